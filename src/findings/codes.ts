@@ -1,0 +1,131 @@
+/**
+ * The finding catalogue: stable codes, the `Finding` and `Outcome` shapes.
+ * @module
+ */
+
+/**
+ * Every finding code, in catalogue order. Codes are the contract; messages are renderings.
+ *
+ * @example
+ * ```ts
+ * import { findingCodes } from 'smp-protocol';
+ * findingCodes.includes('SPACING_TOO_SOON'); // true
+ * ```
+ */
+export const findingCodes = [
+  'INVALID_INPUT',
+  'INVALID_TIME_ZONE',
+  'INVALID_INSTANT',
+  'NONEXISTENT_LOCAL_TIME',
+  'UNKNOWN_SESSION',
+  'SESSION_OUT_OF_ORDER',
+  'SPACING_TOO_SOON',
+  'SPACING_BELOW_MINIMUM',
+  'SPACING_GRACE',
+  'SPACING_EARLY',
+  'SPACING_LATE',
+  'SPACING_LAPSED',
+  'DOWNSTREAM_CONFLICT',
+  'BOOKING_IN_PAST',
+  'BOOKING_OVERLAP',
+  'COMPLETION_IN_FUTURE',
+  'PLAN_ON_HOLD',
+  'PLAN_CLOSED',
+  'PLAN_COMPLETED',
+  'MAX_SESSIONS_REACHED',
+  'LATE_CANCELLATION',
+  'NO_SHOW',
+  'DUPLICATE_EVENT',
+  'EVENT_ID_REUSED',
+  'VERSION_CONFLICT',
+  'PROTOCOL_MISMATCH',
+  'UNSUPPORTED_SCHEMA_VERSION',
+  'SESSION_ALREADY_BOOKED',
+  'SESSION_NOT_BOOKED',
+  'SESSION_ALREADY_COMPLETED',
+  'PLAN_NOT_ON_HOLD',
+  'MISSED_BEFORE_START',
+  'NO_SHOW_LIMIT_REACHED',
+  'SCREENING_DEFERRED',
+  'SCREENING_CLEARANCE_REQUIRED',
+  'SCREENING_INELIGIBLE',
+  'NO_SLOT_AVAILABLE',
+  'INTERNAL_ERROR',
+] as const;
+
+/**
+ * A stable, SCREAMING_SNAKE finding code.
+ *
+ * @example
+ * ```ts
+ * import type { FindingCode } from 'smp-protocol';
+ * const code: FindingCode = 'SPACING_BELOW_MINIMUM';
+ * ```
+ */
+export type FindingCode = (typeof findingCodes)[number];
+
+/**
+ * How much a finding matters to the call that reported it: an `error` means the call refused.
+ *
+ * @example
+ * ```ts
+ * import type { Severity } from 'smp-protocol';
+ * const s: Severity = 'warning';
+ * ```
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * Values a finding carries for its message: dates as local dates, counts as numbers.
+ *
+ * @example
+ * ```ts
+ * import type { FindingParams } from 'smp-protocol';
+ * const p: FindingParams = { session: 2, date: '2026-03-29' };
+ * ```
+ */
+export type FindingParams = Record<string, string | number>;
+
+/**
+ * One problem, warning or note, as data. `code` is the contract; `message` is an English
+ * rendering of `params` (see {@link formatFinding} for other locales).
+ *
+ * @example
+ * ```ts
+ * import type { Finding } from 'smp-protocol';
+ * const f: Finding = {
+ *   code: 'SPACING_BELOW_MINIMUM', severity: 'error', session: 2,
+ *   message: 'Session 2 on 2026-03-29 would be 6 days after session 1 (2026-03-23); …',
+ *   params: { session: 2, date: '2026-03-29', anchorSession: 1, anchorDate: '2026-03-23', days: 6, minimumDays: 7 },
+ * };
+ * ```
+ */
+export interface Finding {
+  /** Stable code from the catalogue. */
+  code: FindingCode;
+  /** `error` refuses the call; `warning` and `info` accompany a result. */
+  severity: Severity;
+  /** English, explains the rule and the dates involved. */
+  message: string;
+  /** The session the finding is about, if any. */
+  session?: number;
+  /** Where in the input the problem is, for parse errors. */
+  path?: (string | number)[];
+  /** What the message needs, so any locale can render it without re-deriving. */
+  params?: FindingParams;
+}
+
+/**
+ * The result of every call that takes untrusted input: a value with its warnings, or the errors
+ * that refused it. Never an exception.
+ *
+ * @example
+ * ```ts
+ * import { parsePlan } from 'smp-protocol';
+ * const out = parsePlan('not a plan');
+ * if (!out.ok) console.log(out.findings[0]?.code); // 'INVALID_INPUT'
+ * ```
+ */
+export type Outcome<T> =
+  | { ok: true; value: T; findings: Finding[] }
+  | { ok: false; findings: Finding[] };

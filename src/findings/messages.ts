@@ -1,0 +1,182 @@
+/**
+ * Every English message, keyed by finding code. No other module holds message text.
+ * @module
+ */
+import type { FindingCode, FindingParams } from './codes.js';
+
+/**
+ * A complete set of message renderers, one per finding code. Supply your own to
+ * {@link formatFinding} to render findings in another language or voice.
+ *
+ * @example
+ * ```ts
+ * import { english, type MessageCatalogue } from 'smp-protocol';
+ * const terse: MessageCatalogue = { ...english, NO_SHOW: (p) => `No-show #${p.count}` };
+ * ```
+ */
+export type MessageCatalogue = { readonly [C in FindingCode]: (params: FindingParams) => string };
+
+const v = (p: FindingParams, key: string): string => {
+  const x = p[key];
+  return x === undefined ? '?' : String(x);
+};
+const days = (n: string | number | undefined): string => (n === 1 || n === '1' ? '1 day' : `${n ?? '?'} days`);
+const where = (p: FindingParams): string => (p.path === undefined || p.path === '' ? 'The input' : v(p, 'path'));
+const doing = (p: FindingParams): string => (p.kind === 'completed' ? 'was' : 'would be');
+const spacingHead = (p: FindingParams): string =>
+  `Session ${v(p, 'session')} on ${v(p, 'date')} ${doing(p)} ${days(p.days)} after session ${v(p, 'anchorSession')} (${v(p, 'anchorDate')})`;
+
+/**
+ * The English catalogue, the source of every `Finding.message`.
+ *
+ * @example
+ * ```ts
+ * import { english } from 'smp-protocol';
+ * english.PLAN_COMPLETED({}); // 'The plan is completed: every session …'
+ * ```
+ */
+export const english: MessageCatalogue = {
+  INVALID_INPUT: (p) => `${where(p)}: ${v(p, 'detail')}`,
+  INVALID_TIME_ZONE: (p) =>
+    `${where(p)}: ${JSON.stringify(v(p, 'value'))} is not an IANA time-zone name known to this platform; use a name such as "Europe/London" or "America/New_York".`,
+  INVALID_INSTANT: (p) => {
+    const reason =
+      p.problem === 'offset'
+        ? 'it has no offset, so it does not name one instant; add "Z" or an offset such as "+01:00"'
+        : p.problem === 'date'
+          ? 'that calendar date does not exist'
+          : p.problem === 'time'
+            ? 'that time of day does not exist'
+            : 'it is not an ISO 8601 date-time with an offset, such as "2026-03-23T10:00:00+00:00"';
+    return `${where(p)}: ${JSON.stringify(v(p, 'value'))} is not a valid instant: ${reason}.`;
+  },
+  NONEXISTENT_LOCAL_TIME: (p) =>
+    `${v(p, 'value')} does not exist in ${v(p, 'timeZone')}: the clocks skip that time for a daylight-saving change.`,
+  UNKNOWN_SESSION: (p) =>
+    `Session ${v(p, 'session')} is not in this plan, which has sessions 1 to ${v(p, 'sessions')}.`,
+  SESSION_OUT_OF_ORDER: (p) =>
+    p.rule === 'afterPrevious'
+      ? `Session ${v(p, 'session')} would start at ${v(p, 'start')}, before session ${v(p, 'previousSession')} ends (${v(p, 'previousEnd')}); sessions happen in order.`
+      : p.rule === 'previousCompleted'
+        ? `Session ${v(p, 'session')} cannot be recorded as completed before session ${v(p, 'previousSession')} is completed (it is ${v(p, 'previousState')}).`
+        : `Session ${v(p, 'session')} cannot be booked before session ${v(p, 'previousSession')} is booked or completed (it is ${v(p, 'previousState')}).`,
+  SPACING_TOO_SOON: (p) =>
+    p.kind === 'completed'
+      ? `${spacingHead(p)}; the protocol's absolute minimum is ${days(p.absoluteMinimumDays)}, so the session does not count and may need repeating.`
+      : `${spacingHead(p)}; the protocol needs at least ${days(p.minimumDays)} for the skin to heal, and never fewer than ${days(p.absoluteMinimumDays)}.`,
+  SPACING_BELOW_MINIMUM: (p) =>
+    `${spacingHead(p)}; the protocol needs at least ${days(p.minimumDays)} for the skin to heal.`,
+  SPACING_GRACE: (p) =>
+    `${spacingHead(p)}: fewer than the ${days(p.minimumDays)} the protocol asks for, but within its ${days(p.absoluteMinimumDays)} grace, so it counts.`,
+  SPACING_EARLY: (p) =>
+    `${spacingHead(p)}: allowed, but earlier than the recommended ${days(p.earliestRecommendedDays)} (from ${v(p, 'recommendedDate')}).`,
+  SPACING_LATE: (p) =>
+    `${spacingHead(p)}: later than the recommended ${days(p.latestRecommendedDays)} (past due from ${v(p, 'pastDueDate')}).`,
+  SPACING_LAPSED: (p) =>
+    `${spacingHead(p)}: more than the protocol's maximum of ${days(p.maximumDays)} (${v(p, 'latestDate')}); re-assess the client before going on.`,
+  DOWNSTREAM_CONFLICT: (p) => {
+    const later = `session ${v(p, 'session')}, booked for ${v(p, 'bookedDate')}`;
+    switch (p.reason) {
+      case 'booked':
+        return `Session ${v(p, 'changedSession')} cannot change while ${later}, depends on it; cancel or move the later sessions first, from the last one back.`;
+      case 'anchorPending':
+        return `Session ${v(p, 'changedSession')} is no longer booked, but ${later}, is still booked after it; rebook session ${v(p, 'changedSession')} or move session ${v(p, 'session')}.`;
+      case 'order':
+        return `After this change ${later}, would start before session ${v(p, 'changedSession')} ends; its new earliest date is ${v(p, 'earliestDate')}.`;
+      default:
+        return `After this change ${later}, would be ${days(p.days)} after session ${v(p, 'changedSession')} (${v(p, 'anchorDate')}), below the ${days(p.minimumDays)} the skin needs to heal; its new earliest date is ${v(p, 'earliestDate')}.`;
+    }
+  },
+  BOOKING_IN_PAST: (p) =>
+    `Session ${v(p, 'session')} cannot be booked for ${v(p, 'start')}: that is before the time of the request (${v(p, 'at')}).`,
+  BOOKING_OVERLAP: (p) =>
+    `Session ${v(p, 'session')} (${v(p, 'start')} to ${v(p, 'end')}) would overlap session ${v(p, 'otherSession')} (${v(p, 'otherStart')} to ${v(p, 'otherEnd')}).`,
+  COMPLETION_IN_FUTURE: (p) =>
+    `Session ${v(p, 'session')} cannot be recorded as completed with ${v(p, 'field')} ${v(p, 'value')}: that is after the time of the record (${v(p, 'at')}).`,
+  PLAN_ON_HOLD: (p) =>
+    p.severity === 'warning'
+      ? `The plan is on hold (${v(p, 'reason')}); the session was recorded anyway because it happened.`
+      : `The plan is on hold since ${v(p, 'since')} (${v(p, 'reason')}); resume it before booking or changing sessions.`,
+  PLAN_CLOSED: (p) => `The plan was closed on ${v(p, 'closedOn')} (${v(p, 'reason')}); a closed plan takes no more events.`,
+  PLAN_COMPLETED: () => 'The plan is completed: every session has been done. Add an extra session to reopen it.',
+  MAX_SESSIONS_REACHED: (p) =>
+    `The protocol allows at most ${v(p, 'max')} extra session${p.max === 1 ? '' : 's'}, and the plan already has ${v(p, 'extras')}.`,
+  LATE_CANCELLATION: (p) =>
+    `Session ${v(p, 'session')} was cancelled ${v(p, 'hoursBeforeStart')} hours before its start (${v(p, 'start')}), inside the ${v(p, 'noticeHours')}-hour notice period.`,
+  NO_SHOW: (p) =>
+    `The client did not attend session ${v(p, 'session')} (${v(p, 'start')}); no-shows so far: ${v(p, 'count')}.`,
+  DUPLICATE_EVENT: (p) => `Event ${JSON.stringify(v(p, 'eventId'))} was already applied; the plan is unchanged.`,
+  EVENT_ID_REUSED: (p) =>
+    `Event id ${JSON.stringify(v(p, 'eventId'))} was already used for a different event; every event needs its own id.`,
+  VERSION_CONFLICT: (p) =>
+    `The plan is at version ${v(p, 'actual')}, not the expected ${v(p, 'expected')}: someone else changed it; reload and try again.`,
+  PROTOCOL_MISMATCH: (p) =>
+    `The plan follows protocol ${v(p, 'planProtocol')} version ${v(p, 'planVersion')}, but protocol ${v(p, 'protocol')} version ${v(p, 'version')} was given.`,
+  UNSUPPORTED_SCHEMA_VERSION: (p) =>
+    `The plan has schemaVersion ${v(p, 'found')}; this library reads schemaVersion ${v(p, 'supported')}.`,
+  SESSION_ALREADY_BOOKED: (p) =>
+    `Session ${v(p, 'session')} is already booked for ${v(p, 'start')}; reschedule it instead.`,
+  SESSION_NOT_BOOKED: (p) => `Session ${v(p, 'session')} is not booked (it is ${v(p, 'state')}).`,
+  SESSION_ALREADY_COMPLETED: (p) => `Session ${v(p, 'session')} is already completed.`,
+  PLAN_NOT_ON_HOLD: (p) => `The plan is not on hold (it is ${v(p, 'status')}), so it cannot be resumed.`,
+  MISSED_BEFORE_START: (p) =>
+    `Session ${v(p, 'session')} starts at ${v(p, 'start')}; it cannot be recorded as missed before then (${v(p, 'at')}).`,
+  NO_SHOW_LIMIT_REACHED: (p) =>
+    `The client has missed ${v(p, 'count')} sessions, the protocol's limit of ${v(p, 'max')}; the plan is now on hold.`,
+  SCREENING_DEFERRED: (p) =>
+    p.until === undefined
+      ? `Treatment is deferred: ${v(p, 'reason')}.`
+      : `Treatment is deferred until ${v(p, 'until')}: ${v(p, 'reason')}.`,
+  SCREENING_CLEARANCE_REQUIRED: (p) => `A doctor's clearance is required before treatment: ${v(p, 'reason')}.`,
+  SCREENING_INELIGIBLE: (p) => `The client is not eligible for this treatment: ${v(p, 'reason')}.`,
+  NO_SLOT_AVAILABLE: (p) =>
+    `No slot for session ${v(p, 'session')} is free between ${v(p, 'from')} and ${v(p, 'until')}.`,
+  INTERNAL_ERROR: (p) =>
+    `An unexpected error occurred (${v(p, 'detail')}); nothing was changed. Please report this as a bug.`,
+};
+
+/** What an `INVALID_INPUT` finding says, keyed by the kind of problem. @internal */
+export const inputDetails = {
+  type: (expected: string, received: string): string => `expected ${expected}, received ${received}.`,
+  required: (expected: string): string => `is required (${expected}).`,
+  tooSmall: (origin: string, minimum: number | string): string =>
+    origin === 'string'
+      ? `must not be empty (at least ${minimum} character${minimum === 1 ? '' : 's'}).`
+      : origin === 'array'
+        ? `needs at least ${minimum} item${minimum === 1 ? '' : 's'}.`
+        : `must be at least ${minimum}.`,
+  tooBig: (origin: string, maximum: number | string): string =>
+    origin === 'string'
+      ? `is too long (at most ${maximum} characters).`
+      : origin === 'array'
+        ? `has too many items (at most ${maximum}).`
+        : `must be at most ${maximum}.`,
+  notInteger: (): string => 'must be a whole number.',
+  unrecognizedKeys: (keys: string): string => `has unknown field${keys.includes(',') ? 's' : ''} ${keys}.`,
+  invalidValue: (allowed: string): string => `must be one of ${allowed}.`,
+  invalidUnion: (discriminator: string, allowed: string): string =>
+    discriminator === '' ? 'does not match any allowed shape.' : `has an unknown ${discriminator}; expected one of ${allowed}.`,
+  localDate: (value: string): string => `${JSON.stringify(value)} is not a calendar date in the form YYYY-MM-DD.`,
+  metadataDepth: (): string => 'is nested too deeply (metadata may nest 32 levels).',
+  metadataSize: (): string => 'is too large (metadata is limited to about 100 KB of JSON).',
+  metadataCycle: (): string => 'refers to itself; metadata must be plain JSON.',
+  metadataNumber: (): string => 'is not a finite number; metadata must be plain JSON.',
+  metadataObject: (): string => 'is not a plain object; metadata must be plain JSON.',
+  metadataKey: (): string => 'is a key that is not allowed (__proto__, constructor, prototype).',
+  metadataType: (): string => 'is not a JSON value (string, number, boolean, null, array or object).',
+  notObject: (what: string): string => `must be ${what}.`,
+  gapOrder: (field: string, value: number, lower: string, lowerValue: number): string =>
+    `${field} (${value}) must not be less than ${lower} (${lowerValue}); the day counts go absoluteMinimum ≤ minimum ≤ earliestRecommended ≤ latestRecommended ≤ maximum.`,
+  sessionNumber: (expected: number, found: number): string =>
+    `sessions must be numbered 1 to n in order: expected ${expected}, found ${found}.`,
+  firstSessionGaps: (): string => 'session 1 starts the course, so it has no gaps.',
+  missingGaps: (session: number): string => `session ${session} needs at least one gap, measured from an earlier session.`,
+  anchor: (session: number, anchor: number): string =>
+    `session ${session} measures a gap from session ${anchor}, which is not an earlier session of the protocol.`,
+  planState: (detail: string): string => `is inconsistent: ${detail}.`,
+  startRequired: (session: number): string =>
+    `session ${session} is not booked, so its completion needs a start.`,
+  endBeforeStart: (): string => 'must not be before the start.',
+  duplicateEventId: (id: string): string => `repeats event id ${JSON.stringify(id)}; event ids are unique in a history.`,
+  unexpected: (message: string): string => message,
+} as const;

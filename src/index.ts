@@ -1,0 +1,45 @@
+/**
+ * smp-protocol: the scalp-micropigmentation course as rules software can enforce and explain.
+ *
+ * A versioned {@link Protocol} (data), a client's {@link Plan} (a state machine driven by
+ * events), {@link evaluatePlan | evaluation} of what happened and a {@link forecast} of what
+ * should happen next, with spacing counted in calendar days in the clinic's time zone.
+ *
+ * @packageDocumentation
+ */
+
+// Findings
+export { findingCodes } from './findings/codes.js';
+export type { Finding, FindingCode, FindingParams, Outcome, Severity } from './findings/codes.js';
+export { english } from './findings/messages.js';
+export type { MessageCatalogue } from './findings/messages.js';
+export { formatFinding } from './findings/finding.js';
+
+// Protocols
+export { standardProtocol, protocols } from './protocol/builtin.js';
+export { defineProtocol } from './protocol/define.js';
+export type { Gap, Protocol, ProtocolSession } from './protocol/schema.js';
+
+// Plans
+export { createPlan } from './plan/create.js';
+export type { CreatePlanInput } from './plan/create.js';
+export { applyEvent } from './plan/apply.js';
+export type { ApplyEventOptions } from './plan/apply.js';
+export { replay } from './plan/replay.js';
+export type { ReplayOptions } from './plan/replay.js';
+export { parsePlan } from './plan/parse.js';
+export { eventTypes, scalpZones } from './plan/schema.js';
+export type { Plan, PlanEvent, PlanSession, PlanStatus, SessionState, TreatmentRecord } from './plan/schema.js';
+
+// Evaluation and forecast
+export { evaluatePlan } from './rules/evaluate.js';
+export type { Evaluation, ReadOptions, SessionEvaluation } from './rules/evaluate.js';
+export type { SpacingEvaluation } from './rules/spacing.js';
+export { forecast } from './schedule/forecast.js';
+export type { Due, Forecast, SessionForecast } from './schedule/forecast.js';
+
+// Time
+export { localDateOf, toInstant } from './time/convert.js';
+
+// Schemas
+export { schemas } from './schema/registry.js';

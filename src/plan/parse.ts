@@ -1,0 +1,149 @@
+/**
+ * Untrusted JSON to typed plans and events.
+ * @module
+ */
+import * as z from 'zod/mini';
+import type { Finding, Outcome } from '../findings/codes.js';
+import { fail, finding, guarded, ok } from '../findings/finding.js';
+import { inputDetails } from '../findings/messages.js';
+import { frozenJsonCopy } from '../schema/fields.js';
+import { inputFinding, issuesToFindings, metadataFinding } from '../schema/issues.js';
+import { eventSchema, planSchema, type Plan, type PlanEvent, type PlanSession } from './schema.js';
+import { derivedStatus } from './status.js';
+import { isTrustedPlan, prefixed, sealPlan } from './trust.js';
+
+/** The schema version this library reads and writes. */
+export const SCHEMA_VERSION = 1;
+
+let compiledPlan: typeof planSchema | undefined;
+let compiledEvent: typeof eventSchema | undefined;
+
+/** zod's compiled fast path, built on first use (never at import); falls back by itself where `new Function` is forbidden. */
+function planParser(): typeof planSchema {
+  compiledPlan ??= z.compile(planSchema);
+  return compiledPlan;
+}
+function eventParser(): typeof eventSchema {
+  compiledEvent ??= z.compile(eventSchema);
+  return compiledEvent;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Parses one event (untrusted) into a frozen `PlanEvent`. @internal */
+export function parseEvent(input: unknown, prefix: (string | number)[] = []): Outcome<PlanEvent> {
+  if (!isRecord(input)) return fail([inputFinding(prefix, inputDetails.notObject('an event object'))]);
+  const parsed = eventParser().safeParse(input);
+  if (!parsed.success) return fail(issuesToFindings(parsed.error.issues, prefix));
+  return ok(freezeEvent(parsed.data));
+}
+
+/** Freezes an event and its nested record. @internal */
+export function freezeEvent(event: PlanEvent): PlanEvent {
+  if (event.type === 'sessionCompleted' && event.record !== undefined) {
+    const r = event.record;
+    if (r.zones !== undefined) Object.freeze(r.zones);
+    if (r.checklist !== undefined) Object.freeze(r.checklist);
+    Object.freeze(r);
+  }
+  return Object.freeze(event);
+}
+
+function freezeSession(s: PlanSession): PlanSession {
+  if (s.booking !== undefined) Object.freeze(s.booking);
+  if (s.completed !== undefined) {
+    const r = s.completed.record;
+    if (r !== undefined) {
+      if (r.zones !== undefined) Object.freeze(r.zones);
+      if (r.checklist !== undefined) Object.freeze(r.checklist);
+      Object.freeze(r);
+    }
+    Object.freeze(s.completed);
+  }
+  return Object.freeze(s);
+}
+
+function consistency(plan: Plan): Finding[] {
+  const out: Finding[] = [];
+  if (plan.version !== plan.history.length) {
+    out.push(inputFinding(['version'], inputDetails.planState(`version ${plan.version} must equal the history length ${plan.history.length}`)));
+  }
+  const ids = new Set<string>();
+  plan.history.forEach((e, i) => {
+    if (ids.has(e.id)) out.push(inputFinding(['history', i, 'id'], inputDetails.duplicateEventId(e.id)));
+    ids.add(e.id);
+  });
+  plan.sessions.forEach((s, i) => {
+    if (s.number !== i + 1) out.push(inputFinding(['sessions', i, 'number'], inputDetails.sessionNumber(i + 1, s.number)));
+    if (s.state === 'booked' && s.booking === undefined) out.push(inputFinding(['sessions', i, 'booking'], inputDetails.planState('a booked session needs its booking')));
+    if (s.state === 'completed' && s.completed === undefined) out.push(inputFinding(['sessions', i, 'completed'], inputDetails.planState('a completed session needs its completion')));
+    if (s.state !== 'completed' && s.completed !== undefined) out.push(inputFinding(['sessions', i, 'completed'], inputDetails.planState(`a ${s.state} session has no completion`)));
+    if (s.state === 'pending' && s.booking !== undefined) out.push(inputFinding(['sessions', i, 'booking'], inputDetails.planState('a pending session has no booking')));
+  });
+  const expected =
+    plan.closure !== undefined ? 'closed' : plan.hold !== undefined ? 'onHold' : derivedStatus(plan.sessions);
+  if (plan.status !== expected) {
+    out.push(inputFinding(['status'], inputDetails.planState(`status ${JSON.stringify(plan.status)} does not match the sessions, hold and closure (expected ${JSON.stringify(expected)})`)));
+  }
+  return out;
+}
+
+function parse(input: unknown): Outcome<Plan> {
+  if (!isRecord(input)) return fail([inputFinding([], inputDetails.notObject('a plan object'))]);
+  const version = input.schemaVersion;
+  if (typeof version === 'number' && version !== SCHEMA_VERSION) {
+    return fail([
+      finding('UNSUPPORTED_SCHEMA_VERSION', 'error', { found: version, supported: SCHEMA_VERSION }, { path: ['schemaVersion'] }),
+    ]);
+  }
+  const metadataProblem = metadataFinding(input.metadata);
+  if (metadataProblem !== undefined) return fail([metadataProblem]);
+  const parsed = planParser().safeParse(input);
+  if (!parsed.success) return fail(issuesToFindings(parsed.error.issues));
+  const plan = parsed.data;
+  const problems = consistency(plan);
+  if (problems.length > 0) return fail(problems);
+  plan.sessions.forEach(freezeSession);
+  plan.history.forEach(freezeEvent);
+  if (plan.hold !== undefined) Object.freeze(plan.hold);
+  if (plan.closure !== undefined) Object.freeze(plan.closure);
+  Object.freeze(plan.protocol);
+  if (plan.metadata !== undefined) {
+    plan.metadata = frozenJsonCopy(plan.metadata);
+  }
+  return ok(sealPlan(plan));
+}
+
+/**
+ * Parses untrusted input (typically `JSON.parse` of a stored plan) into a typed, frozen plan.
+ *
+ * Never throws. Malformed shapes, impossible dates (`2026-02-30`), instants without an offset,
+ * unknown zones, wrong types, unknown fields, `__proto__` keys and oversized strings each give a
+ * finding with the path to the problem. A plan whose `schemaVersion` is not 1 gives
+ * `UNSUPPORTED_SCHEMA_VERSION`. `metadata` survives the round trip unchanged.
+ *
+ * @param input - anything
+ * @returns the plan, or findings that say what is wrong and where
+ *
+ * @example
+ * ```ts
+ * import { parsePlan } from 'smp-protocol';
+ * const out = parsePlan(JSON.parse(storedJson));
+ * if (!out.ok) for (const f of out.findings) console.log(f.code, f.path, f.message);
+ * ```
+ */
+export function parsePlan(input: unknown): Outcome<Plan> {
+  if (isTrustedPlan(input)) return ok(input);
+  return guarded(() => parse(input));
+}
+
+/** The plan argument of a call: trusted as is, otherwise parsed (paths prefixed with `plan`). @internal */
+export function planArgument(input: unknown): Outcome<Plan> {
+  if (isTrustedPlan(input)) return ok(input);
+  const out = guarded(() => parse(input));
+  return out.ok ? out : fail(prefixed(out.findings, ['plan']));
+}
+
+export { freezeSession, prefixed };

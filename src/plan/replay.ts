@@ -1,0 +1,113 @@
+/**
+ * Rebuilding a plan from its history.
+ * @module
+ */
+import type { Finding, Outcome } from '../findings/codes.js';
+import { fail, guarded, ok } from '../findings/finding.js';
+import { inputDetails } from '../findings/messages.js';
+import type { Protocol } from '../protocol/schema.js';
+import { inputFinding } from '../schema/issues.js';
+import { buildPlan, duplicateCheck, step, type PlanState } from './apply.js';
+import { freezeEvent, parseEvent, planArgument } from './parse.js';
+import type { Plan, PlanEvent } from './schema.js';
+import { statusOf } from './status.js';
+import { protocolMismatch, protocolOption } from './trust.js';
+
+/**
+ * Options of {@link replay}.
+ *
+ * @example
+ * ```ts
+ * import { standardProtocol, type ReplayOptions } from 'smp-protocol';
+ * const options: ReplayOptions = { protocol: standardProtocol };
+ * ```
+ */
+export interface ReplayOptions {
+  /** The protocol the plan follows. */
+  protocol: Protocol;
+}
+
+function withPath(findings: readonly Finding[], index: number): Finding[] {
+  return findings.map((f) => ({ ...f, path: [index, ...(f.path ?? [])] }));
+}
+
+function run(initialInput: unknown, eventsInput: unknown, options: unknown): Outcome<Plan> {
+  const planOut = planArgument(initialInput);
+  const protocolOut = protocolOption(options);
+  const findings = [...(planOut.ok ? [] : planOut.findings), ...(protocolOut.ok ? [] : protocolOut.findings)];
+  if (!Array.isArray(eventsInput)) findings.push(inputFinding(['events'], inputDetails.notObject('an array of events')));
+  if (!planOut.ok || !protocolOut.ok || !Array.isArray(eventsInput)) return fail(findings);
+  const protocol = protocolOut.value;
+  const initial = planOut.value;
+  const mismatch = protocolMismatch(initial, protocol);
+  if (mismatch !== undefined) return fail([mismatch]);
+
+  const history: PlanEvent[] = [...initial.history];
+  const byId = new Map<string, PlanEvent>(history.map((e) => [e.id, e]));
+  let noShows = history.reduce((n, e) => (e.type === 'sessionMissed' ? n + 1 : n), 0);
+  let state: PlanState = {
+    sessions: initial.sessions,
+    hold: initial.hold,
+    closure: initial.closure,
+    notBefore: initial.notBefore,
+  };
+  // One working plan per step, without re-copying the history: replay stays linear in its length.
+  let current: Plan = initial;
+  const warnings: Finding[] = [];
+  for (let i = 0; i < eventsInput.length; i++) {
+    const parsed = parseEvent(eventsInput[i], [i]);
+    if (!parsed.ok) return fail(parsed.findings);
+    const ev = parsed.value;
+    const duplicate = duplicateCheck(byId.get(ev.id), ev);
+    if (duplicate !== undefined) {
+      if (duplicate.severity === 'error') return fail(withPath([duplicate], i));
+      warnings.push(...withPath([duplicate], i));
+      continue;
+    }
+    const r = step(current, ev, protocol, noShows);
+    if (!r.ok) return fail(withPath(r.findings, i));
+    warnings.push(...withPath(r.findings, i));
+    state = r.state;
+    history.push(freezeEvent(ev));
+    byId.set(ev.id, ev);
+    if (ev.type === 'sessionMissed') noShows++;
+    current = workingPlan(initial, state);
+  }
+  return ok(buildPlan(initial, state, history), warnings);
+}
+
+/** The plan the next step reads: the state's parts over the initial plan. Not sealed, and it
+ * shares no history, because no step reads the history (no-shows are counted here). */
+function workingPlan(initial: Plan, state: PlanState): Plan {
+  const { hold: _h, closure: _c, notBefore: _n, ...rest } = initial;
+  const view: Plan = { ...rest, sessions: state.sessions, status: statusOf(state), history: [] };
+  if (state.hold !== undefined) view.hold = state.hold;
+  if (state.closure !== undefined) view.closure = state.closure;
+  if (state.notBefore !== undefined) view.notBefore = state.notBefore;
+  return view;
+}
+
+/**
+ * Rebuilds a plan by applying events, in order, each at its own `at`, to an initial plan.
+ *
+ * `replay(createPlan(…).value, plan.history, …)` equals `plan`. Duplicates in `events` are
+ * skipped as `applyEvent` would skip them. The first refused event refuses the replay; every
+ * finding's `path` starts with the index of the event it came from.
+ *
+ * @param initial - the plan to start from (typically straight from {@link createPlan})
+ * @param events - the events, untrusted
+ * @param options - the plan's protocol
+ * @returns the rebuilt plan with the warnings of every event, or the first refusal
+ *
+ * @example
+ * ```ts
+ * import { replay, standardProtocol, type Plan } from 'smp-protocol';
+ * declare const initial: Plan, stored: Plan;
+ * const rebuilt = replay(initial, stored.history, { protocol: standardProtocol });
+ * rebuilt.ok && rebuilt.value.version === stored.version; // true
+ * ```
+ */
+export function replay(initial: Plan, events: unknown[], options: ReplayOptions): Outcome<Plan> {
+  return guarded(() => run(initial, events, options));
+}
+

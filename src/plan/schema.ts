@@ -1,0 +1,177 @@
+/**
+ * The plan and its events as data: zod schemas and the types inferred from them.
+ * @module
+ */
+import * as z from 'zod/mini';
+import {
+  countField,
+  idField,
+  instantField,
+  labelField,
+  localDateField,
+  metadataField,
+  positiveInt,
+  textField,
+  timeZoneField,
+} from '../schema/fields.js';
+
+/** Longest history a plan may carry (a course has tens of events; this bounds hostile input). */
+export const MAX_HISTORY = 10_000;
+
+/** Scalp zones a treatment record can name. */
+export const scalpZones = ['hairline', 'temples', 'crown', 'midScalp', 'sides', 'back', 'scar'] as const;
+
+/** What was done in a session: zones treated, pigment, needle, and the phase checklist. */
+export const treatmentRecordSchema = z.strictObject({
+  zones: z.optional(z.array(z.enum(scalpZones)).check(z.maxLength(scalpZones.length))),
+  pigment: z.optional(labelField),
+  needle: z.optional(labelField),
+  checklist: z.optional(z.record(z.string().check(z.minLength(1), z.maxLength(64)), z.boolean())),
+  notes: z.optional(textField),
+});
+
+const sessionNumber = z.int().check(z.minimum(1), z.maximum(99));
+const duration = z.int().check(z.minimum(1), z.maximum(1_440));
+const base = {
+  id: idField,
+  at: instantField,
+  actor: z.optional(idField),
+  note: z.optional(textField),
+};
+
+/** Every event type, in DESIGN.md's order. */
+export const eventTypes = [
+  'sessionBooked',
+  'sessionRescheduled',
+  'sessionCancelled',
+  'sessionMissed',
+  'sessionCompleted',
+  'sessionAdded',
+  'planPaused',
+  'planResumed',
+  'planClosed',
+] as const;
+
+/** The event schema: a union on `type` of the nine events. */
+export const eventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ ...base, type: z.literal('sessionBooked'), session: sessionNumber, start: instantField, durationMinutes: z.optional(duration) }),
+  z.strictObject({ ...base, type: z.literal('sessionRescheduled'), session: sessionNumber, start: instantField, durationMinutes: z.optional(duration) }),
+  z.strictObject({ ...base, type: z.literal('sessionCancelled'), session: sessionNumber, reason: z.optional(textField) }),
+  z.strictObject({ ...base, type: z.literal('sessionMissed'), session: sessionNumber }),
+  z.strictObject({
+    ...base,
+    type: z.literal('sessionCompleted'),
+    session: sessionNumber,
+    start: z.optional(instantField),
+    end: z.optional(instantField),
+    record: z.optional(treatmentRecordSchema),
+  }),
+  z.strictObject({ ...base, type: z.literal('sessionAdded'), reason: labelField }),
+  z.strictObject({ ...base, type: z.literal('planPaused'), reason: labelField, until: z.optional(localDateField) }),
+  z.strictObject({ ...base, type: z.literal('planResumed') }),
+  z.strictObject({ ...base, type: z.literal('planClosed'), reason: labelField }),
+]);
+
+const interval = z.strictObject({ start: instantField, end: instantField });
+
+/** One session of a plan: its state, its booking, and what was done. */
+export const planSessionSchema = z.strictObject({
+  number: sessionNumber,
+  phase: labelField,
+  state: z.enum(['pending', 'booked', 'completed']),
+  booking: z.optional(interval),
+  completed: z.optional(z.strictObject({ start: instantField, end: instantField, record: z.optional(treatmentRecordSchema) })),
+});
+
+/** The plan schema (`schemaVersion: 1`). */
+export const planSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  id: idField,
+  clientId: idField,
+  protocol: z.strictObject({ id: idField, version: positiveInt }),
+  timeZone: timeZoneField,
+  createdAt: instantField,
+  status: z.enum(['draft', 'active', 'onHold', 'completed', 'closed']),
+  sessions: z.array(planSessionSchema).check(z.minLength(1), z.maxLength(99)),
+  history: z.array(eventSchema).check(z.maxLength(MAX_HISTORY)),
+  version: countField,
+  /** Present while the plan is on hold. */
+  hold: z.optional(z.strictObject({ reason: labelField, since: instantField, until: z.optional(localDateField) })),
+  /** Present once the plan is closed. */
+  closure: z.optional(z.strictObject({ reason: labelField, at: instantField })),
+  /** The latest `until` of any pause: the forecast offers no earlier date. */
+  notBefore: z.optional(localDateField),
+  metadata: z.optional(metadataField),
+});
+
+/**
+ * A client's course: its sessions, their states, and the append-only history that built it.
+ *
+ * @example
+ * ```ts
+ * import { createPlan, standardProtocol, type Plan } from 'smp-protocol';
+ * const out = createPlan({ id: 'p1', clientId: 'c1', protocol: standardProtocol,
+ *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+ * const plan: Plan | undefined = out.ok ? out.value : undefined;
+ * plan?.status; // 'draft'
+ * ```
+ */
+export type Plan = z.infer<typeof planSchema>;
+
+/**
+ * One session of a plan.
+ *
+ * @example
+ * ```ts
+ * import type { PlanSession } from 'smp-protocol';
+ * const s: PlanSession = { number: 1, phase: 'foundation', state: 'pending' };
+ * ```
+ */
+export type PlanSession = z.infer<typeof planSessionSchema>;
+
+/**
+ * An event that changes a plan; `at` is the moment it happened or was requested.
+ *
+ * @example
+ * ```ts
+ * import type { PlanEvent } from 'smp-protocol';
+ * const e: PlanEvent = { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:00:00Z',
+ *   session: 1, start: '2026-03-23T10:00:00Z' };
+ * ```
+ */
+export type PlanEvent = z.infer<typeof eventSchema>;
+
+/**
+ * What was done in a session (optional on `sessionCompleted`).
+ *
+ * @example
+ * ```ts
+ * import type { TreatmentRecord } from 'smp-protocol';
+ * const r: TreatmentRecord = { zones: ['hairline', 'temples'], checklist: { hairlineAgreed: true } };
+ * ```
+ */
+export type TreatmentRecord = z.infer<typeof treatmentRecordSchema>;
+
+/**
+ * A plan's status: derived from its sessions, except `onHold` and `closed`.
+ *
+ * @example
+ * ```ts
+ * import type { PlanStatus } from 'smp-protocol';
+ * const s: PlanStatus = 'active';
+ * ```
+ */
+export type PlanStatus = Plan['status'];
+
+/**
+ * A session's state.
+ *
+ * @example
+ * ```ts
+ * import type { SessionState } from 'smp-protocol';
+ * const s: SessionState = 'booked';
+ * ```
+ */
+export type SessionState = PlanSession['state'];
+
+export { positiveInt };

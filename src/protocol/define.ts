@@ -1,0 +1,96 @@
+/**
+ * Validating a clinic's own protocol.
+ * @module
+ */
+import type { Finding, Outcome } from '../findings/codes.js';
+import { fail, guarded, ok } from '../findings/finding.js';
+import { inputDetails } from '../findings/messages.js';
+import { inputFinding, issuesToFindings } from '../schema/issues.js';
+import { deepFreeze } from './builtin.js';
+import { protocolSchema, type Gap, type Protocol } from './schema.js';
+
+/** Protocols this library validated (or built); frozen, so they cannot change afterwards. */
+const trusted = new WeakSet<object>();
+/** Outcomes for frozen inputs that were not ours (e.g. a caller's own frozen literal). */
+const checked = new WeakMap<object, Outcome<Protocol>>();
+
+const ORDER = [
+  'absoluteMinimumDays',
+  'minimumDays',
+  'earliestRecommendedDays',
+  'latestRecommendedDays',
+  'maximumDays',
+] as const;
+
+function gapOrderFindings(gap: Omit<Gap, 'from'>, path: (string | number)[]): Finding[] {
+  const out: Finding[] = [];
+  for (let i = 1; i < ORDER.length; i++) {
+    const field = ORDER[i] as (typeof ORDER)[number];
+    const lower = ORDER[i - 1] as (typeof ORDER)[number];
+    const value = gap[field];
+    const lowerValue = gap[lower];
+    if (value !== undefined && lowerValue !== undefined && value < lowerValue) {
+      out.push(inputFinding([...path, field], inputDetails.gapOrder(field, value, lower, lowerValue)));
+    }
+  }
+  return out;
+}
+
+function semanticFindings(p: Protocol): Finding[] {
+  const out: Finding[] = [];
+  p.sessions.forEach((s, i) => {
+    if (s.number !== i + 1) out.push(inputFinding(['sessions', i, 'number'], inputDetails.sessionNumber(i + 1, s.number)));
+    if (i === 0 && s.gaps.length > 0) out.push(inputFinding(['sessions', 0, 'gaps'], inputDetails.firstSessionGaps()));
+    if (i > 0 && s.gaps.length === 0) out.push(inputFinding(['sessions', i, 'gaps'], inputDetails.missingGaps(i + 1)));
+    s.gaps.forEach((g, j) => {
+      const path = ['sessions', i, 'gaps', j];
+      out.push(...gapOrderFindings(g, path));
+      if (g.from !== 'previous' && (g.from.session >= i + 1 || g.from.session < 1)) {
+        out.push(inputFinding([...path, 'from', 'session'], inputDetails.anchor(i + 1, g.from.session)));
+      }
+    });
+  });
+  out.push(...gapOrderFindings(p.extraSessions.gap, ['extraSessions', 'gap']));
+  return out;
+}
+
+/**
+ * Validates a protocol given as untrusted data (a clinic's own, or one read from JSON).
+ *
+ * Checks the shape, day counts in order (absolute minimum ≤ minimum ≤ earliest recommended ≤
+ * latest recommended ≤ maximum), sessions numbered 1..n, at least one session, gaps only after
+ * the first session, and anchors that name an earlier session. Each problem is a finding with the
+ * path to it. The returned protocol is a frozen copy.
+ *
+ * @param input - anything; typically parsed JSON
+ * @returns the frozen protocol, or findings that say what is wrong and where
+ *
+ * @example
+ * ```ts
+ * import { defineProtocol, standardProtocol } from 'smp-protocol';
+ * const mine = defineProtocol({ ...standardProtocol, id: 'my-clinic', version: 3 });
+ * mine.ok; // true
+ * const bad = defineProtocol({ ...standardProtocol, sessions: [] });
+ * bad.ok ? undefined : bad.findings[0]?.path; // ['sessions']
+ * ```
+ */
+export function defineProtocol(input: unknown): Outcome<Protocol> {
+  if (typeof input === 'object' && input !== null) {
+    if (trusted.has(input)) return ok(input as Protocol);
+    const cached = checked.get(input);
+    if (cached !== undefined) return cached;
+  }
+  const outcome = guarded(() => validate(input));
+  if (typeof input === 'object' && input !== null && Object.isFrozen(input)) checked.set(input, outcome);
+  return outcome;
+}
+
+function validate(input: unknown): Outcome<Protocol> {
+  const parsed = protocolSchema.safeParse(input);
+  if (!parsed.success) return fail(issuesToFindings(parsed.error.issues));
+  const problems = semanticFindings(parsed.data);
+  if (problems.length > 0) return fail(problems);
+  const frozen = deepFreeze(parsed.data);
+  trusted.add(frozen);
+  return ok(frozen);
+}

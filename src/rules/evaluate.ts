@@ -1,0 +1,165 @@
+/**
+ * Evaluation: what each session's timing means, measured against the protocol's gaps.
+ * @module
+ */
+import type { Finding } from '../findings/codes.js';
+import { finding, internalError } from '../findings/finding.js';
+import { planArgument } from '../plan/parse.js';
+import type { Plan, PlanStatus, SessionState } from '../plan/schema.js';
+import { protocolMismatch, protocolOption } from '../plan/trust.js';
+import type { Protocol } from '../protocol/schema.js';
+import { parseInstantDetailed } from '../time/instant.js';
+import { localDayOf } from '../time/zone.js';
+import { measureGaps, sessionDay, sessionSpec, spacingFinding, worse, type SpacingEvaluation } from './spacing.js';
+import { formatPath } from '../schema/issues.js';
+import { formatLocalDate as formatDay } from '../time/civil.js';
+
+/**
+ * Options of {@link evaluatePlan} and {@link forecast}.
+ *
+ * @example
+ * ```ts
+ * import { standardProtocol, type ReadOptions } from 'smp-protocol';
+ * const options: ReadOptions = { protocol: standardProtocol, asOf: '2026-04-01T09:00:00Z' };
+ * ```
+ */
+export interface ReadOptions {
+  /** The protocol the plan follows. */
+  protocol: Protocol;
+  /** The moment the answer is for; no function reads the clock. */
+  asOf: string;
+}
+
+/**
+ * One session's evaluation.
+ *
+ * @example
+ * ```ts
+ * import type { SessionEvaluation } from 'smp-protocol';
+ * const e: SessionEvaluation = { session: 2, state: 'completed', evaluation: 'onTime', daysFromAnchor: 12, findings: [] };
+ * ```
+ */
+export interface SessionEvaluation {
+  /** The session's number. */
+  session: number;
+  /** Its state. */
+  state: SessionState;
+  /** For a completed or booked session after the first: the worst over its gaps. */
+  evaluation?: SpacingEvaluation;
+  /** Calendar days from the anchor of its first gap, in the plan's zone. */
+  daysFromAnchor?: number;
+  /** Spacing findings: `SPACING_TOO_SOON` is an error for a completed session (it does not count). */
+  findings: Finding[];
+}
+
+/**
+ * A plan's evaluation.
+ *
+ * @example
+ * ```ts
+ * import type { Evaluation } from 'smp-protocol';
+ * const e: Evaluation = { status: 'draft', findings: [], sessions: [] };
+ * ```
+ */
+export interface Evaluation {
+  /** The plan's status. */
+  status: PlanStatus;
+  /** Plan-level findings, such as `PROTOCOL_MISMATCH` or an invalid `asOf`. */
+  findings: Finding[];
+  /** One entry per session, in order. */
+  sessions: SessionEvaluation[];
+}
+
+const STATUSES: readonly string[] = ['draft', 'active', 'onHold', 'completed', 'closed'];
+
+/** The plan, protocol and asOf day of a reader call, or the findings that stop it. @internal */
+export function readArguments(
+  planInput: unknown,
+  options: unknown,
+): { plan: Plan; protocol: Protocol; asOfDay: number; findings: Finding[] } | { findings: Finding[]; status: PlanStatus } {
+  const planOut = planArgument(planInput);
+  const protocolOut = protocolOption(options);
+  const findings = [...(planOut.ok ? [] : planOut.findings), ...(protocolOut.ok ? [] : protocolOut.findings)];
+  const asOf = typeof options === 'object' && options !== null ? (options as { asOf?: unknown }).asOf : undefined;
+  const asOfMs = typeof asOf === 'string' ? parseInstantDetailed(asOf) : 'format';
+  if (typeof asOfMs !== 'number') {
+    const path = ['options', 'asOf'];
+    findings.push(
+      finding('INVALID_INSTANT', 'error', { path: formatPath(path), value: typeof asOf === 'string' ? asOf.slice(0, 60) : String(asOf), problem: asOfMs }, { path }),
+    );
+  }
+  if (!planOut.ok || !protocolOut.ok || typeof asOfMs !== 'number') {
+    const raw = (planInput as { status?: unknown } | null)?.status;
+    const status = typeof raw === 'string' && STATUSES.includes(raw) ? (raw as PlanStatus) : 'draft';
+    return { findings, status };
+  }
+  const plan = planOut.value;
+  const mismatch = protocolMismatch(plan, protocolOut.value);
+  return {
+    plan,
+    protocol: protocolOut.value,
+    asOfDay: localDayOf(plan.timeZone, asOfMs),
+    findings: mismatch === undefined ? [] : [mismatch],
+  };
+}
+
+function evaluateSessions(plan: Plan, protocol: Protocol): SessionEvaluation[] {
+  return plan.sessions.map((s) => {
+    const out: SessionEvaluation = { session: s.number, state: s.state, findings: [] };
+    const day = sessionDay(plan, s);
+    if (day === undefined || s.number === 1) return out;
+    const spec = sessionSpec(protocol, s.number);
+    const { measures, pendingAnchors } = measureGaps(plan, spec, day);
+    const context = s.state === 'completed' ? 'evaluateCompleted' : 'evaluateBooked';
+    let evaluation: SpacingEvaluation | undefined;
+    for (const m of measures) {
+      evaluation = evaluation === undefined ? m.evaluation : worse(evaluation, m.evaluation);
+      const f = spacingFinding(s.number, day, m, context);
+      if (f !== undefined) out.findings.push(f);
+    }
+    for (const anchor of pendingAnchors) {
+      out.findings.push(
+        finding('DOWNSTREAM_CONFLICT', 'warning', { session: s.number, changedSession: anchor, bookedDate: formatDay(day), reason: 'anchorPending' }, { session: s.number }),
+      );
+    }
+    if (evaluation !== undefined) out.evaluation = evaluation;
+    const first = measures[0];
+    if (first !== undefined) out.daysFromAnchor = first.days;
+    return out;
+  });
+}
+
+
+/**
+ * Evaluates every session of a plan against its protocol's gaps, as CDSi evaluates doses.
+ *
+ * A completed session is `tooSoon` (not valid: `SPACING_TOO_SOON`, an error here), `grace`,
+ * `early`, `onTime`, `late` or `lapsed`; a booked session is evaluated the same way on its
+ * booked date. Days are calendar days in the plan's zone. Never throws: problems with the
+ * arguments are plan-level findings.
+ *
+ * @param plan - the plan
+ * @param options - the plan's protocol and the moment of the evaluation
+ * @returns the evaluation
+ *
+ * @example
+ * ```ts
+ * import { evaluatePlan, standardProtocol, type Plan } from 'smp-protocol';
+ * declare const plan: Plan;
+ * const e = evaluatePlan(plan, { protocol: standardProtocol, asOf: '2026-04-10T12:00:00Z' });
+ * e.sessions[1]?.evaluation; // e.g. 'onTime'
+ * ```
+ */
+export function evaluatePlan(plan: Plan, options: ReadOptions): Evaluation {
+  try {
+    const args = readArguments(plan, options);
+    if (!('plan' in args)) return { status: args.status, findings: args.findings, sessions: [] };
+    const { plan: p, protocol } = args;
+    if (args.findings.length > 0) {
+      return { status: p.status, findings: args.findings, sessions: p.sessions.map((s) => ({ session: s.number, state: s.state, findings: [] })) };
+    }
+    return { status: p.status, findings: [], sessions: evaluateSessions(p, protocol) };
+  } catch (error) {
+    return { status: 'draft', findings: [internalError(error)], sessions: [] };
+  }
+}

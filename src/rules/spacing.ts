@@ -1,0 +1,163 @@
+/**
+ * The spacing model (DESIGN.md, adapted from CDSi): gaps of five calendar-day counts measured from
+ * an anchor session, and what a date at `d` days from the anchor means for a booking, a recorded
+ * session, and an evaluation.
+ * @module
+ */
+import type { Finding, Severity } from '../findings/codes.js';
+import { finding } from '../findings/finding.js';
+import type { Plan, PlanSession } from '../plan/schema.js';
+import type { Gap, Protocol } from '../protocol/schema.js';
+import { formatLocalDate } from '../time/civil.js';
+import { parseInstant } from '../time/instant.js';
+import { localDayOf } from '../time/zone.js';
+
+/**
+ * How a session's date relates to one of its gaps, from worst to best for the skin.
+ *
+ * @example
+ * ```ts
+ * import type { SpacingEvaluation } from 'smp-protocol';
+ * const e: SpacingEvaluation = 'onTime';
+ * ```
+ */
+export type SpacingEvaluation = 'tooSoon' | 'grace' | 'early' | 'onTime' | 'late' | 'lapsed';
+
+/** A gap's day counts with the number of the session it is measured from. @internal */
+export interface ResolvedGap {
+  anchor: number;
+  gap: Omit<Gap, 'from'>;
+}
+
+/** What the protocol says about session `number` of a plan, extras included. @internal */
+export interface SessionSpec {
+  durationMinutes: number;
+  gaps: ResolvedGap[];
+}
+
+/** The protocol's spec for a plan's session `number` (extras use `extraSessions`). @internal */
+export function sessionSpec(protocol: Protocol, number: number): SessionSpec {
+  const defined = protocol.sessions[number - 1];
+  if (defined !== undefined) {
+    return {
+      durationMinutes: defined.durationMinutes,
+      gaps: defined.gaps.map(({ from, ...gap }) => ({ anchor: from === 'previous' ? number - 1 : from.session, gap })),
+    };
+  }
+  return { durationMinutes: protocol.extraSessions.durationMinutes, gaps: [{ anchor: number - 1, gap: protocol.extraSessions.gap }] };
+}
+
+/** Classifies `d` calendar days from the anchor against a gap. @internal */
+export function classify(gap: Omit<Gap, 'from'>, d: number): SpacingEvaluation {
+  if (d < gap.absoluteMinimumDays) return 'tooSoon';
+  if (d < gap.minimumDays) return 'grace';
+  if (d < gap.earliestRecommendedDays) return 'early';
+  if (d <= gap.latestRecommendedDays) return 'onTime';
+  if (gap.maximumDays === undefined || d <= gap.maximumDays) return 'late';
+  return 'lapsed';
+}
+
+const RANK: Record<SpacingEvaluation, number> = { tooSoon: 0, grace: 1, lapsed: 2, late: 3, early: 4, onTime: 5 };
+
+/** The worse of two evaluations (for a session with several gaps). @internal */
+export function worse(a: SpacingEvaluation, b: SpacingEvaluation): SpacingEvaluation {
+  return RANK[a] <= RANK[b] ? a : b;
+}
+
+/** The interval that fixes a session in time: its completion, else its booking. @internal */
+export function sessionInterval(s: PlanSession): { start: string; end: string } | undefined {
+  if (s.state === 'completed') return s.completed;
+  if (s.state === 'booked') return s.booking;
+  return undefined;
+}
+
+/** Local day number of a session's start in the plan's zone, or undefined when pending. @internal */
+export function sessionDay(plan: Plan, s: PlanSession | undefined): number | undefined {
+  const iv = s === undefined ? undefined : sessionInterval(s);
+  return iv === undefined ? undefined : localDayOf(plan.timeZone, parseInstant(iv.start));
+}
+
+/** Who asks: a booking (command), a recorded completion (fact), or an evaluation. @internal */
+export type SpacingContext = 'booking' | 'completion' | 'evaluateCompleted' | 'evaluateBooked';
+
+/** One gap measured for a session on `day`. @internal */
+export interface GapMeasure {
+  anchor: number;
+  anchorDay: number;
+  days: number;
+  gap: Omit<Gap, 'from'>;
+  evaluation: SpacingEvaluation;
+}
+
+/** Measures each gap of `session` on `day` whose anchor is fixed; anchors still pending are returned apart. @internal */
+export function measureGaps(
+  plan: Plan,
+  spec: SessionSpec,
+  day: number,
+  dayOf: (n: number) => number | undefined = (n) => sessionDay(plan, plan.sessions[n - 1]),
+): { measures: GapMeasure[]; pendingAnchors: number[] } {
+  const measures: GapMeasure[] = [];
+  const pendingAnchors: number[] = [];
+  for (const { anchor, gap } of spec.gaps) {
+    const anchorDay = dayOf(anchor);
+    if (anchorDay === undefined) {
+      pendingAnchors.push(anchor);
+      continue;
+    }
+    const days = day - anchorDay;
+    measures.push({ anchor, anchorDay, days, gap, evaluation: classify(gap, days) });
+  }
+  return { measures, pendingAnchors };
+}
+
+/** The finding (if any) for one measured gap, with the severity the asking context gives it. @internal */
+export function spacingFinding(session: number, day: number, m: GapMeasure, context: SpacingContext): Finding | undefined {
+  if (m.evaluation === 'onTime') return undefined;
+  const { gap } = m;
+  const params: Record<string, string | number> = {
+    session,
+    date: formatLocalDate(day),
+    anchorSession: m.anchor,
+    anchorDate: formatLocalDate(m.anchorDay),
+    days: m.days,
+    absoluteMinimumDays: gap.absoluteMinimumDays,
+    minimumDays: gap.minimumDays,
+    earliestRecommendedDays: gap.earliestRecommendedDays,
+    latestRecommendedDays: gap.latestRecommendedDays,
+    earliestDate: formatLocalDate(m.anchorDay + gap.minimumDays),
+    recommendedDate: formatLocalDate(m.anchorDay + gap.earliestRecommendedDays),
+    pastDueDate: formatLocalDate(m.anchorDay + gap.latestRecommendedDays + 1),
+    kind: context === 'completion' || context === 'evaluateCompleted' ? 'completed' : 'booking',
+  };
+  if (gap.maximumDays !== undefined) {
+    params.maximumDays = gap.maximumDays;
+    params.latestDate = formatLocalDate(m.anchorDay + gap.maximumDays);
+  }
+  const fact = context === 'completion' || context === 'evaluateCompleted';
+  let severity: Severity = 'warning';
+  let code: Finding['code'];
+  switch (m.evaluation) {
+    case 'tooSoon':
+      code = 'SPACING_TOO_SOON';
+      severity = context === 'completion' ? 'warning' : 'error';
+      break;
+    case 'grace':
+      code = fact ? 'SPACING_GRACE' : 'SPACING_BELOW_MINIMUM';
+      severity = fact ? 'warning' : 'error';
+      break;
+    case 'early':
+      code = 'SPACING_EARLY';
+      break;
+    case 'late':
+      code = 'SPACING_LATE';
+      break;
+    case 'lapsed':
+      code = 'SPACING_LAPSED';
+      break;
+    default: {
+      const never: never = m.evaluation;
+      return never;
+    }
+  }
+  return finding(code, severity, params, { session });
+}

@@ -1,0 +1,183 @@
+/**
+ * The forecast: when each session that is not completed may, should and must happen.
+ * @module
+ */
+import type { Finding } from '../findings/codes.js';
+import { finding, internalError } from '../findings/finding.js';
+import type { Plan, SessionState } from '../plan/schema.js';
+import type { Protocol } from '../protocol/schema.js';
+import { readArguments, type ReadOptions } from '../rules/evaluate.js';
+import { sessionDay, sessionSpec } from '../rules/spacing.js';
+import { formatLocalDate, parseLocalDate } from '../time/civil.js';
+import { parseInstant } from '../time/instant.js';
+import { localDayOf } from '../time/zone.js';
+
+/**
+ * Where a session stands as of `asOf`: before `earliest` → `notYet`; before `recommended` →
+ * `early`; before `pastDue` → `due`; up to `latest` → `overdue`; after it → `lapsed`.
+ *
+ * @example
+ * ```ts
+ * import type { Due } from 'smp-protocol';
+ * const d: Due = 'due';
+ * ```
+ */
+export type Due = 'notYet' | 'early' | 'due' | 'overdue' | 'lapsed';
+
+/**
+ * One session's forecast; dates are local dates in the plan's zone.
+ *
+ * @example
+ * ```ts
+ * import type { SessionForecast } from 'smp-protocol';
+ * const f: SessionForecast = { session: 2, state: 'pending', earliest: '2026-03-30', recommended: '2026-04-02',
+ *   pastDue: '2026-04-07', latest: '2026-04-22', projected: false, due: 'notYet' };
+ * ```
+ */
+export interface SessionForecast {
+  /** The session's number. */
+  session: number;
+  /** Its state. */
+  state: SessionState;
+  /** The first date a booking is accepted (anchor + minimumDays). */
+  earliest?: string;
+  /** The first recommended date (anchor + earliestRecommendedDays). */
+  recommended?: string;
+  /** The first date past the recommended window (anchor + latestRecommendedDays + 1). */
+  pastDue?: string;
+  /** The last date before the gap lapses (anchor + maximumDays), if the protocol has a maximum. */
+  latest?: string;
+  /** True when an anchor is neither completed nor booked, so the dates rest on projections. */
+  projected: boolean;
+  /** Where the session stands as of `asOf`. */
+  due?: Due;
+}
+
+/**
+ * A plan's forecast.
+ *
+ * @example
+ * ```ts
+ * import type { Forecast } from 'smp-protocol';
+ * const f: Forecast = { next: null, sessions: [], findings: [] };
+ * ```
+ */
+export interface Forecast {
+  /** The first session that is not completed; `null` for a completed or closed plan. */
+  next: SessionForecast | null;
+  /** One entry per session, in order. */
+  sessions: SessionForecast[];
+  /** Plan-level findings: `PROTOCOL_MISMATCH`, an invalid `asOf`, or `PLAN_ON_HOLD` (info). */
+  findings: Finding[];
+}
+
+interface Window {
+  earliest: number;
+  recommended: number;
+  pastDue: number;
+  latest: number;
+  projected: boolean;
+}
+
+function dueOf(day: number, w: Window): Due {
+  if (day < w.earliest) return 'notYet';
+  if (day < w.recommended) return 'early';
+  if (day < w.pastDue) return 'due';
+  if (day <= w.latest) return 'overdue';
+  return 'lapsed';
+}
+
+function sessionWindows(plan: Plan, protocol: Protocol, asOfDay: number): SessionForecast[] {
+  const notBefore = plan.notBefore === undefined ? Number.NEGATIVE_INFINITY : (parseLocalDate(plan.notBefore) ?? Number.NEGATIVE_INFINITY);
+  const windows: (Window | undefined)[] = [];
+  const out: SessionForecast[] = [];
+  for (const s of plan.sessions) {
+    if (s.state === 'completed') {
+      windows.push(undefined);
+      out.push({ session: s.number, state: s.state, projected: false });
+      continue;
+    }
+    let w: Window;
+    const spec = sessionSpec(protocol, s.number);
+    if (spec.gaps.length === 0) {
+      const day = Math.max(asOfDay, notBefore);
+      w = { earliest: day, recommended: day, pastDue: Infinity, latest: Infinity, projected: false };
+    } else {
+      w = { earliest: -Infinity, recommended: -Infinity, pastDue: -Infinity, latest: -Infinity, projected: false };
+      for (const { anchor, gap } of spec.gaps) {
+        let a = sessionDay(plan, plan.sessions[anchor - 1]);
+        if (a === undefined) {
+          // A pending anchor: its own recommended date, never before asOf.
+          a = Math.max(windows[anchor - 1]?.recommended ?? asOfDay, asOfDay);
+          w.projected = true;
+        }
+        const anchorWindow = windows[anchor - 1];
+        if (anchorWindow?.projected === true) w.projected = true;
+        w.earliest = Math.max(w.earliest, a + gap.minimumDays);
+        w.recommended = Math.max(w.recommended, a + gap.earliestRecommendedDays);
+        w.pastDue = Math.max(w.pastDue, a + gap.latestRecommendedDays + 1);
+        w.latest = Math.max(w.latest, gap.maximumDays === undefined ? Infinity : a + gap.maximumDays);
+      }
+      // A pause's `until` is the earliest date offered after resuming; the healing window's
+      // past-due and latest dates stay what the skin says.
+      w.earliest = Math.max(w.earliest, notBefore);
+      w.recommended = Math.max(w.recommended, notBefore);
+    }
+    windows.push(w);
+    const f: SessionForecast = {
+      session: s.number,
+      state: s.state,
+      earliest: formatLocalDate(w.earliest),
+      recommended: formatLocalDate(w.recommended),
+      projected: w.projected,
+      due: dueOf(asOfDay, w),
+    };
+    if (Number.isFinite(w.pastDue)) f.pastDue = formatLocalDate(w.pastDue);
+    if (Number.isFinite(w.latest)) f.latest = formatLocalDate(w.latest);
+    out.push(f);
+  }
+  return out;
+}
+
+/**
+ * Forecasts each session that is not completed: `earliest`, `recommended`, `pastDue` and
+ * `latest` as local dates in the plan's zone, and where it stands (`due`) as of `asOf`.
+ *
+ * Gaps are measured from the anchor's completed date, else its booked date; from a pending
+ * anchor, the anchor's own recommended date (never before `asOf`), marked `projected: true`.
+ * Where several gaps apply, each date is the latest over them. A pending first session is due
+ * from `asOf`'s local date (or a pause's later `until`). Never throws.
+ *
+ * @param plan - the plan
+ * @param options - the plan's protocol and the moment of the forecast
+ * @returns the forecast
+ *
+ * @example
+ * ```ts
+ * import { forecast, standardProtocol, type Plan } from 'smp-protocol';
+ * declare const plan: Plan; // session 1 completed on 2026-03-23 in Europe/London
+ * const f = forecast(plan, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z' });
+ * f.next; // { session: 2, earliest: '2026-03-30', recommended: '2026-04-02', pastDue: '2026-04-07', latest: '2026-04-22', due: 'notYet', … }
+ * ```
+ */
+export function forecast(plan: Plan, options: ReadOptions): Forecast {
+  try {
+    const args = readArguments(plan, options);
+    if (!('plan' in args)) return { next: null, sessions: [], findings: args.findings };
+    const { plan: p, protocol, asOfDay } = args;
+    if (args.findings.length > 0) {
+      return { next: null, sessions: p.sessions.map((s) => ({ session: s.number, state: s.state, projected: false })), findings: args.findings };
+    }
+    const sessions = sessionWindows(p, protocol, asOfDay);
+    const findings: Finding[] = [];
+    if (p.status === 'onHold' && p.hold !== undefined) {
+      const since = formatLocalDate(localDayOf(p.timeZone, parseInstant(p.hold.since)));
+      findings.push(finding('PLAN_ON_HOLD', 'info', { reason: p.hold.reason, since }));
+    }
+    const open = p.status !== 'completed' && p.status !== 'closed';
+    const next = open ? (sessions.find((s) => s.state !== 'completed') ?? null) : null;
+    return { next, sessions, findings };
+  } catch (error) {
+    return { next: null, sessions: [], findings: [internalError(error)] };
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * The field schemas every other schema is built from: bounded text, instants, local dates,
+ * zones and JSON metadata. Bounds keep megabyte strings and runaway arrays out at the boundary.
+ * @internal
+ * @module
+ */
+import * as z from 'zod/mini';
+import { parseLocalDate } from '../time/civil.js';
+import { parseInstantDetailed } from '../time/instant.js';
+import { isValidTimeZone } from '../time/zone.js';
+
+/** Longest identifier (plan, client, event, protocol ids). */
+export const MAX_ID = 256;
+/** Longest free text (notes, reasons, titles). */
+export const MAX_TEXT = 4_000;
+
+const preview = (value: string): string => (value.length > 60 ? `${value.slice(0, 57)}...` : value);
+
+/** An identifier: 1 to 256 characters. */
+export const idField = z.string().check(z.minLength(1), z.maxLength(MAX_ID));
+/** Free text up to 4,000 characters. */
+export const textField = z.string().check(z.maxLength(MAX_TEXT));
+/** A short label (phase, title) up to 256 characters, not empty. */
+export const labelField = z.string().check(z.minLength(1), z.maxLength(MAX_ID));
+
+/** A positive whole number. */
+export const positiveInt = z.int().check(z.minimum(1));
+/** A whole number ≥ 0. */
+export const countField = z.int().check(z.minimum(0));
+
+/** An ISO 8601 instant with an offset or `Z`. */
+export const instantField = z.string().check(
+  z.superRefine((value: string, ctx) => {
+    const r = parseInstantDetailed(value);
+    if (typeof r !== 'number') {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'invalid instant',
+        input: value,
+        params: { finding: 'INVALID_INSTANT', problem: r, value: preview(value) },
+      });
+    }
+  }),
+);
+
+/** A `YYYY-MM-DD` calendar date that exists. */
+export const localDateField = z.string().check(
+  z.superRefine((value: string, ctx) => {
+    if (parseLocalDate(value) === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'invalid local date',
+        input: value,
+        params: { finding: 'INVALID_INPUT', detail: 'localDate', value: preview(value) },
+      });
+    }
+  }),
+);
+
+/** An IANA time-zone name the platform knows. */
+export const timeZoneField = z.string().check(
+  z.superRefine((value: string, ctx) => {
+    if (!isValidTimeZone(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'invalid time zone',
+        input: value,
+        params: { finding: 'INVALID_TIME_ZONE', value: preview(value) },
+      });
+    }
+  }),
+);
+
+/** Kinds of metadata problems (keys of the message catalogue's input details). */
+export type MetadataProblem =
+  | 'metadataDepth'
+  | 'metadataSize'
+  | 'metadataCycle'
+  | 'metadataNumber'
+  | 'metadataObject'
+  | 'metadataKey'
+  | 'metadataType';
+
+const MAX_METADATA_DEPTH = 32;
+const MAX_METADATA_SIZE = 100_000;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Why a metadata value is not plain JSON, with the path to it, or `undefined` when it is. */
+export function jsonProblem(value: unknown): { path: (string | number)[]; detail: MetadataProblem } | undefined {
+  let budget = MAX_METADATA_SIZE;
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    // The loop condition proves the stack is not empty.
+    const { value: v, path } = stack.pop() as { value: unknown; path: (string | number)[] };
+    if (path.length > MAX_METADATA_DEPTH) return { path, detail: 'metadataDepth' };
+    if (v === null || typeof v === 'boolean') {
+      budget -= 4;
+    } else if (typeof v === 'string') {
+      budget -= v.length + 2;
+    } else if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return { path, detail: 'metadataNumber' };
+      budget -= 8;
+    } else if (typeof v === 'object') {
+      if (seen.has(v)) return { path, detail: 'metadataCycle' };
+      seen.add(v);
+      if (Array.isArray(v)) {
+        for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: [...path, i] });
+        budget -= 2;
+      } else {
+        const proto = Object.getPrototypeOf(v);
+        if (proto !== Object.prototype && proto !== null) return { path, detail: 'metadataObject' };
+        for (const key of Object.keys(v)) {
+          if (FORBIDDEN_KEYS.has(key)) return { path: [...path, key], detail: 'metadataKey' };
+          budget -= key.length + 3;
+          stack.push({ value: (v as Record<string, unknown>)[key], path: [...path, key] });
+        }
+      }
+    } else {
+      return { path, detail: 'metadataType' };
+    }
+    if (budget < 0) return { path: [], detail: 'metadataSize' };
+  }
+  return undefined;
+}
+
+/**
+ * Vendor data: any JSON object, kept as given through every round trip. The shape is checked by
+ * zod; {@link jsonProblem} checks the raw value first (depth, size, cycles, `__proto__` keys),
+ * because copying a `__proto__` key into a new object would change its prototype.
+ */
+export const metadataField = z.record(z.string(), z.unknown());
+
+/** A deep, frozen copy of validated JSON, so no caller's later mutation reaches a plan. */
+export function frozenJsonCopy<T>(value: T): T {
+  const copy = JSON.parse(JSON.stringify(value)) as T;
+  const stack: unknown[] = [copy];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'object' && v !== null) {
+      Object.freeze(v);
+      stack.push(...Object.values(v));
+    }
+  }
+  return copy;
+}

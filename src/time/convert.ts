@@ -1,0 +1,82 @@
+/**
+ * Public conversions between local wall-clock times, instants and local dates.
+ * @module
+ */
+import type { Outcome } from '../findings/codes.js';
+import { fail, finding, guarded, ok } from '../findings/finding.js';
+import { formatLocalDate } from './civil.js';
+import { formatInstant, parseInstantDetailed } from './instant.js';
+import { resolveWallClock } from './wall-clock.js';
+import { isValidTimeZone, localDayOf } from './zone.js';
+
+const preview = (value: unknown): string => (typeof value === 'string' ? value.slice(0, 60) : String(value));
+
+/**
+ * Turns a clinic's local wall-clock time (`YYYY-MM-DDTHH:mm[:ss]`, no offset) into an instant in
+ * that zone, written with the zone's offset.
+ *
+ * A time the clocks skip (spring forward) is `NONEXISTENT_LOCAL_TIME`; a time that happens twice
+ * (fall back) is the earlier of its two instants. Never throws.
+ *
+ * @param localDateTime - e.g. `'2026-03-23T10:00'`
+ * @param timeZone - an IANA zone, e.g. `'Europe/London'`
+ * @returns the instant, e.g. `'2026-03-23T10:00:00+00:00'`
+ *
+ * @example
+ * ```ts
+ * import { toInstant } from 'smp-protocol';
+ * toInstant('2026-07-01T10:00', 'Europe/London'); // { ok: true, value: '2026-07-01T10:00:00+01:00', findings: [] }
+ * toInstant('2026-03-29T01:30', 'Europe/London').ok; // false: NONEXISTENT_LOCAL_TIME
+ * ```
+ */
+export function toInstant(localDateTime: string, timeZone: string): Outcome<string> {
+  return guarded(() => {
+    if (!isValidTimeZone(timeZone)) {
+      return fail([finding('INVALID_TIME_ZONE', 'error', { path: 'timeZone', value: preview(timeZone) }, { path: ['timeZone'] })]);
+    }
+    if (typeof localDateTime !== 'string') {
+      return fail([finding('INVALID_INSTANT', 'error', { path: 'localDateTime', value: preview(localDateTime), problem: 'format' }, { path: ['localDateTime'] })]);
+    }
+    const r = resolveWallClock(localDateTime, timeZone);
+    switch (r.kind) {
+      case 'ok':
+        return ok(formatInstant(r.ms, timeZone));
+      case 'nonexistent':
+        return fail([finding('NONEXISTENT_LOCAL_TIME', 'error', { value: localDateTime, timeZone }, { path: ['localDateTime'] })]);
+      case 'invalid':
+        return fail([finding('INVALID_INSTANT', 'error', { path: 'localDateTime', value: preview(localDateTime), problem: 'date' }, { path: ['localDateTime'] })]);
+      case 'format':
+        return fail([finding('INVALID_INSTANT', 'error', { path: 'localDateTime', value: preview(localDateTime), problem: 'format' }, { path: ['localDateTime'] })]);
+      default: {
+        const never: never = r;
+        return never;
+      }
+    }
+  });
+}
+
+/**
+ * The local date (`YYYY-MM-DD`) of an instant in a zone: the calendar day the clinic sees.
+ *
+ * @param instant - ISO 8601 with an offset or `Z`
+ * @param timeZone - an IANA zone
+ * @returns the local date
+ *
+ * @example
+ * ```ts
+ * import { localDateOf } from 'smp-protocol';
+ * localDateOf('2026-03-22T23:30:00Z', 'Pacific/Chatham'); // { ok: true, value: '2026-03-23', findings: [] }
+ * ```
+ */
+export function localDateOf(instant: string, timeZone: string): Outcome<string> {
+  return guarded(() => {
+    if (!isValidTimeZone(timeZone)) {
+      return fail([finding('INVALID_TIME_ZONE', 'error', { path: 'timeZone', value: preview(timeZone) }, { path: ['timeZone'] })]);
+    }
+    const ms = typeof instant === 'string' ? parseInstantDetailed(instant) : 'format';
+    if (typeof ms !== 'number') {
+      return fail([finding('INVALID_INSTANT', 'error', { path: 'instant', value: preview(instant), problem: ms }, { path: ['instant'] })]);
+    }
+    return ok(formatLocalDate(localDayOf(timeZone, ms)));
+  });
+}
