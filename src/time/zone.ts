@@ -56,10 +56,17 @@ function intlOffset(zone: string, ms: number): number {
   }
   const whole = Math.floor(ms / 1000) * 1000;
   const m = WALL.exec(formatter.format(whole));
-  if (m === null) return 0; // unreachable for en-US with these options; UTC is the safe reading
-  const local =
-    daysFromCivil(Number(m[3]), Number(m[1]), Number(m[2])) * MS_PER_DAY +
-    ((Number(m[4]) * 60 + Number(m[5])) * 60 + Number(m[6])) * 1000;
+  let f: number[];
+  if (m === null) {
+    // Another ICU may punctuate differently: read the parts instead (slower, always right).
+    const parts: Record<string, number> = {};
+    for (const p of formatter.formatToParts(whole)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+    f = [parts.month ?? 1, parts.day ?? 1, parts.year ?? 1970, (parts.hour ?? 0) % 24, parts.minute ?? 0, parts.second ?? 0];
+  } else {
+    f = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])];
+  }
+  const [month = 1, day = 1, year = 1970, hour = 0, minute = 0, second = 0] = f;
+  const local = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000;
   return local - whole;
 }
 

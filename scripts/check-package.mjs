@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// Build checks on the packed package, as a vendor installs it:
+//   1. npm pack, and the file list is what `files` promises (no src, tests or maps of tests);
+//   2. publint (strict) and arethetypeswrong on the tarball;
+//   3. a fresh project installs the tarball and uses it from ESM, from CJS and from TypeScript
+//      (moduleResolution node16 and bundler), and the demo flow works.
+// Offline except for the npm registry (zod, luxon); npm's cache makes repeated runs fast.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const packDir = join(root, '.pack');
+const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+let failed = false;
+const fail = (msg) => {
+  console.error(`✗ ${msg}`);
+  failed = true;
+};
+const pass = (msg) => console.log(`✓ ${msg}`);
+
+// 1. pack
+rmSync(packDir, { recursive: true, force: true });
+mkdirSync(packDir);
+const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', packDir]));
+const tarball = join(packDir, packed.filename);
+const files = packed.files.map((f) => f.path);
+const stray = files.filter((f) => !/^(dist\/|docs\/[^/]+\.md$|README\.md$|LICENSE$|package\.json$)/.test(f));
+if (stray.length > 0) fail(`unexpected files in the package: ${stray.join(', ')}`);
+for (const needed of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'README.md', 'LICENSE']) {
+  if (!files.includes(needed)) fail(`missing from the package: ${needed}`);
+}
+pass(`packed ${packed.filename}: ${files.length} files, ${(packed.size / 1024).toFixed(1)} KB`);
+
+// 2. publint and arethetypeswrong
+const { messages, pkg } = await publint({ pkgDir: root, strict: true, pack: 'npm' });
+for (const m of messages) fail(`publint ${m.type}: ${formatMessage(m, pkg)}`);
+if (messages.length === 0) pass('publint --strict: no issues');
+try {
+  run(join(root, 'node_modules/.bin/attw'), [tarball, '--format', 'ascii', '--no-color', '--profile', 'strict']);
+  pass('arethetypeswrong: no problems (node10, node16 CJS and ESM, bundler)');
+} catch (error) {
+  fail(`arethetypeswrong:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+}
+
+// 3. a fresh consumer project
+const consumer = mkdtempSync(join(tmpdir(), 'smp-consumer-'));
+try {
+  writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball], { cwd: consumer });
+  const flow = `
+    const out = m.createPlan({ id: 'p', clientId: 'c', protocol: m.standardProtocol, timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+    if (!out.ok) throw new Error('createPlan failed');
+    const booked = m.applyEvent(out.value, { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:00:00Z', session: 1, start: '2026-03-23T10:00:00Z' }, { protocol: m.standardProtocol });
+    if (!booked.ok || booked.value.sessions[0].booking.end !== '2026-03-23T14:00:00+00:00') throw new Error('applyEvent failed');
+    const f = m.forecast(booked.value, { protocol: m.standardProtocol, asOf: '2026-03-02T00:00:00Z' });
+    if (f.next.session !== 1) throw new Error('forecast failed');
+    console.log('ok');`;
+  writeFileSync(join(consumer, 'esm.mjs'), `import * as m from 'smp-protocol';\n${flow}`);
+  writeFileSync(join(consumer, 'cjs.cjs'), `const m = require('smp-protocol');\n${flow}`);
+  for (const file of ['esm.mjs', 'cjs.cjs']) {
+    const out = run(process.execPath, [file], { cwd: consumer }).trim();
+    if (out === 'ok') pass(`fresh project: ${file.endsWith('.cjs') ? 'require' : 'import'} works`);
+    else fail(`fresh project: ${file} printed ${out}`);
+  }
+  writeFileSync(
+    join(consumer, 'use.ts'),
+    `import { applyEvent, createPlan, forecast, standardProtocol, type Finding, type Plan, type Forecast } from 'smp-protocol';
+     const out = createPlan({ id: 'p', clientId: 'c', protocol: standardProtocol, timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+     if (out.ok) {
+       const plan: Plan = out.value;
+       const next = applyEvent(plan, { id: 'e', type: 'planResumed', at: '2026-03-01T09:00:00Z' }, { protocol: standardProtocol });
+       const findings: Finding[] = next.findings;
+       const f: Forecast = forecast(plan, { protocol: standardProtocol, asOf: '2026-03-01T09:00:00Z' });
+       console.log(findings.length, f.next?.session);
+     }
+     // @ts-expect-error the status union is closed
+     const bad: Plan['status'] = 'paused';
+     void bad;\n`,
+  );
+  const tsc = join(root, 'node_modules/typescript/bin/tsc');
+  for (const [module, resolution] of [
+    ['node16', 'node16'],
+    ['esnext', 'bundler'],
+  ]) {
+    try {
+      run(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', 'false', '--module', module, '--moduleResolution', resolution, '--target', 'es2022', '--types', 'node', '--typeRoots', join(root, 'node_modules/@types'), 'use.ts'], { cwd: consumer });
+      pass(`fresh project: TypeScript (${resolution}) type-checks against the published .d.ts`);
+    } catch (error) {
+      fail(`fresh project: TypeScript (${resolution}):\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+    }
+  }
+  const installed = readdirSync(join(consumer, 'node_modules')).filter((d) => !d.startsWith('.'));
+  pass(`fresh project installs: ${installed.join(', ')}`);
+} finally {
+  rmSync(consumer, { recursive: true, force: true });
+}
+
+if (failed) process.exit(1);

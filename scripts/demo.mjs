@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// The demo: a real course plan from the built-in protocol, printed as a clinic would read it.
+// It uses only the package's public API (the built ESM entry), and fixed dates so that every run
+// prints the same plan.
+import {
+  applyEvent,
+  createPlan,
+  evaluatePlan,
+  forecast,
+  localDateOf,
+  standardProtocol as protocol,
+  toInstant,
+} from '../dist/index.js';
+
+const zone = 'Europe/London';
+const clientId = 'client-0042';
+let plan = must(
+  createPlan({ id: 'plan-0042', clientId, protocol, timeZone: zone, createdAt: at('2026-03-02T09:00') }),
+);
+let n = 0;
+
+function must(outcome) {
+  if (!outcome.ok) {
+    console.error(outcome.findings.map((f) => `${f.code}: ${f.message}`).join('\n'));
+    process.exit(1);
+  }
+  return outcome.value;
+}
+function at(local) {
+  return must(toInstant(local, zone));
+}
+function apply(event) {
+  const out = applyEvent(plan, { id: `evt-${++n}`, ...event }, { protocol });
+  if (out.ok) plan = out.value;
+  return out;
+}
+const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+const clock = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+const pretty = (localDate) => (localDate === undefined ? '—' : `${day.format(new Date(`${localDate}T12:00:00Z`))}`);
+const time = (instant) => clock.format(new Date(instant));
+const dateOf = (instant) => must(localDateOf(instant, zone));
+const dayBefore = (localDate) => new Date(Date.parse(`${localDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+function printCourse(asOf, title) {
+  const f = forecast(plan, { protocol, asOf });
+  const e = evaluatePlan(plan, { protocol, asOf });
+  console.log(`\n${title}  (as of ${time(asOf)} on ${pretty(dateOf(asOf))}; plan ${plan.status})`);
+  for (const spec of [...protocol.sessions]) {
+    const s = plan.sessions[spec.number - 1];
+    const sf = f.sessions[spec.number - 1];
+    const ev = e.sessions[spec.number - 1];
+    console.log(`  Session ${spec.number} · ${spec.phase} · ${spec.title} (${spec.durationMinutes} min) — ${s.state}`);
+    if (s.state === 'completed') {
+      const verdict = ev?.evaluation ? `, ${ev.evaluation}${ev.daysFromAnchor === undefined ? '' : ` (${ev.daysFromAnchor} days after session ${spec.number - 1})`}` : '';
+      console.log(`      done ${pretty(dateOf(s.completed.start))}, ${time(s.completed.start)}–${time(s.completed.end)}${verdict}`);
+      continue;
+    }
+    if (s.state === 'booked') console.log(`      booked ${pretty(dateOf(s.booking.start))}, ${time(s.booking.start)}–${time(s.booking.end)}`);
+    if (sf?.pastDue === undefined) {
+      console.log(`      can start from ${pretty(sf?.earliest)}; ${sf?.due}`);
+    } else {
+      console.log(
+        `      earliest ${pretty(sf.earliest)} · recommended ${pretty(sf.recommended)} to ${pretty(dayBefore(sf.pastDue))} · latest ${pretty(sf.latest)}` +
+          `${sf.projected ? ' (projected)' : ''} — ${sf.due}`,
+      );
+    }
+    if (s.state === 'pending' && spec.number === (f.next?.session ?? 0)) console.log(`      ${spec.purpose}`);
+  }
+}
+
+console.log(`smp-protocol demo: ${protocol.name} (protocol "${protocol.id}" v${protocol.version})`);
+console.log(`Client ${clientId}, clinic time zone ${zone}. The clocks go forward on Sun 29 Mar 2026.`);
+printCourse(at('2026-03-02T09:00'), 'Consultation');
+
+must(apply({ type: 'sessionBooked', at: at('2026-03-02T09:30'), session: 1, start: at('2026-03-23T10:00') }));
+must(apply({ type: 'sessionCompleted', at: at('2026-03-23T14:10'), session: 1, record: { zones: ['hairline', 'temples'], checklist: { hairlineAgreed: true } } }));
+printCourse(at('2026-03-23T14:15'), 'After session 1');
+
+console.log('\nThe client asks for Sunday 29 March at 10:00 for session 2:');
+const early = apply({ type: 'sessionBooked', at: at('2026-03-23T14:20'), session: 2, start: at('2026-03-29T10:00') });
+for (const f of early.findings) console.log(`  refused ${f.code}: ${f.message}`);
+
+console.log('\nThe clinic offers the first recommended day instead, Thursday 2 April at 10:00:');
+const booked = must(apply({ type: 'sessionBooked', at: at('2026-03-23T14:25'), session: 2, start: at('2026-04-02T10:00') }));
+console.log(`  accepted: session 2 booked ${time(booked.sessions[1].booking.start)}–${time(booked.sessions[1].booking.end)} (${booked.sessions[1].booking.start})`);
+
+must(apply({ type: 'sessionCompleted', at: at('2026-04-02T13:05'), session: 2 }));
+const f3 = forecast(plan, { protocol, asOf: at('2026-04-02T13:10') });
+must(apply({ type: 'sessionBooked', at: at('2026-04-02T13:10'), session: 3, start: at(`${f3.next.recommended}T10:00`) }));
+must(apply({ type: 'sessionCompleted', at: at(`${f3.next.recommended}T13:30`), session: 3 }));
+printCourse(at(`${f3.next.recommended}T13:35`), 'Course complete');
+console.log(`\nHistory: ${plan.history.length} events, version ${plan.version}; the refused booking left no trace.`);
