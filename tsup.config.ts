@@ -10,5 +10,7 @@ export default defineConfig({
   platform: 'neutral',
   treeshake: true,
   splitting: false,
-  external: ['zod', 'luxon'],
+  // Subpath entries (ical, fhir, testing, the CLI) import the root entry by its package name, so
+  // they share one copy of it at run time and never add to the root entry's bundle.
+  external: ['zod', 'luxon', 'smp-protocol'],
 });

@@ -29,6 +29,8 @@ export { replay } from './plan/replay.js';
 export type { ReplayOptions } from './plan/replay.js';
 export { parsePlan } from './plan/parse.js';
 export { eventTypes, scalpZones } from './plan/schema.js';
+export { planTransitions } from './plan/transitions.js';
+export type { TransitionRule } from './plan/transitions.js';
 export type { Plan, PlanEvent, PlanSession, PlanStatus, SessionState, TreatmentRecord } from './plan/schema.js';
 
 // Evaluation and forecast

@@ -22,6 +22,7 @@ import { localDayOf } from '../time/zone.js';
 import { freezeEvent, freezeSession, parseEvent, planArgument } from './parse.js';
 import type { Plan, PlanEvent, PlanSession } from './schema.js';
 import { statusOf } from './status.js';
+import { planTransitions } from './transitions.js';
 import { protocolMismatch, protocolOption, sealPlan } from './trust.js';
 
 /**
@@ -53,16 +54,20 @@ type Step = { ok: true; state: PlanState; findings: Finding[] } | { ok: false; f
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
-function statusRefusal(plan: Plan, allowCompleted: boolean): Finding | undefined {
-  switch (plan.status) {
-    case 'closed':
-      return closedFinding(plan);
-    case 'onHold':
-      return onHoldFinding(plan, 'error');
-    case 'completed':
-      return allowCompleted ? undefined : finding('PLAN_COMPLETED', 'error');
-    default:
+/** The status gate of `planTransitions`: the refusal for this event in the plan's status, if any. */
+function statusRefusal(plan: Plan, type: PlanEvent['type']): Finding | undefined {
+  const code = planTransitions[type].refusedIn[plan.status];
+  switch (code) {
+    case undefined:
       return undefined;
+    case 'PLAN_CLOSED':
+      return closedFinding(plan);
+    case 'PLAN_ON_HOLD':
+      return onHoldFinding(plan, 'error');
+    case 'PLAN_NOT_ON_HOLD':
+      return finding(code, 'error', { status: plan.status });
+    default:
+      return finding(code, 'error');
   }
 }
 
@@ -168,6 +173,7 @@ function bookingFindings(
   start: number,
   end: number,
   at: number,
+  move: boolean,
 ): Finding[] {
   const zone = plan.timeZone;
   const out: Finding[] = [];
@@ -188,7 +194,9 @@ function bookingFindings(
   }
   const day = localDayOf(zone, start);
   const { measures, pendingAnchors } = measureGaps(plan, spec, day);
-  for (const anchor of pendingAnchors) {
+  // A new booking needs every anchor fixed in time. A move does not: after a no-show the anchor
+  // is pending again, and moving this booking out of its way must stay possible.
+  for (const anchor of move ? [] : pendingAnchors) {
     out.push(
       finding('SESSION_OUT_OF_ORDER', 'error', { session: k, previousSession: anchor, previousState: 'pending', rule: 'previousBooked' }, { session: k }),
     );
@@ -236,7 +244,7 @@ function refuse(...findings: Finding[]): Step {
 }
 
 function book(plan: Plan, protocol: Protocol, ev: Extract<PlanEvent, { type: 'sessionBooked' | 'sessionRescheduled' }>): Step {
-  const refusal = statusRefusal(plan, false);
+  const refusal = statusRefusal(plan, ev.type);
   if (refusal !== undefined) return refuse(refusal);
   const s = sessionOf(plan, ev.session);
   if (isFinding(s)) return refuse(s);
@@ -263,14 +271,15 @@ function book(plan: Plan, protocol: Protocol, ev: Extract<PlanEvent, { type: 'se
   const start = parseInstant(ev.start);
   const end = start + durationMs;
   const at = parseInstant(ev.at);
-  const findings = bookingFindings(plan, protocol, spec, k, start, end, at);
+  const findings = bookingFindings(plan, protocol, spec, k, start, end, at, ev.type === 'sessionRescheduled');
   if (hasError(findings)) return refuse(...findings.filter((f) => f.severity === 'error'));
   const booking = { start: ev.start, end: formatInstant(end, plan.timeZone) };
   return result(plan, { sessions: replaceSession(plan.sessions, { number: k, phase: s.phase, state: 'booked', booking }) }, findings);
 }
 
 function cancel(plan: Plan, protocol: Protocol, ev: Extract<PlanEvent, { type: 'sessionCancelled' }>): Step {
-  if (plan.status === 'closed') return refuse(closedFinding(plan));
+  const refusal = statusRefusal(plan, ev.type);
+  if (refusal !== undefined) return refuse(refusal);
   const s = sessionOf(plan, ev.session);
   if (isFinding(s)) return refuse(s);
   const k = s.number;
@@ -298,7 +307,8 @@ function cancel(plan: Plan, protocol: Protocol, ev: Extract<PlanEvent, { type: '
 }
 
 function miss(plan: Plan, protocol: Protocol, ev: Extract<PlanEvent, { type: 'sessionMissed' }>, priorNoShows: number): Step {
-  if (plan.status === 'closed') return refuse(closedFinding(plan));
+  const refusal = statusRefusal(plan, ev.type);
+  if (refusal !== undefined) return refuse(refusal);
   const s = sessionOf(plan, ev.session);
   if (isFinding(s)) return refuse(s);
   const k = s.number;
@@ -327,7 +337,8 @@ function miss(plan: Plan, protocol: Protocol, ev: Extract<PlanEvent, { type: 'se
 }
 
 function complete(plan: Plan, protocol: Protocol, ev: Extract<PlanEvent, { type: 'sessionCompleted' }>): Step {
-  if (plan.status === 'closed') return refuse(closedFinding(plan));
+  const refusal = statusRefusal(plan, ev.type);
+  if (refusal !== undefined) return refuse(refusal);
   const s = sessionOf(plan, ev.session);
   if (isFinding(s)) return refuse(s);
   const k = s.number;
@@ -389,7 +400,7 @@ function complete(plan: Plan, protocol: Protocol, ev: Extract<PlanEvent, { type:
 }
 
 function add(plan: Plan, protocol: Protocol): Step {
-  const refusal = statusRefusal(plan, true);
+  const refusal = statusRefusal(plan, 'sessionAdded');
   if (refusal !== undefined) return refuse(refusal);
   const extras = plan.sessions.length - protocol.sessions.length;
   if (extras >= protocol.extraSessions.max) {
@@ -400,7 +411,7 @@ function add(plan: Plan, protocol: Protocol): Step {
 }
 
 function pause(plan: Plan, ev: Extract<PlanEvent, { type: 'planPaused' }>): Step {
-  const refusal = statusRefusal(plan, false);
+  const refusal = statusRefusal(plan, ev.type);
   if (refusal !== undefined) return refuse(refusal);
   const hold: NonNullable<Plan['hold']> = { reason: ev.reason, since: ev.at };
   let notBefore = plan.notBefore;
@@ -412,13 +423,14 @@ function pause(plan: Plan, ev: Extract<PlanEvent, { type: 'planPaused' }>): Step
 }
 
 function resume(plan: Plan): Step {
-  if (plan.status === 'closed') return refuse(closedFinding(plan));
-  if (plan.status !== 'onHold') return refuse(finding('PLAN_NOT_ON_HOLD', 'error', { status: plan.status }));
+  const refusal = statusRefusal(plan, 'planResumed');
+  if (refusal !== undefined) return refuse(refusal);
   return result(plan, { hold: undefined }, []);
 }
 
 function close(plan: Plan, ev: Extract<PlanEvent, { type: 'planClosed' }>): Step {
-  if (plan.status === 'closed') return refuse(closedFinding(plan));
+  const refusal = statusRefusal(plan, ev.type);
+  if (refusal !== undefined) return refuse(refusal);
   return result(plan, { hold: undefined, closure: Object.freeze({ reason: ev.reason, at: ev.at }) }, []);
 }
 
