@@ -12,6 +12,7 @@
 export { findingCodes } from './findings/codes.js';
 export type { Finding, FindingCode, FindingParams, Outcome, Severity } from './findings/codes.js';
 export { english } from './findings/messages.js';
+export { spanish } from './findings/es.js';
 export type { MessageCatalogue } from './findings/messages.js';
 export { formatFinding } from './findings/finding.js';
 
@@ -38,7 +39,16 @@ export { evaluatePlan } from './rules/evaluate.js';
 export type { Evaluation, ReadOptions, SessionEvaluation } from './rules/evaluate.js';
 export type { SpacingEvaluation } from './rules/spacing.js';
 export { forecast } from './schedule/forecast.js';
-export type { Due, Forecast, SessionForecast } from './schedule/forecast.js';
+export type { AfterCourseWindow, Due, Forecast, SessionForecast } from './schedule/forecast.js';
+
+// Care and safety
+export { screen } from './rules/screening.js';
+export type { Intake, Screening, ScreeningOutcome, ScreenOptions } from './rules/screening.js';
+export { aftercare, preparation } from './rules/care.js';
+export type { CareItem, CareOptions } from './rules/care.js';
+export type { AftercareRule, PreparationRule, ScreeningCondition, ScreeningRule } from './protocol/schema.js';
+export { screeningConditions } from './protocol/schema.js';
+export type { ScalpZone } from './plan/create.js';
 
 // Time
 export { localDateOf, toInstant } from './time/convert.js';

@@ -3,6 +3,7 @@
  * @module
  */
 import type { Finding, FindingCode, FindingParams, Outcome, Severity } from './codes.js';
+import { spanish } from './es.js';
 import { english, type MessageCatalogue } from './messages.js';
 
 /** Builds a finding whose message comes from the English catalogue. @internal */
@@ -54,7 +55,7 @@ export function internalError(error: unknown): Finding {
  * Renders a finding's message in a locale, or with a catalogue of your own.
  *
  * @param finding - any finding returned by this library
- * @param locale - `'en'` (the default) or a complete {@link MessageCatalogue}
+ * @param locale - `'en'` (the default), `'es'`, or a complete {@link MessageCatalogue} of your own
  * @returns the message, rendered from the finding's `code` and `params`
  *
  * @example
@@ -64,8 +65,8 @@ export function internalError(error: unknown): Finding {
  * formatFinding(f, { ...english, NO_SHOW: (p) => `Missed session ${p.session}` }); // 'Missed session 2'
  * ```
  */
-export function formatFinding(finding: Finding, locale: 'en' | MessageCatalogue = 'en'): string {
-  const catalogue = locale === 'en' ? english : locale;
+export function formatFinding(finding: Finding, locale: 'en' | 'es' | MessageCatalogue = 'en'): string {
+  const catalogue = locale === 'en' ? english : locale === 'es' ? spanish : locale;
   try {
     const render = catalogue[finding.code];
     return typeof render === 'function' ? render({ ...(finding.params ?? {}), severity: finding.severity }) : finding.message;

@@ -131,8 +131,34 @@ export const english: MessageCatalogue = {
   SCREENING_INELIGIBLE: (p) => `The client is not eligible for this treatment: ${v(p, 'reason')}.`,
   NO_SLOT_AVAILABLE: (p) =>
     `No slot for session ${v(p, 'session')} is free between ${v(p, 'from')} and ${v(p, 'until')}.`,
+  CHECKLIST_INCOMPLETE: (p) =>
+    p.item === 'hairlineAgreed'
+      ? `Session ${v(p, 'session')} was completed without a hairline agreed with the client.`
+      : `Session ${v(p, 'session')} was completed without the checklist item ${JSON.stringify(v(p, 'item'))}.`,
+  ZONE_NOT_TREATED: (p) => `Zone ${JSON.stringify(v(p, 'zone'))} was planned for treatment, but no completed session treated it.`,
   INTERNAL_ERROR: (p) =>
     `An unexpected error occurred (${v(p, 'detail')}); nothing was changed. Please report this as a bug.`,
+};
+
+/** Short English reasons per screening condition, for findings rebuilt from a stored screening. @internal */
+export const conditionReasons: Readonly<Record<string, string>> = {
+  underage: 'the client is under the minimum age',
+  hairTransplant: 'a recent hair transplant',
+  scarNotHealed: 'the scar is not yet healed, flat and pale',
+  scarAge: 'the scar is too recent',
+  isotretinoin: 'recent isotretinoin',
+  chemotherapy: 'chemotherapy',
+  laserRemoval: 'recent laser removal on the area',
+  alopeciaAreata: 'alopecia areata not yet stable',
+  pregnant: 'pregnancy',
+  breastfeeding: 'breastfeeding',
+  activeScalpConditions: 'an active scalp condition',
+  keloidHistory: 'a history of keloid scarring',
+  anticoagulants: 'prescribed anticoagulants',
+  uncontrolledDiabetes: 'uncontrolled diabetes',
+  uncontrolledBloodPressure: 'uncontrolled blood pressure',
+  heartCondition: 'a heart condition',
+  epilepsy: 'epilepsy',
 };
 
 /** What an `INVALID_INPUT` finding says, keyed by the kind of problem. @internal */
@@ -178,5 +204,9 @@ export const inputDetails = {
     `session ${session} is not booked, so its completion needs a start.`,
   endBeforeStart: (): string => 'must not be before the start.',
   duplicateEventId: (id: string): string => `repeats event id ${JSON.stringify(id)}; event ids are unique in a history.`,
+  order: (field: string, value: number, lower: string, lowerValue: number): string =>
+    `${field} (${value}) must not be less than ${lower} (${lowerValue}).`,
+  duplicateRule: (rule: string): string => `repeats rule ${JSON.stringify(rule)}; rule ids are unique in a list.`,
+  daysOrHours: (): string => 'needs exactly one of days (calendar days) or hours (real hours).',
   unexpected: (message: string): string => message,
 } as const;

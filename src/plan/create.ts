@@ -4,14 +4,27 @@
  */
 import * as z from 'zod/mini';
 import type { Outcome } from '../findings/codes.js';
-import { fail, guarded, ok } from '../findings/finding.js';
+import { fail, finding, guarded, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { defineProtocol } from '../protocol/define.js';
 import type { Protocol } from '../protocol/schema.js';
-import { idField, instantField, metadataField, timeZoneField, frozenJsonCopy } from '../schema/fields.js';
+import { frozenJsonCopy, idField, instantField, localDateField, metadataField, timeZoneField } from '../schema/fields.js';
+import type { Screening } from '../rules/screening.js';
+import { parseLocalDate } from '../time/civil.js';
 import { inputFinding, issuesToFindings, metadataFinding } from '../schema/issues.js';
 import { freezeSession } from './parse.js';
-import type { Plan } from './schema.js';
+import { scalpZones, type Plan } from './schema.js';
+
+/**
+ * A zone of the scalp a course can treat.
+ *
+ * @example
+ * ```ts
+ * import type { ScalpZone } from 'smp-protocol';
+ * const z: ScalpZone = 'crown';
+ * ```
+ */
+export type ScalpZone = (typeof scalpZones)[number];
 import { prefixed, sealPlan } from './trust.js';
 
 /**
@@ -37,6 +50,46 @@ export interface CreatePlanInput {
   createdAt: string;
   /** Your own JSON data; kept unchanged through every event and round trip. */
   metadata?: Record<string, unknown>;
+  /**
+   * The result of {@link screen}. `ineligible` refuses the plan (`SCREENING_INELIGIBLE`); a dated
+   * deferral refuses booking session 1 before `earliestStart` (`SCREENING_DEFERRED`); an undated
+   * deferral and `needsClearance` are warnings when session 1 is booked.
+   */
+  screening?: Screening;
+  /** The zones the course is planned to treat. */
+  zones?: ScalpZone[];
+  /** For a touch-up: the id of the completed course it maintains. */
+  maintains?: string;
+}
+
+const screeningInput = z.strictObject({
+  outcome: z.enum(['eligible', 'deferred', 'needsClearance', 'ineligible']),
+  earliestStart: z.optional(localDateField),
+  findings: z.array(
+    z.looseObject({ code: z.string(), params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))) }),
+  ).check(z.maxLength(50)),
+});
+
+const REASON_OUTCOME: Record<string, 'deferred' | 'needsClearance' | 'ineligible'> = {
+  SCREENING_DEFERRED: 'deferred',
+  SCREENING_CLEARANCE_REQUIRED: 'needsClearance',
+  SCREENING_INELIGIBLE: 'ineligible',
+};
+
+/** What a plan keeps of a screening: outcome, first allowed day, and the reasons from its findings. */
+function planScreening(s: z.infer<typeof screeningInput>): NonNullable<Plan['screening']> {
+  const reasons: NonNullable<Plan['screening']>['reasons'] = [];
+  for (const f of s.findings) {
+    const outcome = REASON_OUTCOME[f.code];
+    if (outcome === undefined) continue;
+    const reason: (typeof reasons)[number] = { condition: String(f.params?.condition ?? 'unspecified').slice(0, 256) || 'unspecified', outcome };
+    const until = f.params?.until;
+    if (typeof until === 'string' && parseLocalDate(until) !== undefined) reason.until = until;
+    reasons.push(Object.freeze(reason));
+  }
+  const out: NonNullable<Plan['screening']> = { outcome: s.outcome, reasons: Object.freeze(reasons) as typeof reasons };
+  if (s.earliestStart !== undefined) out.earliestStart = s.earliestStart;
+  return Object.freeze(out);
 }
 
 const inputSchema = z.strictObject({
@@ -46,6 +99,9 @@ const inputSchema = z.strictObject({
   timeZone: timeZoneField,
   createdAt: instantField,
   metadata: z.optional(metadataField),
+  screening: z.optional(screeningInput),
+  zones: z.optional(z.array(z.enum(scalpZones)).check(z.maxLength(scalpZones.length))),
+  maintains: z.optional(idField),
 });
 
 function create(input: unknown): Outcome<Plan> {
@@ -55,16 +111,21 @@ function create(input: unknown): Outcome<Plan> {
   const raw = input as Record<string, unknown>;
   const metadataProblem = metadataFinding(raw.metadata);
   if (metadataProblem !== undefined) return fail([metadataProblem]);
-  const parsed = inputSchema.safeParse(input);
+  const parsed = inputSchema.safeParse(input, { reportInput: true });
   const findings = parsed.success ? [] : issuesToFindings(parsed.error.issues);
   const protocolOutcome =
     raw.protocol === undefined
-      ? fail<Protocol>([inputFinding(['protocol'], inputDetails.required('a protocol'))])
+      ? fail<Protocol>([inputFinding([], inputDetails.required('a protocol'))])
       : defineProtocol(raw.protocol);
   if (!protocolOutcome.ok) findings.push(...prefixed(protocolOutcome.findings, ['protocol']));
   if (!parsed.success || !protocolOutcome.ok || findings.length > 0) return fail(findings);
-  const { id, clientId, timeZone, createdAt, metadata } = parsed.data;
+  const { id, clientId, timeZone, createdAt, metadata, screening, zones, maintains } = parsed.data;
   const protocol = protocolOutcome.value;
+  if (screening?.outcome === 'ineligible') {
+    const reasons = screening.findings.filter((f) => f.code === 'SCREENING_INELIGIBLE');
+    const reason = reasons.map((f) => String(f.params?.reason ?? f.params?.condition ?? '')).filter((r) => r !== '').join('; ');
+    return fail([finding('SCREENING_INELIGIBLE', 'error', { reason: reason === '' ? 'the screening found the client ineligible' : reason }, { path: ['screening'] })]);
+  }
   const plan: Plan = {
     schemaVersion: 1,
     id,
@@ -77,6 +138,9 @@ function create(input: unknown): Outcome<Plan> {
     history: [],
     version: 0,
   };
+  if (screening !== undefined) plan.screening = planScreening(screening);
+  if (zones !== undefined) plan.plannedZones = Object.freeze([...new Set(zones)]) as typeof zones;
+  if (maintains !== undefined) plan.maintains = maintains;
   if (metadata !== undefined) plan.metadata = frozenJsonCopy(metadata);
   return ok(sealPlan(plan));
 }

@@ -35,7 +35,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Parses one event (untrusted) into a frozen `PlanEvent`. @internal */
 export function parseEvent(input: unknown, prefix: (string | number)[] = []): Outcome<PlanEvent> {
   if (!isRecord(input)) return fail([inputFinding(prefix, inputDetails.notObject('an event object'))]);
-  const parsed = eventParser().safeParse(input);
+  const parsed = eventParser().safeParse(input, { reportInput: true });
   if (!parsed.success) return fail(issuesToFindings(parsed.error.issues, prefix));
   return ok(freezeEvent(parsed.data));
 }
@@ -100,7 +100,7 @@ function parse(input: unknown): Outcome<Plan> {
   }
   const metadataProblem = metadataFinding(input.metadata);
   if (metadataProblem !== undefined) return fail([metadataProblem]);
-  const parsed = planParser().safeParse(input);
+  const parsed = planParser().safeParse(input, { reportInput: true });
   if (!parsed.success) return fail(issuesToFindings(parsed.error.issues));
   const plan = parsed.data;
   const problems = consistency(plan);
@@ -110,6 +110,12 @@ function parse(input: unknown): Outcome<Plan> {
   if (plan.hold !== undefined) Object.freeze(plan.hold);
   if (plan.closure !== undefined) Object.freeze(plan.closure);
   Object.freeze(plan.protocol);
+  if (plan.screening !== undefined) {
+    plan.screening.reasons.forEach((r) => Object.freeze(r));
+    Object.freeze(plan.screening.reasons);
+    Object.freeze(plan.screening);
+  }
+  if (plan.plannedZones !== undefined) Object.freeze(plan.plannedZones);
   if (plan.metadata !== undefined) {
     plan.metadata = frozenJsonCopy(plan.metadata);
   }

@@ -74,6 +74,21 @@ export const eventSchema = z.discriminatedUnion('type', [
 
 const interval = z.strictObject({ start: instantField, end: instantField });
 
+/** What a plan keeps of its screening: the outcome, the first allowed day, and each reason. */
+export const planScreeningSchema = z.strictObject({
+  outcome: z.enum(['eligible', 'deferred', 'needsClearance', 'ineligible']),
+  earliestStart: z.optional(localDateField),
+  reasons: z
+    .array(
+      z.strictObject({
+        condition: labelField,
+        outcome: z.enum(['deferred', 'needsClearance', 'ineligible']),
+        until: z.optional(localDateField),
+      }),
+    )
+    .check(z.maxLength(50)),
+});
+
 /** One session of a plan: its state, its booking, and what was done. */
 export const planSessionSchema = z.strictObject({
   number: sessionNumber,
@@ -101,6 +116,12 @@ export const planSchema = z.strictObject({
   closure: z.optional(z.strictObject({ reason: labelField, at: instantField })),
   /** The latest `until` of any pause: the forecast offers no earlier date. */
   notBefore: z.optional(localDateField),
+  /** The screening the plan was created with: enforced when session 1 is booked. */
+  screening: z.optional(planScreeningSchema),
+  /** The zones the course is planned to treat; evaluation warns about any never treated. */
+  plannedZones: z.optional(z.array(z.enum(scalpZones)).check(z.maxLength(scalpZones.length))),
+  /** For a touch-up: the id of the completed course it maintains. */
+  maintains: z.optional(idField),
   metadata: z.optional(metadataField),
 });
 

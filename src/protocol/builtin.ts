@@ -3,7 +3,7 @@
  * change (see {@link defineProtocol}), never constants the code depends on.
  * @module
  */
-import type { Gap, Protocol } from './schema.js';
+import type { AftercareRule, Gap, PreparationRule, Protocol } from './schema.js';
 
 type GapDays = Omit<Gap, 'from'>;
 
@@ -31,6 +31,169 @@ const scarGap: GapDays = {
 
 const policy = { cancellationNoticeHours: 48 };
 
+const shavingRules: AftercareRule[] = [
+  {
+    rule: 'no-shaving',
+    title: 'No shaving',
+    instruction: 'Do not shave the treated area. From day 4 an electric foil shaver is fine; wait for a razor.',
+    days: 4,
+    after: 'eachSession',
+  },
+  {
+    rule: 'no-razor',
+    title: 'No razor',
+    instruction: 'Use an electric foil shaver only; a razor is fine again from day 7.',
+    days: 7,
+    after: 'eachSession',
+  },
+];
+
+function aftercareRules(options: { shaving: boolean }): AftercareRule[] {
+  return [
+    {
+      rule: 'keep-dry',
+      title: 'Keep the scalp dry',
+      instruction: 'Keep the treated scalp dry: no washing, no rain, no heavy steam. Pat away any moisture gently.',
+      days: 4,
+      after: 'eachSession',
+    },
+    {
+      rule: 'no-products',
+      title: 'No lotions or products',
+      instruction: 'Put no lotions, creams, oils or styling products on the treated scalp.',
+      days: 4,
+      after: 'eachSession',
+    },
+    ...(options.shaving ? shavingRules : []),
+    {
+      rule: 'no-shampoo',
+      title: 'No shampoo',
+      instruction: 'Do not shampoo the scalp; once it may be wet again, rinse with lukewarm water only.',
+      days: 7,
+      after: 'eachSession',
+    },
+    {
+      rule: 'no-sweating',
+      title: 'No heavy sweating or gym',
+      instruction: 'Avoid the gym, running and anything that makes you sweat heavily.',
+      days: 7,
+      after: 'eachSession',
+    },
+    {
+      rule: 'pause-minoxidil',
+      title: 'Pause minoxidil',
+      instruction: 'Do not apply minoxidil or other topical hair-loss treatments to the scalp.',
+      days: 7,
+      after: 'eachSession',
+    },
+    {
+      rule: 'no-hair-dye',
+      title: 'No hair dye',
+      instruction: 'Do not dye or bleach your hair.',
+      days: 14,
+      after: 'eachSession',
+    },
+    {
+      rule: 'avoid-sun',
+      title: 'Avoid direct sun',
+      instruction: 'Keep the scalp out of direct sun (wear a loose hat); afterwards use SPF 30+ on the scalp.',
+      days: 28,
+      after: 'eachSession',
+    },
+    {
+      rule: 'no-swimming-sauna',
+      title: 'No swimming, sauna or tanning',
+      instruction: 'No swimming pools, sea, sauna, steam room, hot tub or tanning bed.',
+      days: 28,
+      after: 'finalSession',
+    },
+  ];
+}
+
+const preparation: PreparationRule[] = [
+  {
+    rule: 'no-hair-dye',
+    title: 'No hair dye',
+    instruction: 'Do not dye or bleach your hair in the two weeks before the session.',
+    fromHoursBefore: 14 * 24,
+  },
+  {
+    rule: 'no-blood-thinners',
+    title: 'No over-the-counter blood thinners',
+    instruction:
+      'Avoid aspirin, ibuprofen and other over-the-counter blood thinners. Never stop a prescribed medicine: ask your doctor.',
+    fromHoursBefore: 7 * 24,
+  },
+  {
+    rule: 'no-tanning',
+    title: 'No tanning or sunburn',
+    instruction: 'No sunbathing or tanning bed; arrive without sunburn on the scalp.',
+    fromHoursBefore: 7 * 24,
+  },
+  {
+    rule: 'pause-minoxidil',
+    title: 'Pause minoxidil',
+    instruction: 'Stop minoxidil and other topical hair-loss treatments on the scalp.',
+    fromHoursBefore: 7 * 24,
+  },
+  {
+    rule: 'no-alcohol',
+    title: 'No alcohol',
+    instruction: 'No alcohol: it thins the blood and makes the skin bleed more.',
+    fromHoursBefore: 48,
+  },
+  {
+    rule: 'trim-with-clippers',
+    title: 'Trim with clippers',
+    instruction: 'Trim your hair short with clippers, not a razor, between 48 and 24 hours before the session.',
+    fromHoursBefore: 48,
+    untilHoursBefore: 24,
+  },
+  {
+    rule: 'no-caffeine',
+    title: 'No caffeine',
+    instruction: 'No coffee, energy drinks or other caffeine.',
+    fromHoursBefore: 24,
+  },
+];
+
+const clearance = (reason: string) => ({ outcome: 'needsClearance' as const, reason });
+const deferred = (reason: string) => ({ outcome: 'deferred' as const, reason });
+
+const screening: NonNullable<Protocol['screening']> = {
+  minimumAgeYears: 18,
+  conditions: {
+    underage: deferred('clients must be 18 or older'),
+    hairTransplant: { outcome: 'deferred', waitMonths: 6, reason: 'a hair transplant needs 6 months to heal before SMP' },
+    scarNotHealed: deferred('the scar must be healed, flat and no longer red'),
+    scarAge: { outcome: 'deferred', waitMonths: 6, reason: 'a scar must be at least 6 months old' },
+    isotretinoin: { outcome: 'deferred', waitMonths: 6, reason: 'isotretinoin leaves the skin fragile for 6 months after the last dose' },
+    chemotherapy: {
+      outcome: 'deferred',
+      waitMonths: 6,
+      clearanceAfterWait: true,
+      plannedWithinDays: 28,
+      reason: "6 months after the last chemotherapy treatment, and then a doctor's clearance; not within 4 weeks of a planned start",
+    },
+    laserRemoval: { outcome: 'deferred', waitDays: 90, reason: 'the skin needs 90 days after laser removal on the area' },
+    alopeciaAreata: { outcome: 'deferred', waitMonths: 12, reason: 'alopecia areata must have been stable for 12 months' },
+    pregnant: deferred('no treatment during pregnancy'),
+    breastfeeding: deferred('no treatment while breastfeeding'),
+    activeScalpConditions: deferred('the scalp must be clear of psoriasis, eczema, dermatitis, acne, infection, open wounds and sunburn'),
+    keloidHistory: clearance('a history of keloid scarring'),
+    anticoagulants: clearance('prescribed anticoagulants'),
+    uncontrolledDiabetes: clearance('uncontrolled diabetes'),
+    uncontrolledBloodPressure: clearance('uncontrolled blood pressure'),
+    heartCondition: clearance('a heart condition'),
+    epilepsy: clearance('epilepsy'),
+  },
+};
+
+const review = { earliestDays: 21, recommendedDays: 30, latestDays: 56 };
+const maintenance = { earliestMonths: 18, recommendedMonths: 36, latestMonths: 60 };
+const care = { preparation, screening, review, maintenance };
+
+
 const extra = {
   phase: 'extra',
   title: 'Extra session',
@@ -39,7 +202,11 @@ const extra = {
   durationMinutes: 120,
 };
 
-function threeSessions(gap12: GapDays, gap23: GapDays, notes: { foundation?: string } = {}): Protocol['sessions'] {
+function threeSessions(
+  gap12: GapDays,
+  gap23: GapDays,
+  notes: { foundation?: string; checklist?: false } = {},
+): Protocol['sessions'] {
   return [
     {
       number: 1,
@@ -50,6 +217,7 @@ function threeSessions(gap12: GapDays, gap23: GapDays, notes: { foundation?: str
         'Design the hairline and agree it with the client, then lay a light, conservative base layer: you cannot go backwards.',
       durationMinutes: 240,
       gaps: [],
+      ...(notes.checklist === false ? {} : { checklist: ['hairlineAgreed'] }),
     },
     {
       number: 2,
@@ -99,6 +267,8 @@ export const standardProtocol: Protocol = deepFreeze({
   sessions: threeSessions(standard12, standard23),
   extraSessions: { max: 1, ...extra, gap: standard23 },
   policy,
+  aftercare: aftercareRules({ shaving: true }),
+  ...care,
 });
 
 /**
@@ -131,6 +301,8 @@ export const protocols: {
     }),
     extraSessions: { max: 2, ...extra, gap: scarGap },
     policy,
+    aftercare: aftercareRules({ shaving: true }),
+    ...care,
   },
   'diffuse-thinning': {
     id: 'diffuse-thinning',
@@ -141,9 +313,12 @@ export const protocols: {
     sessions: threeSessions(standard12, standard12, {
       foundation:
         'Map the thinning areas with the hair parted and lay a light, conservative base layer of density; there is no hairline to design.',
+      checklist: false,
     }),
     extraSessions: { max: 1, ...extra, gap: standard12 },
     policy,
+    aftercare: aftercareRules({ shaving: false }),
+    ...care,
   },
   'alopecia-areata': {
     id: 'alopecia-areata',
@@ -154,6 +329,8 @@ export const protocols: {
     sessions: threeSessions(standard12, standard23),
     extraSessions: { max: 2, ...extra, gap: standard23 },
     policy,
+    aftercare: aftercareRules({ shaving: true }),
+    ...care,
   },
   'touch-up': {
     id: 'touch-up',
@@ -172,6 +349,8 @@ export const protocols: {
     ],
     extraSessions: { max: 1, ...extra, gap: standard12 },
     policy,
+    aftercare: aftercareRules({ shaving: true }),
+    ...care,
   },
 });
 

@@ -51,6 +51,53 @@ function semanticFindings(p: Protocol): Finding[] {
     });
   });
   out.push(...gapOrderFindings(p.extraSessions.gap, ['extraSessions', 'gap']));
+  out.push(...careFindings(p));
+  return out;
+}
+
+function windowOrder(values: [string, number][], path: (string | number)[]): Finding[] {
+  const out: Finding[] = [];
+  for (let i = 1; i < values.length; i++) {
+    const [field, value] = values[i] as [string, number];
+    const [lower, lowerValue] = values[i - 1] as [string, number];
+    if (value < lowerValue) out.push(inputFinding([...path, field], inputDetails.order(field, value, lower, lowerValue)));
+  }
+  return out;
+}
+
+function careFindings(p: Protocol): Finding[] {
+  const out: Finding[] = [];
+  const unique = (rules: readonly { rule: string }[], key: string): void => {
+    const seen = new Set<string>();
+    rules.forEach((r, i) => {
+      if (seen.has(r.rule)) out.push(inputFinding([key, i, 'rule'], inputDetails.duplicateRule(r.rule)));
+      seen.add(r.rule);
+    });
+  };
+  if (p.aftercare !== undefined) {
+    unique(p.aftercare, 'aftercare');
+    p.aftercare.forEach((r, i) => {
+      if ((r.days === undefined) === (r.hours === undefined)) out.push(inputFinding(['aftercare', i], inputDetails.daysOrHours()));
+    });
+  }
+  if (p.preparation !== undefined) {
+    unique(p.preparation, 'preparation');
+    p.preparation.forEach((r, i) => {
+      if (r.untilHoursBefore !== undefined && r.untilHoursBefore > r.fromHoursBefore) {
+        out.push(inputFinding(['preparation', i, 'untilHoursBefore'], inputDetails.order('fromHoursBefore', r.fromHoursBefore, 'untilHoursBefore', r.untilHoursBefore)));
+      }
+    });
+  }
+  if (p.review !== undefined) {
+    const r = p.review;
+    out.push(...windowOrder([['earliestDays', r.earliestDays], ['recommendedDays', r.recommendedDays], ['latestDays', r.latestDays]], ['review']));
+  }
+  if (p.maintenance !== undefined) {
+    const m = p.maintenance;
+    out.push(
+      ...windowOrder([['earliestMonths', m.earliestMonths], ['recommendedMonths', m.recommendedMonths], ['latestMonths', m.latestMonths]], ['maintenance']),
+    );
+  }
   return out;
 }
 
@@ -81,12 +128,16 @@ export function defineProtocol(input: unknown): Outcome<Protocol> {
     if (cached !== undefined) return cached;
   }
   const outcome = guarded(() => validate(input));
-  if (typeof input === 'object' && input !== null && Object.isFrozen(input)) checked.set(input, outcome);
+  try {
+    if (typeof input === 'object' && input !== null && Object.isFrozen(input)) checked.set(input, outcome);
+  } catch {
+    // A Proxy whose traps throw: its outcome (already a refusal) is simply not cached.
+  }
   return outcome;
 }
 
 function validate(input: unknown): Outcome<Protocol> {
-  const parsed = protocolSchema.safeParse(input);
+  const parsed = protocolSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return fail(issuesToFindings(parsed.error.issues));
   const problems = semanticFindings(parsed.data);
   if (problems.length > 0) return fail(problems);

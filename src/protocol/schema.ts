@@ -23,6 +23,9 @@ export const gapSchema = z.strictObject({ from: gapAnchorSchema, ...gapDays });
 /** The gap of an extra session, always from the previous session. */
 export const extraGapSchema = z.strictObject(gapDays);
 
+/** Checklist items a session's treatment record must confirm (e.g. `hairlineAgreed`). */
+const checklistField = z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(20));
+
 /** One session of a protocol. */
 export const protocolSessionSchema = z.strictObject({
   number: positiveInt,
@@ -31,6 +34,83 @@ export const protocolSessionSchema = z.strictObject({
   purpose: textField,
   durationMinutes: z.int().check(z.minimum(1), z.maximum(1_440)),
   gaps: z.array(gapSchema).check(z.maxLength(20)),
+  checklist: z.optional(checklistField),
+});
+
+const ruleId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
+
+/** An aftercare rule: from the end of each session (or of the final one), for days or hours. */
+export const aftercareRuleSchema = z.strictObject({
+  rule: ruleId,
+  title: labelField,
+  instruction: textField,
+  days: z.optional(z.int().check(z.minimum(0), z.maximum(3_650))),
+  hours: z.optional(z.number().check(z.minimum(0), z.maximum(24 * 3_650))),
+  after: z.enum(['eachSession', 'finalSession']),
+});
+
+/** A preparation rule: a window before each session's start. */
+export const preparationRuleSchema = z.strictObject({
+  rule: ruleId,
+  title: labelField,
+  instruction: textField,
+  fromHoursBefore: z.number().check(z.minimum(0), z.maximum(24 * 365)),
+  untilHoursBefore: z.optional(z.number().check(z.minimum(0), z.maximum(24 * 365))),
+});
+
+/** What a screening condition leads to, and for how long. */
+export const screeningRuleSchema = z.strictObject({
+  outcome: z.enum(['deferred', 'needsClearance', 'ineligible']),
+  /** The wait, from the intake's date for the condition; the day it ends is the first allowed day. */
+  waitMonths: z.optional(z.int().check(z.minimum(0), z.maximum(1_200))),
+  waitDays: z.optional(z.int().check(z.minimum(0), z.maximum(36_500))),
+  /** After the wait, a doctor's clearance is still required (chemotherapy). */
+  clearanceAfterWait: z.optional(z.boolean()),
+  /** Also deferred when a treatment is planned to start within this many days (chemotherapy). */
+  plannedWithinDays: z.optional(z.int().check(z.minimum(0), z.maximum(3_650))),
+  /** Why, in the clinic's words (English); findings carry the condition key for other locales. */
+  reason: textField,
+});
+
+/** The intake conditions a protocol can screen for. */
+export const screeningConditions = [
+  'underage',
+  'hairTransplant',
+  'scarNotHealed',
+  'scarAge',
+  'isotretinoin',
+  'chemotherapy',
+  'laserRemoval',
+  'alopeciaAreata',
+  'pregnant',
+  'breastfeeding',
+  'activeScalpConditions',
+  'keloidHistory',
+  'anticoagulants',
+  'uncontrolledDiabetes',
+  'uncontrolledBloodPressure',
+  'heartCondition',
+  'epilepsy',
+] as const;
+
+/** Screening: the minimum age, and a rule per condition (a condition without a rule is not screened). */
+export const screeningSchema = z.strictObject({
+  minimumAgeYears: z.int().check(z.minimum(0), z.maximum(120)),
+  conditions: z.partialRecord(z.enum(screeningConditions), screeningRuleSchema),
+});
+
+/** A window in days after the last session. */
+export const reviewSchema = z.strictObject({
+  earliestDays: countField,
+  recommendedDays: countField,
+  latestDays: countField,
+});
+
+/** A window in months after the last session. */
+export const maintenanceSchema = z.strictObject({
+  earliestMonths: countField,
+  recommendedMonths: countField,
+  latestMonths: countField,
 });
 
 /** The protocol schema: sessions, extra sessions, and the booking policy. */
@@ -52,6 +132,11 @@ export const protocolSchema = z.strictObject({
     cancellationNoticeHours: z.number().check(z.minimum(0), z.maximum(24 * 90)),
     maxNoShows: z.optional(positiveInt),
   }),
+  aftercare: z.optional(z.array(aftercareRuleSchema).check(z.maxLength(100))),
+  preparation: z.optional(z.array(preparationRuleSchema).check(z.maxLength(100))),
+  screening: z.optional(screeningSchema),
+  review: z.optional(reviewSchema),
+  maintenance: z.optional(maintenanceSchema),
 });
 
 /**
@@ -89,3 +174,47 @@ export type Gap = z.infer<typeof gapSchema>;
  * ```
  */
 export type ProtocolSession = z.infer<typeof protocolSessionSchema>;
+
+/**
+ * An aftercare rule of a protocol.
+ *
+ * @example
+ * ```ts
+ * import type { AftercareRule } from 'smp-protocol';
+ * const r: AftercareRule = { rule: 'no-shampoo', title: 'No shampoo', instruction: 'Rinse with water only.', days: 7, after: 'eachSession' };
+ * ```
+ */
+export type AftercareRule = z.infer<typeof aftercareRuleSchema>;
+
+/**
+ * A preparation rule of a protocol.
+ *
+ * @example
+ * ```ts
+ * import type { PreparationRule } from 'smp-protocol';
+ * const r: PreparationRule = { rule: 'no-alcohol', title: 'No alcohol', instruction: 'No alcohol for 48 hours before.', fromHoursBefore: 48 };
+ * ```
+ */
+export type PreparationRule = z.infer<typeof preparationRuleSchema>;
+
+/**
+ * A screening rule for one condition.
+ *
+ * @example
+ * ```ts
+ * import type { ScreeningRule } from 'smp-protocol';
+ * const r: ScreeningRule = { outcome: 'deferred', waitMonths: 6, reason: 'the transplant needs 6 months to heal' };
+ * ```
+ */
+export type ScreeningRule = z.infer<typeof screeningRuleSchema>;
+
+/**
+ * A condition a protocol can screen for.
+ *
+ * @example
+ * ```ts
+ * import type { ScreeningCondition } from 'smp-protocol';
+ * const c: ScreeningCondition = 'isotretinoin';
+ * ```
+ */
+export type ScreeningCondition = (typeof screeningConditions)[number];

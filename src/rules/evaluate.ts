@@ -103,9 +103,27 @@ export function readArguments(
   };
 }
 
+/** Treatment records against the plan: planned zones never treated (once the course is complete). */
+function recordFindings(plan: Plan): Finding[] {
+  if (plan.status !== 'completed' || plan.plannedZones === undefined) return [];
+  const treated = new Set<string>();
+  for (const s of plan.sessions) for (const zone of s.completed?.record?.zones ?? []) treated.add(zone);
+  return plan.plannedZones.filter((z) => !treated.has(z)).map((zone) => finding('ZONE_NOT_TREATED', 'warning', { zone }));
+}
+
+/** The protocol's checklist for a completed session, against its record. */
+function checklistFindings(protocol: Protocol, s: Plan['sessions'][number]): Finding[] {
+  if (s.state !== 'completed') return [];
+  const items = protocol.sessions[s.number - 1]?.checklist ?? [];
+  const done = s.completed?.record?.checklist ?? {};
+  return items
+    .filter((item) => done[item] !== true)
+    .map((item) => finding('CHECKLIST_INCOMPLETE', 'warning', { session: s.number, item }, { session: s.number }));
+}
+
 function evaluateSessions(plan: Plan, protocol: Protocol): SessionEvaluation[] {
   return plan.sessions.map((s) => {
-    const out: SessionEvaluation = { session: s.number, state: s.state, findings: [] };
+    const out: SessionEvaluation = { session: s.number, state: s.state, findings: checklistFindings(protocol, s) };
     const day = sessionDay(plan, s);
     if (day === undefined || s.number === 1) return out;
     const spec = sessionSpec(protocol, s.number);
@@ -158,7 +176,7 @@ export function evaluatePlan(plan: Plan, options: ReadOptions): Evaluation {
     if (args.findings.length > 0) {
       return { status: p.status, findings: args.findings, sessions: p.sessions.map((s) => ({ session: s.number, state: s.state, findings: [] })) };
     }
-    return { status: p.status, findings: [], sessions: evaluateSessions(p, protocol) };
+    return { status: p.status, findings: recordFindings(p), sessions: evaluateSessions(p, protocol) };
   } catch (error) {
     return { status: 'draft', findings: [internalError(error)], sessions: [] };
   }

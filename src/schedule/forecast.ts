@@ -8,7 +8,7 @@ import type { Plan, SessionState } from '../plan/schema.js';
 import type { Protocol } from '../protocol/schema.js';
 import { readArguments, type ReadOptions } from '../rules/evaluate.js';
 import { sessionDay, sessionSpec } from '../rules/spacing.js';
-import { formatLocalDate, parseLocalDate } from '../time/civil.js';
+import { addMonths, formatLocalDate, parseLocalDate } from '../time/civil.js';
 import { parseInstant } from '../time/instant.js';
 import { localDayOf } from '../time/zone.js';
 
@@ -67,8 +67,56 @@ export interface Forecast {
   next: SessionForecast | null;
   /** One entry per session, in order. */
   sessions: SessionForecast[];
+  /** Once the plan is completed: the review (included touch-up) window, in days after the last session. */
+  review?: AfterCourseWindow;
+  /** Once the plan is completed: the maintenance touch-up window, in months after the last session. */
+  maintenance?: AfterCourseWindow;
   /** Plan-level findings: `PROTOCOL_MISMATCH`, an invalid `asOf`, or `PLAN_ON_HOLD` (info). */
   findings: Finding[];
+}
+
+/**
+ * A window after the course, as local dates in the plan's zone.
+ *
+ * @example
+ * ```ts
+ * import type { AfterCourseWindow } from 'smp-protocol';
+ * const review: AfterCourseWindow = { earliest: '2026-05-07', recommended: '2026-05-16', latest: '2026-06-11' };
+ * ```
+ */
+export interface AfterCourseWindow {
+  /** The first day of the window. */
+  earliest: string;
+  /** The recommended day. */
+  recommended: string;
+  /** The last day of the window. */
+  latest: string;
+}
+
+/** Review (days) and maintenance (months) windows from the last completed session's local date. */
+function afterCourse(plan: Plan, protocol: Protocol): Pick<Forecast, 'review' | 'maintenance'> {
+  if (plan.status !== 'completed') return {};
+  let last = Number.NEGATIVE_INFINITY;
+  for (const s of plan.sessions) last = Math.max(last, sessionDay(plan, s) ?? Number.NEGATIVE_INFINITY);
+  if (!Number.isFinite(last)) return {};
+  const out: Pick<Forecast, 'review' | 'maintenance'> = {};
+  const r = protocol.review;
+  if (r !== undefined) {
+    out.review = {
+      earliest: formatLocalDate(last + r.earliestDays),
+      recommended: formatLocalDate(last + r.recommendedDays),
+      latest: formatLocalDate(last + r.latestDays),
+    };
+  }
+  const m = protocol.maintenance;
+  if (m !== undefined) {
+    out.maintenance = {
+      earliest: formatLocalDate(addMonths(last, m.earliestMonths)),
+      recommended: formatLocalDate(addMonths(last, m.recommendedMonths)),
+      latest: formatLocalDate(addMonths(last, m.latestMonths)),
+    };
+  }
+  return out;
 }
 
 interface Window {
@@ -100,7 +148,9 @@ function sessionWindows(plan: Plan, protocol: Protocol, asOfDay: number): Sessio
     let w: Window;
     const spec = sessionSpec(protocol, s.number);
     if (spec.gaps.length === 0) {
-      const day = Math.max(asOfDay, notBefore);
+      // The first session: from asOf, or later where a pause or the screening says so.
+      const screened = plan.screening?.outcome === 'deferred' && plan.screening.earliestStart !== undefined ? parseLocalDate(plan.screening.earliestStart) : undefined;
+      const day = Math.max(asOfDay, notBefore, screened ?? Number.NEGATIVE_INFINITY);
       w = { earliest: day, recommended: day, pastDue: Infinity, latest: Infinity, projected: false };
     } else {
       w = { earliest: -Infinity, recommended: -Infinity, pastDue: -Infinity, latest: -Infinity, projected: false };
@@ -176,7 +226,7 @@ export function forecast(plan: Plan, options: ReadOptions): Forecast {
     }
     const open = p.status !== 'completed' && p.status !== 'closed';
     const next = open ? (sessions.find((s) => s.state !== 'completed') ?? null) : null;
-    return { next, sessions, findings };
+    return { next, sessions, findings, ...afterCourse(p, protocol) };
   } catch (error) {
     return { next: null, sessions: [], findings: [internalError(error)] };
   }

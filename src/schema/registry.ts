@@ -4,10 +4,11 @@
  */
 import { eventSchema, planSchema, planSessionSchema, treatmentRecordSchema } from '../plan/schema.js';
 import { gapSchema, protocolSchema, protocolSessionSchema } from '../protocol/schema.js';
+import { intakeSchema } from '../rules/screening.js';
 
 /**
  * The zod (v4, `zod/mini`) schemas: `plan`, `event`, `protocol`, `gap`, `planSession`,
- * `protocolSession`, `treatmentRecord`. Parsing with them checks shape only; {@link parsePlan}
+ * `protocolSession`, `treatmentRecord`, `intake`. Parsing with them checks shape only; {@link parsePlan}
  * and {@link defineProtocol} also check the rules across fields.
  *
  * @example
@@ -26,6 +27,7 @@ export const schemas: {
   readonly planSession: typeof planSessionSchema;
   readonly protocolSession: typeof protocolSessionSchema;
   readonly treatmentRecord: typeof treatmentRecordSchema;
+  readonly intake: typeof intakeSchema;
 } = Object.freeze({
   plan: planSchema,
   event: eventSchema,
@@ -34,4 +36,5 @@ export const schemas: {
   planSession: planSessionSchema,
   protocolSession: protocolSessionSchema,
   treatmentRecord: treatmentRecordSchema,
+  intake: intakeSchema,
 });

@@ -40,3 +40,12 @@ export function resolveWallClock(text: string, zone: string): WallClockResolutio
   if (candidates.length === 0) return { kind: 'nonexistent' };
   return { kind: 'ok', ms: Math.min(...candidates), ambiguous: candidates.length > 1 };
 }
+
+/**
+ * The instant `days` calendar days after `ms` in `zone`, at the same local wall-clock time (a DST
+ * change in between does not shift it). A time the clocks skip on the target day moves forward
+ * past the gap, as luxon does.
+ */
+export function addCalendarDays(ms: number, days: number, zone: string): number {
+  return DateTime.fromMillis(ms, { zone }).plus({ days }).toMillis();
+}

@@ -1,0 +1,166 @@
+/**
+ * Every message in Spanish, keyed by finding code: the second complete locale.
+ * @module
+ */
+import type { FindingParams } from './codes.js';
+import type { MessageCatalogue } from './messages.js';
+
+const v = (p: FindingParams, key: string): string => {
+  const x = p[key];
+  return x === undefined ? '?' : String(x);
+};
+const dias = (n: string | number | undefined): string => (n === 1 || n === '1' ? '1 día' : `${n ?? '?'} días`);
+const donde = (p: FindingParams): string => (p.path === undefined || p.path === '' ? 'La entrada' : v(p, 'path'));
+const cabecera = (p: FindingParams): string =>
+  `La sesión ${v(p, 'session')} del ${v(p, 'date')} ${p.kind === 'completed' ? 'fue' : 'sería'} ${dias(p.days)} después de la sesión ${v(p, 'anchorSession')} (${v(p, 'anchorDate')})`;
+
+const condiciones: Readonly<Record<string, string>> = {
+  underage: 'la clienta o el cliente no tiene la edad mínima',
+  hairTransplant: 'un trasplante capilar reciente',
+  scarNotHealed: 'la cicatriz aún no está curada, plana y pálida',
+  scarAge: 'la cicatriz es demasiado reciente',
+  isotretinoin: 'isotretinoína reciente',
+  chemotherapy: 'quimioterapia',
+  laserRemoval: 'eliminación láser reciente en la zona',
+  alopeciaAreata: 'alopecia areata aún no estable',
+  pregnant: 'embarazo',
+  breastfeeding: 'lactancia',
+  activeScalpConditions: 'una afección activa del cuero cabelludo',
+  keloidHistory: 'antecedentes de cicatrices queloides',
+  anticoagulants: 'anticoagulantes recetados',
+  uncontrolledDiabetes: 'diabetes no controlada',
+  uncontrolledBloodPressure: 'presión arterial no controlada',
+  heartCondition: 'una afección cardíaca',
+  epilepsy: 'epilepsia',
+};
+const motivo = (p: FindingParams): string => {
+  const keys = String(p.condition ?? '')
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  const text = keys.map((c) => condiciones[c] ?? c).join('; ');
+  return text === '' ? 'el cribado lo indica' : text;
+};
+const zonas: Readonly<Record<string, string>> = {
+  hairline: 'línea frontal',
+  temples: 'sienes',
+  crown: 'coronilla',
+  midScalp: 'zona media',
+  sides: 'laterales',
+  back: 'nuca',
+  scar: 'cicatriz',
+};
+
+/**
+ * The Spanish catalogue: `formatFinding(finding, 'es')`. Screening reasons are rendered from the
+ * finding's `condition`, not from the protocol's English `reason`; an `INVALID_INPUT` keeps its
+ * English `detail`.
+ *
+ * @example
+ * ```ts
+ * import { spanish } from 'smp-protocol';
+ * spanish.PLAN_COMPLETED({}); // 'El plan está completado: …'
+ * ```
+ */
+export const spanish: MessageCatalogue = {
+  INVALID_INPUT: (p) => `${donde(p)}: dato no válido (${v(p, 'detail')})`,
+  INVALID_TIME_ZONE: (p) =>
+    `${donde(p)}: ${JSON.stringify(v(p, 'value'))} no es un nombre de zona horaria IANA conocido; use uno como "Europe/Madrid" o "America/Mexico_City".`,
+  INVALID_INSTANT: (p) => {
+    const razon =
+      p.problem === 'offset'
+        ? 'no tiene desplazamiento horario, así que no nombra un instante; añada "Z" o un desplazamiento como "+01:00"'
+        : p.problem === 'date'
+          ? 'esa fecha no existe en el calendario'
+          : p.problem === 'time'
+            ? 'esa hora del día no existe'
+            : 'no es una fecha y hora ISO 8601 con desplazamiento, como "2026-03-23T10:00:00+01:00"';
+    return `${donde(p)}: ${JSON.stringify(v(p, 'value'))} no es un instante válido: ${razon}.`;
+  },
+  NONEXISTENT_LOCAL_TIME: (p) =>
+    `${v(p, 'value')} no existe en ${v(p, 'timeZone')}: los relojes se saltan esa hora por el cambio de horario.`,
+  UNKNOWN_SESSION: (p) => `La sesión ${v(p, 'session')} no está en este plan, que tiene las sesiones 1 a ${v(p, 'sessions')}.`,
+  SESSION_OUT_OF_ORDER: (p) =>
+    p.rule === 'afterPrevious'
+      ? `La sesión ${v(p, 'session')} empezaría a las ${v(p, 'start')}, antes de que termine la sesión ${v(p, 'previousSession')} (${v(p, 'previousEnd')}); las sesiones van en orden.`
+      : p.rule === 'previousCompleted'
+        ? `La sesión ${v(p, 'session')} no puede registrarse como realizada antes de que se realice la sesión ${v(p, 'previousSession')}.`
+        : `La sesión ${v(p, 'session')} no puede reservarse antes de que la sesión ${v(p, 'previousSession')} esté reservada o realizada.`,
+  SPACING_TOO_SOON: (p) =>
+    p.kind === 'completed'
+      ? `${cabecera(p)}; el mínimo absoluto del protocolo es de ${dias(p.absoluteMinimumDays)}, así que la sesión no cuenta y puede que haya que repetirla.`
+      : `${cabecera(p)}; el protocolo exige al menos ${dias(p.minimumDays)} para que la piel cicatrice, y nunca menos de ${dias(p.absoluteMinimumDays)}.`,
+  SPACING_BELOW_MINIMUM: (p) => `${cabecera(p)}; el protocolo exige al menos ${dias(p.minimumDays)} para que la piel cicatrice.`,
+  SPACING_GRACE: (p) =>
+    `${cabecera(p)}: menos de los ${dias(p.minimumDays)} que pide el protocolo, pero dentro de su margen de ${dias(p.absoluteMinimumDays)}, así que cuenta.`,
+  SPACING_EARLY: (p) =>
+    `${cabecera(p)}: se permite, pero antes de los ${dias(p.earliestRecommendedDays)} recomendados (desde el ${v(p, 'recommendedDate')}).`,
+  SPACING_LATE: (p) =>
+    `${cabecera(p)}: más tarde de los ${dias(p.latestRecommendedDays)} recomendados (vencida desde el ${v(p, 'pastDueDate')}).`,
+  SPACING_LAPSED: (p) =>
+    `${cabecera(p)}: más del máximo del protocolo, ${dias(p.maximumDays)} (${v(p, 'latestDate')}); vuelva a valorar al cliente antes de seguir.`,
+  DOWNSTREAM_CONFLICT: (p) => {
+    const posterior = `la sesión ${v(p, 'session')}, reservada para el ${v(p, 'bookedDate')}`;
+    switch (p.reason) {
+      case 'booked':
+        return `La sesión ${v(p, 'changedSession')} no puede cambiar mientras ${posterior}, dependa de ella; cancele o mueva antes las sesiones posteriores, de la última hacia atrás.`;
+      case 'anchorPending':
+        return `La sesión ${v(p, 'changedSession')} ya no está reservada, pero ${posterior}, sigue reservada después; vuelva a reservar la sesión ${v(p, 'changedSession')} o mueva la sesión ${v(p, 'session')}.`;
+      case 'order':
+        return `Tras este cambio, ${posterior}, empezaría antes de que termine la sesión ${v(p, 'changedSession')}; su nueva fecha más temprana es el ${v(p, 'earliestDate')}.`;
+      default:
+        return `Tras este cambio, ${posterior}, quedaría a ${dias(p.days)} de la sesión ${v(p, 'changedSession')} (${v(p, 'anchorDate')}), por debajo de los ${dias(p.minimumDays)} que necesita la piel; su nueva fecha más temprana es el ${v(p, 'earliestDate')}.`;
+    }
+  },
+  BOOKING_IN_PAST: (p) =>
+    `La sesión ${v(p, 'session')} no puede reservarse para ${v(p, 'start')}: es anterior al momento de la solicitud (${v(p, 'at')}).`,
+  BOOKING_OVERLAP: (p) =>
+    `La sesión ${v(p, 'session')} (${v(p, 'start')} a ${v(p, 'end')}) se solaparía con la sesión ${v(p, 'otherSession')} (${v(p, 'otherStart')} a ${v(p, 'otherEnd')}).`,
+  COMPLETION_IN_FUTURE: (p) =>
+    `La sesión ${v(p, 'session')} no puede registrarse como realizada con ${v(p, 'field')} ${v(p, 'value')}: es posterior al momento del registro (${v(p, 'at')}).`,
+  PLAN_ON_HOLD: (p) =>
+    p.severity === 'warning'
+      ? `El plan está en pausa (${v(p, 'reason')}); la sesión se registró igualmente porque tuvo lugar.`
+      : `El plan está en pausa desde el ${v(p, 'since')} (${v(p, 'reason')}); reanúdelo antes de reservar o cambiar sesiones.`,
+  PLAN_CLOSED: (p) => `El plan se cerró el ${v(p, 'closedOn')} (${v(p, 'reason')}); un plan cerrado no admite más eventos.`,
+  PLAN_COMPLETED: () => 'El plan está completado: se han realizado todas las sesiones. Añada una sesión extra para reabrirlo.',
+  MAX_SESSIONS_REACHED: (p) =>
+    `El protocolo permite como máximo ${v(p, 'max')} sesión${p.max === 1 ? '' : 'es'} extra, y el plan ya tiene ${v(p, 'extras')}.`,
+  LATE_CANCELLATION: (p) =>
+    `La sesión ${v(p, 'session')} se canceló ${v(p, 'hoursBeforeStart')} horas antes de su inicio (${v(p, 'start')}), dentro del plazo de aviso de ${v(p, 'noticeHours')} horas.`,
+  NO_SHOW: (p) =>
+    `El cliente no acudió a la sesión ${v(p, 'session')} (${v(p, 'start')}); ausencias hasta ahora: ${v(p, 'count')}.`,
+  DUPLICATE_EVENT: (p) => `El evento ${JSON.stringify(v(p, 'eventId'))} ya se aplicó; el plan no cambia.`,
+  EVENT_ID_REUSED: (p) =>
+    `El identificador de evento ${JSON.stringify(v(p, 'eventId'))} ya se usó para otro evento; cada evento necesita el suyo.`,
+  VERSION_CONFLICT: (p) =>
+    `El plan está en la versión ${v(p, 'actual')}, no en la esperada ${v(p, 'expected')}: alguien lo cambió; vuelva a cargarlo e inténtelo de nuevo.`,
+  PROTOCOL_MISMATCH: (p) =>
+    `El plan sigue el protocolo ${v(p, 'planProtocol')} versión ${v(p, 'planVersion')}, pero se indicó el protocolo ${v(p, 'protocol')} versión ${v(p, 'version')}.`,
+  UNSUPPORTED_SCHEMA_VERSION: (p) =>
+    `El plan tiene schemaVersion ${v(p, 'found')}; esta biblioteca lee schemaVersion ${v(p, 'supported')}.`,
+  SESSION_ALREADY_BOOKED: (p) => `La sesión ${v(p, 'session')} ya está reservada para ${v(p, 'start')}; cámbiela de fecha.`,
+  SESSION_NOT_BOOKED: (p) => `La sesión ${v(p, 'session')} no está reservada.`,
+  SESSION_ALREADY_COMPLETED: (p) => `La sesión ${v(p, 'session')} ya está realizada.`,
+  PLAN_NOT_ON_HOLD: () => 'El plan no está en pausa, así que no puede reanudarse.',
+  MISSED_BEFORE_START: (p) =>
+    `La sesión ${v(p, 'session')} empieza a las ${v(p, 'start')}; no puede registrarse como ausencia antes (${v(p, 'at')}).`,
+  NO_SHOW_LIMIT_REACHED: (p) =>
+    `El cliente ha faltado a ${v(p, 'count')} sesiones, el límite del protocolo es ${v(p, 'max')}; el plan queda en pausa.`,
+  SCREENING_DEFERRED: (p) =>
+    p.until === undefined
+      ? `El tratamiento se aplaza: ${motivo(p)}.`
+      : `El tratamiento se aplaza hasta el ${v(p, 'until')}: ${motivo(p)}.`,
+  SCREENING_CLEARANCE_REQUIRED: (p) => `Se necesita la autorización de un médico antes del tratamiento: ${motivo(p)}.`,
+  SCREENING_INELIGIBLE: (p) => `El cliente no es apto para este tratamiento: ${motivo(p)}.`,
+  NO_SLOT_AVAILABLE: (p) =>
+    `No hay ningún hueco libre para la sesión ${v(p, 'session')} entre el ${v(p, 'from')} y el ${v(p, 'until')}.`,
+  CHECKLIST_INCOMPLETE: (p) =>
+    p.item === 'hairlineAgreed'
+      ? `La sesión ${v(p, 'session')} se realizó sin una línea frontal acordada con el cliente.`
+      : `La sesión ${v(p, 'session')} se realizó sin el punto de control ${JSON.stringify(v(p, 'item'))}.`,
+  ZONE_NOT_TREATED: (p) =>
+    `La zona «${zonas[String(p.zone)] ?? v(p, 'zone')}» estaba prevista, pero ninguna sesión realizada la trató.`,
+  INTERNAL_ERROR: (p) =>
+    `Se produjo un error inesperado (${v(p, 'detail')}); no se cambió nada. Por favor, notifíquelo como un fallo.`,
+};

@@ -1,0 +1,168 @@
+/**
+ * Aftercare and preparation timelines: what the client does between sessions, as dated items
+ * a vendor can turn into reminders.
+ * @module
+ */
+import type { Finding, Outcome } from '../findings/codes.js';
+import { fail, finding, guarded, ok } from '../findings/finding.js';
+import { inputDetails } from '../findings/messages.js';
+import { planArgument } from '../plan/parse.js';
+import type { Plan } from '../plan/schema.js';
+import { protocolMismatch, protocolOption } from '../plan/trust.js';
+import type { Protocol } from '../protocol/schema.js';
+import { inputFinding } from '../schema/issues.js';
+import { formatInstant, parseInstant } from '../time/instant.js';
+import { addCalendarDays } from '../time/wall-clock.js';
+
+const HOUR = 3_600_000;
+
+/**
+ * One aftercare or preparation item: a rule with its window as instants in the plan's zone.
+ * The id (`planId/session/rule`) is stable, so a reminder can be updated when the session moves.
+ *
+ * @example
+ * ```ts
+ * import type { CareItem } from 'smp-protocol';
+ * const item: CareItem = { id: 'plan-1/1/no-shampoo', rule: 'no-shampoo', title: 'No shampoo',
+ *   instruction: 'Do not shampoo the scalp…', from: '2026-03-23T14:00:00+00:00', until: '2026-03-30T14:00:00+01:00' };
+ * ```
+ */
+export interface CareItem {
+  /** `planId/session/rule`: stable across calls and reschedules. */
+  id: string;
+  /** The protocol's rule id. */
+  rule: string;
+  /** Short title. */
+  title: string;
+  /** What the client does. */
+  instruction: string;
+  /** When the item starts. */
+  from: string;
+  /** When the item ends. */
+  until: string;
+}
+
+/**
+ * Options of {@link aftercare} and {@link preparation}.
+ *
+ * @example
+ * ```ts
+ * import { standardProtocol, type CareOptions } from 'smp-protocol';
+ * const options: CareOptions = { protocol: standardProtocol, session: 1 };
+ * ```
+ */
+export interface CareOptions {
+  /** The plan's protocol, whose `aftercare` and `preparation` rules apply. */
+  protocol: Protocol;
+  /** The session number. */
+  session: number;
+}
+
+interface Target {
+  plan: Plan;
+  protocol: Protocol;
+  session: number;
+  start: number;
+  end: number;
+}
+
+function target(planInput: unknown, options: unknown): Outcome<Target> {
+  const planOut = planArgument(planInput);
+  const protocolOut = protocolOption(options);
+  const findings: Finding[] = [...(planOut.ok ? [] : planOut.findings), ...(protocolOut.ok ? [] : protocolOut.findings)];
+  const session = typeof options === 'object' && options !== null ? (options as { session?: unknown }).session : undefined;
+  if (typeof session !== 'number' || !Number.isInteger(session) || session < 1) {
+    findings.push(inputFinding(['options', 'session'], inputDetails.notObject('a session number (1, 2, …)')));
+  }
+  if (!planOut.ok || !protocolOut.ok || typeof session !== 'number' || findings.length > 0) return fail(findings);
+  const plan = planOut.value;
+  const mismatch = protocolMismatch(plan, protocolOut.value);
+  if (mismatch !== undefined) return fail([mismatch]);
+  const s = plan.sessions[session - 1];
+  if (s === undefined) {
+    return fail([finding('UNKNOWN_SESSION', 'error', { session, sessions: plan.sessions.length }, { session })]);
+  }
+  const iv = s.state === 'completed' ? s.completed : s.state === 'booked' ? s.booking : undefined;
+  if (iv === undefined) return fail([finding('SESSION_NOT_BOOKED', 'error', { session, state: s.state }, { session })]);
+  return ok({ plan, protocol: protocolOut.value, session, start: parseInstant(iv.start), end: parseInstant(iv.end) });
+}
+
+/**
+ * The aftercare timeline of a booked or completed session: each of the protocol's rules from the
+ * session's end. `days` are calendar days in the plan's zone (the same local time N days later,
+ * whatever DST does); `hours` are real hours. Rules `after: 'finalSession'` (no swimming or sauna
+ * for 28 days) apply only to the plan's last session, extras included.
+ *
+ * @param plan - the plan
+ * @param options - the protocol and the session number
+ * @returns the items, in the protocol's order
+ *
+ * @example
+ * ```ts
+ * import { aftercare, standardProtocol, type Plan } from 'smp-protocol';
+ * declare const plan: Plan; // session 1 completed 2026-03-23 10:00–14:00 Europe/London
+ * const items = aftercare(plan, { protocol: standardProtocol, session: 1 });
+ * items.ok && items.value.find((i) => i.rule === 'no-shampoo');
+ * // { id: 'plan-1/1/no-shampoo', from: '2026-03-23T14:00:00+00:00', until: '2026-03-30T14:00:00+01:00', … }
+ * ```
+ */
+export function aftercare(plan: Plan, options: CareOptions): Outcome<CareItem[]> {
+  return guarded(() => {
+    const t = target(plan, options);
+    if (!t.ok) return t;
+    const { plan: p, protocol, session, end } = t.value;
+    const final = session === p.sessions.length;
+    const zone = p.timeZone;
+    const from = formatInstant(end, zone);
+    const items: CareItem[] = [];
+    for (const rule of protocol.aftercare ?? []) {
+      if (rule.after === 'finalSession' && !final) continue;
+      const until = rule.days !== undefined ? addCalendarDays(end, rule.days, zone) : end + (rule.hours ?? 0) * HOUR;
+      items.push({
+        id: `${p.id}/${session}/${rule.rule}`,
+        rule: rule.rule,
+        title: rule.title,
+        instruction: rule.instruction,
+        from,
+        until: formatInstant(until, zone),
+      });
+    }
+    return ok(items);
+  });
+}
+
+/**
+ * The preparation timeline of a booked or completed session: each of the protocol's rules from
+ * `fromHoursBefore` to `untilHoursBefore` (default 0: the start) real hours before the start.
+ *
+ * @param plan - the plan
+ * @param options - the protocol and the session number
+ * @returns the items, in the protocol's order
+ *
+ * @example
+ * ```ts
+ * import { preparation, standardProtocol, type Plan } from 'smp-protocol';
+ * declare const plan: Plan; // session 2 booked 2026-04-02 10:00 Europe/London
+ * const items = preparation(plan, { protocol: standardProtocol, session: 2 });
+ * items.ok && items.value.find((i) => i.rule === 'no-alcohol');
+ * // { id: 'plan-1/2/no-alcohol', from: '2026-03-31T10:00:00+01:00', until: '2026-04-02T10:00:00+01:00', … }
+ * ```
+ */
+export function preparation(plan: Plan, options: CareOptions): Outcome<CareItem[]> {
+  return guarded(() => {
+    const t = target(plan, options);
+    if (!t.ok) return t;
+    const { plan: p, protocol, session, start } = t.value;
+    const zone = p.timeZone;
+    return ok(
+      (protocol.preparation ?? []).map((rule) => ({
+        id: `${p.id}/${session}/${rule.rule}`,
+        rule: rule.rule,
+        title: rule.title,
+        instruction: rule.instruction,
+        from: formatInstant(start - rule.fromHoursBefore * HOUR, zone),
+        until: formatInstant(start - (rule.untilHoursBefore ?? 0) * HOUR, zone),
+      })),
+    );
+  });
+}

@@ -1,0 +1,246 @@
+/**
+ * Screening before session 1: the intake, the protocol's rules per condition, and the outcome.
+ * @module
+ */
+import * as z from 'zod/mini';
+import type { Finding, Outcome } from '../findings/codes.js';
+import { fail, finding, guarded, ok } from '../findings/finding.js';
+import { inputDetails } from '../findings/messages.js';
+import { protocolOption } from '../plan/trust.js';
+import type { Protocol, ScreeningCondition, ScreeningRule } from '../protocol/schema.js';
+import { localDateField, MAX_ID } from '../schema/fields.js';
+import { inputFinding, issuesToFindings } from '../schema/issues.js';
+import { addMonths, formatLocalDate, parseLocalDate } from '../time/civil.js';
+import { parseInstantDetailed } from '../time/instant.js';
+import { isValidTimeZone, localDayOf } from '../time/zone.js';
+
+/** The intake a clinic records before session 1 (DOMAIN.md's eligibility table). */
+export const intakeSchema = z.strictObject({
+  dateOfBirth: localDateField,
+  hairTransplant: z.optional(z.strictObject({ date: localDateField })),
+  scar: z.optional(z.strictObject({ since: localDateField, healed: z.boolean() })),
+  isotretinoin: z.optional(z.strictObject({ lastDose: localDateField })),
+  chemotherapy: z.optional(z.strictObject({ lastTreatment: z.optional(localDateField), plannedStart: z.optional(localDateField) })),
+  laserRemoval: z.optional(z.strictObject({ date: localDateField })),
+  alopeciaAreata: z.optional(z.strictObject({ stableSince: localDateField })),
+  pregnant: z.optional(z.boolean()),
+  breastfeeding: z.optional(z.boolean()),
+  activeScalpConditions: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(MAX_ID))).check(z.maxLength(20))),
+  keloidHistory: z.optional(z.boolean()),
+  anticoagulants: z.optional(z.boolean()),
+  uncontrolledDiabetes: z.optional(z.boolean()),
+  uncontrolledBloodPressure: z.optional(z.boolean()),
+  heartCondition: z.optional(z.boolean()),
+  epilepsy: z.optional(z.boolean()),
+});
+
+/**
+ * A client's intake for screening.
+ *
+ * @example
+ * ```ts
+ * import type { Intake } from 'smp-protocol';
+ * const intake: Intake = { dateOfBirth: '1990-05-14', isotretinoin: { lastDose: '2026-01-10' }, anticoagulants: true };
+ * ```
+ */
+export type Intake = z.infer<typeof intakeSchema>;
+
+/**
+ * The screening's verdict, from most to least restrictive: `ineligible` > `deferred` >
+ * `needsClearance` > `eligible`.
+ *
+ * @example
+ * ```ts
+ * import type { ScreeningOutcome } from 'smp-protocol';
+ * const o: ScreeningOutcome = 'deferred';
+ * ```
+ */
+export type ScreeningOutcome = 'eligible' | 'deferred' | 'needsClearance' | 'ineligible';
+
+/**
+ * The result of {@link screen}: the outcome, the first allowed day when a dated wait applies, and
+ * one finding per reason (`SCREENING_DEFERRED`, `SCREENING_CLEARANCE_REQUIRED`,
+ * `SCREENING_INELIGIBLE`, each with `params.condition`).
+ *
+ * @example
+ * ```ts
+ * import type { Screening } from 'smp-protocol';
+ * const s: Screening = { outcome: 'eligible', findings: [] };
+ * ```
+ */
+export interface Screening {
+  /** The verdict. */
+  outcome: ScreeningOutcome;
+  /** The latest of all dated waits that apply: the first day session 1 may happen. */
+  earliestStart?: string;
+  /** One finding per reason. */
+  findings: Finding[];
+}
+
+/**
+ * Options of {@link screen}.
+ *
+ * @example
+ * ```ts
+ * import { standardProtocol, type ScreenOptions } from 'smp-protocol';
+ * const o: ScreenOptions = { protocol: standardProtocol, asOf: '2026-03-02T09:00:00Z', timeZone: 'Europe/London' };
+ * ```
+ */
+export interface ScreenOptions {
+  /** The protocol whose screening rules apply. */
+  protocol: Protocol;
+  /** When the screening happens. */
+  asOf: string;
+  /** The clinic's zone: waits end on local dates there. */
+  timeZone: string;
+}
+
+const CODE = {
+  deferred: 'SCREENING_DEFERRED',
+  needsClearance: 'SCREENING_CLEARANCE_REQUIRED',
+  ineligible: 'SCREENING_INELIGIBLE',
+} as const;
+
+const RANK: Record<ScreeningOutcome, number> = { eligible: 0, needsClearance: 1, deferred: 2, ineligible: 3 };
+
+interface Reason {
+  condition: ScreeningCondition;
+  outcome: Exclude<ScreeningOutcome, 'eligible'>;
+  until?: number;
+  reason: string;
+  extra?: Record<string, string>;
+}
+
+/** The end of a rule's wait counted from `from` (months first, then days). */
+function waitEnd(rule: ScreeningRule, from: number): number {
+  let day = from;
+  if (rule.waitMonths !== undefined) day = addMonths(day, rule.waitMonths);
+  if (rule.waitDays !== undefined) day += rule.waitDays;
+  return day;
+}
+
+function reasons(intake: Intake, conditions: Partial<Record<ScreeningCondition, ScreeningRule>>, minimumAgeYears: number, today: number): Reason[] {
+  const out: Reason[] = [];
+  const day = (text: string): number => parseLocalDate(text) ?? today;
+  /** A flag condition: applies as its rule says, undated. */
+  const flag = (condition: ScreeningCondition, present: boolean | undefined, extra?: Record<string, string>): void => {
+    const rule = conditions[condition];
+    if (rule === undefined || present !== true) return;
+    const r: Reason = { condition, outcome: rule.outcome, reason: rule.reason };
+    if (extra !== undefined) r.extra = extra;
+    out.push(r);
+  };
+  /** A dated condition: applies while its wait from `from` runs. */
+  const dated = (condition: ScreeningCondition, from: number | undefined, waitOverride?: number): boolean => {
+    const rule = conditions[condition];
+    if (rule === undefined || from === undefined) return false;
+    const until = waitOverride ?? waitEnd(rule, from);
+    if (today >= until) return false;
+    out.push({ condition, outcome: rule.outcome, until, reason: rule.reason });
+    return true;
+  };
+  const dob = day(intake.dateOfBirth);
+  dated('underage', dob, addMonths(dob, minimumAgeYears * 12));
+  dated('hairTransplant', intake.hairTransplant === undefined ? undefined : day(intake.hairTransplant.date));
+  if (intake.scar !== undefined) {
+    flag('scarNotHealed', !intake.scar.healed);
+    dated('scarAge', day(intake.scar.since));
+  }
+  dated('isotretinoin', intake.isotretinoin === undefined ? undefined : day(intake.isotretinoin.lastDose));
+  const chemo = intake.chemotherapy;
+  const chemoRule = conditions.chemotherapy;
+  if (chemo !== undefined && chemoRule !== undefined) {
+    const waiting = dated('chemotherapy', chemo.lastTreatment === undefined ? undefined : day(chemo.lastTreatment));
+    if (chemo.plannedStart !== undefined && chemoRule.plannedWithinDays !== undefined && day(chemo.plannedStart) <= today + chemoRule.plannedWithinDays) {
+      out.push({ condition: 'chemotherapy', outcome: 'deferred', reason: chemoRule.reason, extra: { plannedStart: chemo.plannedStart } });
+    }
+    if (chemoRule.clearanceAfterWait === true && (chemo.lastTreatment !== undefined || waiting)) {
+      out.push({ condition: 'chemotherapy', outcome: 'needsClearance', reason: chemoRule.reason });
+    }
+  }
+  dated('laserRemoval', intake.laserRemoval === undefined ? undefined : day(intake.laserRemoval.date));
+  dated('alopeciaAreata', intake.alopeciaAreata === undefined ? undefined : day(intake.alopeciaAreata.stableSince));
+  flag('pregnant', intake.pregnant);
+  flag('breastfeeding', intake.breastfeeding);
+  const active = intake.activeScalpConditions ?? [];
+  flag('activeScalpConditions', active.length > 0, { conditions: active.join(', ') });
+  flag('keloidHistory', intake.keloidHistory);
+  flag('anticoagulants', intake.anticoagulants);
+  flag('uncontrolledDiabetes', intake.uncontrolledDiabetes);
+  flag('uncontrolledBloodPressure', intake.uncontrolledBloodPressure);
+  flag('heartCondition', intake.heartCondition);
+  flag('epilepsy', intake.epilepsy);
+  return out;
+}
+
+function run(intakeInput: unknown, options: unknown): Outcome<Screening> {
+  const protocolOut = protocolOption(options);
+  const findings: Finding[] = protocolOut.ok ? [] : [...protocolOut.findings];
+  const o = (typeof options === 'object' && options !== null ? options : {}) as { asOf?: unknown; timeZone?: unknown };
+  if (!isValidTimeZone(o.timeZone)) {
+    findings.push(finding('INVALID_TIME_ZONE', 'error', { path: 'options.timeZone', value: String(o.timeZone).slice(0, 60) }, { path: ['options', 'timeZone'] }));
+  }
+  const asOf = typeof o.asOf === 'string' ? parseInstantDetailed(o.asOf) : 'format';
+  if (typeof asOf !== 'number') {
+    findings.push(
+      finding('INVALID_INSTANT', 'error', { path: 'options.asOf', value: String(o.asOf).slice(0, 60), problem: asOf }, { path: ['options', 'asOf'] }),
+    );
+  }
+  if (typeof intakeInput !== 'object' || intakeInput === null || Array.isArray(intakeInput)) {
+    findings.push(inputFinding([], inputDetails.notObject('an intake object with at least dateOfBirth')));
+  } else {
+    const parsed = intakeSchema.safeParse(intakeInput);
+    if (!parsed.success) findings.push(...issuesToFindings(parsed.error.issues));
+    else if (findings.length === 0 && protocolOut.ok && typeof asOf === 'number' && isValidTimeZone(o.timeZone)) {
+      const screening = protocolOut.value.screening;
+      const today = localDayOf(o.timeZone, asOf);
+      const found = screening === undefined ? [] : reasons(parsed.data, screening.conditions, screening.minimumAgeYears, today);
+      return ok(toScreening(found));
+    }
+  }
+  return fail(findings);
+}
+
+function toScreening(found: Reason[]): Screening {
+  let outcome: ScreeningOutcome = 'eligible';
+  let earliest: number | undefined;
+  const findings: Finding[] = [];
+  for (const r of found) {
+    if (RANK[r.outcome] > RANK[outcome]) outcome = r.outcome;
+    const params: Record<string, string> = { condition: r.condition, reason: r.reason, ...(r.extra ?? {}) };
+    if (r.until !== undefined) {
+      params.until = formatLocalDate(r.until);
+      earliest = earliest === undefined ? r.until : Math.max(earliest, r.until);
+    }
+    findings.push(finding(CODE[r.outcome], r.outcome === 'ineligible' ? 'error' : 'warning', params));
+  }
+  const screening: Screening = { outcome, findings };
+  if (earliest !== undefined) screening.earliestStart = formatLocalDate(earliest);
+  return screening;
+}
+
+/**
+ * Screens a client before session 1 against the protocol's rules (DOMAIN.md's eligibility table).
+ *
+ * Each condition that applies gives one finding with `params.condition`, and `params.until` for a
+ * dated wait (the day the wait ends is the first allowed day; months roll forward: 31 August + 6
+ * months = 1 March). `earliestStart` is the latest of the dated waits that apply; undated
+ * deferrals (pregnancy, an active scalp condition) add none. Outcome precedence: `ineligible` >
+ * `deferred` > `needsClearance` > `eligible`. Pass the result to {@link createPlan} to enforce it.
+ *
+ * @param intake - the client's intake, untrusted
+ * @param options - the protocol, the moment of screening and the clinic's zone
+ * @returns the screening
+ *
+ * @example
+ * ```ts
+ * import { screen, standardProtocol } from 'smp-protocol';
+ * const out = screen({ dateOfBirth: '1990-05-14', isotretinoin: { lastDose: '2025-08-31' } },
+ *   { protocol: standardProtocol, asOf: '2026-01-15T10:00:00Z', timeZone: 'Europe/London' });
+ * out.ok && out.value; // { outcome: 'deferred', earliestStart: '2026-03-01', findings: [SCREENING_DEFERRED …] }
+ * ```
+ */
+export function screen(intake: unknown, options: ScreenOptions): Outcome<Screening> {
+  return guarded(() => run(intake, options));
+}
+
