@@ -1,16 +1,37 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
-  platform: 'neutral',
-  treeshake: true,
-  splitting: false,
-  // Subpath entries (ical, fhir, testing, the CLI) import the root entry by its package name, so
-  // they share one copy of it at run time and never add to the root entry's bundle.
-  external: ['zod', 'luxon', 'smp-protocol'],
-});
+// Subpath entries (testing, ical, fhir, the CLI) import the root entry by its package name, so
+// they share one copy of it at run time and never add to the root entry's bundle.
+const external = ['zod', 'luxon', 'smp-protocol', 'fast-check'];
+
+export default defineConfig([
+  {
+    entry: {
+      index: 'src/index.ts',
+      testing: 'src/testing/index.ts',
+      ical: 'src/interop/ical/index.ts',
+      fhir: 'src/interop/fhir/index.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: 'es2022',
+    platform: 'neutral',
+    treeshake: true,
+    splitting: false,
+    external,
+  },
+  {
+    // The command line: Node only, ESM, the one module that reads the clock, files and streams.
+    entry: { cli: 'src/cli/index.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: false,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
+    banner: { js: '#!/usr/bin/env node' },
+    external,
+  },
+]);

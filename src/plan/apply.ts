@@ -54,8 +54,8 @@ type Step = { ok: true; state: PlanState; findings: Finding[] } | { ok: false; f
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
-/** The status gate of `planTransitions`: the refusal for this event in the plan's status, if any. */
-function statusRefusal(plan: Plan, type: PlanEvent['type']): Finding | undefined {
+/** The status gate of `planTransitions`: the refusal for this event in the plan's status, if any. @internal */
+export function statusRefusal(plan: Plan, type: PlanEvent['type']): Finding | undefined {
   const code = planTransitions[type].refusedIn[plan.status];
   switch (code) {
     case undefined:
@@ -138,7 +138,9 @@ function downstream(
     let earliest = Number.NEGATIVE_INFINITY;
     for (const m of measures) earliest = Math.max(earliest, m.anchorDay + m.gap.minimumDays);
     const broken = measures.find((m) => m.anchor === k && m.days < m.gap.minimumDays);
-    const outOfOrder = j === k + 1 && laterStart < changed.end;
+    // Any later booking, not only the next one: after a no-show the next session is pending and
+    // a move of this one could otherwise jump past a later booking unnoticed.
+    const outOfOrder = laterStart < changed.end;
     if (outOfOrder) earliest = Math.max(earliest, localDayOf(zone, changed.end));
     if (broken !== undefined) {
       out.push(
@@ -270,6 +272,26 @@ function screeningFindings(plan: Plan, day: number, fact: boolean): Finding[] {
   return out;
 }
 
+/**
+ * Every check `applyEvent` makes of booking (or, with `move`, moving) session `k` to
+ * [start, end) at `at`, after the status and session-state gates: what slots are checked with,
+ * so a slot is exactly a booking apply accepts. Errors refuse. @internal
+ */
+export function bookingChecks(
+  plan: Plan,
+  protocol: Protocol,
+  spec: SessionSpec,
+  k: number,
+  start: number,
+  end: number,
+  at: number,
+  move: boolean,
+): Finding[] {
+  const findings = bookingFindings(plan, protocol, spec, k, start, end, at, move);
+  if (k === 1) findings.push(...screeningFindings(plan, localDayOf(plan.timeZone, start), false));
+  return findings;
+}
+
 function refuse(...findings: Finding[]): Step {
   return { ok: false, findings };
 }
@@ -302,8 +324,7 @@ function book(plan: Plan, protocol: Protocol, ev: Extract<PlanEvent, { type: 'se
   const start = parseInstant(ev.start);
   const end = start + durationMs;
   const at = parseInstant(ev.at);
-  const findings = bookingFindings(plan, protocol, spec, k, start, end, at, ev.type === 'sessionRescheduled');
-  if (k === 1) findings.push(...screeningFindings(plan, localDayOf(plan.timeZone, start), false));
+  const findings = bookingChecks(plan, protocol, spec, k, start, end, at, ev.type === 'sessionRescheduled');
   if (hasError(findings)) return refuse(...findings.filter((f) => f.severity === 'error'));
   const booking = { start: ev.start, end: formatInstant(end, plan.timeZone) };
   return result(plan, { sessions: replaceSession(plan.sessions, { number: k, phase: s.phase, state: 'booked', booking }) }, findings);
@@ -427,8 +448,10 @@ function complete(plan: Plan, protocol: Protocol, ev: Extract<PlanEvent, { type:
   findings.push(...downstream(plan, protocol, k, { start, end: parseInstant(endText) }, 'warning', 'booked'));
   const completed: NonNullable<PlanSession['completed']> = { start: startText, end: endText };
   if (ev.record !== undefined) completed.record = ev.record;
-  const next: PlanSession = { number: k, phase: s.phase, state: 'completed', completed };
+  // Keys in the schema's order, so a plan serialises the same whether built or parsed.
+  const next: PlanSession = { number: k, phase: s.phase, state: 'completed' };
   if (s.booking !== undefined) next.booking = s.booking;
+  next.completed = completed;
   return result(plan, { sessions: replaceSession(plan.sessions, next) }, findings);
 }
 
@@ -531,15 +554,23 @@ function sameValue(a: unknown, b: unknown, key: string): boolean {
   return ka.every((x) => sameValue((a as Record<string, unknown>)[x], (b as Record<string, unknown>)[x], x));
 }
 
-/** Whether two parsed events are the same event (key order and instant spelling do not matter). @internal */
-export function sameEvent(a: PlanEvent, b: PlanEvent): boolean {
-  return sameValue(a, b, '');
+/** An event with the defaults the protocol gives it, for comparison only: a booking's duration. */
+function withDefaults(ev: PlanEvent, protocol: Protocol): PlanEvent {
+  if (ev.type === 'sessionBooked' && ev.durationMinutes === undefined) {
+    return { ...ev, durationMinutes: sessionSpec(protocol, ev.session).durationMinutes };
+  }
+  return ev;
+}
+
+/** Whether two parsed events are the same event (key order, instant spelling and defaults do not matter). @internal */
+export function sameEvent(a: PlanEvent, b: PlanEvent, protocol: Protocol): boolean {
+  return sameValue(withDefaults(a, protocol), withDefaults(b, protocol), '');
 }
 
 /** The idempotency check: `DUPLICATE_EVENT` (info), `EVENT_ID_REUSED` (error), or nothing. @internal */
-export function duplicateCheck(recorded: PlanEvent | undefined, ev: PlanEvent): Finding | undefined {
+export function duplicateCheck(recorded: PlanEvent | undefined, ev: PlanEvent, protocol: Protocol): Finding | undefined {
   if (recorded === undefined) return undefined;
-  return sameEvent(recorded, ev)
+  return sameEvent(recorded, ev, protocol)
     ? finding('DUPLICATE_EVENT', 'info', { eventId: ev.id })
     : finding('EVENT_ID_REUSED', 'error', { eventId: ev.id });
 }
@@ -560,7 +591,7 @@ function apply(planInput: unknown, eventInput: unknown, options: unknown): Outco
   if (!planOut.ok || !protocolOut.ok || !eventOut.ok || findings.length > 0) return fail(findings);
   const plan = planOut.value;
   const ev = eventOut.value;
-  const duplicate = duplicateCheck(plan.history.find((e) => e.id === ev.id), ev);
+  const duplicate = duplicateCheck(plan.history.find((e) => e.id === ev.id), ev, protocolOut.value);
   if (duplicate !== undefined) return duplicate.severity === 'error' ? fail([duplicate]) : ok(plan, [duplicate]);
   if (typeof expected === 'number' && expected !== plan.version) {
     return fail([finding('VERSION_CONFLICT', 'error', { expected, actual: plan.version })]);

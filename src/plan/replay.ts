@@ -58,7 +58,7 @@ function run(initialInput: unknown, eventsInput: unknown, options: unknown): Out
     const parsed = parseEvent(eventsInput[i], [i]);
     if (!parsed.ok) return fail(parsed.findings);
     const ev = parsed.value;
-    const duplicate = duplicateCheck(byId.get(ev.id), ev);
+    const duplicate = duplicateCheck(byId.get(ev.id), ev, protocol);
     if (duplicate !== undefined) {
       if (duplicate.severity === 'error') return fail(withPath([duplicate], i));
       warnings.push(...withPath([duplicate], i));

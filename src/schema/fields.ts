@@ -28,8 +28,13 @@ export const positiveInt = z.int().check(z.minimum(1));
 /** A whole number ≥ 0. */
 export const countField = z.int().check(z.minimum(0));
 
-/** An ISO 8601 instant with an offset or `Z`. */
+/** An ISO 8601 instant with an offset or `Z` (the pattern is for JSON Schema; the parser checks the calendar). */
 export const instantField = z.string().check(
+  // The pattern is for JSON Schema only: at run time the parser below gives the precise finding.
+  z.meta({
+    description: 'An ISO 8601 instant with an offset or Z, e.g. 2026-03-23T10:00:00+00:00.',
+    pattern: '^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}(:\\d{2}([.,]\\d{1,9})?)?([Zz]|[+-]\\d{2}:\\d{2})$',
+  }),
   z.superRefine((value: string, ctx) => {
     const r = parseInstantDetailed(value);
     if (typeof r !== 'number') {
@@ -45,6 +50,7 @@ export const instantField = z.string().check(
 
 /** A `YYYY-MM-DD` calendar date that exists. */
 export const localDateField = z.string().check(
+  z.meta({ description: "A calendar date, YYYY-MM-DD, in the plan's time zone.", pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
   z.superRefine((value: string, ctx) => {
     if (parseLocalDate(value) === undefined) {
       ctx.addIssue({
@@ -59,6 +65,7 @@ export const localDateField = z.string().check(
 
 /** An IANA time-zone name the platform knows. */
 export const timeZoneField = z.string().check(
+  z.meta({ description: 'An IANA time-zone name, e.g. Europe/London.' }),
   z.superRefine((value: string, ctx) => {
     if (!isValidTimeZone(value)) {
       ctx.addIssue({
