@@ -95,7 +95,8 @@ function planScreening(s: z.infer<typeof screeningInput>): NonNullable<Plan['scr
 const inputSchema = z.strictObject({
   id: idField,
   clientId: idField,
-  protocol: z.unknown(),
+  // Validated by defineProtocol below (one finding when missing, not a second from zod).
+  protocol: z.optional(z.unknown()),
   timeZone: timeZoneField,
   createdAt: instantField,
   metadata: z.optional(metadataField),
@@ -124,7 +125,11 @@ function create(input: unknown): Outcome<Plan> {
   if (screening?.outcome === 'ineligible') {
     const reasons = screening.findings.filter((f) => f.code === 'SCREENING_INELIGIBLE');
     const reason = reasons.map((f) => String(f.params?.reason ?? f.params?.condition ?? '')).filter((r) => r !== '').join('; ');
-    return fail([finding('SCREENING_INELIGIBLE', 'error', { reason: reason === '' ? 'the screening found the client ineligible' : reason }, { path: ['screening'] })]);
+    // The conditions too, so that other locales can render the reason without the English text.
+    const condition = reasons.map((f) => String(f.params?.condition ?? '')).filter((c) => c !== '').join(', ');
+    const params: Record<string, string> = { reason: reason === '' ? 'the screening found the client ineligible' : reason };
+    if (condition !== '') params.condition = condition;
+    return fail([finding('SCREENING_INELIGIBLE', 'error', params, { path: ['screening'] })]);
   }
   const plan: Plan = {
     schemaVersion: 1,

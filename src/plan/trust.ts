@@ -8,8 +8,8 @@ import type { Finding, Outcome } from '../findings/codes.js';
 import { fail, finding, ok } from '../findings/finding.js';
 import { defineProtocol } from '../protocol/define.js';
 import type { Protocol } from '../protocol/schema.js';
-import { inputFinding } from '../schema/issues.js';
-import { inputDetails } from '../findings/messages.js';
+import { formatPath, inputFinding } from '../schema/issues.js';
+import { english, inputDetails } from '../findings/messages.js';
 import type { Plan } from './schema.js';
 
 const trustedPlans = new WeakSet<object>();
@@ -28,9 +28,16 @@ export function isTrustedPlan(value: unknown): value is Plan {
   return typeof value === 'object' && value !== null && trustedPlans.has(value);
 }
 
-/** Findings with every path prefixed (for arguments other than the main input). */
+/** Findings with every path prefixed (for arguments other than the main input); the `path` param
+ * and the message follow, so they name the same place as `path`. */
 export function prefixed(findings: readonly Finding[], prefix: (string | number)[]): Finding[] {
-  return findings.map((f) => (f.path === undefined ? f : { ...f, path: [...prefix, ...f.path] }));
+  return findings.map((f) => {
+    if (f.path === undefined) return f;
+    const path = [...prefix, ...f.path];
+    if (typeof f.params?.path !== 'string') return { ...f, path };
+    const params = { ...f.params, path: formatPath(path) };
+    return { ...f, path, params, message: english[f.code]({ ...params, severity: f.severity }) };
+  });
 }
 
 /** The protocol from a call's options, validated (cached for frozen protocols). */

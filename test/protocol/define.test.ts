@@ -302,11 +302,30 @@ describe('defineProtocol never throws for junk', () => {
     });
   }
 
-  it('refuses a non-object input at the root path []', () => {
-    for (const value of [null, 42, 'standard', [], true]) {
+  it('refuses a non-object input at the root path [], saying what it received', () => {
+    const cases: [unknown, string][] = [
+      [null, 'The input: expected object, received null.'],
+      [42, 'The input: expected object, received a number.'],
+      ['standard', 'The input: expected object, received a string.'],
+      [[], 'The input: expected object, received an array.'],
+      [true, 'The input: expected object, received a boolean.'],
+      [undefined, 'The input: is required (object).'],
+    ];
+    for (const [value, message] of cases) {
       const findings = mustFail(defineProtocol(value));
-      expect(findings.map((f) => f.path)).toEqual([[]]);
+      expect(findings.map((f) => [f.path, f.message])).toEqual([[[], message]]);
     }
+  });
+
+  it('says "expected …, received …" for a field of the wrong type, and "is required" for a missing one', () => {
+    const input = copy();
+    input.version = 'one';
+    delete input.name;
+    const findings = mustFail(defineProtocol(input));
+    expect(findings.map((f) => [f.path, f.params?.detail])).toEqual([
+      [['version'], 'expected number, received a string.'],
+      [['name'], 'is required (string).'],
+    ]);
   });
 
   it('turns a getter that throws into an INTERNAL_ERROR refusal instead of an exception', () => {
