@@ -29,9 +29,9 @@ mkdirSync(packDir);
 const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', packDir]));
 const tarball = join(packDir, packed.filename);
 const files = packed.files.map((f) => f.path);
-const stray = files.filter((f) => !/^(dist\/|docs\/[^/]+\.md$|README\.md$|LICENSE$|package\.json$)/.test(f));
+const stray = files.filter((f) => !/^(dist\/|schemas\/[^/]+\.json$|conformance\/[^/]+\.json$|docs\/[^/]+\.md$|README\.md$|LICENSE$|package\.json$)/.test(f));
 if (stray.length > 0) fail(`unexpected files in the package: ${stray.join(', ')}`);
-for (const needed of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'README.md', 'LICENSE']) {
+for (const needed of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/testing.js', 'dist/testing.cjs', 'dist/cli.js', 'schemas/plan.json', 'schemas/event.json', 'schemas/protocol.json', 'schemas/intake.json', 'README.md', 'LICENSE']) {
   if (!files.includes(needed)) fail(`missing from the package: ${needed}`);
 }
 pass(`packed ${packed.filename}: ${files.length} files, ${(packed.size / 1024).toFixed(1)} KB`);
@@ -93,6 +93,32 @@ try {
     } catch (error) {
       fail(`fresh project: TypeScript (${resolution}):\n${error.stdout ?? ''}${error.stderr ?? ''}`);
     }
+  }
+  // The testing kit, the schemas and the CLI, as an integrator uses them.
+  writeFileSync(
+    join(consumer, 'kit.mjs'),
+    `import { aPlan } from 'smp-protocol/testing';
+     import { createRequire } from 'node:module';
+     const out = aPlan().inZone('Europe/London').withSession(1, '2026-03-23T10:00').build();
+     if (!out.ok || out.value.status !== 'active') throw new Error('aPlan failed');
+     const schema = createRequire(import.meta.url)('smp-protocol/schemas/plan.json');
+     if (schema.$schema !== 'https://json-schema.org/draft/2020-12/schema') throw new Error('schema');
+     console.log('ok');`,
+  );
+  const kit = run(process.execPath, ['kit.mjs'], { cwd: consumer }).trim();
+  if (kit === 'ok') pass('fresh project: smp-protocol/testing and smp-protocol/schemas/plan.json load');
+  else fail(`fresh project: kit.mjs printed ${kit}`);
+  const bin = join(consumer, 'node_modules', '.bin', 'smp-protocol');
+  const version = run(bin, ['--version'], { cwd: consumer }).trim();
+  if (version === packed.version) pass(`fresh project: smp-protocol --version prints ${version}`);
+  else fail(`fresh project: smp-protocol --version printed ${version}`);
+  try {
+    const conformance = run(bin, ['conformance', '--as-of', '2026-06-15T09:00:00Z'], { cwd: consumer }).trim().split('\n').at(-1);
+    const m = /^(\d+) passed, 0 failed$/.exec(conformance ?? '');
+    if (m !== null && Number(m[1]) >= 60) pass(`fresh project: npx smp-protocol conformance: ${conformance}`);
+    else fail(`fresh project: smp-protocol conformance ended with ${conformance}`);
+  } catch (error) {
+    fail(`fresh project: smp-protocol conformance failed:\n${(error.stdout ?? '').split('\n').filter((l) => l.startsWith('Fail') || l.includes('passed')).join('\n')}`);
   }
   const installed = readdirSync(join(consumer, 'node_modules')).filter((d) => !d.startsWith('.'));
   pass(`fresh project installs: ${installed.join(', ')}`);

@@ -132,7 +132,7 @@ export function jsonProblem(value: unknown): { path: (string | number)[]; detail
 }
 
 /**
- * Vendor data: any JSON object, kept as given through every round trip. The shape is checked by
+ * Vendor data, a JSON object of your own, kept as given through every round trip. The shape is checked by
  * zod; {@link jsonProblem} checks the raw value first (depth, size, cycles, `__proto__` keys),
  * because copying a `__proto__` key into a new object would change its prototype.
  */
