@@ -332,7 +332,7 @@ function run(c: ConformanceCase, options: ConformanceOptions): string[] {
  * @example
  * ```ts
  * import { runConformanceCase } from 'smp-protocol/testing';
- * import corpus from 'smp-protocol/conformance/spacing.json' with { type: 'json' };
+ * import corpus from 'smp-protocol/conformance/spacing-booking.json' with { type: 'json' };
  * const results = corpus.cases.map((c) => runConformanceCase(c, { asOf: '2026-06-15T09:00:00Z' }));
  * results.every((r) => r.passed); // true
  * ```
