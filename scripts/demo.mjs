@@ -3,19 +3,25 @@
 // It uses only the package's public API (the built ESM entry), and fixed dates so that every run
 // prints the same plan.
 import {
+  aftercare,
   applyEvent,
   createPlan,
   evaluatePlan,
   forecast,
+  formatFinding,
   localDateOf,
+  screen,
   standardProtocol as protocol,
   toInstant,
 } from '../dist/index.js';
 
 const zone = 'Europe/London';
 const clientId = 'client-0042';
+// The intake at the consultation: an adult whose last isotretinoin dose was on 20 September 2025.
+const intake = { dateOfBirth: '1988-11-04', isotretinoin: { lastDose: '2025-09-20' } };
+const screening = must(screen(intake, { protocol, asOf: at('2026-03-02T09:00'), timeZone: zone }));
 let plan = must(
-  createPlan({ id: 'plan-0042', clientId, protocol, timeZone: zone, createdAt: at('2026-03-02T09:00') }),
+  createPlan({ id: 'plan-0042', clientId, protocol, timeZone: zone, createdAt: at('2026-03-02T09:00'), screening }),
 );
 let n = 0;
 
@@ -70,11 +76,26 @@ function printCourse(asOf, title) {
 
 console.log(`smp-protocol demo: ${protocol.name} (protocol "${protocol.id}" v${protocol.version})`);
 console.log(`Client ${clientId}, clinic time zone ${zone}. The clocks go forward on Sun 29 Mar 2026.`);
+
+console.log(`\nScreening at the consultation: ${screening.outcome}`);
+for (const f of screening.findings) {
+  console.log(`  ${f.code}: ${f.message}`);
+  console.log(`  (es) ${formatFinding(f, 'es')}`);
+}
+if (screening.earliestStart !== undefined) {
+  console.log(`  Session 1 cannot be booked before ${pretty(screening.earliestStart)}; the plan enforces it.`);
+}
 printCourse(at('2026-03-02T09:00'), 'Consultation');
 
 must(apply({ type: 'sessionBooked', at: at('2026-03-02T09:30'), session: 1, start: at('2026-03-23T10:00') }));
 must(apply({ type: 'sessionCompleted', at: at('2026-03-23T14:10'), session: 1, record: { zones: ['hairline', 'temples'], checklist: { hairlineAgreed: true } } }));
 printCourse(at('2026-03-23T14:15'), 'After session 1');
+
+const care = must(aftercare(plan, { protocol, session: 1 }));
+console.log(`\nAftercare after session 1, from ${time(care[0].from)} on ${pretty(dateOf(care[0].from))} (days are calendar days: across the clock change the time stays):`);
+for (const item of care) {
+  console.log(`  ${item.title.padEnd(26)} until ${pretty(dateOf(item.until)).padEnd(16)} ${time(item.until)}   ${item.id}`);
+}
 
 console.log('\nThe client asks for Sunday 29 March at 10:00 for session 2:');
 const early = apply({ type: 'sessionBooked', at: at('2026-03-23T14:20'), session: 2, start: at('2026-03-29T10:00') });
@@ -89,4 +110,13 @@ const f3 = forecast(plan, { protocol, asOf: at('2026-04-02T13:10') });
 must(apply({ type: 'sessionBooked', at: at('2026-04-02T13:10'), session: 3, start: at(`${f3.next.recommended}T10:00`) }));
 must(apply({ type: 'sessionCompleted', at: at(`${f3.next.recommended}T13:30`), session: 3 }));
 printCourse(at(`${f3.next.recommended}T13:35`), 'Course complete');
+
+const after = forecast(plan, { protocol, asOf: at(`${f3.next.recommended}T13:35`) });
+console.log('\nAfter the course, from the last session:');
+for (const [label, w] of [['Review (included touch-up)', after.review], ['Maintenance touch-up', after.maintenance]]) {
+  if (w !== undefined) console.log(`  ${label.padEnd(26)} ${pretty(w.earliest)} to ${pretty(w.latest)}, recommended ${pretty(w.recommended)}`);
+}
 console.log(`\nHistory: ${plan.history.length} events, version ${plan.version}; the refused booking left no trace.`);
+
+// scripts/examples.mjs builds the export examples (docs/examples/) from this same plan.
+export { plan };

@@ -153,8 +153,30 @@ export const spanish: MessageCatalogue = {
       : `El tratamiento se aplaza hasta el ${v(p, 'until')}: ${motivo(p)}.`,
   SCREENING_CLEARANCE_REQUIRED: (p) => `Se necesita la autorización de un médico antes del tratamiento: ${motivo(p)}.`,
   SCREENING_INELIGIBLE: (p) => `El cliente no es apto para este tratamiento: ${motivo(p)}.`,
-  NO_SLOT_AVAILABLE: (p) =>
-    `No hay ningún hueco libre para la sesión ${v(p, 'session')} entre el ${v(p, 'from')} y el ${v(p, 'until')}.`,
+  NO_SLOT_AVAILABLE: (p) => {
+    switch (p.reason) {
+      case 'horizon':
+        return `La sesión ${v(p, 'session')} no puede reservarse antes del ${v(p, 'from')}, que queda después del final del horizonte de reservas (${v(p, 'until')}).`;
+      case 'downstream':
+        return `La sesión ${v(p, 'session')} no puede ser antes del ${v(p, 'from')}, pero las reservas posteriores la necesitan como muy tarde el ${v(p, 'until')}; mueva también las sesiones posteriores.`;
+      case 'requested': {
+        const razon =
+          p.problem === 'closed'
+            ? `la clínica no está abierta durante toda la sesión de ${v(p, 'durationMinutes')} minutos`
+            : p.problem === 'notice'
+              ? `queda a menos de los ${v(p, 'noticeMinutes')} minutos de antelación mínima de la clínica desde la solicitud (${v(p, 'at')})`
+              : p.problem === 'horizon'
+                ? `queda después del horizonte de reservas, que termina el ${v(p, 'until')}`
+                : 'esa hora, o los márgenes a su alrededor, coincide con un periodo ocupado o con otra sesión del plan';
+        return `El inicio solicitado ${v(p, 'start')} para la sesión ${v(p, 'session')} no está libre: ${razon}.`;
+      }
+      default: {
+        // Without an end date the search ran to the horizon (the param is then not a date).
+        const hasta = p.until === 'the horizon' ? 'el final del horizonte de reservas' : `el ${v(p, 'until')}`;
+        return `No hay ningún hueco libre para la sesión ${v(p, 'session')} entre el ${v(p, 'from')} y ${hasta}: el horario de la clínica, los periodos ocupados, los márgenes y la antelación no dejan sitio para una sesión de ${v(p, 'durationMinutes')} minutos en ningún día que permita la cicatrización.`;
+      }
+    }
+  },
   CHECKLIST_INCOMPLETE: (p) =>
     p.item === 'hairlineAgreed'
       ? `La sesión ${v(p, 'session')} se realizó sin una línea frontal acordada con el cliente.`

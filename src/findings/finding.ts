@@ -69,8 +69,14 @@ export function formatFinding(finding: Finding, locale: 'en' | 'es' | MessageCat
   const catalogue = locale === 'en' ? english : locale === 'es' ? spanish : locale;
   try {
     const render = catalogue[finding.code];
-    return typeof render === 'function' ? render({ ...(finding.params ?? {}), severity: finding.severity }) : finding.message;
+    return typeof render === 'function' ? render({ ...(finding.params ?? {}), severity: finding.severity }) : englishMessage(finding);
   } catch {
-    return finding.message;
+    return englishMessage(finding);
   }
+}
+
+/** The finding's own message; '' for something that is not a finding at all (untyped callers): never throw. */
+function englishMessage(finding: unknown): string {
+  const message = (finding as { message?: unknown } | null | undefined)?.message;
+  return typeof message === 'string' ? message : '';
 }

@@ -192,6 +192,8 @@ const screening: NonNullable<Protocol['screening']> = {
 const review = { earliestDays: 21, recommendedDays: 30, latestDays: 56 };
 const maintenance = { earliestMonths: 18, recommendedMonths: 36, latestMonths: 60 };
 const care = { preparation, screening, review, maintenance };
+// Long hair is parted, not cut: no clipper trim before a diffuse-thinning session.
+const longHairCare = { ...care, preparation: preparation.filter((r) => r.rule !== 'trim-with-clippers') };
 
 
 const extra = {
@@ -318,7 +320,7 @@ export const protocols: {
     extraSessions: { max: 1, ...extra, gap: standard12 },
     policy,
     aftercare: aftercareRules({ shaving: false }),
-    ...care,
+    ...longHairCare,
   },
   'alopecia-areata': {
     id: 'alopecia-areata',

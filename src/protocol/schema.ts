@@ -61,7 +61,10 @@ export const preparationRuleSchema = z.strictObject({
 /** What a screening condition leads to, and for how long. */
 export const screeningRuleSchema = z.strictObject({
   outcome: z.enum(['deferred', 'needsClearance', 'ineligible']),
-  /** The wait, from the intake's date for the condition; the day it ends is the first allowed day. */
+  /**
+   * The wait, from the intake's date for the condition; the day it ends is the first allowed day.
+   * Without `waitMonths` or `waitDays`, the condition applies (undated) for as long as it is declared.
+   */
   waitMonths: z.optional(z.int().check(z.minimum(0), z.maximum(1_200))),
   waitDays: z.optional(z.int().check(z.minimum(0), z.maximum(36_500))),
   /** After the wait, a doctor's clearance is still required (chemotherapy). */

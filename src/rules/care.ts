@@ -16,6 +16,9 @@ import { addCalendarDays } from '../time/wall-clock.js';
 
 const HOUR = 3_600_000;
 
+/** Real hours as whole milliseconds: a fractional hour (e.g. 1/7) must still give a valid instant. */
+const hoursMs = (hours: number): number => Math.round(hours * HOUR);
+
 /**
  * One aftercare or preparation item: a rule with its window as instants in the plan's zone.
  * The id (`planId/session/rule`) is stable, so a reminder can be updated when the session moves.
@@ -117,7 +120,7 @@ export function aftercare(plan: Plan, options: CareOptions): Outcome<CareItem[]>
     const items: CareItem[] = [];
     for (const rule of protocol.aftercare ?? []) {
       if (rule.after === 'finalSession' && !final) continue;
-      const until = rule.days !== undefined ? addCalendarDays(end, rule.days, zone) : end + (rule.hours ?? 0) * HOUR;
+      const until = rule.days !== undefined ? addCalendarDays(end, rule.days, zone) : end + hoursMs(rule.hours ?? 0);
       items.push({
         id: `${p.id}/${session}/${rule.rule}`,
         rule: rule.rule,
@@ -160,8 +163,8 @@ export function preparation(plan: Plan, options: CareOptions): Outcome<CareItem[
         rule: rule.rule,
         title: rule.title,
         instruction: rule.instruction,
-        from: formatInstant(start - rule.fromHoursBefore * HOUR, zone),
-        until: formatInstant(start - (rule.untilHoursBefore ?? 0) * HOUR, zone),
+        from: formatInstant(start - hoursMs(rule.fromHoursBefore), zone),
+        until: formatInstant(start - hoursMs(rule.untilHoursBefore ?? 0), zone),
       })),
     );
   });

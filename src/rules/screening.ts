@@ -134,6 +134,12 @@ function reasons(intake: Intake, conditions: Partial<Record<ScreeningCondition, 
   const dated = (condition: ScreeningCondition, from: number | undefined, waitOverride?: number): boolean => {
     const rule = conditions[condition];
     if (rule === undefined || from === undefined) return false;
+    if (waitOverride === undefined && rule.waitMonths === undefined && rule.waitDays === undefined) {
+      // A rule without a wait (e.g. a clinic that makes a hair transplant ineligible): the
+      // condition applies for as long as it is declared, like a flag; it has no end date.
+      out.push({ condition, outcome: rule.outcome, reason: rule.reason });
+      return true;
+    }
     const until = waitOverride ?? waitEnd(rule, from);
     if (today >= until) return false;
     out.push({ condition, outcome: rule.outcome, until, reason: rule.reason });

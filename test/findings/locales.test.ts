@@ -322,5 +322,13 @@ describe('a vendor catalogue', () => {
   it("falls back to the finding's English message when a cast catalogue lacks the code", () => {
     const partial = JSON.parse('{}') as MessageCatalogue;
     expect(formatFinding(finding, partial)).toBe(finding.message);
+    expect(formatFinding(finding, null as never)).toBe(finding.message);
+  });
+
+  it('never throws, even for something that is not a finding', () => {
+    for (const junk of [undefined, null, 42, 'NO_SHOW', {}, { code: 'NO_SHOW' }]) {
+      expect(() => formatFinding(junk as never, 'es')).not.toThrow();
+      expect(typeof formatFinding(junk as never, 'es')).toBe('string');
+    }
   });
 });
