@@ -65,6 +65,7 @@ const PREPARATION = [
   { rule: 'trim-with-clippers', from: 48, until: 24 },
   { rule: 'no-caffeine', from: 24, until: 0 },
 ];
+const LONG_HAIR_PREPARATION = PREPARATION.filter((r) => r.rule !== 'trim-with-clippers');
 const SHAVING_PROTOCOLS = new Set(['standard', 'scar-camouflage']);
 
 // ---------------------------------------------------------------------------------------------
@@ -1212,9 +1213,9 @@ function careCases() {
     AFTERCARE.filter((r) => (r.shaving !== true || SHAVING_PROTOCOLS.has(protocol)) && (r.finalOnly !== true || final));
   const aftercareItems = (protocol, final, end) =>
     rulesFor(protocol, final).map((r) => ({ rule: r.rule, from: formatLondon(parseInstant(end).ms), until: londonPlusCalendarDays(end, r.days) }));
-  const preparationItems = (start) => {
+  const preparationItems = (start, rules = PREPARATION) => {
     const ms = parseInstant(start).ms;
-    return PREPARATION.map((r) => ({ rule: r.rule, from: formatLondon(ms - r.from * HOUR_MS), until: formatLondon(ms - r.until * HOUR_MS) }));
+    return rules.map((r) => ({ rule: r.rule, from: formatLondon(ms - r.from * HOUR_MS), until: formatLondon(ms - r.until * HOUR_MS) }));
   };
   const endOf = (start, minutes) => formatLondon(parseInstant(start).ms + minutes * 60_000);
   const care = (c) => kase({ testType: 'care', timeZone: 'Europe/London', ...c });
@@ -1379,11 +1380,11 @@ function careCases() {
     cases.push(
       care({
         id: 'preparation-diffuse-thinning-session-1',
-        description: 'diffuse-thinning: the preparation list is the same as the standard one.',
+        description: 'diffuse-thinning: the standard preparation list without the clipper trim (long hair is parted, not cut).',
         protocol: 'diffuse-thinning',
         asOf: '2026-08-01T09:00:00Z',
         events: [book(1, d1, '2026-08-01T09:00:00Z')],
-        expected: { care: { kind: 'preparation', session: 1, rules: PREPARATION.map((r) => r.rule), items: preparationItems(d1) } },
+        expected: { care: { kind: 'preparation', session: 1, rules: LONG_HAIR_PREPARATION.map((r) => r.rule), items: preparationItems(d1, LONG_HAIR_PREPARATION) } },
       }),
     );
   }

@@ -32,9 +32,22 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * zod skips a `__proto__` key of a record (a treatment record's checklist) without an issue, so
+ * the key would vanish silently: refuse it with its path, as metadata does.
+ */
+function checklistProtoKey(record: unknown, path: (string | number)[]): Finding | undefined {
+  const checklist = isRecord(record) ? record.checklist : undefined;
+  return isRecord(checklist) && Object.prototype.hasOwnProperty.call(checklist, '__proto__')
+    ? inputFinding([...path, 'checklist', '__proto__'], inputDetails.metadataKey())
+    : undefined;
+}
+
 /** Parses one event (untrusted) into a frozen `PlanEvent`. @internal */
 export function parseEvent(input: unknown, prefix: (string | number)[] = []): Outcome<PlanEvent> {
   if (!isRecord(input)) return fail([inputFinding(prefix, inputDetails.notObject('an event object'))]);
+  const protoKey = checklistProtoKey(input.record, [...prefix, 'record']);
+  if (protoKey !== undefined) return fail([protoKey]);
   const parsed = eventParser().safeParse(input, { reportInput: true });
   if (!parsed.success) return fail(issuesToFindings(parsed.error.issues, prefix));
   return ok(freezeEvent(parsed.data));
@@ -100,6 +113,22 @@ function parse(input: unknown): Outcome<Plan> {
   }
   const metadataProblem = metadataFinding(input.metadata);
   if (metadataProblem !== undefined) return fail([metadataProblem]);
+  const protoKeys: Finding[] = [];
+  const { history, sessions } = input;
+  // Bounded like the schema (history ≤ 10,000, sessions ≤ 99): longer lists are refused by zod next.
+  if (Array.isArray(history) && history.length <= 10_000) {
+    history.forEach((e: unknown, i) => {
+      const f = checklistProtoKey(isRecord(e) ? e.record : undefined, ['history', i, 'record']);
+      if (f !== undefined) protoKeys.push(f);
+    });
+  }
+  if (Array.isArray(sessions) && sessions.length <= 99) {
+    sessions.forEach((s: unknown, i) => {
+      const f = checklistProtoKey(isRecord(s) && isRecord(s.completed) ? s.completed.record : undefined, ['sessions', i, 'completed', 'record']);
+      if (f !== undefined) protoKeys.push(f);
+    });
+  }
+  if (protoKeys.length > 0) return fail(protoKeys);
   const parsed = planParser().safeParse(input, { reportInput: true });
   if (!parsed.success) return fail(issuesToFindings(parsed.error.issues));
   const plan = parsed.data;

@@ -5,6 +5,8 @@
  * @module
  */
 import { DateTime } from 'luxon';
+import { MS_PER_DAY, daysFromCivil, daysInMonth } from './civil.js';
+import { offsetAt } from './zone.js';
 
 const LOCAL_DATE_TIME = /^([1-9]\d{3})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
@@ -31,12 +33,19 @@ export function resolveWallClock(text: string, zone: string): WallClockResolutio
     minute: Number(m[5]),
     second: m[6] === undefined ? 0 : Number(m[6]),
   };
-  const dt = DateTime.fromObject(fields, { zone });
-  if (!dt.isValid) return { kind: 'invalid' };
-  if (dt.hour !== fields.hour || dt.minute !== fields.minute || dt.day !== fields.day) {
-    return { kind: 'nonexistent' };
+  const { year, month, day, hour, minute, second } = fields;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return { kind: 'invalid' };
+  if (hour > 23 || minute > 59 || second > 59) return { kind: 'invalid' };
+  // Not luxon's fromObject: it guesses from the zone's offset *now* (it reads the clock) and,
+  // when that is far from the offsets of the day asked for, calls a real time skipped
+  // (2011-04-02T04:00 in Pacific/Apia). Each offset the zone has within a day of the wall time
+  // is a candidate, kept when it maps back to the same wall time.
+  const wall = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000;
+  const candidates: number[] = [];
+  for (const probe of [wall - MS_PER_DAY, wall, wall + MS_PER_DAY]) {
+    const t = wall - offsetAt(zone, probe);
+    if (t + offsetAt(zone, t) === wall && !candidates.includes(t)) candidates.push(t);
   }
-  const candidates = dt.getPossibleOffsets().map((c) => c.toMillis());
   if (candidates.length === 0) return { kind: 'nonexistent' };
   return { kind: 'ok', ms: Math.min(...candidates), ambiguous: candidates.length > 1 };
 }

@@ -1,0 +1,760 @@
+/**
+ * Property tests of the plan state machine: random event sequences (all nine event types,
+ * sessions 1–5, repeated ids, exact retries, broken and garbage events) against the built-in
+ * protocols and a custom one with a named anchor, a no-show limit and an unbounded extra gap, in
+ * zones with DST, 30- and 45-minute offsets and a skipped day.
+ *
+ * numRuns (fc.assert): (a) never throws 400; (b) invariants 1,000; (c) replay 300; (d) idempotency
+ * 300; (e) parse round trip 300; (f) evaluation and forecast 300. Scenarios have up to 40 steps
+ * (a "course" step books up to four sessions). About 3–5 s for the file on 2 cores.
+ *
+ * Generators are steered (the session a plan is ready for, starts near the minimum gaps, right
+ * now, or past the latest booking) because uniform sequences rarely get past session 1. With
+ * these, (b) catches: spacing in UTC days instead of local days, a booking end written in UTC,
+ * a booking accepted up to an hour in the past, a cancellation with a later booking, a no-show
+ * that does not flag later bookings, and (about one run in six) a move past a later booking
+ * while the session between is pending; (d) catches the version check before the duplicate
+ * check; (f) catches an off-by-one pastDue and a pause's `until` ignored.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  applyEvent,
+  createPlan,
+  defineProtocol,
+  evaluatePlan,
+  eventTypes,
+  forecast,
+  parsePlan,
+  protocols,
+  replay,
+  type Outcome,
+  type Plan,
+  type Protocol,
+} from 'smp-protocol';
+import {
+  calendarDays,
+  findingViolations,
+  gapsOf,
+  isLocalDate,
+  localDate,
+  outcomeViolations,
+  planViolations,
+  plusDays,
+  transitionViolations,
+} from '../support/invariants.js';
+
+const TIMEOUT = 60_000;
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures.
+
+const customOutcome = defineProtocol({
+  id: 'custom-anchors',
+  version: 2,
+  name: 'Custom anchors',
+  sessions: [
+    { number: 1, phase: 'base', title: 'Base', purpose: 'Base layer.', durationMinutes: 60, gaps: [] },
+    {
+      number: 2,
+      phase: 'density',
+      title: 'Density',
+      purpose: 'Density.',
+      durationMinutes: 90,
+      gaps: [{ from: 'previous', absoluteMinimumDays: 2, minimumDays: 3, earliestRecommendedDays: 5, latestRecommendedDays: 8, maximumDays: 12 }],
+    },
+    {
+      number: 3,
+      phase: 'blend',
+      title: 'Blend',
+      purpose: 'Blend.',
+      durationMinutes: 45,
+      gaps: [
+        { from: 'previous', absoluteMinimumDays: 1, minimumDays: 2, earliestRecommendedDays: 4, latestRecommendedDays: 6 },
+        { from: { session: 1 }, absoluteMinimumDays: 6, minimumDays: 8, earliestRecommendedDays: 10, latestRecommendedDays: 14, maximumDays: 20 },
+      ],
+    },
+  ],
+  extraSessions: {
+    max: 2,
+    phase: 'extra',
+    title: 'Extra',
+    purpose: 'More pigment.',
+    durationMinutes: 30,
+    gap: { absoluteMinimumDays: 0, minimumDays: 0, earliestRecommendedDays: 1, latestRecommendedDays: 3 },
+  },
+  policy: { cancellationNoticeHours: 24, maxNoShows: 2 },
+});
+if (!customOutcome.ok) throw new Error(`custom protocol refused: ${JSON.stringify(customOutcome.findings)}`);
+const custom: Protocol = customOutcome.value;
+
+const PROTOCOLS: Protocol[] = [...Object.values(protocols), custom];
+const ZONES = [
+  'Europe/London',
+  'America/New_York',
+  'America/Sao_Paulo',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'Asia/Kathmandu',
+  'Pacific/Apia',
+  'UTC',
+] as const;
+/** Start dates near DST changes (and the Apia skip) in most of the zones. */
+const BASES = ['2026-03-20T09:00:00Z', '2026-09-20T09:00:00Z', '2026-03-30T21:00:00Z', '2018-10-28T12:00:00Z', '2018-02-10T12:00:00Z', '2011-12-20T00:00:00Z'];
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+/** Ways to spell an instant: `Z` or a fixed offset in minutes (instants compare by value). */
+const OFFSETS = [0, 0, 0, 345, -180, 840, -600, 60, 765, -210];
+
+function spell(ms: number, style: number): string {
+  const offset = OFFSETS[style % OFFSETS.length] ?? 0;
+  if (style % OFFSETS.length === 0) return new Date(ms).toISOString().replace('.000Z', 'Z');
+  const local = new Date(ms + offset * MINUTE).toISOString().slice(0, 19);
+  const abs = Math.abs(offset);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${local}${offset < 0 ? '-' : '+'}${hh}:${mm}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arbitraries.
+
+type EventType = (typeof eventTypes)[number];
+
+interface EventStep {
+  kind: 'event';
+  type: EventType;
+  /** Pick the session the plan is ready for (first pending, first not completed, a booked one), else `session`. */
+  smart: boolean;
+  pick: number;
+  id: number;
+  session: number;
+  advance: number;
+  startDays: number;
+  startQuarter: number;
+  /** Where a booking's start is counted from: the clock, the session before, the latest fixed session, or right now (±4 h). */
+  startFrom: 'clock' | 'previous' | 'latest' | 'now';
+  spelling: number;
+  duration: number | null;
+  afterStart: boolean;
+  explicitStart: boolean;
+  explicitEnd: boolean;
+  backMinutes: number;
+  until: number | null;
+  extras: boolean;
+  version: 'none' | 'current' | 'stale';
+}
+interface RepeatStep {
+  kind: 'repeat';
+  index: number;
+  respell: boolean;
+}
+interface MutantStep {
+  kind: 'mutant';
+  event: EventStep;
+  field: number;
+}
+interface GarbageStep {
+  kind: 'garbage';
+  value: unknown;
+}
+/** A clinic booking the rest of the course in one go: each pending session `gaps[i]` days after the one before. */
+interface CourseStep {
+  kind: 'course';
+  gaps: number[];
+  quarter: number;
+}
+type Step = EventStep | RepeatStep | MutantStep | GarbageStep | CourseStep;
+
+const eventStepArb: fc.Arbitrary<EventStep> = fc.record({
+  kind: fc.constant('event' as const),
+  type: fc.oneof(
+    { weight: 8, arbitrary: fc.constant('sessionBooked' as const) },
+    { weight: 7, arbitrary: fc.constant('sessionCompleted' as const) },
+    { weight: 4, arbitrary: fc.constant('sessionRescheduled' as const) },
+    { weight: 2, arbitrary: fc.constant('sessionCancelled' as const) },
+    { weight: 3, arbitrary: fc.constant('sessionMissed' as const) },
+    { weight: 1, arbitrary: fc.constant('sessionAdded' as const) },
+    { weight: 1, arbitrary: fc.constant('planPaused' as const) },
+    { weight: 2, arbitrary: fc.constant('planResumed' as const) },
+    { weight: 1, arbitrary: fc.constantFrom(...eventTypes) },
+  ),
+  smart: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+  pick: fc.nat({ max: 9 }),
+  id: fc.integer({ min: 0, max: 80 }),
+  session: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 1, max: 3 }) }, { weight: 2, arbitrary: fc.integer({ min: 1, max: 5 }) }),
+  advance: fc.oneof(
+    { weight: 4, arbitrary: fc.integer({ min: 0, max: 12 * 60 }) },
+    { weight: 4, arbitrary: fc.integer({ min: 0, max: 16 * 24 * 60 }) },
+    { weight: 1, arbitrary: fc.integer({ min: -2 * 24 * 60, max: 0 }) },
+  ),
+  // Biased to the minimum gaps (7 days standard, 14 scar, 2–3 and 8 custom), where calendar days and 24-hour days disagree.
+  startDays: fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(2, 3, 6, 7, 8, 13, 14) },
+    { weight: 2, arbitrary: fc.integer({ min: 4, max: 16 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 70 }) },
+  ),
+  startQuarter: fc.integer({ min: 0, max: 95 }),
+  startFrom: fc.constantFrom('clock' as const, 'previous' as const, 'previous' as const, 'previous' as const, 'latest' as const, 'now' as const),
+  spelling: fc.nat({ max: 50 }),
+  duration: fc.option(fc.integer({ min: 15, max: 600 }), { freq: 3 }),
+  afterStart: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+  explicitStart: fc.oneof({ weight: 1, arbitrary: fc.constant(true) }, { weight: 3, arbitrary: fc.constant(false) }),
+  explicitEnd: fc.oneof({ weight: 1, arbitrary: fc.constant(true) }, { weight: 3, arbitrary: fc.constant(false) }),
+  backMinutes: fc.integer({ min: 0, max: 3 * 24 * 60 }),
+  until: fc.option(fc.integer({ min: -3, max: 40 }), { freq: 2 }),
+  extras: fc.boolean(),
+  version: fc.oneof({ weight: 16, arbitrary: fc.constant('none' as const) }, { weight: 2, arbitrary: fc.constant('current' as const) }, { weight: 1, arbitrary: fc.constant('stale' as const) }),
+});
+
+/** Values that break an event field: impossible dates, missing offsets, wrong types, hostile keys. */
+const BAD_FIELDS: [field: string, value: unknown][] = [
+  ['at', '2026-02-30T10:00:00Z'],
+  ['at', '2026-03-23T10:00'],
+  ['start', '2026-03-23T25:00:00Z'],
+  ['start', 20260323],
+  ['session', 0],
+  ['session', 1.5],
+  ['session', '1'],
+  ['session', 100],
+  ['type', 'sessionExploded'],
+  ['id', ''],
+  ['id', 7],
+  ['note', 42],
+  ['durationMinutes', 0],
+  ['durationMinutes', 5_000],
+  ['until', '2026-02-30'],
+  ['reason', ''],
+  ['record', { zones: ['forehead'] }],
+  ['unknown', true],
+  ['__proto__', { polluted: true }],
+];
+
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 14, arbitrary: eventStepArb },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('repeat' as const), index: fc.nat(), respell: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('mutant' as const), event: eventStepArb, field: fc.nat({ max: BAD_FIELDS.length - 1 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('garbage' as const), value: fc.oneof(fc.anything({ maxDepth: 2 }), fc.jsonValue({ maxDepth: 2 })) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('course' as const),
+      gaps: fc.array(fc.oneof(fc.constantFrom(6, 7, 8, 14), fc.integer({ min: 6, max: 24 })), { minLength: 1, maxLength: 4 }),
+      quarter: fc.integer({ min: -8, max: 8 }),
+    }),
+  },
+);
+
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+function plainJson(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every(plainJson);
+  if (typeof value === 'object' && value !== null) {
+    return Object.keys(value).every((k) => !FORBIDDEN.has(k) && plainJson((value as Record<string, unknown>)[k]));
+  }
+  return true;
+}
+
+const metadataArb = fc
+  .dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 })
+  .filter(plainJson);
+
+interface Scenario {
+  zone: string;
+  base: string;
+  protocol: number;
+  metadata: Record<string, unknown> | null;
+  steps: Step[];
+}
+
+const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
+  zone: fc.constantFrom(...ZONES),
+  base: fc.constantFrom(...BASES),
+  protocol: fc.nat({ max: PROTOCOLS.length - 1 }),
+  metadata: fc.option(metadataArb, { freq: 2 }),
+  steps: fc.array(stepArb, { maxLength: 40 }),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Running a scenario.
+
+interface Applied {
+  before: Plan;
+  event: unknown;
+  expectedVersion: number | undefined;
+  out: Outcome<Plan>;
+}
+interface Trace {
+  protocol: Protocol;
+  initial: Plan;
+  final: Plan;
+  steps: Applied[];
+  /** The last `at` of the run (ms), for asOf choices. */
+  clock: number;
+}
+
+function fixedStart(plan: Plan, n: number): number | undefined {
+  const s = plan.sessions[n - 1];
+  const iv = s?.state === 'completed' ? s.completed : s?.state === 'booked' ? s.booking : undefined;
+  return iv === undefined ? undefined : Date.parse(iv.start);
+}
+
+function chooseSession(step: EventStep, plan: Plan): number {
+  if (!step.smart) return step.session;
+  const booked = plan.sessions.filter((s) => s.state === 'booked');
+  switch (step.type) {
+    case 'sessionBooked':
+      return plan.sessions.find((s) => s.state === 'pending')?.number ?? step.session;
+    case 'sessionCompleted':
+      return plan.sessions.find((s) => s.state !== 'completed')?.number ?? step.session;
+    case 'sessionRescheduled':
+      return booked[step.pick % Math.max(booked.length, 1)]?.number ?? step.session;
+    case 'sessionMissed':
+      // Often the next appointment is the one missed; sometimes a later one (then an earlier booking stays).
+      return (step.pick < 5 ? booked[0] : booked[step.pick % Math.max(booked.length, 1)])?.number ?? step.session;
+    case 'sessionCancelled':
+      return booked.at(-1)?.number ?? step.session;
+    default:
+      return step.session;
+  }
+}
+
+/** Turns a step into an event for the current plan and clock (times follow the plan's bookings). */
+function materialise(step: EventStep, plan: Plan, clock: { ms: number }): Record<string, unknown> {
+  clock.ms += step.advance * MINUTE;
+  const k = chooseSession(step, plan);
+  const s = plan.sessions[k - 1];
+  const booking = s?.state === 'booked' ? s.booking : undefined;
+  const ev: Record<string, unknown> = { id: `e${step.id}`, type: step.type };
+  const quarter = step.startQuarter * 15 * MINUTE;
+  switch (step.type) {
+    case 'sessionBooked':
+    case 'sessionRescheduled': {
+      const latest = Math.max(...plan.sessions.map((x) => fixedStart(plan, x.number) ?? Number.NEGATIVE_INFINITY));
+      const anchor = step.startFrom === 'previous' ? fixedStart(plan, k - 1) : step.startFrom === 'latest' && Number.isFinite(latest) ? latest : undefined;
+      const startMs =
+        step.startFrom === 'now'
+          ? clock.ms + (step.startQuarter - 48) * 5 * MINUTE
+          : anchor !== undefined
+            ? anchor + step.startDays * DAY + quarter - 12 * 3_600_000
+            : clock.ms + step.startDays * DAY + quarter;
+      ev.session = k;
+      ev.start = spell(startMs, step.spelling);
+      if (step.duration !== null) ev.durationMinutes = step.duration;
+      break;
+    }
+    case 'sessionCancelled':
+      ev.session = k;
+      if (step.extras) ev.reason = 'client asked';
+      break;
+    case 'sessionMissed':
+      ev.session = k;
+      if (step.afterStart && booking !== undefined) clock.ms = Math.max(clock.ms, Date.parse(booking.start) + (step.advance % 120) * MINUTE);
+      break;
+    case 'sessionCompleted': {
+      ev.session = k;
+      if (step.afterStart && booking !== undefined) {
+        clock.ms = Math.max(clock.ms, Date.parse(booking.end) + (step.advance % 180) * MINUTE);
+      }
+      const startMs = step.explicitStart || booking === undefined ? clock.ms - step.backMinutes * MINUTE : Date.parse(booking.start);
+      // A walk-in (no booking) needs a start; otherwise the booking's start is the default.
+      if (step.explicitStart || (step.smart && booking === undefined)) ev.start = spell(startMs, step.spelling + 1);
+      if (step.explicitEnd) ev.end = spell(Math.min(clock.ms, startMs + (step.duration ?? 120) * MINUTE), step.spelling + 2);
+      if (step.extras) ev.record = { zones: ['hairline', 'temples'], pigment: 'P-2', checklist: { hairlineAgreed: true }, notes: 'ok' };
+      break;
+    }
+    case 'sessionAdded':
+      ev.reason = 'healed light';
+      break;
+    case 'planPaused':
+      ev.reason = 'adverse reaction';
+      if (step.until !== null) ev.until = plusDays(localDate(new Date(clock.ms).toISOString(), plan.timeZone), step.until);
+      break;
+    case 'planResumed':
+      break;
+    case 'planClosed':
+      ev.reason = 'client left';
+      break;
+    default: {
+      const never: never = step.type;
+      throw new Error(`unknown type ${String(never)}`);
+    }
+  }
+  ev.at = spell(clock.ms, step.spelling);
+  if (step.extras) {
+    ev.actor = 'artist-1';
+    ev.note = 'front desk';
+  }
+  return ev;
+}
+
+function respelled(event: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  // Key order reversed and `at` written with another offset: still the same event.
+  const entries = Object.entries(event).reverse();
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of entries) out[key] = key === 'at' && typeof value === 'string' ? spell(Date.parse(value), 3) : value;
+  return out;
+}
+
+function planFor(s: Scenario): { plan: Plan; protocol: Protocol } {
+  const protocol = PROTOCOLS[s.protocol] ?? custom;
+  const input = { id: 'plan-p', clientId: 'client-p', protocol, timeZone: s.zone, createdAt: s.base };
+  const created = createPlan(s.metadata === null ? input : { ...input, metadata: s.metadata });
+  if (!created.ok) throw new Error(`createPlan refused: ${JSON.stringify(created.findings)}`);
+  return { plan: created.value, protocol };
+}
+
+/** Applies every step; a throw from the library propagates (property (a) fails on it). */
+function run(s: Scenario): Trace {
+  const { plan: initial, protocol } = planFor(s);
+  const clock = { ms: Date.parse(s.base) };
+  let plan = initial;
+  const steps: Applied[] = [];
+  s.steps.forEach((step, index) => {
+    if (step.kind === 'course') {
+      step.gaps.forEach((gap, i) => {
+        const k = plan.sessions.find((x) => x.state === 'pending')?.number;
+        if (k === undefined) return;
+        const anchor = fixedStart(plan, k - 1) ?? clock.ms + DAY;
+        const event = {
+          id: `course-${index}-${i}`,
+          type: 'sessionBooked',
+          at: spell(clock.ms, index),
+          session: k,
+          start: spell(anchor + gap * DAY + step.quarter * 15 * MINUTE, i),
+        };
+        const out = applyEvent(plan, event, { protocol });
+        steps.push({ before: plan, event, expectedVersion: undefined, out });
+        if (out.ok) plan = out.value;
+      });
+      return;
+    }
+    let event: unknown;
+    let expectedVersion: number | undefined;
+    switch (step.kind) {
+      case 'event':
+        event = materialise(step, plan, clock);
+        if (step.version === 'current') expectedVersion = plan.version;
+        if (step.version === 'stale') expectedVersion = plan.version + 1;
+        break;
+      case 'repeat': {
+        const recorded = plan.history.length === 0 ? undefined : plan.history[step.index % plan.history.length];
+        event = recorded === undefined ? null : step.respell ? respelled(recorded) : { ...recorded };
+        break;
+      }
+      case 'mutant': {
+        const [field, value] = BAD_FIELDS[step.field] ?? ['unknown', 1];
+        const ev = materialise(step.event, plan, clock);
+        if (field === '__proto__') event = JSON.parse(JSON.stringify(ev).replace('{', `{"__proto__":${JSON.stringify(value)},`));
+        else event = { ...ev, [field]: value };
+        break;
+      }
+      case 'garbage':
+        event = step.value;
+        break;
+      default: {
+        const never: never = step;
+        throw new Error(`unknown step ${JSON.stringify(never)}`);
+      }
+    }
+    const options = expectedVersion === undefined ? { protocol } : { protocol, expectedVersion };
+    const out = applyEvent(plan, event, options);
+    steps.push({ before: plan, event, expectedVersion, out });
+    if (out.ok) plan = out.value;
+  });
+  return { protocol, initial, final: plan, steps, clock: clock.ms };
+}
+
+function accepted(trace: Trace): Applied[] {
+  return trace.steps.filter((a) => a.out.ok && !a.out.findings.some((f) => f.code === 'DUPLICATE_EVENT'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The properties.
+
+describe('plan state machine properties', () => {
+  it('(a) applyEvent never throws, for any sequence, garbage included, and a JSON copy of the plan gets the same answer', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const trace = run(s);
+        for (const a of trace.steps) {
+          expect(outcomeViolations(a.out)).toEqual([]);
+          if (a.expectedVersion !== undefined) continue;
+          const untrusted = JSON.parse(JSON.stringify(a.before)) as Plan;
+          const again = applyEvent(untrusted, a.event, { protocol: trace.protocol });
+          expect(again).toStrictEqual(a.out);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  }, TIMEOUT);
+
+  it('(b) every accepted plan keeps every invariant of DESIGN.md, and every transition its rules', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const trace = run(s);
+        expect(planViolations(trace.initial, trace.protocol)).toEqual([]);
+        for (const a of trace.steps) {
+          const problems = transitionViolations(a.before, a.event, a.out, trace.protocol);
+          if (a.out.ok) problems.push(...planViolations(a.out.value, trace.protocol));
+          if (a.expectedVersion !== undefined && a.expectedVersion !== a.before.version && a.out.ok) {
+            if (!a.out.findings.some((f) => f.code === 'DUPLICATE_EVENT')) problems.push('stale expectedVersion accepted');
+          }
+          if (problems.length > 0) {
+            expect.fail(`${problems.join('\n')}\nevent: ${JSON.stringify(a.event)}\nfindings: ${JSON.stringify(a.out.findings)}\nbefore: ${JSON.stringify(a.before)}`);
+          }
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  }, TIMEOUT);
+
+  it('(c) replay(initial, plan.history) rebuilds the plan exactly', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const trace = run(s);
+        const rebuilt = replay(trace.initial, [...trace.final.history], { protocol: trace.protocol });
+        expect(rebuilt.ok).toBe(true);
+        if (rebuilt.ok) expect(rebuilt.value).toStrictEqual(trace.final);
+        // From stored JSON, and from the raw events as they were sent (retries included).
+        const stored = JSON.parse(JSON.stringify(trace.final.history)) as unknown[];
+        const fromJson = replay(trace.initial, stored, { protocol: trace.protocol });
+        expect(fromJson.ok && fromJson.value).toStrictEqual(trace.final);
+        const sent = trace.steps.filter((a) => a.out.ok).map((a) => a.event);
+        const fromSent = replay(trace.initial, sent, { protocol: trace.protocol });
+        expect(fromSent.ok && fromSent.value).toStrictEqual(trace.final);
+      }),
+      { numRuns: 300 },
+    );
+  }, TIMEOUT);
+
+  it('(d) applying an accepted event twice equals applying it once (DUPLICATE_EVENT, also with a stale version)', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const trace = run(s);
+        for (const a of accepted(trace)) {
+          if (!a.out.ok) continue;
+          const after = a.out.value;
+          const again = applyEvent(after, a.event, { protocol: trace.protocol });
+          expect(again).toEqual({ ok: true, value: after, findings: [expect.objectContaining({ code: 'DUPLICATE_EVENT', severity: 'info' })] });
+          const retried = applyEvent(after, a.event, { protocol: trace.protocol, expectedVersion: a.before.version });
+          expect(retried.ok && retried.value).toBe(after);
+          expect(retried.findings.map((f) => f.code)).toEqual(['DUPLICATE_EVENT']);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  }, TIMEOUT);
+
+  it('(e) parsePlan(JSON.parse(JSON.stringify(plan))) gives the plan back, metadata included', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const trace = run(s);
+        for (const plan of [trace.initial, trace.final]) {
+          const parsed = parsePlan(JSON.parse(JSON.stringify(plan)));
+          expect(parsed.ok).toBe(true);
+          if (parsed.ok) expect(parsed.value).toStrictEqual(plan);
+        }
+        const expected = s.metadata === null ? undefined : JSON.parse(JSON.stringify(s.metadata));
+        expect(trace.final.metadata).toStrictEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  }, TIMEOUT);
+
+  it('(f) evaluatePlan and forecast never throw, and give well-formed dates that match the spacing model', () => {
+    const asOfArb = fc.integer({ min: -20 * 24 * 60, max: 120 * 24 * 60 });
+    fc.assert(
+      fc.property(scenarioArb, fc.array(asOfArb, { minLength: 1, maxLength: 3 }), (s, shifts) => {
+        const trace = run(s);
+        for (const minutes of shifts) {
+          const asOf = spell(trace.clock + minutes * MINUTE, minutes);
+          checkReaders(trace.final, trace.protocol, asOf);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  }, TIMEOUT);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The spacing model, re-derived for the readers.
+
+type Evaluation = 'tooSoon' | 'grace' | 'early' | 'onTime' | 'late' | 'lapsed';
+function classify(g: ReturnType<typeof gapsOf>[number], d: number): Evaluation {
+  if (d < g.absoluteMinimumDays) return 'tooSoon';
+  if (d < g.minimumDays) return 'grace';
+  if (d < g.earliestRecommendedDays) return 'early';
+  if (d <= g.latestRecommendedDays) return 'onTime';
+  if (g.maximumDays === undefined || d <= g.maximumDays) return 'late';
+  return 'lapsed';
+}
+
+function fixedInterval(plan: Plan, n: number): { start: string; end: string } | undefined {
+  const s = plan.sessions[n - 1];
+  return s?.state === 'completed' ? s.completed : s?.state === 'booked' ? s.booking : undefined;
+}
+
+const maxDate = (a: string, b: string): string => (b > a ? b : a);
+
+function checkReaders(plan: Plan, protocol: Protocol, asOf: string): void {
+  const zone = plan.timeZone;
+  const today = localDate(asOf, zone);
+  const evaluation = evaluatePlan(plan, { protocol, asOf });
+  expect(evaluation.findings).toEqual([]);
+  expect(evaluation.status).toBe(plan.status);
+  expect(evaluation.sessions.map((s) => s.session)).toEqual(plan.sessions.map((s) => s.number));
+  for (const e of evaluation.sessions) {
+    expect(findingViolations(e.findings)).toEqual([]);
+    const iv = fixedInterval(plan, e.session);
+    const gaps = gapsOf(protocol, e.session);
+    const measured = gaps.flatMap((g) => {
+      const anchor = fixedInterval(plan, g.anchor);
+      return iv === undefined || anchor === undefined ? [] : [{ g, d: calendarDays(anchor.start, iv.start, zone) }];
+    });
+    const first = measured[0];
+    if (first === undefined) {
+      expect(e.evaluation).toBeUndefined();
+      continue;
+    }
+    expect(e.daysFromAnchor).toBe(first.d);
+    const classes = measured.map((m) => classify(m.g, m.d));
+    if (classes.length === 1) expect(e.evaluation).toBe(classes[0]);
+    else expect(classes).toContain(e.evaluation);
+    const tooSoon = e.findings.find((f) => f.code === 'SPACING_TOO_SOON');
+    if (classes.includes('tooSoon')) expect(tooSoon?.severity).toBe('error');
+  }
+
+  const f = forecast(plan, { protocol, asOf });
+  expect(findingViolations(f.findings)).toEqual([]);
+  expect(f.findings.map((x) => x.code)).toEqual(plan.status === 'onHold' ? ['PLAN_ON_HOLD'] : []);
+  expect(f.sessions.map((s) => [s.session, s.state])).toEqual(plan.sessions.map((s) => [s.number, s.state]));
+  const open = plan.status !== 'completed' && plan.status !== 'closed';
+  const firstOpen = f.sessions.find((s) => s.state !== 'completed') ?? null;
+  expect(f.next).toEqual(open ? firstOpen : null);
+  const projected = new Set<number>();
+  for (const sf of f.sessions) {
+    if (sf.state === 'completed') {
+      expect(sf).toEqual({ session: sf.session, state: 'completed', projected: false });
+      continue;
+    }
+    for (const date of [sf.earliest, sf.recommended, sf.pastDue, sf.latest]) {
+      if (date !== undefined) expect(isLocalDate(date), `${String(date)} is a local date`).toBe(true);
+    }
+    const { earliest, recommended } = sf;
+    if (earliest === undefined || recommended === undefined) {
+      expect.fail(`session ${sf.session} has no earliest or recommended date`);
+    }
+    expect(earliest <= recommended).toBe(true);
+    // Due, as DESIGN defines it from the dates.
+    const due =
+      today < earliest ? 'notYet' : today < recommended ? 'early' : sf.pastDue === undefined || today < sf.pastDue ? 'due' : sf.latest === undefined || today <= sf.latest ? 'overdue' : 'lapsed';
+    expect(sf.due).toBe(due);
+    const gaps = gapsOf(protocol, sf.session);
+    const notBefore = plan.notBefore ?? '0000-01-01';
+    if (gaps.length === 0) {
+      const day = maxDate(today, notBefore);
+      expect(sf).toEqual({ session: sf.session, state: sf.state, earliest: day, recommended: day, projected: false, due: sf.due });
+      continue;
+    }
+    const anchors = gaps.map((g) => fixedInterval(plan, g.anchor));
+    if (anchors.some((a) => a === undefined) || gaps.some((g) => projected.has(g.anchor))) {
+      projected.add(sf.session);
+      expect(sf.projected).toBe(true);
+      continue;
+    }
+    // Every anchor is fixed: the dates follow from the gaps exactly (latest over the gaps).
+    let e = '0000-01-01';
+    let r = '0000-01-01';
+    let p = '0000-01-01';
+    let l: string | undefined = '0000-01-01';
+    gaps.forEach((g, i) => {
+      const a = localDate(anchors[i]?.start ?? '', plan.timeZone);
+      e = maxDate(e, plusDays(a, g.minimumDays));
+      r = maxDate(r, plusDays(a, g.earliestRecommendedDays));
+      p = maxDate(p, plusDays(a, g.latestRecommendedDays + 1));
+      l = g.maximumDays === undefined || l === undefined ? undefined : maxDate(l, plusDays(a, g.maximumDays));
+    });
+    const expected: Record<string, unknown> = {
+      session: sf.session,
+      state: sf.state,
+      earliest: maxDate(e, notBefore),
+      recommended: maxDate(r, notBefore),
+      pastDue: p,
+      projected: false,
+      due: sf.due,
+    };
+    if (l !== undefined) expected.latest = l;
+    expect(sf).toEqual(expected);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixed examples: a bug the properties found, and the checker's own teeth.
+
+describe('examples behind the properties', () => {
+  const standard = protocols.standard;
+  const base = (): Plan => {
+    const created = createPlan({ id: 'p', clientId: 'c', protocol: standard, timeZone: 'Europe/London', createdAt: '2026-01-01T00:00:00Z' });
+    if (!created.ok) throw new Error('unreachable');
+    return created.value;
+  };
+  const apply = (plan: Plan, event: Record<string, unknown>): Outcome<Plan> => applyEvent(plan, event, { protocol: standard });
+
+  it('refuses to move a session past a later booking while the session between is pending after a no-show', () => {
+    let plan = base();
+    for (const e of [
+      { id: 'b1', type: 'sessionBooked', at: '2026-01-01T09:00:00Z', session: 1, start: '2026-01-05T10:00:00Z' },
+      { id: 'b2', type: 'sessionBooked', at: '2026-01-01T09:00:00Z', session: 2, start: '2026-01-15T10:00:00Z' },
+      { id: 'b3', type: 'sessionBooked', at: '2026-01-01T09:00:00Z', session: 3, start: '2026-02-05T10:00:00Z' },
+      { id: 'm2', type: 'sessionMissed', at: '2026-01-15T12:00:00Z', session: 2 },
+    ]) {
+      const out = apply(plan, e);
+      if (!out.ok) expect.fail(JSON.stringify(out.findings));
+      plan = out.value;
+    }
+    // Session 1 to 2026-02-20 would put it after session 3 (2026-02-05): session 3's booking breaks.
+    const moved = apply(plan, { id: 'r1', type: 'sessionRescheduled', at: '2026-01-16T09:00:00Z', session: 1, start: '2026-02-20T10:00:00Z' });
+    expect(moved.ok).toBe(false);
+    expect(moved.findings).toEqual([
+      expect.objectContaining({
+        code: 'DOWNSTREAM_CONFLICT',
+        severity: 'error',
+        session: 3,
+        params: { session: 3, changedSession: 1, bookedDate: '2026-02-05', reason: 'order', earliestDate: '2026-02-20' },
+      }),
+    ]);
+    // Moving it within the gap before session 3 is still fine.
+    expect(apply(plan, { id: 'r1', type: 'sessionRescheduled', at: '2026-01-16T09:00:00Z', session: 1, start: '2026-01-20T10:00:00Z' }).ok).toBe(true);
+  });
+
+  it('the invariant checker counts calendar days in the plan zone, not 24-hour days (Pacific/Chatham)', () => {
+    // Session 1 at 00:30 local on 2026-03-23 (22nd in UTC), session 2 at 20:00 local on 2026-03-29
+    // (29th in UTC): seven UTC days, six calendar days in Chatham. Forged, so the library never saw it.
+    const forged = {
+      ...JSON.parse(JSON.stringify(base())),
+      timeZone: 'Pacific/Chatham',
+      status: 'active',
+      sessions: [
+        { number: 1, phase: 'foundation', state: 'completed', completed: { start: '2026-03-23T00:30:00+13:45', end: '2026-03-23T04:30:00+13:45' } },
+        { number: 2, phase: 'density', state: 'booked', booking: { start: '2026-03-29T20:00:00+13:45', end: '2026-03-29T23:00:00+13:45' } },
+        { number: 3, phase: 'refinement', state: 'pending' },
+      ],
+      history: [
+        { id: 'c1', type: 'sessionCompleted', at: '2026-03-23T05:00:00+13:45', session: 1, start: '2026-03-23T00:30:00+13:45' },
+        { id: 'b2', type: 'sessionBooked', at: '2026-03-23T05:00:00+13:45', session: 2, start: '2026-03-29T20:00:00+13:45' },
+      ],
+      version: 2,
+    } as Plan;
+    expect(calendarDays('2026-03-23T00:30:00+13:45', '2026-03-29T20:00:00+13:45', 'Pacific/Chatham')).toBe(6);
+    expect(planViolations(forged, standard)).toEqual(['session 2 is 6 days after session 1 (minimum 7)']);
+    // And the library refuses that booking for the same reason.
+    const done = apply(
+      { ...base(), timeZone: 'Pacific/Chatham' } as Plan,
+      { id: 'c1', type: 'sessionCompleted', at: '2026-03-23T05:00:00+13:45', session: 1, start: '2026-03-23T00:30:00+13:45' },
+    );
+    if (!done.ok) expect.fail(JSON.stringify(done.findings));
+    const booked = apply(done.value, { id: 'b2', type: 'sessionBooked', at: '2026-03-23T05:00:00+13:45', session: 2, start: '2026-03-29T20:00:00+13:45' });
+    expect(booked.findings.map((f) => [f.code, f.params?.days])).toEqual([['SPACING_BELOW_MINIMUM', 6]]);
+  });
+});
