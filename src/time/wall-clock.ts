@@ -1,6 +1,7 @@
 /**
- * Local wall-clock times to instants, through luxon: the one place that needs the zone's rules
- * around a DST change (a time that does not exist, or exists twice).
+ * Local wall-clock times: to instants (from the cached zone offsets, with a time that does not
+ * exist or exists twice handled explicitly), and calendar-day arithmetic at the same wall time
+ * (through luxon, the one place the core uses it).
  * @internal
  * @module
  */
