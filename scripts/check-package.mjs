@@ -31,7 +31,7 @@ const tarball = join(packDir, packed.filename);
 const files = packed.files.map((f) => f.path);
 const stray = files.filter((f) => !/^(dist\/|schemas\/[^/]+\.json$|conformance\/[^/]+\.json$|docs\/[^/]+\.md$|README\.md$|LICENSE$|package\.json$)/.test(f));
 if (stray.length > 0) fail(`unexpected files in the package: ${stray.join(', ')}`);
-for (const needed of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/testing.js', 'dist/testing.cjs', 'dist/cli.js', 'schemas/plan.json', 'schemas/event.json', 'schemas/protocol.json', 'schemas/intake.json', 'README.md', 'LICENSE']) {
+for (const needed of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/testing.js', 'dist/testing.cjs', 'dist/cli.js', 'dist/ical.js', 'dist/ical.cjs', 'dist/ical.d.ts', 'dist/ical.d.cts', 'dist/fhir.js', 'dist/fhir.cjs', 'dist/fhir.d.ts', 'dist/fhir.d.cts', 'schemas/plan.json', 'schemas/event.json', 'schemas/protocol.json', 'schemas/intake.json', 'README.md', 'LICENSE']) {
   if (!files.includes(needed)) fail(`missing from the package: ${needed}`);
 }
 pass(`packed ${packed.filename}: ${files.length} files, ${(packed.size / 1024).toFixed(1)} KB`);
@@ -67,6 +67,26 @@ try {
     if (out === 'ok') pass(`fresh project: ${file.endsWith('.cjs') ? 'require' : 'import'} works`);
     else fail(`fresh project: ${file} printed ${out}`);
   }
+  // The export entries, from ESM and CJS: each loads the root entry by name, so a plan built by the
+  // root entry is the one they read (one shared copy).
+  const exportsFlow = `
+    const out = m.createPlan({ id: 'p', clientId: 'c', protocol: m.standardProtocol, timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+    const booked = m.applyEvent(out.value, { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:00:00Z', session: 1, start: '2026-03-23T10:00:00Z' }, { protocol: m.standardProtocol });
+    const ics = ical.toICalendar(booked.value, { protocol: m.standardProtocol, timeZone: 'Europe/London' });
+    if (!ics.includes('UID:p-s1@smp-protocol') || !ics.includes('DTSTART;TZID=Europe/London:20260323T100000') || !ics.includes('BEGIN:VTIMEZONE')) throw new Error('toICalendar failed');
+    const bundle = fhir.toFhir(booked.value, { protocol: m.standardProtocol, asOf: '2026-03-02T00:00:00Z' });
+    const types = bundle.entry.map((e) => e.resource.resourceType);
+    if (!types.includes('CarePlan') || !types.includes('Appointment') || types.includes('OperationOutcome')) throw new Error('toFhir failed: ' + types.join());
+    if (fhir.toPlanDefinition(m.standardProtocol).resourceType !== 'PlanDefinition') throw new Error('toPlanDefinition failed');
+    if (!m.toTimelineSvg(booked.value, { protocol: m.standardProtocol, asOf: '2026-03-02T00:00:00Z' }).startsWith('<svg') || !m.toMermaid().startsWith('stateDiagram-v2')) throw new Error('pictures failed');
+    console.log('ok');`;
+  writeFileSync(join(consumer, 'exports.mjs'), `import * as m from 'smp-protocol';\nimport * as ical from 'smp-protocol/ical';\nimport * as fhir from 'smp-protocol/fhir';\n${exportsFlow}`);
+  writeFileSync(join(consumer, 'exports.cjs'), `const m = require('smp-protocol');\nconst ical = require('smp-protocol/ical');\nconst fhir = require('smp-protocol/fhir');\n${exportsFlow}`);
+  for (const file of ['exports.mjs', 'exports.cjs']) {
+    const out = run(process.execPath, [file], { cwd: consumer }).trim();
+    if (out === 'ok') pass(`fresh project: smp-protocol/ical and smp-protocol/fhir by ${file.endsWith('.cjs') ? 'require' : 'import'} work`);
+    else fail(`fresh project: ${file} printed ${out}`);
+  }
   writeFileSync(
     join(consumer, 'use.ts'),
     `import { applyEvent, createPlan, forecast, standardProtocol, type Finding, type Plan, type Forecast } from 'smp-protocol';
@@ -80,7 +100,16 @@ try {
      }
      // @ts-expect-error the status union is closed
      const bad: Plan['status'] = 'paused';
-     void bad;\n`,
+     void bad;
+     import { toICalendar, type ICalendarOptions } from 'smp-protocol/ical';
+     import { toFhir, type FhirBundle, type FhirCarePlan } from 'smp-protocol/fhir';
+     const icsOptions: ICalendarOptions = { protocol: standardProtocol, reminders: [{ minutesBefore: 60 }] };
+     if (out.ok) {
+       const ics: string = toICalendar(out.value, icsOptions);
+       const bundle: FhirBundle = toFhir(out.value, { protocol: standardProtocol });
+       const carePlan = bundle.entry.find((e): e is { resource: FhirCarePlan } => e.resource.resourceType === 'CarePlan');
+       console.log(ics.length, carePlan?.resource.status);
+     }\n`,
   );
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
   for (const [module, resolution] of [

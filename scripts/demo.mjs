@@ -9,7 +9,11 @@ import {
   evaluatePlan,
   forecast,
   formatFinding,
+  findSlots,
   localDateOf,
+  parseAvailability,
+  proposeReschedule,
+  proposeSchedule,
   screen,
   standardProtocol as protocol,
   toInstant,
@@ -117,6 +121,61 @@ for (const [label, w] of [['Review (included touch-up)', after.review], ['Mainte
   if (w !== undefined) console.log(`  ${label.padEnd(26)} ${pretty(w.earliest)} to ${pretty(w.latest)}, recommended ${pretty(w.recommended)}`);
 }
 console.log(`\nHistory: ${plan.history.length} events, version ${plan.version}; the refused booking left no trace.`);
+
+// ---------------------------------------------------------------------------------------------
+// Scheduling against the clinic's calendar: a second client books the whole course at the
+// consultation, in the week the clocks go forward (the guide: docs/scheduling.md).
+const calendar = must(
+  parseAvailability({
+    timeZone: zone,
+    weekly: [
+      ...[2, 3, 4, 5].flatMap((weekday) => [
+        { weekday, open: '10:00', close: '13:00' },
+        { weekday, open: '14:00', close: '18:00' },
+      ]),
+      { weekday: 6, open: '09:00', close: '15:00' },
+    ],
+    overrides: [
+      { date: '2026-04-03', hours: [] },
+      { date: '2026-04-06', hours: [{ open: '10:00', close: '16:00' }] },
+    ],
+    resources: ['ana', 'ben'],
+    busy: [
+      { start: '2026-03-24T14:00:00Z', end: '2026-03-24T18:00:00Z', resource: 'ana' },
+      { start: '2026-03-24T14:00:00Z', end: '2026-03-24T17:00:00Z', resource: 'ben' },
+      { start: '2026-03-25T14:00:00Z', end: '2026-03-25T18:00:00Z' },
+      { start: '2026-04-04T09:00:00+01:00', end: '2026-04-04T12:00:00+01:00', resource: 'ana' },
+    ],
+    bufferAfterMinutes: 15,
+    minimumNoticeMinutes: 24 * 60,
+    horizonDays: 60,
+  }),
+);
+const consultation = at('2026-03-23T11:00');
+let course = must(createPlan({ id: 'plan-0043', clientId: 'client-0043', protocol, timeZone: zone, createdAt: consultation }));
+const slotLine = (s) =>
+  `${pretty(s.localDate)}, ${time(s.start)}–${time(s.end)} with ${s.resource} — ${s.fit}` +
+  `${s.daysFromAnchor === undefined ? '' : `, ${s.daysFromAnchor} days after session ${s.session - 1}`}`;
+
+console.log('\nClient client-0043 wants to book the whole course at the consultation, Mon 23 Mar 2026 11:00.');
+console.log('The clinic: Tue–Fri 10:00–13:00 and 14:00–18:00, Sat 09:00–15:00; closed Good Friday, open Easter Monday');
+console.log('10:00–16:00; artists ana and ben; 15 minutes to clean up after a session; 24 hours\' notice; 60 days ahead.');
+console.log('First free starts for session 1 (four hours):');
+for (const s of must(findSlots(course, { protocol, availability: calendar, asOf: consultation, limit: 3 }))) console.log(`  ${slotLine(s)}`);
+const proposal = must(proposeSchedule(course, { protocol, availability: calendar, asOf: consultation }));
+console.log('Proposed course (each gap from the previous proposed session; GMT before the clocks change, BST after):');
+for (const s of proposal.sessions) console.log(`  Session ${s.session}: ${slotLine(s)}`);
+for (const e of proposal.events) course = must(applyEvent(course, e, { protocol }));
+console.log(`  Booked with ${proposal.events.length} sessionBooked events, applied in order: plan ${course.status}.`);
+
+const moveAt = at('2026-03-30T09:00');
+const move = must(proposeReschedule(course, { protocol, availability: calendar, asOf: moveAt, session: 2, start: at('2026-04-16T10:00') }));
+console.log('\nOn 30 March the client asks to move session 2 to Thu 16 Apr 10:00. Session 3 (21 Apr) would then be');
+console.log('5 days after it, so it moves too, first; the events in the order applyEvent accepts them:');
+for (const e of move.events) console.log(`  ${e.type} session ${e.session} → ${pretty(dateOf(e.start))} ${time(e.start)}  (${e.id})`);
+for (const e of move.events) course = must(applyEvent(course, e, { protocol }));
+const refusal = proposeReschedule(course, { protocol, availability: calendar, asOf: moveAt, session: 2, start: at('2026-04-01T10:00') });
+console.log(`Asked for Wed 1 Apr instead: ${refusal.findings.map((f) => `${f.code}: ${f.message}`).join(' ')}`);
 
 // scripts/examples.mjs builds the export examples (docs/examples/) from this same plan.
 export { plan };
