@@ -22,10 +22,14 @@ import {
   schemas,
   screen,
   toInstant,
+  toMermaid,
+  toTimelineSvg,
   type Finding,
   type Plan,
   type Protocol,
 } from 'smp-protocol';
+import { toFhir, toPlanDefinition } from 'smp-protocol/fhir';
+import { toICalendar, type ICalendarOptions } from 'smp-protocol/ical';
 import { conformanceCaseSchema, runConformanceCase, type ConformanceResult } from 'smp-protocol/testing';
 import { CliError, colours, EXIT, now, readJson } from './io.js';
 
@@ -352,6 +356,109 @@ const conformance: Command = {
   },
 };
 
+const ICS_USAGE = `Usage: smp-protocol ics <plan.json|-> [--protocol <id|file>] [--tzid] [--domain <domain>] [--name <text>]
+                        [--location <text>] [--reminder <minutes>]… [--aftercare] [--notes]
+
+The plan as an RFC 5545 calendar on stdout: one event per booked or completed session, with stable
+UIDs. Times in UTC unless --tzid (local times in the plan's zone, with its VTIMEZONE).`;
+
+const ics: Command = {
+  summary: 'the plan as an iCalendar file (.ics)',
+  usage: ICS_USAGE,
+  async run(args) {
+    const { values, positionals } = parse(
+      args,
+      {
+        protocol: { type: 'string' },
+        tzid: { type: 'boolean' },
+        domain: { type: 'string' },
+        name: { type: 'string' },
+        location: { type: 'string' },
+        reminder: { type: 'string', multiple: true },
+        aftercare: { type: 'boolean' },
+        notes: { type: 'boolean' },
+      },
+      ICS_USAGE,
+    );
+    if (values.help === true) return help(ICS_USAGE);
+    const p = await planFile(positionals[0], ICS_USAGE);
+    const protocol = await loadProtocol(values.protocol, p.protocol.id);
+    const options: ICalendarOptions = { protocol };
+    if (values.tzid === true) options.timeZone = p.timeZone;
+    if (values.domain !== undefined) options.domain = values.domain;
+    if (values.name !== undefined) options.name = values.name;
+    if (values.location !== undefined) options.location = values.location;
+    if (values.aftercare === true) options.aftercare = true;
+    if (values.notes === true) options.notes = true;
+    if (values.reminder !== undefined) {
+      options.reminders = values.reminder.map((m) => {
+        const minutes = Number(m);
+        if (!Number.isInteger(minutes) || minutes < 0) throw new CliError(`--reminder takes whole minutes before the session, got ${JSON.stringify(m)}`);
+        return { minutesBefore: minutes };
+      });
+    }
+    const calendar = toICalendar(p, options);
+    process.stdout.write(calendar);
+    return calendar.includes('X-SMP-FINDING') ? EXIT.rule : EXIT.ok;
+  },
+};
+
+const FHIR_USAGE = `Usage: smp-protocol fhir <plan.json|-> [--protocol <id|file>] [--as-of <instant>] [--transaction]
+       smp-protocol fhir --plan-definition [--protocol <id|file>]
+
+The plan as a FHIR R4 Bundle (CarePlan, Appointments, Procedures, the protocol's PlanDefinition,
+and the forecast as Observations when --as-of is given), or the protocol alone as a PlanDefinition.`;
+
+const fhir: Command = {
+  summary: 'the plan as a FHIR R4 Bundle',
+  usage: FHIR_USAGE,
+  async run(args) {
+    const { values, positionals } = parse(
+      args,
+      { protocol: { type: 'string' }, 'as-of': { type: 'string' }, transaction: { type: 'boolean' }, 'plan-definition': { type: 'boolean' } },
+      FHIR_USAGE,
+    );
+    if (values.help === true) return help(FHIR_USAGE);
+    if (values['plan-definition'] === true) {
+      const resource = toPlanDefinition(await loadProtocol(values.protocol, 'standard'));
+      out(JSON.stringify(resource, null, 2));
+      return resource.resourceType === 'OperationOutcome' ? EXIT.rule : EXIT.ok;
+    }
+    const p = await planFile(positionals[0], FHIR_USAGE);
+    const protocol = await loadProtocol(values.protocol, p.protocol.id);
+    const options: Parameters<typeof toFhir>[1] = { protocol };
+    if (values['as-of'] !== undefined) options.asOf = instantOption(values['as-of'], 'as-of');
+    if (values.transaction === true) options.transaction = true;
+    const bundle = toFhir(p, options);
+    out(JSON.stringify(bundle, null, 2));
+    return JSON.stringify(bundle).includes('"OperationOutcome"') ? EXIT.rule : EXIT.ok;
+  },
+};
+
+const TIMELINE_USAGE = `Usage: smp-protocol timeline <plan.json|-> [--as-of <instant>] [--protocol <id|file>]
+       smp-protocol timeline --mermaid [--protocol <id|file>]
+
+The plan as a self-contained SVG timeline on stdout (sessions, recommended windows, healing and
+aftercare, today's line), or the plan state machine as a Mermaid diagram.`;
+
+const timeline: Command = {
+  summary: 'the plan as an SVG timeline (or the state machine as Mermaid)',
+  usage: TIMELINE_USAGE,
+  async run(args) {
+    const { values, positionals } = parse(args, { protocol: { type: 'string' }, 'as-of': { type: 'string' }, mermaid: { type: 'boolean' } }, TIMELINE_USAGE);
+    if (values.help === true) return help(TIMELINE_USAGE);
+    if (values.mermaid === true) {
+      out(toMermaid(await loadProtocol(values.protocol, 'standard')));
+      return EXIT.ok;
+    }
+    const asOf = instantOption(values['as-of'], 'as-of');
+    const p = await planFile(positionals[0], TIMELINE_USAGE);
+    const protocol = await loadProtocol(values.protocol, p.protocol.id);
+    out(toTimelineSvg(p, { protocol, asOf }));
+    return EXIT.ok;
+  },
+};
+
 function help(usage: string): number {
   out(usage);
   return EXIT.ok;
@@ -365,4 +472,7 @@ export const commands: Record<string, Command> = {
   screen: screenCommand,
   schema: schemaCommand,
   conformance,
+  ics,
+  fhir,
+  timeline,
 };

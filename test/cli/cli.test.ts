@@ -53,7 +53,7 @@ describe('smp-protocol CLI', () => {
     expect(none.stdout).toContain('Usage: smp-protocol <command>');
     const help = cli(['--help']);
     expect(help.code).toBe(0);
-    for (const name of ['plan', 'validate', 'forecast', 'screen', 'schema', 'conformance']) expect(help.stdout).toContain(`  ${name}`);
+    for (const name of ['plan', 'validate', 'forecast', 'screen', 'schema', 'conformance', 'ics', 'fhir', 'timeline']) expect(help.stdout).toContain(`  ${name}`);
   });
 
   it('prints the package version', () => {
@@ -69,7 +69,7 @@ describe('smp-protocol CLI', () => {
     expect(r.stdout).toBe('');
   });
 
-  it.each(['plan', 'validate', 'forecast', 'screen', 'schema', 'conformance'])('%s --help prints its usage and exits 0', (name) => {
+  it.each(['plan', 'validate', 'forecast', 'screen', 'schema', 'conformance', 'ics', 'fhir', 'timeline'])('%s --help prints its usage and exits 0', (name) => {
     const r = cli([name, '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Usage: smp-protocol ${name}`);
@@ -246,6 +246,50 @@ describe('smp-protocol CLI', () => {
       const r = cli(['conformance', join(dir, 'no-such-dir')]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('cannot read the directory');
+    });
+  });
+
+  describe('ics, fhir and timeline', () => {
+    it('writes the plan as an iCalendar file, in UTC by default and with a VTIMEZONE under --tzid', () => {
+      const path = file('ics.json', plan);
+      const utc = cli(['ics', path]);
+      expect(utc.code).toBe(0);
+      expect(utc.stdout.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+      expect(utc.stdout).toContain('UID:cli-plan-s1@smp-protocol');
+      expect(utc.stdout).toContain('DTSTART:20260323T100000Z');
+      const local = cli(['ics', path, '--tzid', '--reminder', '1440', '--domain', 'clinic.example']);
+      expect(local.code).toBe(0);
+      expect(local.stdout).toContain('BEGIN:VTIMEZONE');
+      expect(local.stdout).toContain('DTSTART;TZID=Europe/London:20260323T100000');
+      expect(local.stdout).toContain('UID:cli-plan-s1@clinic.example');
+      const bad = cli(['ics', path, '--reminder', 'soon']);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('--reminder takes whole minutes');
+    });
+
+    it('writes a FHIR R4 bundle, with forecast Observations under --as-of, and the PlanDefinition alone', () => {
+      const path = file('fhir.json', plan);
+      const r = cli(['fhir', path, '--as-of', '2026-03-24T09:00:00Z']);
+      expect(r.code).toBe(0);
+      const bundle = JSON.parse(r.stdout) as { resourceType: string; entry: { resource: { resourceType: string; code?: { coding?: { code: string }[] } } }[] };
+      expect(bundle.resourceType).toBe('Bundle');
+      const types = bundle.entry.map((e) => e.resource.resourceType);
+      expect(types).toContain('CarePlan');
+      expect(types).toContain('Procedure');
+      expect(bundle.entry.some((e) => e.resource.code?.coding?.some((c) => c.code === '30980-7'))).toBe(true);
+      const pd = cli(['fhir', '--plan-definition', '--protocol', 'scar-camouflage']);
+      expect(pd.code).toBe(0);
+      expect(JSON.parse(pd.stdout)).toMatchObject({ resourceType: 'PlanDefinition' });
+    });
+
+    it('draws the timeline as SVG and the state machine as Mermaid', () => {
+      const svg = cli(['timeline', file('svg.json', plan), '--as-of', '2026-03-24T09:00:00Z']);
+      expect(svg.code).toBe(0);
+      expect(svg.stdout.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+      expect(svg.stdout).toContain('<title');
+      const mermaid = cli(['timeline', '--mermaid']);
+      expect(mermaid.code).toBe(0);
+      expect(mermaid.stdout.startsWith('stateDiagram-v2')).toBe(true);
     });
   });
 });
