@@ -75,12 +75,20 @@ function intlOffset(zone: string, ms: number): number {
  * The zone must already be valid ({@link isValidTimeZone}).
  */
 export function offsetAt(zone: string, ms: number): number {
+  const offset = dayOffset(zone, Math.floor(ms / MS_PER_DAY));
+  return Number.isNaN(offset) ? intlOffset(zone, ms) : offset;
+}
+
+/**
+ * The offset of `zone` (valid) for the whole UTC day `day` (days since 1970-01-01), or `NaN` when
+ * it changes during that day. Cached: a Map lookup after the first call.
+ */
+export function dayOffset(zone: string, day: number): number {
   let days = dayOffsets.get(zone);
   if (days === undefined) {
     days = new Map();
     dayOffsets.set(zone, days);
   }
-  const day = Math.floor(ms / MS_PER_DAY);
   let offset = days.get(day);
   if (offset === undefined) {
     const start = intlOffset(zone, day * MS_PER_DAY);
@@ -89,7 +97,7 @@ export function offsetAt(zone: string, ms: number): number {
     if (days.size >= MAX_CACHED_DAYS) days.clear();
     days.set(day, offset);
   }
-  return Number.isNaN(offset) ? intlOffset(zone, ms) : offset;
+  return offset;
 }
 
 /** Day number of the local date, in `zone`, of the instant `ms`. */
