@@ -41,6 +41,14 @@ export type { SpacingEvaluation } from './rules/spacing.js';
 export { forecast } from './schedule/forecast.js';
 export type { AfterCourseWindow, Due, Forecast, SessionForecast } from './schedule/forecast.js';
 
+// Scheduling against the clinic's calendar
+export { parseAvailability } from './schedule/availability.js';
+export type { Availability } from './schedule/availability.js';
+export { findSlots } from './schedule/slots.js';
+export type { FindSlotsOptions, Slot, SlotFit } from './schedule/slots.js';
+export { proposeReschedule, proposeSchedule } from './schedule/proposals.js';
+export type { ProposeRescheduleOptions, ProposeScheduleOptions, RescheduleProposal, ScheduleProposal } from './schedule/proposals.js';
+
 // Care and safety
 export { screen } from './rules/screening.js';
 export type { Intake, Screening, ScreeningOutcome, ScreenOptions } from './rules/screening.js';
@@ -49,6 +57,10 @@ export type { CareItem, CareOptions } from './rules/care.js';
 export type { AftercareRule, PreparationRule, ScreeningCondition, ScreeningRule } from './protocol/schema.js';
 export { screeningConditions } from './protocol/schema.js';
 export type { ScalpZone } from './plan/create.js';
+
+// Pictures (iCalendar and FHIR are the subpath entries 'smp-protocol/ical' and 'smp-protocol/fhir')
+export { toMermaid } from './interop/mermaid.js';
+export { toTimelineSvg } from './interop/timeline-svg.js';
 
 // Time
 export { localDateOf, toInstant } from './time/convert.js';

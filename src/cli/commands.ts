@@ -14,9 +14,11 @@ import {
   createPlan,
   defineProtocol,
   evaluatePlan,
+  findSlots,
   forecast,
   localDateOf,
   parsePlan,
+  proposeSchedule,
   protocols,
   replay,
   schemas,
@@ -24,6 +26,7 @@ import {
   toInstant,
   toMermaid,
   toTimelineSvg,
+  type Availability,
   type Finding,
   type Plan,
   type Protocol,
@@ -356,6 +359,63 @@ const conformance: Command = {
   },
 };
 
+const SLOTS_USAGE = `Usage: smp-protocol slots <plan.json|-> --availability <availability.json> [--as-of <instant>]
+                          [--session <n>] [--limit <n>] [--propose] [--json]
+
+Free slots for the next (or the named) session that fit both the healing window and the clinic's
+calendar, best first; --propose gives one slot per remaining session (the whole course).
+Exit 0 with slots, 1 when none fits within the horizon (NO_SLOT_AVAILABLE).`;
+
+const slots: Command = {
+  summary: 'free slots that fit the healing window and the clinic calendar',
+  usage: SLOTS_USAGE,
+  async run(args) {
+    const { values, positionals } = parse(
+      args,
+      { availability: { type: 'string' }, 'as-of': { type: 'string' }, session: { type: 'string' }, limit: { type: 'string' }, propose: { type: 'boolean' }, protocol: { type: 'string' }, json: { type: 'boolean' } },
+      SLOTS_USAGE,
+    );
+    if (values.help === true) return help(SLOTS_USAGE);
+    if (values.availability === undefined) throw new CliError(`slots needs --availability <file>\n\n${SLOTS_USAGE}`);
+    const asOf = instantOption(values['as-of'], 'as-of');
+    const p = await planFile(positionals[0], SLOTS_USAGE);
+    const protocol = await loadProtocol(values.protocol, p.protocol.id);
+    const availability = await readJson(values.availability);
+    const whole = (name: string, value: string | undefined): number | undefined => {
+      if (value === undefined) return undefined;
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1) throw new CliError(`--${name} takes a whole number ≥ 1, got ${JSON.stringify(value)}`);
+      return n;
+    };
+    const c = colours(process.stdout);
+    if (values.propose === true) {
+      const proposal = proposeSchedule(p, { protocol, availability: availability as Availability, asOf });
+      if (values.json === true) out(JSON.stringify(proposal, null, 2));
+      else if (proposal.ok) {
+        for (const s of proposal.value.sessions) out(`Session ${s.session}: ${s.start} – ${s.end} (${s.localDate}, ${s.fit}${s.resource === undefined ? '' : `, ${s.resource}`})`);
+        printFindings(proposal.findings);
+      } else printFindings(proposal.findings);
+      if (!proposal.ok && proposal.findings.some((f) => f.code.startsWith('INVALID'))) throw new CliError(describe(proposal.findings));
+      return proposal.ok ? EXIT.ok : EXIT.rule;
+    }
+    const options: Parameters<typeof findSlots>[1] = { protocol, availability: availability as Availability, asOf };
+    const session = whole('session', values.session);
+    const limit = whole('limit', values.limit);
+    if (session !== undefined) options.session = session;
+    if (limit !== undefined) options.limit = limit;
+    const found = findSlots(p, options);
+    if (!found.ok && found.findings.some((f) => f.code.startsWith('INVALID'))) throw new CliError(describe(found.findings));
+    if (values.json === true) out(JSON.stringify(found, null, 2));
+    else if (found.ok) {
+      for (const s of found.value) {
+        out(`${c.bold(s.localDate)} ${s.start} – ${s.end} · session ${s.session} · ${s.fit}${s.daysFromAnchor === undefined ? '' : ` · day ${s.daysFromAnchor}`}${s.resource === undefined ? '' : ` · ${s.resource}`}`);
+      }
+      printFindings(found.findings);
+    } else printFindings(found.findings);
+    return found.ok ? EXIT.ok : EXIT.rule;
+  },
+};
+
 const ICS_USAGE = `Usage: smp-protocol ics <plan.json|-> [--protocol <id|file>] [--tzid] [--domain <domain>] [--name <text>]
                         [--location <text>] [--reminder <minutes>]… [--aftercare] [--notes]
 
@@ -470,6 +530,7 @@ export const commands: Record<string, Command> = {
   validate,
   forecast: forecastCommand,
   screen: screenCommand,
+  slots,
   schema: schemaCommand,
   conformance,
   ics,

@@ -129,8 +129,27 @@ export const english: MessageCatalogue = {
       : `Treatment is deferred until ${v(p, 'until')}: ${v(p, 'reason')}.`,
   SCREENING_CLEARANCE_REQUIRED: (p) => `A doctor's clearance is required before treatment: ${v(p, 'reason')}.`,
   SCREENING_INELIGIBLE: (p) => `The client is not eligible for this treatment: ${v(p, 'reason')}.`,
-  NO_SLOT_AVAILABLE: (p) =>
-    `No slot for session ${v(p, 'session')} is free between ${v(p, 'from')} and ${v(p, 'until')}.`,
+  NO_SLOT_AVAILABLE: (p) => {
+    switch (p.reason) {
+      case 'horizon':
+        return `Session ${v(p, 'session')} cannot be booked before ${v(p, 'from')}, which is after the booking horizon ends (${v(p, 'until')}).`;
+      case 'downstream':
+        return `Session ${v(p, 'session')} can be no earlier than ${v(p, 'from')}, but the later bookings need it no later than ${v(p, 'until')}; move the later sessions as well.`;
+      case 'requested': {
+        const why =
+          p.problem === 'closed'
+            ? `the clinic is not open for the whole ${v(p, 'durationMinutes')}-minute session then`
+            : p.problem === 'notice'
+              ? `it is less than the clinic's minimum notice of ${v(p, 'noticeMinutes')} minutes after the request (${v(p, 'at')})`
+              : p.problem === 'horizon'
+                ? `it is after the booking horizon, which ends on ${v(p, 'until')}`
+                : 'it, or the buffers around it, overlaps a busy time or another session of the plan';
+        return `The requested start ${v(p, 'start')} for session ${v(p, 'session')} is not free: ${why}.`;
+      }
+      default:
+        return `No slot for session ${v(p, 'session')} is free between ${v(p, 'from')} and ${v(p, 'until')}: the clinic's opening hours, busy times, buffers and notice leave no room for a ${v(p, 'durationMinutes')}-minute session on any day the healing window allows.`;
+    }
+  },
   CHECKLIST_INCOMPLETE: (p) =>
     p.item === 'hairlineAgreed'
       ? `Session ${v(p, 'session')} was completed without a hairline agreed with the client.`
@@ -208,5 +227,16 @@ export const inputDetails = {
     `${field} (${value}) must not be less than ${lower} (${lowerValue}).`,
   duplicateRule: (rule: string): string => `repeats rule ${JSON.stringify(rule)}; rule ids are unique in a list.`,
   daysOrHours: (): string => 'needs exactly one of days (calendar days) or hours (real hours).',
+  openTime: (value: string): string => `${JSON.stringify(value)} is not an opening time in the form HH:mm (00:00 to 23:59).`,
+  closeTime: (value: string): string =>
+    `${JSON.stringify(value)} is not a closing time in the form HH:mm (00:00 to 23:59, or 24:00 for the end of the day).`,
+  rangeOrder: (range: string): string =>
+    `closes no later than it opens (${range}); a range may not run overnight: split it at midnight (…–24:00, and 00:00–… on the next day).`,
+  rangeOverlap: (range: string, other: string): string =>
+    `overlaps ${other} on the same day (${range}); ranges of one day may not overlap.`,
+  duplicateOverride: (date: string, first: number): string =>
+    `repeats the date ${date} (already at overrides[${first}]); one override per date.`,
+  duplicateResource: (name: string): string => `repeats the resource ${JSON.stringify(name)}; resource names are unique.`,
+  unknownResource: (name: string): string => `names the resource ${JSON.stringify(name)}, which is not in resources.`,
   unexpected: (message: string): string => message,
 } as const;

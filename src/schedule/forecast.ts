@@ -135,7 +135,8 @@ function dueOf(day: number, w: Window): Due {
   return 'lapsed';
 }
 
-function sessionWindows(plan: Plan, protocol: Protocol, asOfDay: number): SessionForecast[] {
+/** Each session's forecast window as of the local day `asOfDay` (also what slots search). @internal */
+export function sessionWindows(plan: Plan, protocol: Protocol, asOfDay: number): SessionForecast[] {
   const notBefore = plan.notBefore === undefined ? Number.NEGATIVE_INFINITY : (parseLocalDate(plan.notBefore) ?? Number.NEGATIVE_INFINITY);
   const windows: (Window | undefined)[] = [];
   const out: SessionForecast[] = [];

@@ -5,11 +5,12 @@
 import { eventSchema, planSchema, planSessionSchema, treatmentRecordSchema } from '../plan/schema.js';
 import { gapSchema, protocolSchema, protocolSessionSchema } from '../protocol/schema.js';
 import { intakeSchema } from '../rules/screening.js';
+import { availabilitySchema } from '../schedule/availability.js';
 
 /**
  * The zod (v4, `zod/mini`) schemas: `plan`, `event`, `protocol`, `gap`, `planSession`,
- * `protocolSession`, `treatmentRecord`, `intake`. Parsing with them checks shape only; {@link parsePlan}
- * and {@link defineProtocol} also check the rules across fields.
+ * `protocolSession`, `treatmentRecord`, `intake`, `availability`. Parsing with them checks shape only; {@link parsePlan},
+ * {@link defineProtocol} and {@link parseAvailability} also check the rules across fields.
  *
  * @example
  * ```ts
@@ -28,6 +29,7 @@ export const schemas: {
   readonly protocolSession: typeof protocolSessionSchema;
   readonly treatmentRecord: typeof treatmentRecordSchema;
   readonly intake: typeof intakeSchema;
+  readonly availability: typeof availabilitySchema;
 } = Object.freeze({
   plan: planSchema,
   event: eventSchema,
@@ -37,4 +39,5 @@ export const schemas: {
   protocolSession: protocolSessionSchema,
   treatmentRecord: treatmentRecordSchema,
   intake: intakeSchema,
+  availability: availabilitySchema,
 });

@@ -1,0 +1,325 @@
+/**
+ * The clinic's availability as data: its zone, weekly opening hours as local times, date
+ * overrides, busy intervals as instants, buffers, notice, horizon, slot step and resources.
+ *
+ * The zod schema is the contract (types, the `schemas` registry, JSON Schema); the rules across
+ * fields (ranges in order and apart, one override per date, busy intervals that end after they
+ * start and name a known resource) are checked by {@link parseAvailability}.
+ * @module
+ */
+import * as z from 'zod/mini';
+import type { Finding, Outcome } from '../findings/codes.js';
+import { fail, guarded, ok } from '../findings/finding.js';
+import { inputDetails } from '../findings/messages.js';
+import { idField, instantField, localDateField, timeZoneField } from '../schema/fields.js';
+import { inputFinding, issuesToFindings } from '../schema/issues.js';
+import { parseInstant } from '../time/instant.js';
+
+/** Most busy intervals one availability may list (a hostile-input bound, far above a clinic's decade). */
+const MAX_BUSY = 1_000_000;
+
+const WALL_TIME = /^(?:([01]\d|2[0-3]):([0-5]\d)|24:00)$/;
+
+/** Minutes after midnight of a validated `'HH:mm'` (`'24:00'` is 1440). @internal */
+export function wallMinutes(text: string): number {
+  const m = WALL_TIME.exec(text);
+  if (m === null) return Number.NaN;
+  return m[1] === undefined ? 1_440 : Number(m[1]) * 60 + Number(m[2]);
+}
+
+function wallTimeField(allowMidnightClose: boolean) {
+  return z.string().check(
+    z.superRefine((value: string, ctx) => {
+      if (!WALL_TIME.test(value) || (!allowMidnightClose && value === '24:00')) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'invalid wall time',
+          input: value,
+          params: { finding: 'INVALID_INPUT', detail: allowMidnightClose ? 'closeTime' : 'openTime', value: value.slice(0, 60) },
+        });
+      }
+    }),
+  );
+}
+
+// JSON Schema metadata is registered (as in schema/fields.ts), not added as a check: the
+// patterns are for JSON Schema only; at run time the refinement gives the precise finding.
+/** An opening time, `'HH:mm'` from `'00:00'` to `'23:59'`. */
+const openField = wallTimeField(false).register(z.globalRegistry, {
+  description: "An opening time in the clinic's zone, HH:mm from 00:00 to 23:59.",
+  pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
+});
+/** A closing time, `'HH:mm'`, where `'24:00'` is the end of the day. */
+const closeField = wallTimeField(true).register(z.globalRegistry, {
+  description: "A closing time in the clinic's zone, HH:mm from 00:00 to 23:59, or 24:00 for the end of the day.",
+  pattern: '^(([01]\\d|2[0-3]):[0-5]\\d|24:00)$',
+});
+const minutes = (max: number) => z.optional(z.int().check(z.minimum(0), z.maximum(max)));
+
+/** Opening hours for one date: a range of local wall-clock times. */
+export const openingRangeSchema = z.strictObject({ open: openField, close: closeField });
+
+/** One weekly opening range: an ISO weekday (Monday = 1) and local wall-clock times. */
+export const weeklyRangeSchema = z.strictObject({
+  weekday: z.literal([1, 2, 3, 4, 5, 6, 7]),
+  open: openField,
+  close: closeField,
+});
+
+/** Other hours on one local date; `hours: []` means closed. */
+export const availabilityOverrideSchema = z.strictObject({
+  date: localDateField,
+  hours: z.array(openingRangeSchema).check(z.maxLength(96)),
+});
+
+/** A time that is not free: an appointment or an absence; with `resource`, only that resource is busy. */
+export const busyIntervalSchema = z.strictObject({
+  start: instantField,
+  end: instantField,
+  resource: z.optional(idField),
+});
+
+const availabilityFields = {
+  timeZone: timeZoneField,
+  weekly: z.array(weeklyRangeSchema).check(z.maxLength(7 * 96)),
+  overrides: z.optional(z.array(availabilityOverrideSchema).check(z.maxLength(36_600))),
+  resources: z.optional(z.array(idField).check(z.minLength(1), z.maxLength(100))),
+  bufferBeforeMinutes: minutes(1_440),
+  bufferAfterMinutes: minutes(1_440),
+  minimumNoticeMinutes: minutes(366 * 1_440),
+  horizonDays: minutes(3_660),
+  slotStepMinutes: z.optional(z.int().check(z.minimum(1), z.maximum(1_440))),
+};
+
+/** The availability schema (DESIGN.md, "Scheduling semantics"). */
+export const availabilitySchema = z.strictObject({
+  ...availabilityFields,
+  busy: z.optional(z.array(busyIntervalSchema).check(z.maxLength(MAX_BUSY))),
+});
+
+/** Everything but the busy intervals, which are checked one by one on a fast path (see below). */
+const availabilityHeadSchema = z.strictObject({
+  ...availabilityFields,
+  busy: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_BUSY))),
+});
+
+/**
+ * A clinic's availability: its IANA zone, weekly opening hours as local `'HH:mm'` times (several
+ * ranges per weekday; close may be `'24:00'`), date overrides (`hours: []` = closed), busy
+ * intervals as instants, buffers around a session, minimum notice, booking horizon in days
+ * (default 90), slot step in minutes (default 30), and optionally resources (artists, rooms).
+ *
+ * @example
+ * ```ts
+ * import type { Availability } from 'smp-protocol';
+ * const clinic: Availability = {
+ *   timeZone: 'Europe/London',
+ *   weekly: [
+ *     { weekday: 2, open: '09:00', close: '13:00' },
+ *     { weekday: 2, open: '14:00', close: '18:00' },
+ *     { weekday: 4, open: '10:00', close: '19:00' },
+ *   ],
+ *   overrides: [{ date: '2026-12-25', hours: [] }],
+ *   busy: [{ start: '2026-04-02T10:00:00+01:00', end: '2026-04-02T13:00:00+01:00', resource: 'ana' }],
+ *   resources: ['ana', 'ben'],
+ *   bufferAfterMinutes: 15,
+ *   minimumNoticeMinutes: 24 * 60,
+ * };
+ * ```
+ */
+export type Availability = z.infer<typeof availabilitySchema>;
+
+/** The busy intervals, validated, as parallel arrays of epoch milliseconds; `resource` -1 blocks every resource. @internal */
+export interface BusyArrays {
+  start: Float64Array;
+  end: Float64Array;
+  resource: Int32Array;
+}
+
+/** An availability checked across fields: its parsed head and its busy intervals as numbers. @internal */
+export interface CheckedAvailability {
+  head: z.infer<typeof availabilityHeadSchema>;
+  /** The busy intervals as given (plain objects), for a frozen copy. */
+  busyInput: readonly unknown[];
+  busy: BusyArrays;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The resource name of the busy interval being read (set by {@link quickBusy}). */
+let quickResource: string | undefined;
+
+/**
+ * The fast path for busy interval `i`: writes its instants into `busy` and returns true when it
+ * is plainly valid; false when zod must look (zod then decides, and words any problem). Never
+ * more lenient than the schema. No allocation: a calendar may hold 100,000 of these.
+ */
+function quickBusy(entry: unknown, busy: BusyArrays, i: number): boolean {
+  if (!isRecord(entry)) return false;
+  for (const key in entry) if (key !== 'start' && key !== 'end' && key !== 'resource') return false;
+  const { start, end, resource } = entry;
+  if (typeof start !== 'string' || typeof end !== 'string') return false;
+  if (resource !== undefined && (typeof resource !== 'string' || resource.length === 0 || resource.length > 256)) return false;
+  // parseInstant reads the usual layouts character by character (no regex, no cache churn).
+  const s = parseInstant(start);
+  const e = parseInstant(end);
+  if (Number.isNaN(s) || Number.isNaN(e)) return false;
+  busy.start[i] = s;
+  busy.end[i] = e;
+  quickResource = resource;
+  return true;
+}
+
+interface TimedRange {
+  open: number;
+  close: number;
+  path: (string | number)[];
+  text: string;
+}
+
+/** Ranges of one day: each closes after it opens, and none overlaps another. */
+function rangeFindings(ranges: TimedRange[]): Finding[] {
+  const out: Finding[] = [];
+  const valid: TimedRange[] = [];
+  for (const r of ranges) {
+    if (r.close <= r.open) out.push(inputFinding([...r.path, 'close'], inputDetails.rangeOrder(r.text)));
+    else valid.push(r);
+  }
+  valid.sort((a, b) => a.open - b.open);
+  let last: TimedRange | undefined;
+  for (const r of valid) {
+    if (last !== undefined && r.open < last.close) {
+      out.push(inputFinding(r.path, inputDetails.rangeOverlap(r.text, last.text)));
+    }
+    if (last === undefined || r.close > last.close) last = r;
+  }
+  return out;
+}
+
+/** Validates an availability (shape, then the rules across fields). @internal */
+export function checkAvailability(input: unknown): Outcome<CheckedAvailability> {
+  if (!isRecord(input)) return fail([inputFinding([], inputDetails.notObject('an availability object'))]);
+  const parsed = availabilityHeadSchema.safeParse(input);
+  if (!parsed.success) return fail(issuesToFindings(parsed.error.issues));
+  const head = parsed.data;
+  const findings: Finding[] = [];
+
+  const byDay = new Map<number, TimedRange[]>();
+  head.weekly.forEach((r, i) => {
+    const list = byDay.get(r.weekday) ?? [];
+    list.push({ open: wallMinutes(r.open), close: wallMinutes(r.close), path: ['weekly', i], text: `${r.open}–${r.close}` });
+    byDay.set(r.weekday, list);
+  });
+  for (const list of byDay.values()) findings.push(...rangeFindings(list));
+
+  const dates = new Map<string, number>();
+  head.overrides?.forEach((o, i) => {
+    const first = dates.get(o.date);
+    if (first !== undefined) findings.push(inputFinding(['overrides', i, 'date'], inputDetails.duplicateOverride(o.date, first)));
+    else dates.set(o.date, i);
+    findings.push(
+      ...rangeFindings(
+        o.hours.map((r, j) => ({ open: wallMinutes(r.open), close: wallMinutes(r.close), path: ['overrides', i, 'hours', j], text: `${r.open}–${r.close}` })),
+      ),
+    );
+  });
+
+  const resourceIndex = new Map<string, number>();
+  head.resources?.forEach((name, i) => {
+    if (resourceIndex.has(name)) findings.push(inputFinding(['resources', i], inputDetails.duplicateResource(name)));
+    else resourceIndex.set(name, i);
+  });
+
+  const busyInput = head.busy ?? [];
+  const n = busyInput.length;
+  const busy: BusyArrays = { start: new Float64Array(n), end: new Float64Array(n), resource: new Int32Array(n) };
+  for (let i = 0; i < n; i++) {
+    if (!quickBusy(busyInput[i], busy, i)) {
+      const slow = busyIntervalSchema.safeParse(busyInput[i]);
+      if (!slow.success) {
+        findings.push(...issuesToFindings(slow.error.issues, ['busy', i]));
+        if (findings.length > 100) break;
+        continue;
+      }
+      busy.start[i] = parseInstant(slow.data.start);
+      busy.end[i] = parseInstant(slow.data.end);
+      quickResource = slow.data.resource;
+    }
+    if ((busy.end[i] as number) < (busy.start[i] as number)) findings.push(inputFinding(['busy', i, 'end'], inputDetails.endBeforeStart()));
+    let resource = -1;
+    if (quickResource !== undefined && head.resources !== undefined) {
+      const index = resourceIndex.get(quickResource);
+      if (index === undefined) findings.push(inputFinding(['busy', i, 'resource'], inputDetails.unknownResource(quickResource)));
+      else resource = index;
+    }
+    busy.resource[i] = resource;
+    if (findings.length > 100) break;
+  }
+  if (findings.length > 0) return fail(findings);
+  return ok({ head, busyInput, busy });
+}
+
+/** Availabilities this library checked and froze. @internal */
+const trusted = new WeakMap<object, CheckedAvailability>();
+
+/** The checked form of a trusted availability, if `input` is one. @internal */
+export function trustedAvailability(input: unknown): CheckedAvailability | undefined {
+  return typeof input === 'object' && input !== null ? trusted.get(input) : undefined;
+}
+
+function deepFrozenCopy(head: CheckedAvailability['head'], busyInput: readonly unknown[]): Availability {
+  const copy: Availability = { timeZone: head.timeZone, weekly: Object.freeze(head.weekly.map((r) => Object.freeze({ ...r }))) as Availability['weekly'] };
+  if (head.overrides !== undefined) {
+    copy.overrides = Object.freeze(
+      head.overrides.map((o) => Object.freeze({ date: o.date, hours: Object.freeze(o.hours.map((h) => Object.freeze({ ...h }))) })),
+    ) as Availability['overrides'];
+  }
+  if (head.busy !== undefined) {
+    copy.busy = Object.freeze(
+      busyInput.map((raw) => {
+        const b = raw as { start: string; end: string; resource?: string };
+        return Object.freeze(b.resource === undefined ? { start: b.start, end: b.end } : { start: b.start, end: b.end, resource: b.resource });
+      }),
+    ) as Availability['busy'];
+  }
+  if (head.resources !== undefined) copy.resources = Object.freeze([...head.resources]) as string[];
+  for (const key of ['bufferBeforeMinutes', 'bufferAfterMinutes', 'minimumNoticeMinutes', 'horizonDays', 'slotStepMinutes'] as const) {
+    const value = head[key];
+    if (value !== undefined) copy[key] = value;
+  }
+  return Object.freeze(copy);
+}
+
+/**
+ * Checks a clinic's availability once and returns a frozen copy that {@link findSlots},
+ * {@link proposeSchedule} and {@link proposeReschedule} then use without checking again (they
+ * also sort and index its busy intervals only once). Passing the raw object to those functions
+ * works too; it is checked on every call.
+ *
+ * Besides the shape: `'HH:mm'` times (close may be `'24:00'`); each range closes after it opens
+ * (no overnight ranges: split them at midnight); ranges of one day do not overlap; one override
+ * per date; a busy interval does not end before it starts and names only a listed resource.
+ * Each problem is a finding with its path. Never throws.
+ *
+ * @param input - anything; typically the clinic's stored settings and calendar
+ * @returns the frozen availability, or findings that say what is wrong and where
+ *
+ * @example
+ * ```ts
+ * import { parseAvailability } from 'smp-protocol';
+ * const out = parseAvailability({ timeZone: 'Europe/London', weekly: [{ weekday: 1, open: '22:00', close: '02:00' }] });
+ * out.ok ? undefined : out.findings[0]?.path; // ['weekly', 0, 'close']: no overnight ranges
+ * ```
+ */
+export function parseAvailability(input: unknown): Outcome<Availability> {
+  if (trustedAvailability(input) !== undefined) return ok(input as Availability);
+  return guarded(() => {
+    const checked = checkAvailability(input);
+    if (!checked.ok) return checked;
+    const copy = deepFrozenCopy(checked.value.head, checked.value.busyInput);
+    trusted.set(copy, checked.value);
+    return ok(copy);
+  });
+}

@@ -1,0 +1,502 @@
+/**
+ * Slots: the forecast's healing window joined with the clinic's calendar. A slot is a start the
+ * clinic has free *and* a booking `applyEvent` accepts at `asOf` — each one passes the very
+ * checks apply.ts makes (`bookingChecks`), after a cheap search over days ranked by fit.
+ * @module
+ */
+import type { Finding, Outcome } from '../findings/codes.js';
+import { fail, finding, guarded, hasError, ok } from '../findings/finding.js';
+import { inputDetails } from '../findings/messages.js';
+import { bookingChecks, statusRefusal } from '../plan/apply.js';
+import { planArgument } from '../plan/parse.js';
+import type { Plan, PlanSession } from '../plan/schema.js';
+import { prefixed, protocolMismatch, protocolOption } from '../plan/trust.js';
+import type { Protocol } from '../protocol/schema.js';
+import { measureGaps, sessionInterval, sessionSpec, spacingFinding, worse, type SessionSpec, type SpacingEvaluation } from '../rules/spacing.js';
+import { formatPath, inputFinding } from '../schema/issues.js';
+import { MS_PER_DAY, formatLocalDate, parseLocalDate } from '../time/civil.js';
+import { formatInstant, parseInstant, parseInstantDetailed } from '../time/instant.js';
+import { checkAvailability, trustedAvailability, type Availability, type CheckedAvailability } from './availability.js';
+import { busyBlocks, compileCalendar, fastLocalDay, forEachStart, isFree, openingRanges, searchWindow, type Blocks, type Calendar, type Released } from './calendar.js';
+import { sessionWindows } from './forecast.js';
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+
+/**
+ * How a slot's date sits in the session's healing window (never below the gap's minimum).
+ *
+ * @example
+ * ```ts
+ * import type { SlotFit } from 'smp-protocol';
+ * const fit: SlotFit = 'onTime';
+ * ```
+ */
+export type SlotFit = 'onTime' | 'early' | 'late' | 'lapsed';
+
+/**
+ * A bookable start for a session: free on the clinic's calendar and accepted by `applyEvent`.
+ * Instants carry the plan's zone offset; `localDate` is in the plan's zone.
+ *
+ * @example
+ * ```ts
+ * import type { Slot } from 'smp-protocol';
+ * const slot: Slot = { session: 2, start: '2026-04-02T10:00:00+01:00', end: '2026-04-02T13:00:00+01:00',
+ *   localDate: '2026-04-02', daysFromAnchor: 10, fit: 'onTime', resource: 'ana' };
+ * ```
+ */
+export interface Slot {
+  /** The session's number. */
+  session: number;
+  /** The start, an instant with the plan's zone offset. */
+  start: string;
+  /** The end: the start plus the session's duration in real minutes (a DST change included). */
+  end: string;
+  /** The start's local date in the plan's zone. */
+  localDate: string;
+  /** Calendar days from the anchor of the session's first gap (absent for session 1). */
+  daysFromAnchor?: number;
+  /** Where the date sits in the healing window: the worst over the session's gaps. */
+  fit: SlotFit;
+  /** The first free resource, in the availability's list order (only with `resources`). */
+  resource?: string;
+  /** In a {@link proposeSchedule} result: true for a session already booked, which is kept. */
+  booked?: boolean;
+}
+
+/**
+ * Options of {@link findSlots}.
+ *
+ * @example
+ * ```ts
+ * import { standardProtocol, type FindSlotsOptions } from 'smp-protocol';
+ * const options: FindSlotsOptions = { protocol: standardProtocol, asOf: '2026-03-23T15:00:00Z', limit: 5,
+ *   availability: { timeZone: 'Europe/London', weekly: [{ weekday: 4, open: '10:00', close: '18:00' }] } };
+ * ```
+ */
+export interface FindSlotsOptions {
+  /** The protocol the plan follows. */
+  protocol: Protocol;
+  /** The clinic's availability (raw, or checked once with {@link parseAvailability}). */
+  availability: Availability;
+  /** The moment of the request: no slot starts before it (plus the minimum notice). */
+  asOf: string;
+  /** The session to find slots for; default: the first pending session. A booked one is being moved. */
+  session?: number;
+  /** At most this many slots (1 to 1000); default 10. */
+  limit?: number;
+}
+
+/** The plan, protocol, compiled calendar and `asOf` of a scheduling call. @internal */
+export interface SchedulingArgs {
+  plan: Plan;
+  protocol: Protocol;
+  calendar: Calendar;
+  asOfMs: number;
+}
+
+const compiled = new WeakMap<CheckedAvailability, Calendar>();
+
+/**
+ * The calendar of an availability option: compiled once (all busy intervals sorted) for a
+ * trusted one; else checked now, keeping only the busy intervals of this call's window.
+ */
+function calendarOf(input: unknown, asOfMs: number): Outcome<Calendar> {
+  const known = trustedAvailability(input);
+  if (known !== undefined) {
+    let calendar = compiled.get(known);
+    if (calendar === undefined) {
+      calendar = compileCalendar(known);
+      compiled.set(known, calendar);
+    }
+    return ok(calendar);
+  }
+  if (input === undefined) return fail([inputFinding([], inputDetails.required('an availability'))]);
+  const checked = checkAvailability(input);
+  return checked.ok ? ok(compileCalendar(checked.value, Number.isNaN(asOfMs) ? undefined : asOfMs)) : checked;
+}
+
+function option(options: unknown, key: string): unknown {
+  return typeof options === 'object' && options !== null ? (options as Record<string, unknown>)[key] : undefined;
+}
+
+function instantOption(options: unknown, key: string, findings: Finding[]): number {
+  const value = option(options, key);
+  const ms = typeof value === 'string' ? parseInstantDetailed(value) : 'format';
+  if (typeof ms === 'number') return ms;
+  const path = ['options', key];
+  findings.push(
+    finding('INVALID_INSTANT', 'error', { path: formatPath(path), value: typeof value === 'string' ? value.slice(0, 60) : String(value), problem: ms }, { path }),
+  );
+  return Number.NaN;
+}
+
+/** A whole-number option within [min, max], its default when absent, or `NaN` with a finding. */
+function intOption(options: unknown, key: string, min: number, max: number, fallback: number | undefined, findings: Finding[]): number {
+  const value = option(options, key);
+  if (value === undefined && fallback !== undefined) return fallback;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+  findings.push(inputFinding(['options', key], value === undefined ? inputDetails.required(`a whole number from ${min} to ${max}`) : inputDetails.notObject(`a whole number from ${min} to ${max}`)));
+  return Number.NaN;
+}
+
+/** Reads and checks what every scheduling call takes; `extra` reads the call's own options. @internal */
+export function schedulingArguments(planInput: unknown, options: unknown, extra: (findings: Finding[]) => void = () => {}): Outcome<SchedulingArgs> {
+  const planOut = planArgument(planInput);
+  const protocolOut = protocolOption(options);
+  const findings = [...(planOut.ok ? [] : planOut.findings), ...(protocolOut.ok ? [] : protocolOut.findings)];
+  const asOfFindings: Finding[] = [];
+  const asOfMs = instantOption(options, 'asOf', asOfFindings);
+  const calendarOut = calendarOf(option(options, 'availability'), asOfMs);
+  if (!calendarOut.ok) findings.push(...prefixed(calendarOut.findings, ['options', 'availability']));
+  findings.push(...asOfFindings);
+  extra(findings);
+  if (!planOut.ok || !protocolOut.ok || !calendarOut.ok || findings.length > 0) return fail(findings);
+  const mismatch = protocolMismatch(planOut.value, protocolOut.value);
+  if (mismatch !== undefined) return fail([mismatch]);
+  return ok({ plan: planOut.value, protocol: protocolOut.value, calendar: calendarOut.value, asOfMs });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The search.
+
+const FIT_RANK: Record<SlotFit, number> = { onTime: 0, early: 1, late: 2, lapsed: 3 };
+
+/** Where a day sits for the session, or `null` when a gap forbids it. */
+interface DayFit {
+  fit: SlotFit;
+  rank: number;
+  distance: number;
+  daysFromAnchor: number | undefined;
+}
+
+/** A found slot, as numbers, with its ranking key (fit, distance from the recommended day, start). */
+interface Candidate extends DayFit {
+  start: number;
+  end: number;
+  day: number;
+  resource: string | undefined;
+}
+
+/** One search for session `k` of a (possibly hypothetical) plan. @internal */
+export interface SlotQuery {
+  plan: Plan;
+  protocol: Protocol;
+  calendar: Calendar;
+  asOfMs: number;
+  k: number;
+  /** Session `k` is booked and being moved (its own booking does not block it). */
+  move: boolean;
+  durationMs: number;
+  limit: number;
+  blocks: Blocks[];
+}
+
+/** What a search found, and the days it searched (for the finding when it found nothing). @internal */
+export interface SlotSearch {
+  slots: Candidate[];
+  from: number;
+  until: number;
+  reason: 'calendar' | 'horizon' | 'downstream';
+}
+
+function fitFor(evaluation: SpacingEvaluation): SlotFit | undefined {
+  switch (evaluation) {
+    case 'tooSoon':
+    case 'grace':
+      return undefined;
+    case 'early':
+    case 'onTime':
+    case 'late':
+    case 'lapsed':
+      return evaluation;
+    default: {
+      const never: never = evaluation;
+      return never;
+    }
+  }
+}
+
+/** The fit of session `k` on plan day `day`: the worst over its measured gaps, `undefined` below a minimum. */
+function dayFit(plan: Plan, spec: SessionSpec, day: number, recommended: number): DayFit | undefined {
+  const { measures } = measureGaps(plan, spec, day);
+  let evaluation: SpacingEvaluation = 'onTime';
+  for (const m of measures) evaluation = worse(evaluation, m.evaluation);
+  const fit = fitFor(evaluation);
+  if (fit === undefined) return undefined;
+  return { fit, rank: FIT_RANK[fit], distance: Math.abs(day - recommended), daysFromAnchor: measures[0]?.days };
+}
+
+/** Whether candidate `a` ranks before `b`: fit, then nearest the recommended day, then earliest. */
+function before(a: { rank: number; distance: number; start: number }, b: { rank: number; distance: number; start: number }): boolean {
+  if (a.rank !== b.rank) return a.rank < b.rank;
+  if (a.distance !== b.distance) return a.distance < b.distance;
+  return a.start < b.start;
+}
+
+/** The last plan day session `k` may take without breaking a later booking's gap from it. */
+function downstreamLimit(plan: Plan, protocol: Protocol, k: number): number {
+  let hi = Number.POSITIVE_INFINITY;
+  for (let j = k + 1; j <= plan.sessions.length; j++) {
+    const later = plan.sessions[j - 1];
+    const iv = later === undefined ? undefined : sessionInterval(later);
+    if (iv === undefined) continue;
+    const laterDay = fastLocalDay(plan.timeZone, parseInstant(iv.start));
+    for (const { anchor, gap } of sessionSpec(protocol, j).gaps) if (anchor === k) hi = Math.min(hi, laterDay - gap.minimumDays);
+  }
+  return hi;
+}
+
+/**
+ * The best `limit` slots for session `k`, ranked. Days are visited best first (by the fit and
+ * distance of their plan dates), so the search stops as soon as no later day can rank higher;
+ * each candidate costs a few binary searches, and only candidates that enter the result pay for
+ * the final `bookingChecks`. @internal
+ */
+export function searchSlots(q: SlotQuery): SlotSearch {
+  const { plan, protocol, calendar, asOfMs, k, move, durationMs, limit, blocks } = q;
+  const planZone = plan.timeZone;
+  const sameZone = planZone === calendar.zone;
+  const spread = sameZone ? 0 : 2;
+  const spec = sessionSpec(protocol, k);
+  const asOfPlanDay = fastLocalDay(planZone, asOfMs);
+  const window = sessionWindows(plan, protocol, asOfPlanDay)[k - 1];
+  const lo = Math.max(parseLocalDate(window?.earliest ?? '') ?? asOfPlanDay, asOfPlanDay);
+  const recommended = parseLocalDate(window?.recommended ?? '') ?? lo;
+  const hi = downstreamLimit(plan, protocol, k);
+  const minStart = asOfMs + calendar.noticeMs;
+  const lastClinicDay = fastLocalDay(calendar.zone, asOfMs) + calendar.horizonDays;
+  const firstDay = Math.max(fastLocalDay(calendar.zone, minStart), lo - spread);
+  const lastDay = Math.min(lastClinicDay, hi + spread);
+  const empty = (reason: SlotSearch['reason'], from: number, until: number): SlotSearch => ({ slots: [], from, until, reason });
+  if (lo > hi) return empty('downstream', lo, hi);
+  if (firstDay > lastDay) return empty('horizon', lo, lastClinicDay);
+
+  const fits = new Map<number, DayFit | null>();
+  const fitOn = (day: number): DayFit | null => {
+    let f = fits.get(day);
+    if (f === undefined) {
+      f = day < lo || day > hi ? null : (dayFit(plan, spec, day, recommended) ?? null);
+      fits.set(day, f);
+    }
+    return f;
+  };
+
+  // Days with opening hours and an allowed plan date, best first.
+  const days: { day: number; rank: number; distance: number }[] = [];
+  for (let day = firstDay; day <= lastDay; day++) {
+    if (openingRanges(calendar, day).length === 0) continue;
+    let best: DayFit | null = null;
+    for (let p = day - spread; p <= day + spread; p++) {
+      const f = fitOn(p);
+      if (f !== null && (best === null || f.rank < best.rank || (f.rank === best.rank && f.distance < best.distance))) best = f;
+    }
+    if (best !== null) days.push({ day, rank: best.rank, distance: best.distance });
+  }
+  days.sort((a, b) => a.rank - b.rank || a.distance - b.distance || a.day - b.day);
+
+  // The plan's other sessions, fixed in time: no slot (with its buffers) may touch them.
+  const others: { start: number; end: number }[] = [];
+  let previousEnd = Number.NEGATIVE_INFINITY;
+  for (const s of plan.sessions) {
+    if (s.number === k) continue;
+    const iv = sessionInterval(s);
+    if (iv === undefined) continue;
+    const interval = { start: parseInstant(iv.start), end: parseInstant(iv.end) };
+    others.push(interval);
+    if (s.number === k - 1) previousEnd = interval.end;
+  }
+  const bufferBefore = calendar.bufferBeforeMs;
+  const bufferAfter = calendar.bufferAfterMs;
+  const resources = calendar.resources;
+
+  const found: Candidate[] = [];
+  for (let i = 0; i < days.length; i++) {
+    const { day } = days[i] as (typeof days)[number];
+    forEachStart(calendar, day, durationMs, (start, end) => {
+      if (start < minStart || start < previousEnd) return true;
+      const planDay = sameZone ? day : fastLocalDay(planZone, start);
+      const f = fitOn(planDay);
+      if (f === null) return true;
+      const worst = found.length >= limit ? found[found.length - 1] : undefined;
+      // In one zone every start of a day shares its fit and distance, and later starts rank lower.
+      if (worst !== undefined && !before({ rank: f.rank, distance: f.distance, start }, worst)) return !sameZone;
+      const from = start - bufferBefore;
+      const to = end + bufferAfter;
+      for (const o of others) if (from < o.end && o.start < to) return true;
+      let resource = -1;
+      for (let r = 0; r < resources.length; r++) {
+        if (isFree(blocks[r] as Blocks, from, to)) {
+          resource = r;
+          break;
+        }
+      }
+      if (resource < 0) return true;
+      if (hasError(bookingChecks(plan, protocol, spec, k, start, end, asOfMs, move))) return true;
+      const c: Candidate = { ...f, start, end, day: planDay, resource: resources[resource] };
+      let at = found.length;
+      while (at > 0 && before(c, found[at - 1] as Candidate)) at--;
+      found.splice(at, 0, c);
+      if (found.length > limit) found.pop();
+      return true;
+    });
+    const next = days[i + 1];
+    const worst = found[limit - 1];
+    // Stop when no start of the next day (or any later in the order) can rank higher.
+    if (next !== undefined && worst !== undefined && before(worst, { rank: next.rank, distance: next.distance, start: next.day * MS_PER_DAY - 18 * HOUR })) break;
+  }
+  return { slots: found, from: Math.max(lo, fastLocalDay(planZone, minStart)), until: Math.min(hi, lastClinicDay), reason: 'calendar' };
+}
+
+/** The public slot of a candidate, in the plan's zone. @internal */
+export function toSlot(plan: Plan, k: number, c: Candidate): Slot {
+  return slotOf(k, formatInstant(c.start, plan.timeZone), formatInstant(c.end, plan.timeZone), c.day, c.daysFromAnchor, c.fit, c.resource);
+}
+
+/** A slot with its fields in the documented order. */
+function slotOf(
+  session: number,
+  start: string,
+  end: string,
+  day: number,
+  daysFromAnchor: number | undefined,
+  fit: SlotFit,
+  resource: string | undefined,
+): Slot {
+  const localDate = formatLocalDate(day);
+  const slot: Slot = daysFromAnchor === undefined ? { session, start, end, localDate, fit } : { session, start, end, localDate, daysFromAnchor, fit };
+  if (resource !== undefined) slot.resource = resource;
+  return slot;
+}
+
+/** `NO_SLOT_AVAILABLE` for a search that found nothing. @internal */
+export function noSlotFinding(k: number, search: SlotSearch, durationMs: number): Finding {
+  return finding(
+    'NO_SLOT_AVAILABLE',
+    'error',
+    {
+      session: k,
+      from: formatLocalDate(search.from),
+      until: Number.isFinite(search.until) ? formatLocalDate(search.until) : 'the horizon',
+      reason: search.reason,
+      durationMinutes: Math.round(durationMs / MINUTE),
+    },
+    { session: k },
+  );
+}
+
+/** The length of a session's booking (a move keeps it), else the protocol's duration. @internal */
+export function durationOf(protocol: Protocol, s: PlanSession): number {
+  if (s.state === 'booked' && s.booking !== undefined) return parseInstant(s.booking.end) - parseInstant(s.booking.start);
+  return sessionSpec(protocol, s.number).durationMinutes * MINUTE;
+}
+
+/** A session's slot as it stands (a kept or requested booking), or the spacing error below a minimum. @internal */
+export function describeBooking(
+  plan: Plan,
+  protocol: Protocol,
+  k: number,
+  start: number,
+  end: number,
+  resource: string | undefined,
+): Slot | Finding {
+  const spec = sessionSpec(protocol, k);
+  const day = fastLocalDay(plan.timeZone, start);
+  const { measures } = measureGaps(plan, spec, day);
+  let evaluation: SpacingEvaluation = 'onTime';
+  for (const m of measures) {
+    evaluation = worse(evaluation, m.evaluation);
+    const f = spacingFinding(k, day, m, 'booking');
+    if (f !== undefined && f.severity === 'error') return f;
+  }
+  const fit = fitFor(evaluation) ?? 'onTime';
+  return slotOf(k, formatInstant(start, plan.timeZone), formatInstant(end, plan.timeZone), day, measures[0]?.days, fit, resource);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** The session a `findSlots` call is about, and whether it is a move, or the refusal. */
+function chooseSession(plan: Plan, requested: number | undefined): { k: number; move: boolean } | Finding {
+  if (requested === undefined) {
+    const pending = plan.sessions.find((s) => s.state === 'pending');
+    if (pending === undefined) {
+      const booked = plan.sessions.find((s) => s.state === 'booked');
+      const refusal = statusRefusal(plan, 'sessionBooked');
+      if (refusal !== undefined || booked?.booking === undefined) return refusal ?? finding('PLAN_COMPLETED', 'error');
+      return finding('SESSION_ALREADY_BOOKED', 'error', { session: booked.number, start: booked.booking.start }, { session: booked.number });
+    }
+    return chooseSession(plan, pending.number);
+  }
+  const s = plan.sessions[requested - 1];
+  const move = s?.state === 'booked';
+  const refusal = statusRefusal(plan, move ? 'sessionRescheduled' : 'sessionBooked');
+  if (refusal !== undefined) return refusal;
+  if (s === undefined) return finding('UNKNOWN_SESSION', 'error', { session: requested, sessions: plan.sessions.length }, { session: requested });
+  const k = s.number;
+  if (s.state === 'completed') return finding('SESSION_ALREADY_COMPLETED', 'error', { session: k }, { session: k });
+  if (move) return { k, move };
+  const previous = plan.sessions[k - 2];
+  if (previous !== undefined && previous.state === 'pending') {
+    return finding('SESSION_OUT_OF_ORDER', 'error', { session: k, previousSession: k - 1, previousState: 'pending', rule: 'previousBooked' }, { session: k });
+  }
+  return { k, move };
+}
+
+/**
+ * Finds bookable slots for the next session (or the named one): free on the clinic's calendar
+ * and inside the healing window, each one a booking `applyEvent` would accept at `asOf`.
+ *
+ * Opening hours are local times in the availability's zone; a wall time the clocks skip gives no
+ * slot, a repeated one its earlier instant, and a session across a DST change lasts its real
+ * minutes. A slot keeps its buffers clear of busy intervals and of the plan's other sessions,
+ * starts at least the minimum notice after `asOf`, and starts no later than `asOf`'s local date
+ * plus `horizonDays`. Ranked: `onTime`, `early`, `late`, `lapsed`; then nearest the recommended
+ * date; then earliest. Naming a booked session finds where it can move without breaking a later
+ * booking (its own busy interval is ignored). No slot at all is `NO_SLOT_AVAILABLE`; a plan on
+ * hold, closed or completed is refused with its code. Never throws.
+ *
+ * @param plan - the plan
+ * @param options - protocol, availability, `asOf`, and optionally `session` and `limit` (default 10)
+ * @returns the best slots, ranked
+ *
+ * @example
+ * ```ts
+ * import { findSlots, standardProtocol, type Plan } from 'smp-protocol';
+ * declare const plan: Plan; // session 1 completed on Mon 23 Mar 2026, Europe/London
+ * const out = findSlots(plan, { protocol: standardProtocol, asOf: '2026-03-23T15:00:00Z', limit: 2,
+ *   availability: { timeZone: 'Europe/London', weekly: [{ weekday: 4, open: '10:00', close: '18:00' }] } });
+ * out.ok && out.value[0]; // { session: 2, start: '2026-04-02T10:00:00+01:00', end: '2026-04-02T13:00:00+01:00',
+ *                         //   localDate: '2026-04-02', daysFromAnchor: 10, fit: 'onTime' }
+ * ```
+ */
+export function findSlots(plan: Plan, options: FindSlotsOptions): Outcome<Slot[]> {
+  return guarded(() => {
+    let requested: number | undefined;
+    let limit = 10;
+    const args = schedulingArguments(plan, options, (findings) => {
+      if (option(options, 'session') !== undefined) requested = intOption(options, 'session', 1, 99, undefined, findings);
+      limit = intOption(options, 'limit', 1, 1_000, 10, findings);
+    });
+    if (!args.ok) return args;
+    const { plan: p, protocol, calendar, asOfMs } = args.value;
+    const chosen = chooseSession(p, requested);
+    if ('code' in chosen) return fail([chosen]);
+    const { k, move } = chosen;
+    const session = p.sessions[k - 1] as PlanSession;
+    if (!move) {
+      const { pendingAnchors } = measureGaps(p, sessionSpec(protocol, k), 0);
+      const anchor = pendingAnchors[0];
+      if (anchor !== undefined) {
+        return fail([finding('SESSION_OUT_OF_ORDER', 'error', { session: k, previousSession: anchor, previousState: 'pending', rule: 'previousBooked' }, { session: k })]);
+      }
+    }
+    const released: Released = move && session.booking !== undefined ? [{ start: parseInstant(session.booking.start), end: parseInstant(session.booking.end) }] : [];
+    const { from, to } = searchWindow(calendar, asOfMs);
+    const durationMs = durationOf(protocol, session);
+    const search = searchSlots({ plan: p, protocol, calendar, asOfMs, k, move, durationMs, limit, blocks: busyBlocks(calendar, from, to, released) });
+    if (search.slots.length === 0) return fail([noSlotFinding(k, search, durationMs)]);
+    return ok(search.slots.map((c) => toSlot(p, k, c)));
+  });
+}
+
+export { instantOption, intOption, option, searchWindow };
