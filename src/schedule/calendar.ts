@@ -6,7 +6,8 @@
  * @module
  */
 import { MS_PER_DAY, isoWeekday, parseLocalDate } from '../time/civil.js';
-import { dayOffset, offsetAt } from '../time/zone.js';
+import { instantOfWall } from '../time/wall-clock.js';
+import { dayOffset, offsetAt, transitionOn } from '../time/zone.js';
 import { wallMinutes, type BusyArrays, type CheckedAvailability } from './availability.js';
 
 const MINUTE = 60_000;
@@ -145,82 +146,25 @@ export function openingRanges(calendar: Calendar, day: number): readonly Opening
 // ---------------------------------------------------------------------------------------------
 // Wall-clock times to instants, with the zone's offsets cached per UTC day.
 
-interface Transition {
-  at: number;
-  before: number;
-  after: number;
-}
-const transitions = new Map<string, Transition>();
-
-/** The offset change during UTC day `day` (one a day at most, as in every zone since 1970). */
-function transitionOn(zone: string, day: number): Transition {
-  const key = `${zone}|${day}`;
-  let t = transitions.get(key);
-  if (t === undefined) {
-    let lo = day * MS_PER_DAY;
-    let hi = lo + MS_PER_DAY;
-    const before = offsetAt(zone, lo);
-    const after = offsetAt(zone, hi);
-    while (hi - lo > 1_000) {
-      const mid = lo + Math.floor((hi - lo) / 2_000) * 1_000;
-      if (offsetAt(zone, mid) === before) lo = mid;
-      else hi = mid;
-    }
-    t = { at: hi, before, after };
-    if (transitions.size > 10_000) transitions.clear();
-    transitions.set(key, t);
-  }
-  return t;
-}
-
-/** The offset of `zone` at the instant `ms`: a Map lookup, also on a transition day (after the first). */
-export function fastOffset(zone: string, ms: number): number {
-  const day = Math.floor(ms / MS_PER_DAY);
-  const offset = dayOffset(zone, day);
-  if (!Number.isNaN(offset)) return offset;
-  const t = transitionOn(zone, day);
-  return ms < t.at ? t.before : t.after;
-}
-
 /** The local day number of the instant `ms` in `zone`. */
 export function fastLocalDay(zone: string, ms: number): number {
-  return Math.floor((ms + fastOffset(zone, ms)) / MS_PER_DAY);
+  return Math.floor((ms + offsetAt(zone, ms)) / MS_PER_DAY);
 }
 
-/**
- * The one offset that holds for every instant of local day `day`, or `NaN` when the zone's
- * offset changes on or next to it. The instants of a local day lie within UTC days
- * `day - 1` to `day + 1` (offsets are within ±18 h).
- */
+export { instantOfWall };
+
+/** The zone's offset when it is the same on `day` and the days either side (local day `day` then has no change), else NaN. */
 export function stableDayOffset(zone: string, day: number): number {
   const a = dayOffset(zone, day - 1);
   return a === dayOffset(zone, day) && a === dayOffset(zone, day + 1) ? a : Number.NaN;
-}
-
-/**
- * The earliest instant at which the wall clock of `zone` reads `wall` (local milliseconds:
- * day number × 86,400,000 + time of day), or `NaN` when the clocks skip it. Candidate offsets
- * are the zone's offsets a day either side; each is kept only if it maps back to `wall`.
- */
-export function instantOfWall(zone: string, wall: number): number {
-  const before = fastOffset(zone, wall - MS_PER_DAY);
-  const after = fastOffset(zone, wall + MS_PER_DAY);
-  let best = Number.NaN;
-  const t1 = wall - before;
-  if (t1 + fastOffset(zone, t1) === wall) best = t1;
-  if (after !== before) {
-    const t2 = wall - after;
-    if (t2 + fastOffset(zone, t2) === wall && !(t2 >= best)) best = t2;
-  }
-  return best;
 }
 
 /** The first instant at which the wall clock of `zone` reads `wall` or later (a skipped time: the change itself). */
 export function instantAtOrAfterWall(zone: string, wall: number): number {
   const t = instantOfWall(zone, wall);
   if (!Number.isNaN(t)) return t;
-  const before = fastOffset(zone, wall - MS_PER_DAY);
-  for (const guess of [wall - before, wall - fastOffset(zone, wall + MS_PER_DAY)]) {
+  const before = offsetAt(zone, wall - MS_PER_DAY);
+  for (const guess of [wall - before, wall - offsetAt(zone, wall + MS_PER_DAY)]) {
     for (const day of [Math.floor(guess / MS_PER_DAY) - 1, Math.floor(guess / MS_PER_DAY), Math.floor(guess / MS_PER_DAY) + 1]) {
       if (!Number.isNaN(dayOffset(zone, day))) continue;
       const tr = transitionOn(zone, day);

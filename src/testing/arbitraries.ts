@@ -6,8 +6,18 @@
 import type * as FastCheck from 'fast-check';
 import { applyEvent, createPlan, defineProtocol, protocols, type Plan, type PlanEvent, type Protocol } from 'smp-protocol';
 
-/** What we use of fast-check: the default export (`import fc from 'fast-check'`) and the namespace both fit. */
-type Fc = Pick<typeof FastCheck, 'array' | 'constant' | 'constantFrom' | 'integer' | 'oneof' | 'option' | 'record'>;
+/**
+ * What the arbitraries use of fast-check: the default export (`import fc from 'fast-check'`) and
+ * the namespace (`import * as fc from 'fast-check'`) both fit.
+ *
+ * @example
+ * ```ts
+ * import fc from 'fast-check';
+ * import type { FastCheckLike } from 'smp-protocol/testing';
+ * const mine: FastCheckLike = fc;
+ * ```
+ */
+export type FastCheckLike = Pick<typeof FastCheck, 'array' | 'constant' | 'constantFrom' | 'integer' | 'oneof' | 'option' | 'record'>;
 
 /**
  * The arbitraries {@link smpArbitraries} builds.
@@ -65,7 +75,7 @@ function iso(ms: number): string {
  * }));
  * ```
  */
-export function smpArbitraries(fc: Fc): SmpArbitraries {
+export function smpArbitraries(fc: FastCheckLike): SmpArbitraries {
   const builtIn = Object.values(protocols) as Protocol[];
   const timeZone = (): FastCheck.Arbitrary<string> => fc.constantFrom(...ZONES);
   const protocol = (): FastCheck.Arbitrary<Protocol> =>

@@ -39,16 +39,31 @@ export function resolveWallClock(text: string, zone: string): WallClockResolutio
   if (hour > 23 || minute > 59 || second > 59) return { kind: 'invalid' };
   // Not luxon's fromObject: it guesses from the zone's offset *now* (it reads the clock) and,
   // when that is far from the offsets of the day asked for, calls a real time skipped
-  // (2011-04-02T04:00 in Pacific/Apia). Each offset the zone has within a day of the wall time
-  // is a candidate, kept when it maps back to the same wall time.
+  // (2011-04-02T04:00 in Pacific/Apia).
   const wall = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000;
-  const candidates: number[] = [];
-  for (const probe of [wall - MS_PER_DAY, wall, wall + MS_PER_DAY]) {
-    const t = wall - offsetAt(zone, probe);
-    if (t + offsetAt(zone, t) === wall && !candidates.includes(t)) candidates.push(t);
+  const ms = instantOfWall(zone, wall);
+  if (Number.isNaN(ms)) return { kind: 'nonexistent' };
+  const later = wall - offsetAt(zone, wall + MS_PER_DAY);
+  return { kind: 'ok', ms, ambiguous: later !== ms && later + offsetAt(zone, later) === wall };
+}
+
+/**
+ * The earliest instant at which the wall clock of `zone` reads `wall` (local milliseconds: day
+ * number × 86,400,000 + time of day), or `NaN` when the clocks skip it. The candidates are the
+ * zone's offsets a day either side; each is kept only if it maps back to `wall`. No allocation:
+ * the slot search calls this per candidate start.
+ */
+export function instantOfWall(zone: string, wall: number): number {
+  const before = offsetAt(zone, wall - MS_PER_DAY);
+  const after = offsetAt(zone, wall + MS_PER_DAY);
+  let best = Number.NaN;
+  const t1 = wall - before;
+  if (t1 + offsetAt(zone, t1) === wall) best = t1;
+  if (after !== before) {
+    const t2 = wall - after;
+    if (t2 + offsetAt(zone, t2) === wall && !(t2 >= best)) best = t2;
   }
-  if (candidates.length === 0) return { kind: 'nonexistent' };
-  return { kind: 'ok', ms: Math.min(...candidates), ambiguous: candidates.length > 1 };
+  return best;
 }
 
 /**

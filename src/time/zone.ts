@@ -70,13 +70,46 @@ function intlOffset(zone: string, ms: number): number {
   return local - whole;
 }
 
+/** An offset change: the instant it happens, and the offsets before and after (ms). */
+export interface Transition {
+  at: number;
+  before: number;
+  after: number;
+}
+const transitionCache = new Map<string, Transition>();
+
+/** The offset change during UTC day `day` (one a day at most, as in every zone since 1970), found once to the second. */
+export function transitionOn(zone: string, day: number): Transition {
+  const key = `${zone}|${day}`;
+  let t = transitionCache.get(key);
+  if (t === undefined) {
+    let lo = day * MS_PER_DAY;
+    let hi = lo + MS_PER_DAY;
+    const before = intlOffset(zone, lo);
+    const after = intlOffset(zone, hi);
+    while (hi - lo > 1_000) {
+      const mid = lo + Math.floor((hi - lo) / 2_000) * 1_000;
+      if (intlOffset(zone, mid) === before) lo = mid;
+      else hi = mid;
+    }
+    t = { at: hi, before, after };
+    if (transitionCache.size > 10_000) transitionCache.clear();
+    transitionCache.set(key, t);
+  }
+  return t;
+}
+
 /**
- * The UTC offset of `zone` at the instant `ms`, in milliseconds (east positive).
+ * The UTC offset of `zone` at the instant `ms`, in milliseconds (east positive): a Map lookup,
+ * also on the day of a DST change (after the first call for that day).
  * The zone must already be valid ({@link isValidTimeZone}).
  */
 export function offsetAt(zone: string, ms: number): number {
-  const offset = dayOffset(zone, Math.floor(ms / MS_PER_DAY));
-  return Number.isNaN(offset) ? intlOffset(zone, ms) : offset;
+  const day = Math.floor(ms / MS_PER_DAY);
+  const offset = dayOffset(zone, day);
+  if (!Number.isNaN(offset)) return offset;
+  const t = transitionOn(zone, day);
+  return ms < t.at ? t.before : t.after;
 }
 
 /**
