@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The export examples in docs/examples/, made from the demo plan (scripts/demo.mjs) with the built
+// The export examples in docs/examples/, made from the demo plan (smp-protocol demo) with the built
 // package (run `npm run build` first):
 //   demo.ics           toICalendar, local times in Europe/London with a VTIMEZONE, reminders, aftercare
 //   demo-bundle.json   toFhir with the forecast (asOf)
@@ -9,6 +9,7 @@
 //
 // Usage: node scripts/examples.mjs           writes the files
 //        node scripts/examples.mjs --check   fails if a file differs from what the code makes now
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,11 +22,8 @@ const { createPlan, replay, standardProtocol: protocol, toTimelineSvg } = await 
 const { toICalendar } = await import('../dist/ical.js');
 const { toFhir } = await import('../dist/fhir.js');
 
-// The demo prints as it runs; only its plan is wanted here.
-const log = console.log;
-console.log = () => {};
-const { plan: demo } = await import('./demo.mjs');
-console.log = log;
+// The demo's plan, as the CLI prints it (smp-protocol demo --json).
+const demo = JSON.parse(execFileSync(process.execPath, [join(root, 'dist', 'cli.js'), 'demo', '--json'], { encoding: 'utf8' }));
 
 function must(outcome) {
   if (!outcome.ok) throw new Error(outcome.findings.map((f) => `${f.code}: ${f.message}`).join('\n'));

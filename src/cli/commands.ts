@@ -34,6 +34,7 @@ import {
 import { toFhir, toPlanDefinition } from 'smp-protocol/fhir';
 import { toICalendar, type ICalendarOptions } from 'smp-protocol/ical';
 import { conformanceCaseSchema, runConformanceCase, type ConformanceResult } from 'smp-protocol/testing';
+import { runDemo } from './demo.js';
 import { CliError, colours, EXIT, now, readJson } from './io.js';
 
 /** A command: its usage text and its run function. */
@@ -519,6 +520,28 @@ const timeline: Command = {
   },
 };
 
+const DEMO_USAGE = `Usage: smp-protocol demo [--json]
+
+A real course plan from the built-in protocol, as a clinic reads it: screening, each session's
+phase and window, a booking refused for spacing, aftercare across a DST change, the windows after
+the course, and a whole course proposed against a sample calendar. --json prints the first
+client's final plan instead.`;
+
+const demo: Command = {
+  summary: 'a worked course plan, printed as a clinic reads it',
+  usage: DEMO_USAGE,
+  async run(args) {
+    const { values } = parse(args, { json: { type: 'boolean' } }, DEMO_USAGE);
+    if (values.help === true) return help(DEMO_USAGE);
+    if (values.json === true) {
+      out(JSON.stringify(runDemo(() => {}), null, 2));
+      return EXIT.ok;
+    }
+    runDemo(out);
+    return EXIT.ok;
+  },
+};
+
 function help(usage: string): number {
   out(usage);
   return EXIT.ok;
@@ -526,6 +549,7 @@ function help(usage: string): number {
 
 /** Every command by name. */
 export const commands: Record<string, Command> = {
+  demo,
   plan,
   validate,
   forecast: forecastCommand,

@@ -53,7 +53,7 @@ describe('smp-protocol CLI', () => {
     expect(none.stdout).toContain('Usage: smp-protocol <command>');
     const help = cli(['--help']);
     expect(help.code).toBe(0);
-    for (const name of ['plan', 'validate', 'forecast', 'screen', 'schema', 'conformance', 'ics', 'fhir', 'timeline']) expect(help.stdout).toContain(`  ${name}`);
+    for (const name of ['demo', 'plan', 'validate', 'forecast', 'screen', 'slots', 'schema', 'conformance', 'ics', 'fhir', 'timeline']) expect(help.stdout).toContain(`  ${name}`);
   });
 
   it('prints the package version', () => {
@@ -69,7 +69,7 @@ describe('smp-protocol CLI', () => {
     expect(r.stdout).toBe('');
   });
 
-  it.each(['plan', 'validate', 'forecast', 'screen', 'schema', 'conformance', 'ics', 'fhir', 'timeline'])('%s --help prints its usage and exits 0', (name) => {
+  it.each(['demo', 'plan', 'validate', 'forecast', 'screen', 'slots', 'schema', 'conformance', 'ics', 'fhir', 'timeline'])('%s --help prints its usage and exits 0', (name) => {
     const r = cli([name, '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Usage: smp-protocol ${name}`);
@@ -290,6 +290,53 @@ describe('smp-protocol CLI', () => {
       const mermaid = cli(['timeline', '--mermaid']);
       expect(mermaid.code).toBe(0);
       expect(mermaid.stdout.startsWith('stateDiagram-v2')).toBe(true);
+    });
+  });
+
+  describe('demo and slots', () => {
+    it('prints the demo course with its refusal, and the final plan with --json', () => {
+      const r = cli(['demo']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('refused SPACING_BELOW_MINIMUM: Session 2 on 2026-03-29 would be 6 days after session 1 (2026-03-23); the protocol needs at least 7 days for the skin to heal.');
+      expect(r.stdout).toContain('SCREENING_DEFERRED');
+      expect(r.stdout).toContain('Proposed course');
+      const json = cli(['demo', '--json']);
+      expect(JSON.parse(json.stdout)).toMatchObject({ id: 'plan-0042', status: 'completed', version: 6 });
+    });
+
+    const availability = {
+      timeZone: 'Europe/London',
+      weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '09:00', close: '17:00' })),
+      horizonDays: 60,
+    };
+
+    it('lists slots for the next session, best first, and proposes the whole course', () => {
+      const planPath = file('slots-plan.json', plan);
+      const avail = file('availability.json', availability);
+      const r = cli(['slots', planPath, '--availability', avail, '--as-of', '2026-03-24T09:00:00Z', '--limit', '3', '--json']);
+      expect(r.code).toBe(0);
+      const found = JSON.parse(r.stdout) as { ok: boolean; value: { session: number; localDate: string; fit: string }[] };
+      expect(found.ok).toBe(true);
+      expect(found.value).toHaveLength(3);
+      expect(found.value[0]).toMatchObject({ session: 2, localDate: '2026-04-02', fit: 'onTime' });
+      const text = cli(['slots', planPath, '--availability', avail, '--as-of', '2026-03-24T09:00:00Z', '--propose']);
+      expect(text.code).toBe(0);
+      expect(text.stdout).toContain('Session 2: ');
+      expect(text.stdout).toContain('Session 3: ');
+    });
+
+    it('exits 1 with NO_SLOT_AVAILABLE when the clinic is closed, and 2 for a bad availability file', () => {
+      const planPath = file('slots-plan2.json', plan);
+      const closed = file('closed.json', { ...availability, weekly: [] });
+      const none = cli(['slots', planPath, '--availability', closed, '--as-of', '2026-03-24T09:00:00Z']);
+      expect(none.code).toBe(1);
+      expect(none.stdout).toContain('NO_SLOT_AVAILABLE');
+      const bad = cli(['slots', planPath, '--availability', file('bad-avail.json', { timeZone: 'Nowhere/Land', weekly: [] }), '--as-of', '2026-03-24T09:00:00Z']);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('INVALID_TIME_ZONE');
+      const missing = cli(['slots', planPath]);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('slots needs --availability');
     });
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The demo course (scripts/demo.mjs) built through the public API, and variations of it the
+ * The demo course (`smp-protocol demo`, src/cli/demo.ts) built through the public API, and variations of it the
  * export tests need: a reschedule, a cancellation and a new booking, a no-show, a closed plan.
  */
 import { applyEvent, createPlan, forecast, standardProtocol as protocol, toInstant, type Plan } from 'smp-protocol';
