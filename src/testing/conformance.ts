@@ -12,6 +12,7 @@ import {
   applyEvent,
   createPlan,
   evaluatePlan,
+  eventTypes,
   forecast,
   localDateOf,
   preparation,
@@ -33,17 +34,7 @@ const instantRef = z.union([z.string().check(z.minLength(16)), relativeDateTime]
 
 const caseEvent = z.strictObject({
   id: z.optional(z.string()),
-  type: z.enum([
-    'sessionBooked',
-    'sessionRescheduled',
-    'sessionCancelled',
-    'sessionMissed',
-    'sessionCompleted',
-    'sessionAdded',
-    'planPaused',
-    'planResumed',
-    'planClosed',
-  ]),
+  type: z.enum(eventTypes),
   at: instantRef,
   session: z.optional(z.int()),
   start: z.optional(instantRef),
