@@ -5,6 +5,7 @@
 import type { Finding, Outcome } from '../findings/codes.js';
 import { fail, guarded, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
+import { jsonProblem } from '../schema/fields.js';
 import { inputFinding, issuesToFindings } from '../schema/issues.js';
 import { deepFreeze } from './builtin.js';
 import { protocolSchema, type Gap, type Protocol } from './schema.js';
@@ -137,6 +138,9 @@ export function defineProtocol(input: unknown): Outcome<Protocol> {
 }
 
 function validate(input: unknown): Outcome<Protocol> {
+  // zod drops a `__proto__` key (in `screening.conditions`, say) without a word: refuse it first.
+  const raw = jsonProblem(input);
+  if (raw?.detail === 'metadataKey') return fail([inputFinding(raw.path, inputDetails.metadataKey())]);
   const parsed = protocolSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return fail(issuesToFindings(parsed.error.issues));
   const problems = semanticFindings(parsed.data);

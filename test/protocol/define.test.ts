@@ -347,3 +347,15 @@ describe('defineProtocol never throws for junk', () => {
     ]);
   });
 });
+
+describe('defineProtocol and prototype keys', () => {
+  it('refuses a __proto__ key from JSON anywhere in a protocol, with its path, instead of dropping it', () => {
+    const json = JSON.stringify(standardProtocol).replace('"conditions":{', '"conditions":{"__proto__":{"outcome":"ineligible","reason":"x"},');
+    const out = defineProtocol(JSON.parse(json));
+    expect(out.ok).toBe(false);
+    if (!out.ok) {
+      expect(out.findings[0]?.code).toBe('INVALID_INPUT');
+      expect(out.findings[0]?.path).toEqual(['screening', 'conditions', '__proto__']);
+    }
+  });
+});
