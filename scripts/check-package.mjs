@@ -6,7 +6,7 @@
 //      (moduleResolution node16 and bundler), and the demo flow works.
 // Offline except for the npm registry (zod, luxon); npm's cache makes repeated runs fast.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +26,8 @@ const pass = (msg) => console.log(`✓ ${msg}`);
 // 1. pack
 rmSync(packDir, { recursive: true, force: true });
 mkdirSync(packDir);
-const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', packDir]));
+// --ignore-scripts: `prepare` (the build) already ran, and its output would corrupt the JSON.
+const [packed] = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir]));
 const tarball = join(packDir, packed.filename);
 const files = packed.files.map((f) => f.path);
 const stray = files.filter((f) => !/^(dist\/|schemas\/[^/]+\.json$|conformance\/[^/]+\.json$|docs\/[^/]+\.md$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(f));
@@ -37,7 +38,8 @@ for (const needed of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dis
 pass(`packed ${packed.filename}: ${files.length} files, ${(packed.size / 1024).toFixed(1)} KB`);
 
 // 2. publint and arethetypeswrong
-const { messages, pkg } = await publint({ pkgDir: root, strict: true, pack: 'npm' });
+const bytes = readFileSync(tarball);
+const { messages, pkg } = await publint({ strict: true, pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) } });
 for (const m of messages) fail(`publint ${m.type}: ${formatMessage(m, pkg)}`);
 if (messages.length === 0) pass('publint --strict: no issues');
 try {
