@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { once } from '../schema/once.js';
 import type { Outcome } from '../findings/codes.js';
 import { fail, finding, guarded, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
@@ -62,14 +63,6 @@ export interface CreatePlanInput {
   maintains?: string;
 }
 
-const screeningInput = z.strictObject({
-  outcome: z.enum(['eligible', 'deferred', 'needsClearance', 'ineligible']),
-  earliestStart: z.optional(localDateField),
-  findings: z.array(
-    z.looseObject({ code: z.string(), params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))) }),
-  ).check(z.maxLength(50)),
-});
-
 const REASON_OUTCOME: Record<string, 'deferred' | 'needsClearance' | 'ineligible'> = {
   SCREENING_DEFERRED: 'deferred',
   SCREENING_CLEARANCE_REQUIRED: 'needsClearance',
@@ -77,7 +70,7 @@ const REASON_OUTCOME: Record<string, 'deferred' | 'needsClearance' | 'ineligible
 };
 
 /** What a plan keeps of a screening: outcome, first allowed day, and the reasons from its findings. */
-function planScreening(s: z.infer<typeof screeningInput>): NonNullable<Plan['screening']> {
+function planScreening(s: ScreeningInput): NonNullable<Plan['screening']> {
   const reasons: NonNullable<Plan['screening']>['reasons'] = [];
   for (const f of s.findings) {
     const outcome = REASON_OUTCOME[f.code];
@@ -92,18 +85,31 @@ function planScreening(s: z.infer<typeof screeningInput>): NonNullable<Plan['scr
   return Object.freeze(out);
 }
 
-const inputSchema = z.strictObject({
-  id: idField,
-  clientId: idField,
-  // Validated by defineProtocol below (one finding when missing, not a second from zod).
-  protocol: z.optional(z.unknown()),
-  timeZone: timeZoneField,
-  createdAt: instantField,
-  metadata: z.optional(metadataField),
-  screening: z.optional(screeningInput),
-  zones: z.optional(z.array(z.enum(scalpZones)).check(z.maxLength(scalpZones.length))),
-  maintains: z.optional(idField),
+/** createPlan's input schemas, built on first use (never at import). */
+const inputSchemas = once(() => {
+  const screeningInput = z.strictObject({
+    outcome: z.enum(['eligible', 'deferred', 'needsClearance', 'ineligible']),
+    earliestStart: z.optional(localDateField),
+    findings: z.array(
+      z.looseObject({ code: z.string(), params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))) }),
+    ).check(z.maxLength(50)),
+  });
+
+  const inputSchema = z.strictObject({
+    id: idField,
+    clientId: idField,
+    // Validated by defineProtocol below (one finding when missing, not a second from zod).
+    protocol: z.optional(z.unknown()),
+    timeZone: timeZoneField,
+    createdAt: instantField,
+    metadata: z.optional(metadataField),
+    screening: z.optional(screeningInput),
+    zones: z.optional(z.array(z.enum(scalpZones)).check(z.maxLength(scalpZones.length))),
+    maintains: z.optional(idField),
+  });
+  return { screeningInput, inputSchema };
 });
+type ScreeningInput = z.infer<ReturnType<typeof inputSchemas>['screeningInput']>;
 
 function create(input: unknown): Outcome<Plan> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -112,7 +118,7 @@ function create(input: unknown): Outcome<Plan> {
   const raw = input as Record<string, unknown>;
   const metadataProblem = metadataFinding(raw.metadata);
   if (metadataProblem !== undefined) return fail([metadataProblem]);
-  const parsed = inputSchema.safeParse(input, { reportInput: true });
+  const parsed = inputSchemas().inputSchema.safeParse(input, { reportInput: true });
   const findings = parsed.success ? [] : issuesToFindings(parsed.error.issues);
   const protocolOutcome =
     raw.protocol === undefined

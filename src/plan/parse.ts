@@ -8,23 +8,24 @@ import { fail, finding, guarded, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { frozenJsonCopy } from '../schema/fields.js';
 import { inputFinding, issuesToFindings, metadataFinding } from '../schema/issues.js';
-import { eventSchema, planSchema, type Plan, type PlanEvent, type PlanSession } from './schema.js';
+import { planSchemas, type Plan, type PlanEvent, type PlanSession } from './schema.js';
 import { derivedStatus } from './status.js';
 import { isTrustedPlan, prefixed, sealPlan } from './trust.js';
 
 /** The schema version this library reads and writes. */
 export const SCHEMA_VERSION = 1;
 
-let compiledPlan: typeof planSchema | undefined;
-let compiledEvent: typeof eventSchema | undefined;
+type Schemas = ReturnType<typeof planSchemas>;
+let compiledPlan: Schemas['planSchema'] | undefined;
+let compiledEvent: Schemas['eventSchema'] | undefined;
 
 /** zod's compiled fast path, built on first use (never at import); falls back by itself where `new Function` is forbidden. */
-function planParser(): typeof planSchema {
-  compiledPlan ??= z.compile(planSchema);
+function planParser(): Schemas['planSchema'] {
+  compiledPlan ??= z.compile(planSchemas().planSchema);
   return compiledPlan;
 }
-function eventParser(): typeof eventSchema {
-  compiledEvent ??= z.compile(eventSchema);
+function eventParser(): Schemas['eventSchema'] {
+  compiledEvent ??= z.compile(planSchemas().eventSchema);
   return compiledEvent;
 }
 

@@ -14,30 +14,13 @@ import {
   textField,
   timeZoneField,
 } from '../schema/fields.js';
+import { once } from '../schema/once.js';
 
 /** Longest history a plan may carry (a course has tens of events; this bounds hostile input). */
 export const MAX_HISTORY = 10_000;
 
 /** Scalp zones a treatment record can name. */
 export const scalpZones = ['hairline', 'temples', 'crown', 'midScalp', 'sides', 'back', 'scar'] as const;
-
-/** What was done in a session: zones treated, pigment, needle, and the phase checklist. */
-export const treatmentRecordSchema = z.strictObject({
-  zones: z.optional(z.array(z.enum(scalpZones)).check(z.maxLength(scalpZones.length))),
-  pigment: z.optional(labelField),
-  needle: z.optional(labelField),
-  checklist: z.optional(z.record(z.string().check(z.minLength(1), z.maxLength(64)), z.boolean())),
-  notes: z.optional(textField),
-});
-
-const sessionNumber = z.int().check(z.minimum(1), z.maximum(99));
-const duration = z.int().check(z.minimum(1), z.maximum(1_440));
-const base = {
-  id: idField,
-  at: instantField,
-  actor: z.optional(idField),
-  note: z.optional(textField),
-};
 
 /** Every event type, in DESIGN.md's order. */
 export const eventTypes = [
@@ -52,78 +35,104 @@ export const eventTypes = [
   'planClosed',
 ] as const;
 
-/** The event schema: a union on `type` of the nine events. */
-export const eventSchema = z.discriminatedUnion('type', [
-  z.strictObject({ ...base, type: z.literal('sessionBooked'), session: sessionNumber, start: instantField, durationMinutes: z.optional(duration) }),
-  z.strictObject({ ...base, type: z.literal('sessionRescheduled'), session: sessionNumber, start: instantField, durationMinutes: z.optional(duration) }),
-  z.strictObject({ ...base, type: z.literal('sessionCancelled'), session: sessionNumber, reason: z.optional(textField) }),
-  z.strictObject({ ...base, type: z.literal('sessionMissed'), session: sessionNumber }),
-  z.strictObject({
-    ...base,
-    type: z.literal('sessionCompleted'),
-    session: sessionNumber,
-    start: z.optional(instantField),
-    end: z.optional(instantField),
-    record: z.optional(treatmentRecordSchema),
-  }),
-  z.strictObject({ ...base, type: z.literal('sessionAdded'), reason: labelField }),
-  z.strictObject({ ...base, type: z.literal('planPaused'), reason: labelField, until: z.optional(localDateField) }),
-  z.strictObject({ ...base, type: z.literal('planResumed') }),
-  z.strictObject({ ...base, type: z.literal('planClosed'), reason: labelField }),
-]);
+function build() {
+  /** What was done in a session: zones treated, pigment, needle, and the phase checklist. */
+  const treatmentRecordSchema = z.strictObject({
+    zones: z.optional(z.array(z.enum(scalpZones)).check(z.maxLength(scalpZones.length))),
+    pigment: z.optional(labelField),
+    needle: z.optional(labelField),
+    checklist: z.optional(z.record(z.string().check(z.minLength(1), z.maxLength(64)), z.boolean())),
+    notes: z.optional(textField),
+  });
 
-const interval = z.strictObject({ start: instantField, end: instantField });
+  const sessionNumber = z.int().check(z.minimum(1), z.maximum(99));
+  const duration = z.int().check(z.minimum(1), z.maximum(1_440));
+  const base = {
+    id: idField,
+    at: instantField,
+    actor: z.optional(idField),
+    note: z.optional(textField),
+  };
 
-/** What a plan keeps of its screening: the outcome, the first allowed day, and each reason. */
-export const planScreeningSchema = z.strictObject({
-  outcome: z.enum(['eligible', 'deferred', 'needsClearance', 'ineligible']),
-  earliestStart: z.optional(localDateField),
-  reasons: z
-    .array(
-      z.strictObject({
-        condition: labelField,
-        outcome: z.enum(['deferred', 'needsClearance', 'ineligible']),
-        until: z.optional(localDateField),
-      }),
-    )
-    .check(z.maxLength(50)),
-});
 
-/** One session of a plan: its state, its booking, and what was done. */
-export const planSessionSchema = z.strictObject({
-  number: sessionNumber,
-  phase: labelField,
-  state: z.enum(['pending', 'booked', 'completed']),
-  booking: z.optional(interval),
-  completed: z.optional(z.strictObject({ start: instantField, end: instantField, record: z.optional(treatmentRecordSchema) })),
-});
+  /** The event schema: a union on `type` of the nine events. */
+  const eventSchema = z.discriminatedUnion('type', [
+    z.strictObject({ ...base, type: z.literal('sessionBooked'), session: sessionNumber, start: instantField, durationMinutes: z.optional(duration) }),
+    z.strictObject({ ...base, type: z.literal('sessionRescheduled'), session: sessionNumber, start: instantField, durationMinutes: z.optional(duration) }),
+    z.strictObject({ ...base, type: z.literal('sessionCancelled'), session: sessionNumber, reason: z.optional(textField) }),
+    z.strictObject({ ...base, type: z.literal('sessionMissed'), session: sessionNumber }),
+    z.strictObject({
+      ...base,
+      type: z.literal('sessionCompleted'),
+      session: sessionNumber,
+      start: z.optional(instantField),
+      end: z.optional(instantField),
+      record: z.optional(treatmentRecordSchema),
+    }),
+    z.strictObject({ ...base, type: z.literal('sessionAdded'), reason: labelField }),
+    z.strictObject({ ...base, type: z.literal('planPaused'), reason: labelField, until: z.optional(localDateField) }),
+    z.strictObject({ ...base, type: z.literal('planResumed') }),
+    z.strictObject({ ...base, type: z.literal('planClosed'), reason: labelField }),
+  ]);
 
-/** The plan schema (`schemaVersion: 1`). */
-export const planSchema = z.strictObject({
-  schemaVersion: z.literal(1),
-  id: idField,
-  clientId: idField,
-  protocol: z.strictObject({ id: idField, version: positiveInt }),
-  timeZone: timeZoneField,
-  createdAt: instantField,
-  status: z.enum(['draft', 'active', 'onHold', 'completed', 'closed']),
-  sessions: z.array(planSessionSchema).check(z.minLength(1), z.maxLength(99)),
-  history: z.array(eventSchema).check(z.maxLength(MAX_HISTORY)),
-  version: countField,
-  /** Present while the plan is on hold. */
-  hold: z.optional(z.strictObject({ reason: labelField, since: instantField, until: z.optional(localDateField) })),
-  /** Present once the plan is closed. */
-  closure: z.optional(z.strictObject({ reason: labelField, at: instantField })),
-  /** The latest `until` of any pause: the forecast offers no earlier date. */
-  notBefore: z.optional(localDateField),
-  /** The screening the plan was created with: enforced when session 1 is booked. */
-  screening: z.optional(planScreeningSchema),
-  /** The zones the course is planned to treat; evaluation warns about any never treated. */
-  plannedZones: z.optional(z.array(z.enum(scalpZones)).check(z.maxLength(scalpZones.length))),
-  /** For a touch-up: the id of the completed course it maintains. */
-  maintains: z.optional(idField),
-  metadata: z.optional(metadataField),
-});
+  const interval = z.strictObject({ start: instantField, end: instantField });
+
+  /** What a plan keeps of its screening: the outcome, the first allowed day, and each reason. */
+  const planScreeningSchema = z.strictObject({
+    outcome: z.enum(['eligible', 'deferred', 'needsClearance', 'ineligible']),
+    earliestStart: z.optional(localDateField),
+    reasons: z
+      .array(
+        z.strictObject({
+          condition: labelField,
+          outcome: z.enum(['deferred', 'needsClearance', 'ineligible']),
+          until: z.optional(localDateField),
+        }),
+      )
+      .check(z.maxLength(50)),
+  });
+
+  /** One session of a plan: its state, its booking, and what was done. */
+  const planSessionSchema = z.strictObject({
+    number: sessionNumber,
+    phase: labelField,
+    state: z.enum(['pending', 'booked', 'completed']),
+    booking: z.optional(interval),
+    completed: z.optional(z.strictObject({ start: instantField, end: instantField, record: z.optional(treatmentRecordSchema) })),
+  });
+
+  /** The plan schema (`schemaVersion: 1`). */
+  const planSchema = z.strictObject({
+    schemaVersion: z.literal(1),
+    id: idField,
+    clientId: idField,
+    protocol: z.strictObject({ id: idField, version: positiveInt }),
+    timeZone: timeZoneField,
+    createdAt: instantField,
+    status: z.enum(['draft', 'active', 'onHold', 'completed', 'closed']),
+    sessions: z.array(planSessionSchema).check(z.minLength(1), z.maxLength(99)),
+    history: z.array(eventSchema).check(z.maxLength(MAX_HISTORY)),
+    version: countField,
+    /** Present while the plan is on hold. */
+    hold: z.optional(z.strictObject({ reason: labelField, since: instantField, until: z.optional(localDateField) })),
+    /** Present once the plan is closed. */
+    closure: z.optional(z.strictObject({ reason: labelField, at: instantField })),
+    /** The latest `until` of any pause: the forecast offers no earlier date. */
+    notBefore: z.optional(localDateField),
+    /** The screening the plan was created with: enforced when session 1 is booked. */
+    screening: z.optional(planScreeningSchema),
+    /** The zones the course is planned to treat; evaluation warns about any never treated. */
+    plannedZones: z.optional(z.array(z.enum(scalpZones)).check(z.maxLength(scalpZones.length))),
+    /** For a touch-up: the id of the completed course it maintains. */
+    maintains: z.optional(idField),
+    metadata: z.optional(metadataField),
+  });
+  return { treatmentRecordSchema, eventSchema, planScreeningSchema, planSessionSchema, planSchema };
+}
+
+/** The plan's zod schemas, built on first use (never at import). @internal */
+export const planSchemas: () => ReturnType<typeof build> = once(build);
+type PlanSchemas = ReturnType<typeof build>;
 
 /**
  * A client's course: its sessions, their states, and the append-only history that built it.
@@ -137,7 +146,7 @@ export const planSchema = z.strictObject({
  * plan?.status; // 'draft'
  * ```
  */
-export type Plan = z.infer<typeof planSchema>;
+export type Plan = z.infer<PlanSchemas['planSchema']>;
 
 /**
  * One session of a plan.
@@ -148,7 +157,7 @@ export type Plan = z.infer<typeof planSchema>;
  * const s: PlanSession = { number: 1, phase: 'foundation', state: 'pending' };
  * ```
  */
-export type PlanSession = z.infer<typeof planSessionSchema>;
+export type PlanSession = z.infer<PlanSchemas['planSessionSchema']>;
 
 /**
  * An event that changes a plan; `at` is the moment it happened or was requested.
@@ -160,7 +169,7 @@ export type PlanSession = z.infer<typeof planSessionSchema>;
  *   session: 1, start: '2026-03-23T10:00:00Z' };
  * ```
  */
-export type PlanEvent = z.infer<typeof eventSchema>;
+export type PlanEvent = z.infer<PlanSchemas['eventSchema']>;
 
 /**
  * What was done in a session (optional on `sessionCompleted`).
@@ -171,7 +180,7 @@ export type PlanEvent = z.infer<typeof eventSchema>;
  * const r: TreatmentRecord = { zones: ['hairline', 'temples'], checklist: { hairlineAgreed: true } };
  * ```
  */
-export type TreatmentRecord = z.infer<typeof treatmentRecordSchema>;
+export type TreatmentRecord = z.infer<PlanSchemas['treatmentRecordSchema']>;
 
 /**
  * A plan's status: derived from its sessions, except `onHold` and `closed`.

@@ -8,7 +8,7 @@ import { inputDetails } from '../findings/messages.js';
 import { jsonProblem } from '../schema/fields.js';
 import { inputFinding, issuesToFindings } from '../schema/issues.js';
 import { deepFreeze } from './builtin.js';
-import { protocolSchema, type Gap, type Protocol } from './schema.js';
+import { protocolSchemas, type Gap, type Protocol } from './schema.js';
 
 /** Protocols this library validated (or built); frozen, so they cannot change afterwards. */
 const trusted = new WeakSet<object>();
@@ -141,7 +141,7 @@ function validate(input: unknown): Outcome<Protocol> {
   // zod drops a `__proto__` key (in `screening.conditions`, say) without a word: refuse it first.
   const raw = jsonProblem(input);
   if (raw?.detail === 'metadataKey') return fail([inputFinding(raw.path, inputDetails.metadataKey())]);
-  const parsed = protocolSchema.safeParse(input, { reportInput: true });
+  const parsed = protocolSchemas().protocolSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return fail(issuesToFindings(parsed.error.issues));
   const problems = semanticFindings(parsed.data);
   if (problems.length > 0) return fail(problems);

@@ -3,77 +3,8 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { once } from '../schema/once.js';
 import { countField, idField, labelField, positiveInt, textField } from '../schema/fields.js';
-
-const dayCount = countField;
-
-/** Where a gap is measured from: the previous session, or a named earlier session. */
-export const gapAnchorSchema = z.union([z.literal('previous'), z.strictObject({ session: positiveInt })]);
-
-const gapDays = {
-  absoluteMinimumDays: dayCount,
-  minimumDays: dayCount,
-  earliestRecommendedDays: dayCount,
-  latestRecommendedDays: dayCount,
-  maximumDays: z.optional(dayCount),
-};
-
-/** A gap: five calendar-day counts from an anchor session (DESIGN.md's spacing model). */
-export const gapSchema = z.strictObject({ from: gapAnchorSchema, ...gapDays });
-/** The gap of an extra session, always from the previous session. */
-export const extraGapSchema = z.strictObject(gapDays);
-
-/** Checklist items a session's treatment record must confirm (e.g. `hairlineAgreed`). */
-const checklistField = z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(20));
-
-/** One session of a protocol. */
-export const protocolSessionSchema = z.strictObject({
-  number: positiveInt,
-  phase: labelField,
-  title: labelField,
-  purpose: textField,
-  durationMinutes: z.int().check(z.minimum(1), z.maximum(1_440)),
-  gaps: z.array(gapSchema).check(z.maxLength(20)),
-  checklist: z.optional(checklistField),
-});
-
-const ruleId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
-
-/** An aftercare rule: from the end of each session (or of the final one), for days or hours. */
-export const aftercareRuleSchema = z.strictObject({
-  rule: ruleId,
-  title: labelField,
-  instruction: textField,
-  days: z.optional(z.int().check(z.minimum(0), z.maximum(3_650))),
-  hours: z.optional(z.number().check(z.minimum(0), z.maximum(24 * 3_650))),
-  after: z.enum(['eachSession', 'finalSession']),
-});
-
-/** A preparation rule: a window before each session's start. */
-export const preparationRuleSchema = z.strictObject({
-  rule: ruleId,
-  title: labelField,
-  instruction: textField,
-  fromHoursBefore: z.number().check(z.minimum(0), z.maximum(24 * 365)),
-  untilHoursBefore: z.optional(z.number().check(z.minimum(0), z.maximum(24 * 365))),
-});
-
-/** What a screening condition leads to, and for how long. */
-export const screeningRuleSchema = z.strictObject({
-  outcome: z.enum(['deferred', 'needsClearance', 'ineligible']),
-  /**
-   * The wait, from the intake's date for the condition; the day it ends is the first allowed day.
-   * Without `waitMonths` or `waitDays`, the condition applies (undated) for as long as it is declared.
-   */
-  waitMonths: z.optional(z.int().check(z.minimum(0), z.maximum(1_200))),
-  waitDays: z.optional(z.int().check(z.minimum(0), z.maximum(36_500))),
-  /** After the wait, a doctor's clearance is still required (chemotherapy). */
-  clearanceAfterWait: z.optional(z.boolean()),
-  /** Also deferred when a treatment is planned to start within this many days (chemotherapy). */
-  plannedWithinDays: z.optional(z.int().check(z.minimum(0), z.maximum(3_650))),
-  /** Why, in the clinic's words (English); findings carry the condition key for other locales. */
-  reason: textField,
-});
 
 /** The intake conditions a protocol can screen for. */
 export const screeningConditions = [
@@ -96,51 +27,129 @@ export const screeningConditions = [
   'epilepsy',
 ] as const;
 
-/** Screening: the minimum age, and a rule per condition (a condition without a rule is not screened). */
-export const screeningSchema = z.strictObject({
-  minimumAgeYears: z.int().check(z.minimum(0), z.maximum(120)),
-  conditions: z.partialRecord(z.enum(screeningConditions), screeningRuleSchema),
-});
+function build() {
+  const dayCount = countField;
 
-/** A window in days after the last session. */
-export const reviewSchema = z.strictObject({
-  earliestDays: countField,
-  recommendedDays: countField,
-  latestDays: countField,
-});
+  /** Where a gap is measured from: the previous session, or a named earlier session. */
+  const gapAnchorSchema = z.union([z.literal('previous'), z.strictObject({ session: positiveInt })]);
 
-/** A window in months after the last session. */
-export const maintenanceSchema = z.strictObject({
-  earliestMonths: countField,
-  recommendedMonths: countField,
-  latestMonths: countField,
-});
+  const gapDays = {
+    absoluteMinimumDays: dayCount,
+    minimumDays: dayCount,
+    earliestRecommendedDays: dayCount,
+    latestRecommendedDays: dayCount,
+    maximumDays: z.optional(dayCount),
+  };
 
-/** The protocol schema: sessions, extra sessions, and the booking policy. */
-export const protocolSchema = z.strictObject({
-  id: idField,
-  version: positiveInt,
-  name: labelField,
-  description: z.optional(textField),
-  sessions: z.array(protocolSessionSchema).check(z.minLength(1), z.maxLength(20)),
-  extraSessions: z.strictObject({
-    max: z.int().check(z.minimum(0), z.maximum(20)),
+  /** A gap: five calendar-day counts from an anchor session (DESIGN.md's spacing model). */
+  const gapSchema = z.strictObject({ from: gapAnchorSchema, ...gapDays });
+  /** The gap of an extra session, always from the previous session. */
+  const extraGapSchema = z.strictObject(gapDays);
+
+  /** Checklist items a session's treatment record must confirm (e.g. `hairlineAgreed`). */
+  const checklistField = z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(20));
+
+  /** One session of a protocol. */
+  const protocolSessionSchema = z.strictObject({
+    number: positiveInt,
     phase: labelField,
     title: labelField,
     purpose: textField,
     durationMinutes: z.int().check(z.minimum(1), z.maximum(1_440)),
-    gap: extraGapSchema,
-  }),
-  policy: z.strictObject({
-    cancellationNoticeHours: z.number().check(z.minimum(0), z.maximum(24 * 90)),
-    maxNoShows: z.optional(positiveInt),
-  }),
-  aftercare: z.optional(z.array(aftercareRuleSchema).check(z.maxLength(100))),
-  preparation: z.optional(z.array(preparationRuleSchema).check(z.maxLength(100))),
-  screening: z.optional(screeningSchema),
-  review: z.optional(reviewSchema),
-  maintenance: z.optional(maintenanceSchema),
-});
+    gaps: z.array(gapSchema).check(z.maxLength(20)),
+    checklist: z.optional(checklistField),
+  });
+
+  const ruleId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
+
+  /** An aftercare rule: from the end of each session (or of the final one), for days or hours. */
+  const aftercareRuleSchema = z.strictObject({
+    rule: ruleId,
+    title: labelField,
+    instruction: textField,
+    days: z.optional(z.int().check(z.minimum(0), z.maximum(3_650))),
+    hours: z.optional(z.number().check(z.minimum(0), z.maximum(24 * 3_650))),
+    after: z.enum(['eachSession', 'finalSession']),
+  });
+
+  /** A preparation rule: a window before each session's start. */
+  const preparationRuleSchema = z.strictObject({
+    rule: ruleId,
+    title: labelField,
+    instruction: textField,
+    fromHoursBefore: z.number().check(z.minimum(0), z.maximum(24 * 365)),
+    untilHoursBefore: z.optional(z.number().check(z.minimum(0), z.maximum(24 * 365))),
+  });
+
+  /** What a screening condition leads to, and for how long. */
+  const screeningRuleSchema = z.strictObject({
+    outcome: z.enum(['deferred', 'needsClearance', 'ineligible']),
+    /**
+     * The wait, from the intake's date for the condition; the day it ends is the first allowed day.
+     * Without `waitMonths` or `waitDays`, the condition applies (undated) for as long as it is declared.
+     */
+    waitMonths: z.optional(z.int().check(z.minimum(0), z.maximum(1_200))),
+    waitDays: z.optional(z.int().check(z.minimum(0), z.maximum(36_500))),
+    /** After the wait, a doctor's clearance is still required (chemotherapy). */
+    clearanceAfterWait: z.optional(z.boolean()),
+    /** Also deferred when a treatment is planned to start within this many days (chemotherapy). */
+    plannedWithinDays: z.optional(z.int().check(z.minimum(0), z.maximum(3_650))),
+    /** Why, in the clinic's words (English); findings carry the condition key for other locales. */
+    reason: textField,
+  });
+
+
+  /** Screening: the minimum age, and a rule per condition (a condition without a rule is not screened). */
+  const screeningSchema = z.strictObject({
+    minimumAgeYears: z.int().check(z.minimum(0), z.maximum(120)),
+    conditions: z.partialRecord(z.enum(screeningConditions), screeningRuleSchema),
+  });
+
+  /** A window in days after the last session. */
+  const reviewSchema = z.strictObject({
+    earliestDays: countField,
+    recommendedDays: countField,
+    latestDays: countField,
+  });
+
+  /** A window in months after the last session. */
+  const maintenanceSchema = z.strictObject({
+    earliestMonths: countField,
+    recommendedMonths: countField,
+    latestMonths: countField,
+  });
+
+  /** The protocol schema: sessions, extra sessions, and the booking policy. */
+  const protocolSchema = z.strictObject({
+    id: idField,
+    version: positiveInt,
+    name: labelField,
+    description: z.optional(textField),
+    sessions: z.array(protocolSessionSchema).check(z.minLength(1), z.maxLength(20)),
+    extraSessions: z.strictObject({
+      max: z.int().check(z.minimum(0), z.maximum(20)),
+      phase: labelField,
+      title: labelField,
+      purpose: textField,
+      durationMinutes: z.int().check(z.minimum(1), z.maximum(1_440)),
+      gap: extraGapSchema,
+    }),
+    policy: z.strictObject({
+      cancellationNoticeHours: z.number().check(z.minimum(0), z.maximum(24 * 90)),
+      maxNoShows: z.optional(positiveInt),
+    }),
+    aftercare: z.optional(z.array(aftercareRuleSchema).check(z.maxLength(100))),
+    preparation: z.optional(z.array(preparationRuleSchema).check(z.maxLength(100))),
+    screening: z.optional(screeningSchema),
+    review: z.optional(reviewSchema),
+    maintenance: z.optional(maintenanceSchema),
+  });
+  return { gapAnchorSchema, gapSchema, extraGapSchema, protocolSessionSchema, aftercareRuleSchema, preparationRuleSchema, screeningRuleSchema, screeningSchema, reviewSchema, maintenanceSchema, protocolSchema };
+}
+
+/** The protocol's zod schemas, built on first use (never at import). @internal */
+export const protocolSchemas: () => ReturnType<typeof build> = once(build);
+type ProtocolSchemas = ReturnType<typeof build>;
 
 /**
  * A protocol: the sessions of a course, the gaps between them, extra sessions and policy.
@@ -152,7 +161,7 @@ export const protocolSchema = z.strictObject({
  * p.sessions[1]?.gaps[0]?.minimumDays; // 7
  * ```
  */
-export type Protocol = z.infer<typeof protocolSchema>;
+export type Protocol = z.infer<ProtocolSchemas['protocolSchema']>;
 
 /**
  * A gap between sessions, in calendar days from its anchor.
@@ -164,7 +173,7 @@ export type Protocol = z.infer<typeof protocolSchema>;
  *   earliestRecommendedDays: 10, latestRecommendedDays: 14, maximumDays: 30 };
  * ```
  */
-export type Gap = z.infer<typeof gapSchema>;
+export type Gap = z.infer<ProtocolSchemas['gapSchema']>;
 
 /**
  * One session as a protocol defines it.
@@ -176,7 +185,7 @@ export type Gap = z.infer<typeof gapSchema>;
  * first?.phase; // 'foundation'
  * ```
  */
-export type ProtocolSession = z.infer<typeof protocolSessionSchema>;
+export type ProtocolSession = z.infer<ProtocolSchemas['protocolSessionSchema']>;
 
 /**
  * An aftercare rule of a protocol.
@@ -187,7 +196,7 @@ export type ProtocolSession = z.infer<typeof protocolSessionSchema>;
  * const r: AftercareRule = { rule: 'no-shampoo', title: 'No shampoo', instruction: 'Rinse with water only.', days: 7, after: 'eachSession' };
  * ```
  */
-export type AftercareRule = z.infer<typeof aftercareRuleSchema>;
+export type AftercareRule = z.infer<ProtocolSchemas['aftercareRuleSchema']>;
 
 /**
  * A preparation rule of a protocol.
@@ -198,7 +207,7 @@ export type AftercareRule = z.infer<typeof aftercareRuleSchema>;
  * const r: PreparationRule = { rule: 'no-alcohol', title: 'No alcohol', instruction: 'No alcohol for 48 hours before.', fromHoursBefore: 48 };
  * ```
  */
-export type PreparationRule = z.infer<typeof preparationRuleSchema>;
+export type PreparationRule = z.infer<ProtocolSchemas['preparationRuleSchema']>;
 
 /**
  * A screening rule for one condition.
@@ -209,7 +218,7 @@ export type PreparationRule = z.infer<typeof preparationRuleSchema>;
  * const r: ScreeningRule = { outcome: 'deferred', waitMonths: 6, reason: 'the transplant needs 6 months to heal' };
  * ```
  */
-export type ScreeningRule = z.infer<typeof screeningRuleSchema>;
+export type ScreeningRule = z.infer<ProtocolSchemas['screeningRuleSchema']>;
 
 /**
  * A condition a protocol can screen for.

@@ -3,6 +3,7 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { once } from '../schema/once.js';
 import type { Finding, Outcome } from '../findings/codes.js';
 import { fail, finding, guarded, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
@@ -14,25 +15,31 @@ import { addMonths, formatLocalDate, parseLocalDate } from '../time/civil.js';
 import { parseInstantDetailed } from '../time/instant.js';
 import { isValidTimeZone, localDayOf } from '../time/zone.js';
 
-/** The intake a clinic records before session 1 (DOMAIN.md's eligibility table). */
-export const intakeSchema = z.strictObject({
-  dateOfBirth: localDateField,
-  hairTransplant: z.optional(z.strictObject({ date: localDateField })),
-  scar: z.optional(z.strictObject({ since: localDateField, healed: z.boolean() })),
-  isotretinoin: z.optional(z.strictObject({ lastDose: localDateField })),
-  chemotherapy: z.optional(z.strictObject({ lastTreatment: z.optional(localDateField), plannedStart: z.optional(localDateField) })),
-  laserRemoval: z.optional(z.strictObject({ date: localDateField })),
-  alopeciaAreata: z.optional(z.strictObject({ stableSince: localDateField })),
-  pregnant: z.optional(z.boolean()),
-  breastfeeding: z.optional(z.boolean()),
-  activeScalpConditions: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(MAX_ID))).check(z.maxLength(20))),
-  keloidHistory: z.optional(z.boolean()),
-  anticoagulants: z.optional(z.boolean()),
-  uncontrolledDiabetes: z.optional(z.boolean()),
-  uncontrolledBloodPressure: z.optional(z.boolean()),
-  heartCondition: z.optional(z.boolean()),
-  epilepsy: z.optional(z.boolean()),
-});
+function buildIntake() {
+  /** The intake a clinic records before session 1 (DOMAIN.md's eligibility table). */
+  const intakeSchema = z.strictObject({
+    dateOfBirth: localDateField,
+    hairTransplant: z.optional(z.strictObject({ date: localDateField })),
+    scar: z.optional(z.strictObject({ since: localDateField, healed: z.boolean() })),
+    isotretinoin: z.optional(z.strictObject({ lastDose: localDateField })),
+    chemotherapy: z.optional(z.strictObject({ lastTreatment: z.optional(localDateField), plannedStart: z.optional(localDateField) })),
+    laserRemoval: z.optional(z.strictObject({ date: localDateField })),
+    alopeciaAreata: z.optional(z.strictObject({ stableSince: localDateField })),
+    pregnant: z.optional(z.boolean()),
+    breastfeeding: z.optional(z.boolean()),
+    activeScalpConditions: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(MAX_ID))).check(z.maxLength(20))),
+    keloidHistory: z.optional(z.boolean()),
+    anticoagulants: z.optional(z.boolean()),
+    uncontrolledDiabetes: z.optional(z.boolean()),
+    uncontrolledBloodPressure: z.optional(z.boolean()),
+    heartCondition: z.optional(z.boolean()),
+    epilepsy: z.optional(z.boolean()),
+  });
+  return { intakeSchema };
+}
+
+/** The zod schemas of this module, built on first use (never at import). @internal */
+export const intakeSchemas: () => ReturnType<typeof buildIntake> = once(buildIntake);
 
 /**
  * A client's intake for screening.
@@ -43,7 +50,7 @@ export const intakeSchema = z.strictObject({
  * const intake: Intake = { dateOfBirth: '1990-05-14', isotretinoin: { lastDose: '2026-01-10' }, anticoagulants: true };
  * ```
  */
-export type Intake = z.infer<typeof intakeSchema>;
+export type Intake = z.infer<ReturnType<typeof intakeSchemas>['intakeSchema']>;
 
 /**
  * The screening's verdict, from most to least restrictive: `ineligible` > `deferred` >
@@ -195,7 +202,7 @@ function run(intakeInput: unknown, options: unknown): Outcome<Screening> {
   if (typeof intakeInput !== 'object' || intakeInput === null || Array.isArray(intakeInput)) {
     findings.push(inputFinding([], inputDetails.notObject('an intake object with at least dateOfBirth')));
   } else {
-    const parsed = intakeSchema.safeParse(intakeInput);
+    const parsed = intakeSchemas().intakeSchema.safeParse(intakeInput);
     if (!parsed.success) findings.push(...issuesToFindings(parsed.error.issues));
     else if (findings.length === 0 && protocolOut.ok && typeof asOf === 'number' && isValidTimeZone(o.timeZone)) {
       const screening = protocolOut.value.screening;

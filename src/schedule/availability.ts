@@ -8,6 +8,7 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { once } from '../schema/once.js';
 import type { Finding, Outcome } from '../findings/codes.js';
 import { fail, guarded, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
@@ -42,66 +43,73 @@ function wallTimeField(allowMidnightClose: boolean) {
   );
 }
 
-// JSON Schema metadata is registered (as in schema/fields.ts), not added as a check: the
-// patterns are for JSON Schema only; at run time the refinement gives the precise finding.
-/** An opening time, `'HH:mm'` from `'00:00'` to `'23:59'`. */
-const openField = wallTimeField(false).register(z.globalRegistry, {
-  description: "An opening time in the clinic's zone, HH:mm from 00:00 to 23:59.",
-  pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
-});
-/** A closing time, `'HH:mm'`, where `'24:00'` is the end of the day. */
-const closeField = wallTimeField(true).register(z.globalRegistry, {
-  description: "A closing time in the clinic's zone, HH:mm from 00:00 to 23:59, or 24:00 for the end of the day.",
-  pattern: '^(([01]\\d|2[0-3]):[0-5]\\d|24:00)$',
-});
-const minutes = (max: number) => z.optional(z.int().check(z.minimum(0), z.maximum(max)));
+function build() {
+  // JSON Schema metadata is registered (as in schema/fields.ts), not added as a check: the
+  // patterns are for JSON Schema only; at run time the refinement gives the precise finding.
+  /** An opening time, `'HH:mm'` from `'00:00'` to `'23:59'`. */
+  const openField = wallTimeField(false).register(z.globalRegistry, {
+    description: "An opening time in the clinic's zone, HH:mm from 00:00 to 23:59.",
+    pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
+  });
+  /** A closing time, `'HH:mm'`, where `'24:00'` is the end of the day. */
+  const closeField = wallTimeField(true).register(z.globalRegistry, {
+    description: "A closing time in the clinic's zone, HH:mm from 00:00 to 23:59, or 24:00 for the end of the day.",
+    pattern: '^(([01]\\d|2[0-3]):[0-5]\\d|24:00)$',
+  });
+  const minutes = (max: number) => z.optional(z.int().check(z.minimum(0), z.maximum(max)));
 
-/** Opening hours for one date: a range of local wall-clock times. */
-export const openingRangeSchema = z.strictObject({ open: openField, close: closeField });
+  /** Opening hours for one date: a range of local wall-clock times. */
+  const openingRangeSchema = z.strictObject({ open: openField, close: closeField });
 
-/** One weekly opening range: an ISO weekday (Monday = 1) and local wall-clock times. */
-export const weeklyRangeSchema = z.strictObject({
-  weekday: z.literal([1, 2, 3, 4, 5, 6, 7]),
-  open: openField,
-  close: closeField,
-});
+  /** One weekly opening range: an ISO weekday (Monday = 1) and local wall-clock times. */
+  const weeklyRangeSchema = z.strictObject({
+    weekday: z.literal([1, 2, 3, 4, 5, 6, 7]),
+    open: openField,
+    close: closeField,
+  });
 
-/** Other hours on one local date; `hours: []` means closed. */
-export const availabilityOverrideSchema = z.strictObject({
-  date: localDateField,
-  hours: z.array(openingRangeSchema).check(z.maxLength(96)),
-});
+  /** Other hours on one local date; `hours: []` means closed. */
+  const availabilityOverrideSchema = z.strictObject({
+    date: localDateField,
+    hours: z.array(openingRangeSchema).check(z.maxLength(96)),
+  });
 
-/** A time that is not free: an appointment or an absence; with `resource`, only that resource is busy. */
-export const busyIntervalSchema = z.strictObject({
-  start: instantField,
-  end: instantField,
-  resource: z.optional(idField),
-});
+  /** A time that is not free: an appointment or an absence; with `resource`, only that resource is busy. */
+  const busyIntervalSchema = z.strictObject({
+    start: instantField,
+    end: instantField,
+    resource: z.optional(idField),
+  });
 
-const availabilityFields = {
-  timeZone: timeZoneField,
-  weekly: z.array(weeklyRangeSchema).check(z.maxLength(7 * 96)),
-  overrides: z.optional(z.array(availabilityOverrideSchema).check(z.maxLength(36_600))),
-  resources: z.optional(z.array(idField).check(z.minLength(1), z.maxLength(100))),
-  bufferBeforeMinutes: minutes(1_440),
-  bufferAfterMinutes: minutes(1_440),
-  minimumNoticeMinutes: minutes(366 * 1_440),
-  horizonDays: minutes(3_660),
-  slotStepMinutes: z.optional(z.int().check(z.minimum(1), z.maximum(1_440))),
-};
+  const availabilityFields = {
+    timeZone: timeZoneField,
+    weekly: z.array(weeklyRangeSchema).check(z.maxLength(7 * 96)),
+    overrides: z.optional(z.array(availabilityOverrideSchema).check(z.maxLength(36_600))),
+    resources: z.optional(z.array(idField).check(z.minLength(1), z.maxLength(100))),
+    bufferBeforeMinutes: minutes(1_440),
+    bufferAfterMinutes: minutes(1_440),
+    minimumNoticeMinutes: minutes(366 * 1_440),
+    horizonDays: minutes(3_660),
+    slotStepMinutes: z.optional(z.int().check(z.minimum(1), z.maximum(1_440))),
+  };
 
-/** The availability schema (DESIGN.md, "Scheduling semantics"). */
-export const availabilitySchema = z.strictObject({
-  ...availabilityFields,
-  busy: z.optional(z.array(busyIntervalSchema).check(z.maxLength(MAX_BUSY))),
-});
+  /** The availability schema (DESIGN.md, "Scheduling semantics"). */
+  const availabilitySchema = z.strictObject({
+    ...availabilityFields,
+    busy: z.optional(z.array(busyIntervalSchema).check(z.maxLength(MAX_BUSY))),
+  });
 
-/** Everything but the busy intervals, which are checked one by one on a fast path (see below). */
-const availabilityHeadSchema = z.strictObject({
-  ...availabilityFields,
-  busy: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_BUSY))),
-});
+  /** Everything but the busy intervals, which are checked one by one on a fast path (see below). */
+  const availabilityHeadSchema = z.strictObject({
+    ...availabilityFields,
+    busy: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_BUSY))),
+  });
+  return { openingRangeSchema, weeklyRangeSchema, availabilityOverrideSchema, busyIntervalSchema, availabilitySchema, availabilityHeadSchema };
+}
+
+/** The availability schemas, built on first use (never at import). @internal */
+export const availabilitySchemas: () => ReturnType<typeof build> = once(build);
+type AvailabilitySchemas = ReturnType<typeof build>;
 
 /**
  * A clinic's availability: its IANA zone, weekly opening hours as local `'HH:mm'` times (several
@@ -127,7 +135,7 @@ const availabilityHeadSchema = z.strictObject({
  * };
  * ```
  */
-export type Availability = z.infer<typeof availabilitySchema>;
+export type Availability = z.infer<AvailabilitySchemas['availabilitySchema']>;
 
 /** The busy intervals, validated, as parallel arrays of epoch milliseconds; `resource` -1 blocks every resource. @internal */
 export interface BusyArrays {
@@ -138,7 +146,7 @@ export interface BusyArrays {
 
 /** An availability checked across fields: its parsed head and its busy intervals as numbers. @internal */
 export interface CheckedAvailability {
-  head: z.infer<typeof availabilityHeadSchema>;
+  head: z.infer<AvailabilitySchemas['availabilityHeadSchema']>;
   /** The busy intervals as given (plain objects), for a frozen copy. */
   busyInput: readonly unknown[];
   busy: BusyArrays;
@@ -201,7 +209,7 @@ function rangeFindings(ranges: TimedRange[]): Finding[] {
 /** Validates an availability (shape, then the rules across fields). @internal */
 export function checkAvailability(input: unknown): Outcome<CheckedAvailability> {
   if (!isRecord(input)) return fail([inputFinding([], inputDetails.notObject('an availability object'))]);
-  const parsed = availabilityHeadSchema.safeParse(input);
+  const parsed = availabilitySchemas().availabilityHeadSchema.safeParse(input);
   if (!parsed.success) return fail(issuesToFindings(parsed.error.issues));
   const head = parsed.data;
   const findings: Finding[] = [];
@@ -237,7 +245,7 @@ export function checkAvailability(input: unknown): Outcome<CheckedAvailability> 
   const busy: BusyArrays = { start: new Float64Array(n), end: new Float64Array(n), resource: new Int32Array(n) };
   for (let i = 0; i < n; i++) {
     if (!quickBusy(busyInput[i], busy, i)) {
-      const slow = busyIntervalSchema.safeParse(busyInput[i]);
+      const slow = availabilitySchemas().busyIntervalSchema.safeParse(busyInput[i]);
       if (!slow.success) {
         findings.push(...issuesToFindings(slow.error.issues, ['busy', i]));
         if (findings.length > 100) break;

@@ -2,10 +2,13 @@
  * The zod schemas behind every type, for callers who validate or generate JSON Schema themselves.
  * @module
  */
-import { eventSchema, planSchema, planSessionSchema, treatmentRecordSchema } from '../plan/schema.js';
-import { gapSchema, protocolSchema, protocolSessionSchema } from '../protocol/schema.js';
-import { intakeSchema } from '../rules/screening.js';
-import { availabilitySchema } from '../schedule/availability.js';
+import { planSchemas } from '../plan/schema.js';
+import { protocolSchemas } from '../protocol/schema.js';
+import { intakeSchemas } from '../rules/screening.js';
+import { availabilitySchemas } from '../schedule/availability.js';
+
+type P = ReturnType<typeof planSchemas>;
+type R = ReturnType<typeof protocolSchemas>;
 
 /**
  * The zod (v4, `zod/mini`) schemas: `plan`, `event`, `protocol`, `gap`, `planSession`,
@@ -21,23 +24,42 @@ import { availabilitySchema } from '../schedule/availability.js';
  * ```
  */
 export const schemas: {
-  readonly plan: typeof planSchema;
-  readonly event: typeof eventSchema;
-  readonly protocol: typeof protocolSchema;
-  readonly gap: typeof gapSchema;
-  readonly planSession: typeof planSessionSchema;
-  readonly protocolSession: typeof protocolSessionSchema;
-  readonly treatmentRecord: typeof treatmentRecordSchema;
-  readonly intake: typeof intakeSchema;
-  readonly availability: typeof availabilitySchema;
+  readonly plan: P['planSchema'];
+  readonly event: P['eventSchema'];
+  readonly protocol: R['protocolSchema'];
+  readonly gap: R['gapSchema'];
+  readonly planSession: P['planSessionSchema'];
+  readonly protocolSession: R['protocolSessionSchema'];
+  readonly treatmentRecord: P['treatmentRecordSchema'];
+  readonly intake: ReturnType<typeof intakeSchemas>['intakeSchema'];
+  readonly availability: ReturnType<typeof availabilitySchemas>['availabilitySchema'];
 } = Object.freeze({
-  plan: planSchema,
-  event: eventSchema,
-  protocol: protocolSchema,
-  gap: gapSchema,
-  planSession: planSessionSchema,
-  protocolSession: protocolSessionSchema,
-  treatmentRecord: treatmentRecordSchema,
-  intake: intakeSchema,
-  availability: availabilitySchema,
+  // Getters: a schema is built the first time someone asks for it, never at import.
+  get plan() {
+    return planSchemas().planSchema;
+  },
+  get event() {
+    return planSchemas().eventSchema;
+  },
+  get protocol() {
+    return protocolSchemas().protocolSchema;
+  },
+  get gap() {
+    return protocolSchemas().gapSchema;
+  },
+  get planSession() {
+    return planSchemas().planSessionSchema;
+  },
+  get protocolSession() {
+    return protocolSchemas().protocolSessionSchema;
+  },
+  get treatmentRecord() {
+    return planSchemas().treatmentRecordSchema;
+  },
+  get intake() {
+    return intakeSchemas().intakeSchema;
+  },
+  get availability() {
+    return availabilitySchemas().availabilitySchema;
+  },
 });
