@@ -182,4 +182,4 @@ export function planArgument(input: unknown): Outcome<Plan> {
   return out.ok ? out : fail(prefixed(out.findings, ['plan']));
 }
 
-export { freezeSession, prefixed };
+export { freezeSession };

@@ -204,4 +204,3 @@ export type PlanStatus = Plan['status'];
  */
 export type SessionState = PlanSession['state'];
 
-export { positiveInt };

@@ -5,7 +5,7 @@
  * @module
  */
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, finding, ok } from '../findings/finding.js';
+import { fail, finding } from '../findings/finding.js';
 import { defineProtocol } from '../protocol/define.js';
 import type { Protocol } from '../protocol/schema.js';
 import { formatPath, inputFinding } from '../schema/issues.js';
@@ -62,4 +62,3 @@ export function protocolMismatch(plan: Plan, protocol: Protocol, severity: 'erro
   });
 }
 
-export { ok };

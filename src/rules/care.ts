@@ -5,12 +5,11 @@
  */
 import type { Finding, Outcome } from '../findings/codes.js';
 import { fail, finding, guarded, ok } from '../findings/finding.js';
-import { inputDetails } from '../findings/messages.js';
 import { planArgument } from '../plan/parse.js';
 import type { Plan } from '../plan/schema.js';
 import { protocolMismatch, protocolOption } from '../plan/trust.js';
 import type { Protocol } from '../protocol/schema.js';
-import { inputFinding } from '../schema/issues.js';
+import { intOption } from '../schema/options.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { addCalendarDays } from '../time/wall-clock.js';
 
@@ -73,11 +72,8 @@ function target(planInput: unknown, options: unknown): Outcome<Target> {
   const planOut = planArgument(planInput);
   const protocolOut = protocolOption(options);
   const findings: Finding[] = [...(planOut.ok ? [] : planOut.findings), ...(protocolOut.ok ? [] : protocolOut.findings)];
-  const session = typeof options === 'object' && options !== null ? (options as { session?: unknown }).session : undefined;
-  if (typeof session !== 'number' || !Number.isInteger(session) || session < 1) {
-    findings.push(inputFinding(['options', 'session'], inputDetails.notObject('a session number (1, 2, …)')));
-  }
-  if (!planOut.ok || !protocolOut.ok || typeof session !== 'number' || findings.length > 0) return fail(findings);
+  const session = intOption(options, 'session', 1, 99, undefined, findings);
+  if (!planOut.ok || !protocolOut.ok || findings.length > 0) return fail(findings);
   const plan = planOut.value;
   const mismatch = protocolMismatch(plan, protocolOut.value);
   if (mismatch !== undefined) return fail([mismatch]);

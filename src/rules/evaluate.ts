@@ -8,10 +8,9 @@ import { planArgument } from '../plan/parse.js';
 import type { Plan, PlanStatus, SessionState } from '../plan/schema.js';
 import { protocolMismatch, protocolOption } from '../plan/trust.js';
 import type { Protocol } from '../protocol/schema.js';
-import { parseInstantDetailed } from '../time/instant.js';
 import { localDayOf } from '../time/zone.js';
 import { measureGaps, sessionDay, sessionSpec, spacingFinding, worse, type SpacingEvaluation } from './spacing.js';
-import { formatPath } from '../schema/issues.js';
+import { instantOption } from '../schema/options.js';
 import { formatLocalDate as formatDay } from '../time/civil.js';
 
 /**
@@ -80,15 +79,8 @@ export function readArguments(
   const planOut = planArgument(planInput);
   const protocolOut = protocolOption(options);
   const findings = [...(planOut.ok ? [] : planOut.findings), ...(protocolOut.ok ? [] : protocolOut.findings)];
-  const asOf = typeof options === 'object' && options !== null ? (options as { asOf?: unknown }).asOf : undefined;
-  const asOfMs = typeof asOf === 'string' ? parseInstantDetailed(asOf) : 'format';
-  if (typeof asOfMs !== 'number') {
-    const path = ['options', 'asOf'];
-    findings.push(
-      finding('INVALID_INSTANT', 'error', { path: formatPath(path), value: typeof asOf === 'string' ? asOf.slice(0, 60) : String(asOf), problem: asOfMs }, { path }),
-    );
-  }
-  if (!planOut.ok || !protocolOut.ok || typeof asOfMs !== 'number') {
+  const asOfMs = instantOption(options, 'asOf', findings);
+  if (!planOut.ok || !protocolOut.ok || Number.isNaN(asOfMs)) {
     const raw = (planInput as { status?: unknown } | null)?.status;
     const status = typeof raw === 'string' && STATUSES.includes(raw) ? (raw as PlanStatus) : 'draft';
     return { findings, status };

@@ -11,9 +11,9 @@ import { protocolOption } from '../plan/trust.js';
 import type { Protocol, ScreeningCondition, ScreeningRule } from '../protocol/schema.js';
 import { localDateField, MAX_ID } from '../schema/fields.js';
 import { inputFinding, issuesToFindings } from '../schema/issues.js';
+import { instantOption, timeZoneOption } from '../schema/options.js';
 import { addMonths, formatLocalDate, parseLocalDate } from '../time/civil.js';
-import { parseInstantDetailed } from '../time/instant.js';
-import { isValidTimeZone, localDayOf } from '../time/zone.js';
+import { localDayOf } from '../time/zone.js';
 
 function buildIntake() {
   /** The intake a clinic records before session 1 (DOMAIN.md's eligibility table). */
@@ -189,24 +189,16 @@ function reasons(intake: Intake, conditions: Partial<Record<ScreeningCondition, 
 function run(intakeInput: unknown, options: unknown): Outcome<Screening> {
   const protocolOut = protocolOption(options);
   const findings: Finding[] = protocolOut.ok ? [] : [...protocolOut.findings];
-  const o = (typeof options === 'object' && options !== null ? options : {}) as { asOf?: unknown; timeZone?: unknown };
-  if (!isValidTimeZone(o.timeZone)) {
-    findings.push(finding('INVALID_TIME_ZONE', 'error', { path: 'options.timeZone', value: String(o.timeZone).slice(0, 60) }, { path: ['options', 'timeZone'] }));
-  }
-  const asOf = typeof o.asOf === 'string' ? parseInstantDetailed(o.asOf) : 'format';
-  if (typeof asOf !== 'number') {
-    findings.push(
-      finding('INVALID_INSTANT', 'error', { path: 'options.asOf', value: String(o.asOf).slice(0, 60), problem: asOf }, { path: ['options', 'asOf'] }),
-    );
-  }
+  const timeZone = timeZoneOption(options, 'timeZone', findings);
+  const asOf = instantOption(options, 'asOf', findings);
   if (typeof intakeInput !== 'object' || intakeInput === null || Array.isArray(intakeInput)) {
     findings.push(inputFinding([], inputDetails.notObject('an intake object with at least dateOfBirth')));
   } else {
     const parsed = intakeSchemas().intakeSchema.safeParse(intakeInput);
     if (!parsed.success) findings.push(...issuesToFindings(parsed.error.issues));
-    else if (findings.length === 0 && protocolOut.ok && typeof asOf === 'number' && isValidTimeZone(o.timeZone)) {
+    else if (findings.length === 0 && protocolOut.ok && timeZone !== undefined && !Number.isNaN(asOf)) {
       const screening = protocolOut.value.screening;
-      const today = localDayOf(o.timeZone, asOf);
+      const today = localDayOf(timeZone, asOf);
       const found = screening === undefined ? [] : reasons(parsed.data, screening.conditions, screening.minimumAgeYears, today);
       return ok(toScreening(found));
     }

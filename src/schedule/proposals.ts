@@ -11,13 +11,12 @@ import type { Protocol } from '../protocol/schema.js';
 import { sessionSpec } from '../rules/spacing.js';
 import { formatLocalDate } from '../time/civil.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
+import { instantOption, intOption } from '../schema/options.js';
 import type { Availability } from './availability.js';
 import { busyBlocks, fastLocalDay, isFree, withinOpeningHours, type Blocks, type Calendar, type Released } from './calendar.js';
 import {
   describeBooking,
   durationOf,
-  instantOption,
-  intOption,
   noSlotFinding,
   schedulingArguments,
   searchSlots,

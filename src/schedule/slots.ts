@@ -13,9 +13,10 @@ import type { Plan, PlanSession } from '../plan/schema.js';
 import { prefixed, protocolMismatch, protocolOption } from '../plan/trust.js';
 import type { Protocol } from '../protocol/schema.js';
 import { measureGaps, sessionInterval, sessionSpec, spacingFinding, worse, type SessionSpec, type SpacingEvaluation } from '../rules/spacing.js';
-import { formatPath, inputFinding } from '../schema/issues.js';
+import { inputFinding } from '../schema/issues.js';
+import { instantOption, intOption, option } from '../schema/options.js';
 import { MS_PER_DAY, formatLocalDate, parseLocalDate } from '../time/civil.js';
-import { formatInstant, parseInstant, parseInstantDetailed } from '../time/instant.js';
+import { formatInstant, parseInstant } from '../time/instant.js';
 import { checkAvailability, trustedAvailability, type Availability, type CheckedAvailability } from './availability.js';
 import { busyBlocks, compileCalendar, fastLocalDay, forEachStart, isFree, openingRanges, searchWindow, type Blocks, type Calendar, type Released } from './calendar.js';
 import { sessionWindows } from './forecast.js';
@@ -116,29 +117,6 @@ function calendarOf(input: unknown, asOfMs: number): Outcome<Calendar> {
   return checked.ok ? ok(compileCalendar(checked.value, Number.isNaN(asOfMs) ? undefined : asOfMs)) : checked;
 }
 
-function option(options: unknown, key: string): unknown {
-  return typeof options === 'object' && options !== null ? (options as Record<string, unknown>)[key] : undefined;
-}
-
-function instantOption(options: unknown, key: string, findings: Finding[]): number {
-  const value = option(options, key);
-  const ms = typeof value === 'string' ? parseInstantDetailed(value) : 'format';
-  if (typeof ms === 'number') return ms;
-  const path = ['options', key];
-  findings.push(
-    finding('INVALID_INSTANT', 'error', { path: formatPath(path), value: typeof value === 'string' ? value.slice(0, 60) : String(value), problem: ms }, { path }),
-  );
-  return Number.NaN;
-}
-
-/** A whole-number option within [min, max], its default when absent, or `NaN` with a finding. */
-function intOption(options: unknown, key: string, min: number, max: number, fallback: number | undefined, findings: Finding[]): number {
-  const value = option(options, key);
-  if (value === undefined && fallback !== undefined) return fallback;
-  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
-  findings.push(inputFinding(['options', key], value === undefined ? inputDetails.required(`a whole number from ${min} to ${max}`) : inputDetails.notObject(`a whole number from ${min} to ${max}`)));
-  return Number.NaN;
-}
 
 /** Reads and checks what every scheduling call takes; `extra` reads the call's own options. @internal */
 export function schedulingArguments(planInput: unknown, options: unknown, extra: (findings: Finding[]) => void = () => {}): Outcome<SchedulingArgs> {
@@ -499,4 +477,4 @@ export function findSlots(plan: Plan, options: FindSlotsOptions): Outcome<Slot[]
   });
 }
 
-export { instantOption, intOption, option, searchWindow };
+export { searchWindow };

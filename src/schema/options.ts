@@ -1,0 +1,49 @@
+/**
+ * Reading the `options` argument of a public call, untrusted: each reader returns the value or
+ * pushes a finding whose path starts with `options`.
+ * @internal
+ * @module
+ */
+import type { Finding } from '../findings/codes.js';
+import { finding } from '../findings/finding.js';
+import { inputDetails } from '../findings/messages.js';
+import { parseInstantDetailed } from '../time/instant.js';
+import { isValidTimeZone } from '../time/zone.js';
+import { formatPath, inputFinding } from './issues.js';
+
+const preview = (value: unknown): string => (typeof value === 'string' ? value.slice(0, 60) : String(value));
+
+/** `options[key]`, or undefined when `options` is not an object. */
+export function option(options: unknown, key: string): unknown {
+  return typeof options === 'object' && options !== null ? (options as Record<string, unknown>)[key] : undefined;
+}
+
+/** An instant option as epoch ms, or `NaN` with an `INVALID_INSTANT` finding. */
+export function instantOption(options: unknown, key: string, findings: Finding[]): number {
+  const value = option(options, key);
+  const ms = typeof value === 'string' ? parseInstantDetailed(value) : 'format';
+  if (typeof ms === 'number') return ms;
+  const path = ['options', key];
+  findings.push(finding('INVALID_INSTANT', 'error', { path: formatPath(path), value: preview(value), problem: ms }, { path }));
+  return Number.NaN;
+}
+
+/** An IANA zone option, or `undefined` with an `INVALID_TIME_ZONE` finding. */
+export function timeZoneOption(options: unknown, key: string, findings: Finding[]): string | undefined {
+  const value = option(options, key);
+  if (isValidTimeZone(value)) return value;
+  const path = ['options', key];
+  findings.push(finding('INVALID_TIME_ZONE', 'error', { path: formatPath(path), value: preview(value) }, { path }));
+  return undefined;
+}
+
+/** A whole-number option within [min, max], its default when absent, or `NaN` with a finding. */
+export function intOption(options: unknown, key: string, min: number, max: number, fallback: number | undefined, findings: Finding[]): number {
+  const value = option(options, key);
+  if (value === undefined && fallback !== undefined) return fallback;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+  findings.push(
+    inputFinding(['options', key], value === undefined ? inputDetails.required(`a whole number from ${min} to ${max}`) : inputDetails.notObject(`a whole number from ${min} to ${max}`)),
+  );
+  return Number.NaN;
+}
