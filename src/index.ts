@@ -15,6 +15,8 @@ export { english } from './findings/messages.js';
 export { spanish } from './findings/es.js';
 export type { MessageCatalogue } from './findings/messages.js';
 export { formatFinding } from './findings/finding.js';
+export { findingKinds, httpStatusOf } from './findings/kinds.js';
+export type { FindingKind } from './findings/kinds.js';
 
 // Protocols
 export { standardProtocol, protocols } from './protocol/builtin.js';

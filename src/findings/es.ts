@@ -183,6 +183,17 @@ export const spanish: MessageCatalogue = {
       : `La sesión ${v(p, 'session')} se realizó sin el punto de control ${JSON.stringify(v(p, 'item'))}.`,
   ZONE_NOT_TREATED: (p) =>
     `La zona «${zonas[String(p.zone)] ?? v(p, 'zone')}» estaba prevista, pero ninguna sesión realizada la trató.`,
+  OUTCOME_NOT_RECORDED: (p) =>
+    `La sesión ${v(p, 'session')} estaba reservada para el ${v(p, 'date')}, hace ${dias(p.daysSince)}, y no se registró nada: regístrela como realizada, no presentada o cancelada.`,
+  DATE_OUT_OF_RANGE: (p) =>
+    `${donde(p)}: ${JSON.stringify(v(p, 'value'))} está fuera del intervalo de fechas locales admitido, del ${v(p, 'min')} al ${v(p, 'max')}.`,
+  PLAN_NOT_FOUND: (p) => `No existe ningún plan con el identificador ${JSON.stringify(v(p, 'planId'))}.`,
+  PLAN_EXISTS: (p) =>
+    `Ya existe otro plan con el identificador ${JSON.stringify(v(p, 'planId'))}; crearlo de nuevo solo se acepta con los mismos datos.`,
+  DATABASE_ERROR: (p) => `La base de datos rechazó la operación (SQLSTATE ${v(p, 'sqlstate')}): ${v(p, 'detail')}`,
+  UNAUTHORIZED: () => 'La solicitud no está autorizada.',
+  PAYLOAD_TOO_LARGE: (p) => `El cuerpo de la solicitud supera el límite de ${v(p, 'limit')} bytes.`,
+  ROUTE_NOT_FOUND: (p) => `No hay ninguna ruta para ${v(p, 'method')} ${v(p, 'path')}.`,
   INTERNAL_ERROR: (p) =>
     `Se produjo un error inesperado (${v(p, 'detail')}); no se cambió nada. Por favor, notifíquelo como un fallo.`,
 };

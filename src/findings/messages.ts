@@ -155,6 +155,17 @@ export const english: MessageCatalogue = {
       ? `Session ${v(p, 'session')} was completed without a hairline agreed with the client.`
       : `Session ${v(p, 'session')} was completed without the checklist item ${JSON.stringify(v(p, 'item'))}.`,
   ZONE_NOT_TREATED: (p) => `Zone ${JSON.stringify(v(p, 'zone'))} was planned for treatment, but no completed session treated it.`,
+  OUTCOME_NOT_RECORDED: (p) =>
+    `Session ${v(p, 'session')} was booked for ${v(p, 'date')}, ${days(p.daysSince)} ago, and nothing was recorded: record it as completed, missed or cancelled.`,
+  DATE_OUT_OF_RANGE: (p) =>
+    `${where(p)}: ${JSON.stringify(v(p, 'value'))} is outside the supported range of local dates, ${v(p, 'min')} to ${v(p, 'max')}.`,
+  PLAN_NOT_FOUND: (p) => `No plan with id ${JSON.stringify(v(p, 'planId'))} exists.`,
+  PLAN_EXISTS: (p) =>
+    `A different plan with id ${JSON.stringify(v(p, 'planId'))} already exists; creating it again is only accepted with the same input.`,
+  DATABASE_ERROR: (p) => `The database refused the operation (SQLSTATE ${v(p, 'sqlstate')}): ${v(p, 'detail')}`,
+  UNAUTHORIZED: () => 'The request was not authorized.',
+  PAYLOAD_TOO_LARGE: (p) => `The request body is larger than the limit of ${v(p, 'limit')} bytes.`,
+  ROUTE_NOT_FOUND: (p) => `There is no route for ${v(p, 'method')} ${v(p, 'path')}.`,
   INTERNAL_ERROR: (p) =>
     `An unexpected error occurred (${v(p, 'detail')}); nothing was changed. Please report this as a bug.`,
 };

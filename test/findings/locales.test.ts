@@ -173,6 +173,15 @@ const realistic: Partial<Record<FindingCode, Record<string, string | number>[]>>
     otherEnd: '2026-03-23T14:00:00+00:00',
   }],
   INTERNAL_ERROR: [{ detail: 'RangeError: Invalid time value' }],
+  // Codes whose scenarios land with the readers (OUTCOME_NOT_RECORDED), the time range and the back end.
+  OUTCOME_NOT_RECORDED: [{ session: 2, date: '2026-03-23', start: '2026-03-23T10:00:00+00:00', daysSince: 255 }],
+  DATE_OUT_OF_RANGE: [{ path: 'start', value: '10000-01-01T00:00:00Z', min: '1900-01-01', max: '9999-12-31' }],
+  PLAN_NOT_FOUND: [{ planId: 'plan-0042' }],
+  PLAN_EXISTS: [{ planId: 'plan-0042' }],
+  DATABASE_ERROR: [{ sqlstate: '53300', detail: 'too many connections' }],
+  UNAUTHORIZED: [{}],
+  PAYLOAD_TOO_LARGE: [{ limit: 65536, size: 70000 }],
+  ROUTE_NOT_FOUND: [{ method: 'GET', path: '/nowhere' }],
 };
 
 describe('every code has a message', () => {
