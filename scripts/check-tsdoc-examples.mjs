@@ -4,8 +4,9 @@
 // Each fenced TypeScript block of an `@example` (on an exported declaration, one of its members, or
 // a module comment) becomes a module in a scratch folder; all of them are type-checked in one `tsc`
 // program in which the package's public names (`smp-protocol`, `smp-protocol/ical`, …) resolve to
-// their entries in src/. An example must also show a result: it calls something, and a comment
-// shows what comes back (`f(x); // → 3`, `out.ok; // true`), so a reader sees the result.
+// their entries in src/. An example must also show a result: it calls or reads something real, and
+// a comment shows the value (`f(x); // → 3`, `out.ok; // true`), so a reader sees the result. A bare
+// literal, a type annotation only, a `declare`d value only, or imports only are flagged.
 //
 //   node scripts/check-tsdoc-examples.mjs            one line per problem, a count; exit 1 on any problem
 //   node scripts/check-tsdoc-examples.mjs --report   the same, always exit 0
@@ -116,7 +117,7 @@ function exampleBlocks(sf, tag) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// "Shows a result": the example calls something, and a comment shows a value.
+// "Shows a result": the example calls or reads something real, and a comment shows the value.
 
 function resultProblem(code) {
   const sf = ts.createSourceFile('example.ts', code, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
@@ -132,21 +133,47 @@ function resultProblem(code) {
     visit(node);
     return found;
   };
-  const calling = body.filter(calls);
-  if (calling.length === 0) {
+  // Names bound by `declare const x: T`: a value the example makes up, so reading it shows nothing.
+  const ambient = new Set(
+    body
+      .filter((s) => ts.isVariableStatement(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.DeclareKeyword))
+      .flatMap((s) => s.declarationList.declarations.map((d) => d.name.getText(sf))),
+  );
+  // Whether an expression reads a real value: an identifier that is not made up (property names aside).
+  const reads = (node) => {
+    let found = false;
+    const visit = (n) => {
+      if (found) return;
+      if (ts.isIdentifier(n)) {
+        const parent = n.parent;
+        const propertyName = parent !== undefined && (ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent)) && parent.name === n;
+        if (!propertyName && !ambient.has(n.text) && n.text !== 'undefined') found = true;
+      } else ts.forEachChild(n, visit);
+    };
+    visit(node);
+    return found;
+  };
+  // A statement that does something to show: a call, or an expression statement that reads a real
+  // value (`protocols.standard.id; // 'standard'`).
+  const acting = body.filter((s) => calls(s) || (ts.isExpressionStatement(s) && reads(s.expression)));
+  if (acting.length === 0) {
     const typesOnly = body.every(
       (s) =>
         ts.isTypeAliasDeclaration(s) ||
         ts.isInterfaceDeclaration(s) ||
         (ts.isVariableStatement(s) && s.declarationList.declarations.every((d) => d.type !== undefined)),
     );
-    if (typesOnly) return 'shows no result: a type annotation only, nothing is called';
+    if (typesOnly) return 'shows no result: a type annotation only, nothing is called or read';
     const literal = body.every(
       (s) =>
-        (ts.isExpressionStatement(s) && !calls(s)) ||
+        ts.isExpressionStatement(s) ||
+        ts.isTypeAliasDeclaration(s) ||
+        ts.isInterfaceDeclaration(s) ||
         (ts.isVariableStatement(s) && s.declarationList.declarations.every((d) => d.initializer === undefined || !calls(d))),
     );
-    return literal ? 'shows no result: a bare literal, nothing is called' : 'shows no result: nothing is called';
+    return literal
+      ? 'shows no result: a bare literal or a made-up (declared) value, nothing is called or read'
+      : 'shows no result: nothing is called or read';
   }
   // Comments, from the syntax tree (a scanner alone misreads template literals), with whether code
   // stands before them on their line.
@@ -165,17 +192,16 @@ function resultProblem(code) {
   };
   collect(sf);
   collect(sf.endOfFileToken);
-  // A result is a comment after code on a line of a statement (`f(x); // → 3`, `out.ok; // true`), or
-  // a comment line right after an expression statement or a call (`toMermaid(p);` then `// stateDiagram-v2`) or
-  // starting with `→`.
-  const shown = body.some((s) => {
+  // A result is a comment after code on a line of an acting statement (`f(x); // → 3`,
+  // `out.ok; // true`), or a comment line right after one (`toMermaid(p);` then `// stateDiagram-v2`).
+  const shown = acting.some((s) => {
     const first = lineOf(s.getStart(sf));
     const last = lineOf(s.end);
     return [...comments.values()].some(
-      (c) => (c.trailing && c.line >= first && c.line <= last) || (!c.trailing && c.line === last + 1 && (ts.isExpressionStatement(s) || calls(s) || /^(→|=>|->)/.test(c.text))),
+      (c) => (c.trailing && c.line >= first && c.line <= last) || (!c.trailing && c.line === last + 1),
     );
   });
-  return shown ? undefined : 'shows no result: a call, but no comment shows what it returns';
+  return shown ? undefined : 'shows no result: no comment shows what the call returns';
 }
 
 // ---------------------------------------------------------------------------------------------
