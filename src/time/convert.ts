@@ -37,8 +37,8 @@ export function toInstant(localDateTime: string, timeZone: string): Outcome<stri
     if (typeof localDateTime !== 'string') {
       return fail([finding('INVALID_INSTANT', 'error', { path: 'localDateTime', value: preview(localDateTime), problem: 'format' }, { path: ['localDateTime'] })]);
     }
-    // luxon rolls 24:00 over to the next day, which would read as a DST gap: an hour, minute or
-    // second out of range is a bad time, not a time the clocks skip.
+    // An hour, minute or second out of range (24:00, 10:60) is a bad *time* (problem 'time'); the
+    // wall-clock resolver below would only say the whole value is invalid.
     const clock = /^\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(localDateTime);
     if (clock !== null && (Number(clock[1]) > 23 || Number(clock[2]) > 59 || Number(clock[3] ?? 0) > 59)) {
       return fail([finding('INVALID_INSTANT', 'error', { path: 'localDateTime', value: preview(localDateTime), problem: 'time' }, { path: ['localDateTime'] })]);
