@@ -99,7 +99,7 @@ describe('computed dates never leave the range', () => {
     const r = findSlots(p, {
       protocol,
       asOf: '9999-12-20T00:00:00Z',
-      availability: { timeZone: 'UTC', weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, open: '09:00', close: '17:00' })), horizonDays: 90 },
+      availability: { timeZone: 'UTC', weekly: ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({ weekday, open: '09:00', close: '17:00' })), horizonDays: 90 },
       limit: 100,
     });
     const slots = mustOk(r);
