@@ -140,6 +140,26 @@ export function parseCanonicalInstant(text: string): number | undefined {
   return days * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + fraction - offsetMinutes * 60_000;
 }
 
+/** An instant as epoch milliseconds, with the UTC offset (minutes, east positive) it was written in. */
+export interface WrittenInstant {
+  ms: number;
+  offsetMinutes: number;
+}
+
+/**
+ * Epoch milliseconds of an instant and the offset it was written with (`Z` is 0), or `undefined`
+ * when the parser refuses it: the exporters keep the caller's offset, so they need both.
+ */
+export function readInstant(text: string): WrittenInstant | undefined {
+  const ms = parseInstantDetailed(text);
+  if (typeof ms !== 'number') return undefined;
+  const last = text.charCodeAt(text.length - 1);
+  if (last === Z || last === 122) return { ms, offsetMinutes: 0 };
+  // The parser accepted it, so it ends in ±HH:MM.
+  const sign = text.charCodeAt(text.length - 6) === DASH ? -1 : 1;
+  return { ms, offsetMinutes: sign * (two(text, text.length - 5) * 60 + two(text, text.length - 2)) };
+}
+
 /** Epoch milliseconds of an ISO 8601 instant, or `NaN`. */
 export function parseInstant(text: string): number {
   const r = parseInstantDetailed(text);
