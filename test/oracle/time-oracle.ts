@@ -189,6 +189,7 @@ export function runOracle(options: OracleOptions): OracleReport {
       attempt('toInstant', ctx, () => wallTimes(zone, t, ctx, compare));
       attempt('plan', ctx, () => course(zone, t, protocol, rand, ctx, compare));
       attempt('slots', ctx, () => slots(zone, t, protocol, ctx, compare, options.mode === 'full' ? 15 : 30));
+      attempt('aftercare', ctx, () => careIntoChange(zone, t, protocol, ctx, compare));
     }
   }
   const comparisons = Object.values(perKind).reduce((n, k) => n + k.comparisons, 0);
@@ -348,4 +349,37 @@ function slots(zone: string, t: number, protocol: Protocol, ctx: string, compare
   const got = r.ok ? r.value.map((s) => `${s.start}/${s.end}/${s.localDate}`) : [];
   compare('slots', `${ctx} count`, got.length, expected.length);
   for (let i = 0; i < Math.max(got.length, expected.length); i++) compare('slots', `${ctx} #${i}`, got[i], expected[i]);
+}
+
+/**
+ * Aftercare whose `until` lands inside the change itself: for each day count N of the protocol's
+ * rules, a session ending N days before the middle of the repeated (or skipped) wall-clock hour,
+ * so that the same wall time N days later is ambiguous (→ the earlier instant) or does not exist
+ * (→ forward by the gap). The scenarios above reach such hours only by chance.
+ */
+function careIntoChange(zone: string, t: number, protocol: Protocol, ctx: string, compare: Compare): void {
+  const before = Temporal.Instant.fromEpochMilliseconds(t - 1).toZonedDateTimeISO(zone).offsetNanoseconds / 1e6;
+  const after = Temporal.Instant.fromEpochMilliseconds(t).toZonedDateTimeISO(zone).offsetNanoseconds / 1e6;
+  if (before === after) return;
+  // The middle of the hour that repeats (clocks back) or is skipped (clocks forward), as a wall time.
+  const middle = Temporal.Instant.fromEpochMilliseconds(t + Math.min(before, after) + Math.abs(before - after) / 2)
+    .toZonedDateTimeISO('UTC')
+    .toPlainDateTime()
+    .round({ smallestUnit: 'minute', roundingMode: 'floor' });
+  const days = [...new Set((protocol.aftercare ?? []).flatMap((r) => (r.days === undefined ? [] : [r.days])))];
+  for (const n of days) {
+    const endZ = middle.subtract({ days: n }).toZonedDateTime(zone, { disambiguation: 'earlier' });
+    const end = endZ.epochMilliseconds;
+    const start = end - (protocol.sessions[0]?.durationMinutes ?? 60) * MINUTE;
+    const plan0 = value(createPlan({ id: 'oracle', clientId: 'c', protocol, timeZone: zone, createdAt: new Date(start - 30 * DAY).toISOString() }));
+    const plan = value(
+      applyEvent(plan0, { id: 'c1', type: 'sessionCompleted', at: new Date(end).toISOString(), session: 1, start: new Date(start).toISOString(), end: new Date(end).toISOString() }, { protocol }),
+    );
+    const care = value(aftercare(plan, { protocol, session: 1 }));
+    for (const rule of protocol.aftercare ?? []) {
+      if (rule.days !== n || rule.after === 'finalSession') continue;
+      const item = care.find((x) => x.rule === rule.rule);
+      compare('aftercare', `${ctx} into the change, ${rule.rule} until`, item?.until, written(endZ.add({ days: n }).epochMilliseconds, zone));
+    }
+  }
 }
