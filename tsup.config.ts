@@ -1,7 +1,11 @@
 import { defineConfig } from 'tsup';
 
 // Subpath entries (testing, ical, fhir, the CLI) import the root entry by its package name, so
-// they share one copy of it at run time and never add to the root entry's bundle.
+// they share one copy of it at run time and never add to the root entry's bundle. The time kernel
+// (src/time), which the exporters also use directly, goes into a shared chunk (`splitting`): the
+// root entry and the subpaths load the same module, with the same zone caches, never a copy.
+// tsup splits ESM natively; for CJS it runs its own (experimental) splitting pass, enabled here by
+// the same flag, so `require('smp-protocol/ical')` shares the chunk with `require('smp-protocol')` too.
 const external = ['zod', 'luxon', 'smp-protocol', 'fast-check'];
 
 export default defineConfig([
@@ -19,7 +23,7 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     treeshake: true,
-    splitting: false,
+    splitting: true,
     external,
   },
   {

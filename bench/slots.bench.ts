@@ -178,6 +178,29 @@ describe('findSlots: first 10 slots for session 2, a year of 2,000 busy interval
   });
 });
 
+// Issue 9.9: what a serverless function does on every call — the clinic's calendar read from its
+// database as JSON, 2,000 busy intervals in no particular order, passed straight to findSlots
+// (every check still happens: shape, instants, order of each interval, resources). The checked
+// path in the same group is the baseline of the ratio.
+const yearJson = JSON.stringify(clinic(busyCalendar(2_000, true)));
+const yearRawJson = JSON.parse(yearJson) as Availability;
+const yearRawJsonChecked = must(parseAvailability(JSON.parse(yearJson)));
+if (JSON.stringify(findSlots(afterSession1, { ...slotOptions, availability: yearRawJson })) !== JSON.stringify(findSlots(afterSession1, { ...slotOptions, availability: yearRawJsonChecked }))) {
+  throw new Error('fixture: raw JSON and checked disagree');
+}
+
+describe('findSlots from a raw calendar: 2,000 unsorted busy intervals as parsed JSON (issue 9.9)', () => {
+  bench('smp-protocol findSlots, availability checked once (baseline)', () => {
+    sink = findSlots(afterSession1, { ...slotOptions, availability: yearRawJsonChecked });
+  });
+  bench('smp-protocol findSlots, raw JSON availability (checked, filtered, sorted per call)', () => {
+    sink = findSlots(afterSession1, { ...slotOptions, availability: yearRawJson });
+  });
+  bench('smp-protocol parseAvailability of the raw JSON (the checks alone, plus a frozen copy)', () => {
+    sink = parseAvailability(yearRawJson);
+  });
+});
+
 describe('proposeSchedule: a three-session course, same calendar', () => {
   bench('smp-protocol proposeSchedule, availability checked once', () => {
     sink = proposeSchedule(draft, { ...slotOptions, availability: yearChecked });

@@ -3,13 +3,14 @@
 //
 //   1. esbuild bundles what a serverless function would: the core functions (createPlan,
 //      applyEvent, evaluatePlan, forecast, parsePlan, standardProtocol) imported from
-//      dist/index.js and used, minified, ESM, platform neutral, with zod and luxon bundled in.
+//      dist/index.js and used, minified, ESM, platform neutral, with zod bundled in (and luxon, were
+//      any of it reached: it is no longer a dependency since 0.2).
 //      The gzipped size must be ≤ 40 KB (40 × 1024 bytes), else the script exits 1.
 //   2. What makes the bundle up, per package (esbuild's metafile).
 //   3. luxon stays at the edges: whether the root entry imports it, which of its exports pull it
 //      into a bundle, and whether the core functions do (they should not: a warning, not a failure).
-//   4. Cold start (scripts/cold-start.mjs): importing the root entry against importing zod/mini and
-//      luxon alone; reported, never failed on (process timings are noisy). Skip with --no-cold-start.
+//   4. Cold start (scripts/cold-start.mjs): importing the root entry against importing zod/mini
+//      alone; reported, never failed on (process timings are noisy). Skip with --no-cold-start.
 //
 // Usage: npm run build && npm run size      (or: node scripts/bundle-size.mjs [--no-cold-start])
 import { existsSync, readFileSync } from 'node:fs';
@@ -53,11 +54,11 @@ async function bundle(contents) {
   return { code: out.contents, gzip: gzipSync(out.contents, { level: 9 }).length, meta };
 }
 
-/** The package an esbuild input path belongs to (`smp-protocol` for dist/, `consumer` for the entry). */
+/** The package an esbuild input path belongs to (`smp-protocol` for dist/ and its chunks, `consumer` for the entry). */
 function packageOf(path) {
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path);
   if (m) return m[1];
-  if (path.includes('dist/index.js')) return 'smp-protocol';
+  if (path.includes('dist/index.js') || /dist\/chunk-[\w-]+\.js/.test(path)) return 'smp-protocol';
   return 'consumer entry';
 }
 
@@ -95,7 +96,7 @@ const core = await bundle(consumer);
 const packages = byPackage(core.meta);
 const minified = core.code.length;
 
-console.log('Consumer bundle of the core functions (esbuild: bundle, minify, esm, platform neutral; zod and luxon bundled)');
+console.log('Consumer bundle of the core functions (esbuild: bundle, minify, esm, platform neutral; dependencies bundled)');
 console.log(`  imports: ${CORE.join(', ')}`);
 console.log(`  minified: ${kb(minified)} (${minified} bytes)`);
 console.log(`  min+gzip: ${kb(core.gzip)} (${core.gzip} bytes), budget ${kb(BUDGET)} (${BUDGET} bytes)`);

@@ -1,31 +1,19 @@
 /**
  * ISO 8601 instants for the export formats: the exact instant and the offset it was written
- * with. The subpath entries (`ical`, `fhir`) share the root entry through its public API only, so
- * they keep this small reader of their own (plans hold instants in the core's validated form).
+ * with. The parsing and the calendar arithmetic are the time kernel's (`src/time`), which the
+ * build shares between the root entry and the subpath entries in one chunk.
  * @internal
  * @module
  */
+import { civilFromMs } from '../time/civil.js';
+import { readInstant, type WrittenInstant } from '../time/instant.js';
 
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 const MS_PER_MINUTE = 60_000;
 
 /** An instant as epoch milliseconds, with the UTC offset (minutes, east positive) it was written in. */
-export interface ReadInstant {
-  ms: number;
-  offsetMinutes: number;
-}
+export type ReadInstant = WrittenInstant;
 
-/** Reads an instant (`2026-03-23T10:00:00+00:00`, `…Z`, seconds optional), or `undefined`. */
-export function readInstant(text: string): ReadInstant | undefined {
-  const m = INSTANT.exec(text);
-  if (m === null) return undefined;
-  const [, y, mo, d, h, mi, s, frac, z, sign, oh, om] = m;
-  const offsetMinutes = z === undefined ? (Number(oh) * 60 + Number(om)) * (sign === '-' ? -1 : 1) : 0;
-  const millis = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
-  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), s === undefined ? 0 : Number(s), millis);
-  const ms = utc - offsetMinutes * MS_PER_MINUTE;
-  return Number.isFinite(ms) ? { ms, offsetMinutes } : undefined;
-}
+export { readInstant };
 
 /** Epoch milliseconds of an instant, or `NaN`. */
 export function instantMs(text: string): number {
@@ -36,15 +24,7 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /** The civil fields of `ms` shifted by `offsetMs` (the wall clock at that offset). */
 export function wallFields(ms: number, offsetMs: number): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-  const d = new Date(ms + offsetMs);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-  };
+  return civilFromMs(ms + offsetMs);
 }
 
 /** `YYYYMMDDTHHMMSS` of the wall clock at `offsetMs` (iCalendar's DATE-TIME without the `Z`). */

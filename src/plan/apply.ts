@@ -18,6 +18,7 @@ import {
 import { inputFinding } from '../schema/issues.js';
 import { formatLocalDate, parseLocalDate } from '../time/civil.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
+import { MAX_INSTANT, MIN_INSTANT, instantInRange } from '../time/range.js';
 import { localDayOf } from '../time/zone.js';
 import { freezeEvent, freezeSession, parseEvent, planArgument } from './parse.js';
 import type { Plan, PlanEvent, PlanSession } from './schema.js';
@@ -324,6 +325,10 @@ function book(plan: Plan, protocol: Protocol, ev: Extract<PlanEvent, { type: 'se
   const start = parseInstant(ev.start);
   const end = start + durationMs;
   const at = parseInstant(ev.at);
+  // The end is written into the plan: it must be an instant the plan parser accepts.
+  if (!instantInRange(end)) {
+    return refuse(finding('DATE_OUT_OF_RANGE', 'error', { path: 'start', value: ev.start, min: MIN_INSTANT, max: MAX_INSTANT }, { session: k, path: ['start'] }));
+  }
   const findings = bookingChecks(plan, protocol, spec, k, start, end, at, ev.type === 'sessionRescheduled');
   if (hasError(findings)) return refuse(...findings.filter((f) => f.severity === 'error'));
   const booking = { start: ev.start, end: formatInstant(end, plan.timeZone) };

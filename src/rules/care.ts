@@ -11,6 +11,7 @@ import { protocolMismatch, protocolOption } from '../plan/trust.js';
 import type { Protocol } from '../protocol/schema.js';
 import { intOption } from '../schema/options.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
+import { MAX_INSTANT, MIN_INSTANT, instantInRange } from '../time/range.js';
 import { addCalendarDays } from '../time/wall-clock.js';
 
 const HOUR = 3_600_000;
@@ -117,6 +118,9 @@ export function aftercare(plan: Plan, options: CareOptions): Outcome<CareItem[]>
     for (const rule of protocol.aftercare ?? []) {
       if (rule.after === 'finalSession' && !final) continue;
       const until = rule.days !== undefined ? addCalendarDays(end, rule.days, zone) : end + hoursMs(rule.hours ?? 0);
+      if (!instantInRange(until)) {
+        return fail([finding('DATE_OUT_OF_RANGE', 'error', { path: 'session', value: formatInstant(end, zone), min: MIN_INSTANT, max: MAX_INSTANT }, { session })]);
+      }
       items.push({
         id: `${p.id}/${session}/${rule.rule}`,
         rule: rule.rule,
@@ -153,6 +157,10 @@ export function preparation(plan: Plan, options: CareOptions): Outcome<CareItem[
     if (!t.ok) return t;
     const { plan: p, protocol, session, start } = t.value;
     const zone = p.timeZone;
+    const earliest = Math.min(start, ...(protocol.preparation ?? []).map((rule) => start - hoursMs(rule.fromHoursBefore)));
+    if (!instantInRange(earliest)) {
+      return fail([finding('DATE_OUT_OF_RANGE', 'error', { path: 'session', value: formatInstant(start, zone), min: MIN_INSTANT, max: MAX_INSTANT }, { session })]);
+    }
     return ok(
       (protocol.preparation ?? []).map((rule) => ({
         id: `${p.id}/${session}/${rule.rule}`,

@@ -209,9 +209,20 @@ function rangeFindings(ranges: TimedRange[]): Finding[] {
 /** Validates an availability (shape, then the rules across fields). @internal */
 export function checkAvailability(input: unknown): Outcome<CheckedAvailability> {
   if (!isRecord(input)) return fail([inputFinding([], inputDetails.notObject('an availability object'))]);
-  const parsed = availabilitySchemas().availabilityHeadSchema.safeParse(input);
+  // A plain array of busy intervals within bounds is checked entry by entry below, never through
+  // zod's generic array path (2,000 `z.unknown()` runs cost more than the checks themselves); zod
+  // sees the rest. Anything else (not an array, too long) goes to zod whole, for its findings.
+  const rawBusy = input.busy;
+  const plainBusy = Array.isArray(rawBusy) && rawBusy.length <= MAX_BUSY;
+  let rest: Record<string, unknown> = input;
+  if (plainBusy) {
+    rest = { ...input };
+    delete rest.busy;
+  }
+  const parsed = availabilitySchemas().availabilityHeadSchema.safeParse(rest);
   if (!parsed.success) return fail(issuesToFindings(parsed.error.issues));
   const head = parsed.data;
+  if (plainBusy) head.busy = rawBusy;
   const findings: Finding[] = [];
 
   const byDay = new Map<number, TimedRange[]>();

@@ -1,13 +1,13 @@
 /**
  * The clinic's calendar as numbers: opening hours per local day, local wall-clock times turned
- * into instants with the cached zone offsets (no luxon per candidate), and the busy intervals
+ * into instants with the cached zone offsets (a Map lookup per candidate), and the busy intervals
  * sorted once and merged into disjoint blocks per resource for O(log n) "is it free?" questions.
  * @internal
  * @module
  */
 import { MS_PER_DAY, isoWeekday, parseLocalDate } from '../time/civil.js';
 import { instantOfWall } from '../time/wall-clock.js';
-import { dayOffset, offsetAt, transitionOn } from '../time/zone.js';
+import { dayOffset, localDayOf, offsetAt, transitionOn } from '../time/zone.js';
 import { wallMinutes, type BusyArrays, type CheckedAvailability } from './availability.js';
 
 const MINUTE = 60_000;
@@ -146,10 +146,8 @@ export function openingRanges(calendar: Calendar, day: number): readonly Opening
 // ---------------------------------------------------------------------------------------------
 // Wall-clock times to instants, with the zone's offsets cached per UTC day.
 
-/** The local day number of the instant `ms` in `zone`. */
-export function fastLocalDay(zone: string, ms: number): number {
-  return Math.floor((ms + offsetAt(zone, ms)) / MS_PER_DAY);
-}
+/** The local day number of the instant `ms` in `zone`: the kernel's own, under the name the slot code uses. */
+export const fastLocalDay: (zone: string, ms: number) => number = localDayOf;
 
 export { instantOfWall };
 

@@ -9,6 +9,7 @@ import type { Protocol } from '../protocol/schema.js';
 import { readArguments, type ReadOptions } from '../rules/evaluate.js';
 import { sessionDay, sessionSpec } from '../rules/spacing.js';
 import { addMonths, formatLocalDate, parseLocalDate } from '../time/civil.js';
+import { dayInRange } from '../time/range.js';
 import { parseInstant } from '../time/instant.js';
 import { localDayOf } from '../time/zone.js';
 
@@ -101,7 +102,8 @@ function afterCourse(plan: Plan, protocol: Protocol): Pick<Forecast, 'review' | 
   if (!Number.isFinite(last)) return {};
   const out: Pick<Forecast, 'review' | 'maintenance'> = {};
   const r = protocol.review;
-  if (r !== undefined) {
+  // A window that would leave the supported dates is not given (as far away as never).
+  if (r !== undefined && dayInRange(last + r.latestDays)) {
     out.review = {
       earliest: formatLocalDate(last + r.earliestDays),
       recommended: formatLocalDate(last + r.recommendedDays),
@@ -109,7 +111,7 @@ function afterCourse(plan: Plan, protocol: Protocol): Pick<Forecast, 'review' | 
     };
   }
   const m = protocol.maintenance;
-  if (m !== undefined) {
+  if (m !== undefined && dayInRange(addMonths(last, m.latestMonths))) {
     out.maintenance = {
       earliest: formatLocalDate(addMonths(last, m.earliestMonths)),
       recommended: formatLocalDate(addMonths(last, m.recommendedMonths)),
@@ -183,8 +185,9 @@ export function sessionWindows(plan: Plan, protocol: Protocol, asOfDay: number):
       projected: w.projected,
       due: dueOf(asOfDay, w),
     };
-    if (Number.isFinite(w.pastDue)) f.pastDue = formatLocalDate(w.pastDue);
-    if (Number.isFinite(w.latest)) f.latest = formatLocalDate(w.latest);
+    // Absent counts as infinitely far: so does a date past the supported range.
+    if (Number.isFinite(w.pastDue) && dayInRange(w.pastDue)) f.pastDue = formatLocalDate(w.pastDue);
+    if (Number.isFinite(w.latest) && dayInRange(w.latest)) f.latest = formatLocalDate(w.latest);
     out.push(f);
   }
   return out;

@@ -16,6 +16,7 @@ import { measureGaps, sessionInterval, sessionSpec, spacingFinding, worse, type 
 import { inputFinding } from '../schema/issues.js';
 import { instantOption, intOption, option } from '../schema/options.js';
 import { MS_PER_DAY, formatLocalDate, parseLocalDate } from '../time/civil.js';
+import { MAX_DAY } from '../time/range.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { checkAvailability, trustedAvailability, type Availability, type CheckedAvailability } from './availability.js';
 import { busyBlocks, compileCalendar, fastLocalDay, forEachStart, isFree, openingRanges, searchWindow, type Blocks, type Calendar, type Released } from './calendar.js';
@@ -243,7 +244,9 @@ export function searchSlots(q: SlotQuery): SlotSearch {
   const recommended = parseLocalDate(window?.recommended ?? '') ?? lo;
   const hi = downstreamLimit(plan, protocol, k);
   const minStart = asOfMs + calendar.noticeMs;
-  const lastClinicDay = fastLocalDay(calendar.zone, asOfMs) + calendar.horizonDays;
+  // Never past the supported range: a start on local day MAX_DAY - 3 plus a day-long session ends
+  // before the last supported instant in every zone (offsets within ±14 h).
+  const lastClinicDay = Math.min(fastLocalDay(calendar.zone, asOfMs) + calendar.horizonDays, MAX_DAY - 3);
   const firstDay = Math.max(fastLocalDay(calendar.zone, minStart), lo - spread);
   const lastDay = Math.min(lastClinicDay, hi + spread);
   const empty = (reason: SlotSearch['reason'], from: number, until: number): SlotSearch => ({ slots: [], from, until, reason });

@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { parseLocalDate } from '../time/civil.js';
 import { parseInstantDetailed } from '../time/instant.js';
+import { MAX_INSTANT, MAX_LOCAL_DATE, MIN_INSTANT, MIN_LOCAL_DATE, localDateOutOfRange } from '../time/range.js';
 import { isValidTimeZone } from '../time/zone.js';
 
 /** Longest identifier (plan, client, event, protocol ids). */
@@ -37,7 +38,14 @@ export const countField = z.int().check(z.minimum(0));
 export const instantField = z.string().check(
   z.superRefine((value: string, ctx) => {
     const r = parseInstantDetailed(value);
-    if (typeof r !== 'number') {
+    if (r === 'range') {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'instant out of range',
+        input: value,
+        params: { finding: 'DATE_OUT_OF_RANGE', value: preview(value), min: MIN_INSTANT, max: MAX_INSTANT },
+      });
+    } else if (typeof r !== 'number') {
       ctx.addIssue({
         code: 'custom',
         message: 'invalid instant',
@@ -61,6 +69,13 @@ export const localDateField = z.string().check(
         message: 'invalid local date',
         input: value,
         params: { finding: 'INVALID_INPUT', detail: 'localDate', value: preview(value) },
+      });
+    } else if (localDateOutOfRange(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'local date out of range',
+        input: value,
+        params: { finding: 'DATE_OUT_OF_RANGE', value, min: MIN_LOCAL_DATE, max: MAX_LOCAL_DATE },
       });
     }
   }),

@@ -78,7 +78,10 @@ export function issuesToFindings(issues: readonly Issue[], prefix: Path = []): F
         out.push(inputFinding(path, render === undefined ? 'is not valid.' : render(String(issue.params.value ?? ''))));
       } else {
         const params: Record<string, string> = { path: formatPath(path), value: String(issue.params.value ?? '') };
-        if (typeof issue.params.problem === 'string') params.problem = issue.params.problem;
+        for (const key of ['problem', 'min', 'max'] as const) {
+          const extra: unknown = issue.params[key];
+          if (typeof extra === 'string') params[key] = extra;
+        }
         out.push(finding(code, 'error', params, { path }));
       }
     } else if (issue.code === 'invalid_union' && issue.discriminator === undefined && issue.errors.length > 0) {

@@ -8,6 +8,7 @@ import type { Finding } from '../findings/codes.js';
 import { finding } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { parseInstantDetailed } from '../time/instant.js';
+import { MAX_INSTANT, MIN_INSTANT } from '../time/range.js';
 import { isValidTimeZone } from '../time/zone.js';
 import { formatPath, inputFinding } from './issues.js';
 
@@ -24,7 +25,11 @@ export function instantOption(options: unknown, key: string, findings: Finding[]
   const ms = typeof value === 'string' ? parseInstantDetailed(value) : 'format';
   if (typeof ms === 'number') return ms;
   const path = ['options', key];
-  findings.push(finding('INVALID_INSTANT', 'error', { path: formatPath(path), value: preview(value), problem: ms }, { path }));
+  if (ms === 'range') {
+    findings.push(finding('DATE_OUT_OF_RANGE', 'error', { path: formatPath(path), value: preview(value), min: MIN_INSTANT, max: MAX_INSTANT }, { path }));
+  } else {
+    findings.push(finding('INVALID_INSTANT', 'error', { path: formatPath(path), value: preview(value), problem: ms }, { path }));
+  }
   return Number.NaN;
 }
 

@@ -83,3 +83,10 @@ export function isoWeekday(dayNumber: number): number {
 }
 
 export { pad2 };
+
+/** The civil date and time of local milliseconds (epoch ms shifted by an offset), to the second. */
+export function civilFromMs(local: number): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  const dayNumber = Math.floor(local / MS_PER_DAY);
+  const ofDay = Math.floor((local - dayNumber * MS_PER_DAY) / 1000);
+  return { ...civilFromDays(dayNumber), hour: Math.floor(ofDay / 3600), minute: Math.floor((ofDay % 3600) / 60), second: ofDay % 60 };
+}

@@ -6,17 +6,24 @@ import type { Outcome } from '../findings/codes.js';
 import { fail, finding, guarded, ok } from '../findings/finding.js';
 import { formatLocalDate } from './civil.js';
 import { formatInstant, parseInstantDetailed } from './instant.js';
+import { MAX_INSTANT, MIN_INSTANT, instantInRange } from './range.js';
 import { resolveWallClock } from './wall-clock.js';
 import { isValidTimeZone, localDayOf } from './zone.js';
 
 const preview = (value: unknown): string => (typeof value === 'string' ? value.slice(0, 60) : String(value));
+
+/** `DATE_OUT_OF_RANGE` for an argument outside the supported instants. */
+function outOfRange(path: string, value: string) {
+  return finding('DATE_OUT_OF_RANGE', 'error', { path, value: preview(value), min: MIN_INSTANT, max: MAX_INSTANT }, { path: [path] });
+}
 
 /**
  * Turns a clinic's local wall-clock time (`YYYY-MM-DDTHH:mm[:ss]`, no offset) into an instant in
  * that zone, written with the zone's offset.
  *
  * A time the clocks skip (spring forward) is `NONEXISTENT_LOCAL_TIME`; a time that happens twice
- * (fall back) is the earlier of its two instants. Never throws.
+ * (fall back) is the earlier of its two instants; one outside the supported instants
+ * (1900-01-02T00:00:00Z to 9999-12-30T23:59:59.999Z) is `DATE_OUT_OF_RANGE`. Never throws.
  *
  * @param localDateTime - e.g. `'2026-03-23T10:00'`
  * @param timeZone - an IANA zone, e.g. `'Europe/London'`
@@ -37,8 +44,8 @@ export function toInstant(localDateTime: string, timeZone: string): Outcome<stri
     if (typeof localDateTime !== 'string') {
       return fail([finding('INVALID_INSTANT', 'error', { path: 'localDateTime', value: preview(localDateTime), problem: 'format' }, { path: ['localDateTime'] })]);
     }
-    // luxon rolls 24:00 over to the next day, which would read as a DST gap: an hour, minute or
-    // second out of range is a bad time, not a time the clocks skip.
+    // An hour, minute or second out of range (24:00, 10:60) is a bad *time* (problem 'time'); the
+    // wall-clock resolver below would only say the whole value is invalid.
     const clock = /^\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(localDateTime);
     if (clock !== null && (Number(clock[1]) > 23 || Number(clock[2]) > 59 || Number(clock[3] ?? 0) > 59)) {
       return fail([finding('INVALID_INSTANT', 'error', { path: 'localDateTime', value: preview(localDateTime), problem: 'time' }, { path: ['localDateTime'] })]);
@@ -46,6 +53,7 @@ export function toInstant(localDateTime: string, timeZone: string): Outcome<stri
     const r = resolveWallClock(localDateTime, timeZone);
     switch (r.kind) {
       case 'ok':
+        if (!instantInRange(r.ms)) return fail([outOfRange('localDateTime', localDateTime)]);
         return ok(formatInstant(r.ms, timeZone));
       case 'nonexistent':
         return fail([finding('NONEXISTENT_LOCAL_TIME', 'error', { value: localDateTime, timeZone }, { path: ['localDateTime'] })]);
@@ -62,7 +70,9 @@ export function toInstant(localDateTime: string, timeZone: string): Outcome<stri
 }
 
 /**
- * The local date (`YYYY-MM-DD`) of an instant in a zone: the calendar day the clinic sees.
+ * The local date (`YYYY-MM-DD`) of an instant in a zone: the calendar day the clinic sees. An
+ * instant outside the supported range (1900-01-02T00:00:00Z to 9999-12-30T23:59:59.999Z, so that
+ * every local date is within 1900-01-01 to 9999-12-31) is `DATE_OUT_OF_RANGE`.
  *
  * @param instant - ISO 8601 with an offset or `Z`
  * @param timeZone - an IANA zone
@@ -80,6 +90,7 @@ export function localDateOf(instant: string, timeZone: string): Outcome<string> 
       return fail([finding('INVALID_TIME_ZONE', 'error', { path: 'timeZone', value: preview(timeZone) }, { path: ['timeZone'] })]);
     }
     const ms = typeof instant === 'string' ? parseInstantDetailed(instant) : 'format';
+    if (ms === 'range') return fail([outOfRange('instant', instant)]);
     if (typeof ms !== 'number') {
       return fail([finding('INVALID_INSTANT', 'error', { path: 'instant', value: preview(instant), problem: ms }, { path: ['instant'] })]);
     }

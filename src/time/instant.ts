@@ -4,6 +4,7 @@
  * @module
  */
 import { MS_PER_DAY, daysFromCivil, daysInMonth, formatLocalDate, pad2 } from './civil.js';
+import { instantInRange } from './range.js';
 import { offsetAt } from './zone.js';
 
 const INSTANT =
@@ -11,8 +12,11 @@ const INSTANT =
 const cache = new Map<string, number>();
 const MAX_CACHED = 20_000;
 
-/** Why an instant string was refused. */
-export type InstantProblem = 'format' | 'offset' | 'date' | 'time';
+/**
+ * Why an instant string was refused: its shape, its offset, its date or time fields, or
+ * (`'range'`) a real instant outside the supported range (see `range.ts`).
+ */
+export type InstantProblem = 'format' | 'offset' | 'date' | 'time' | 'range';
 
 /**
  * Epoch milliseconds of an ISO 8601 instant with an offset or `Z`, or the reason it is not one.
@@ -22,7 +26,7 @@ export function parseInstantDetailed(text: string): number | InstantProblem {
   // The usual shapes first, without regex or cache: on strings fresh from JSON.parse a cache miss
   // (hash, insert, churn) costs more than the parse (parsePlan + evaluatePlan: ~35k → ~50k plans/s).
   const canonical = parseCanonicalInstant(text);
-  if (canonical !== undefined) return canonical;
+  if (canonical !== undefined) return instantInRange(canonical) ? canonical : 'range';
   const hit = cache.get(text);
   if (hit !== undefined) return hit;
   if (text.length > 40) return 'format';
@@ -51,6 +55,7 @@ export function parseInstantDetailed(text: string): number | InstantProblem {
     ((hour * 60 + minute) * 60 + second) * 1000 +
     fraction -
     offsetMinutes * 60_000;
+  if (!instantInRange(ms)) return 'range';
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(text, ms);
   return ms;
@@ -133,6 +138,26 @@ export function parseCanonicalInstant(text: string): number | undefined {
     day -
     1;
   return days * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + fraction - offsetMinutes * 60_000;
+}
+
+/** An instant as epoch milliseconds, with the UTC offset (minutes, east positive) it was written in. */
+export interface WrittenInstant {
+  ms: number;
+  offsetMinutes: number;
+}
+
+/**
+ * Epoch milliseconds of an instant and the offset it was written with (`Z` is 0), or `undefined`
+ * when the parser refuses it: the exporters keep the caller's offset, so they need both.
+ */
+export function readInstant(text: string): WrittenInstant | undefined {
+  const ms = parseInstantDetailed(text);
+  if (typeof ms !== 'number') return undefined;
+  const last = text.charCodeAt(text.length - 1);
+  if (last === Z || last === 122) return { ms, offsetMinutes: 0 };
+  // The parser accepted it, so it ends in ±HH:MM.
+  const sign = text.charCodeAt(text.length - 6) === DASH ? -1 : 1;
+  return { ms, offsetMinutes: sign * (two(text, text.length - 5) * 60 + two(text, text.length - 2)) };
 }
 
 /** Epoch milliseconds of an ISO 8601 instant, or `NaN`. */

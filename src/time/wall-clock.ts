@@ -1,11 +1,11 @@
 /**
  * Local wall-clock times: to instants (from the cached zone offsets, with a time that does not
- * exist or exists twice handled explicitly), and calendar-day arithmetic at the same wall time
- * (through luxon, the one place the core uses it).
+ * exist or exists twice handled explicitly), and calendar-day arithmetic at the same wall time.
+ * Every place that turns a wall-clock time into an instant goes through {@link instantOfWall}, so
+ * the rule is the same everywhere: a repeated time is the earlier instant.
  * @internal
  * @module
  */
-import { DateTime } from 'luxon';
 import { MS_PER_DAY, daysFromCivil, daysInMonth } from './civil.js';
 import { offsetAt } from './zone.js';
 
@@ -68,9 +68,14 @@ export function instantOfWall(zone: string, wall: number): number {
 
 /**
  * The instant `days` calendar days after `ms` in `zone`, at the same local wall-clock time (a DST
- * change in between does not shift it). A time the clocks skip on the target day moves forward
- * past the gap, as luxon does.
+ * change in between does not shift it). A time that occurs twice on the target day is the earlier
+ * instant (the documented rule; keeping the original offset, as luxon's `plus` does, can pick the
+ * later one). A time the clocks skip on the target day moves forward by the length of the gap
+ * (read with the offset in force before it): 01:30 on a day that jumps from 01:00 to 02:00 is
+ * 02:30.
  */
 export function addCalendarDays(ms: number, days: number, zone: string): number {
-  return DateTime.fromMillis(ms, { zone }).plus({ days }).toMillis();
+  const wall = ms + offsetAt(zone, ms) + days * MS_PER_DAY;
+  const t = instantOfWall(zone, wall);
+  return Number.isNaN(t) ? wall - offsetAt(zone, wall - MS_PER_DAY) : t;
 }

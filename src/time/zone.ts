@@ -137,3 +137,18 @@ export function dayOffset(zone: string, day: number): number {
 export function localDayOf(zone: string, ms: number): number {
   return Math.floor((ms + offsetAt(zone, ms)) / MS_PER_DAY);
 }
+
+/**
+ * Every offset change of `zone` (valid) in [start, end), in order, to the second: the UTC days
+ * whose offset is not constant, each found once and cached ({@link transitionOn}).
+ */
+export function transitionsBetween(zone: string, start: number, end: number): Transition[] {
+  const out: Transition[] = [];
+  const last = Math.floor((end - 1) / MS_PER_DAY);
+  for (let day = Math.floor(start / MS_PER_DAY); day <= last; day++) {
+    if (!Number.isNaN(dayOffset(zone, day))) continue;
+    const t = transitionOn(zone, day);
+    if (t.at >= start && t.at < end && t.before !== t.after) out.push(t);
+  }
+  return out;
+}

@@ -1,7 +1,9 @@
-// The entry points' boundaries (DESIGN.md, performance budget): the subpath entries reach the
-// core only through its public name, so they share one copy of it at run time and never add to
-// the root entry's bundle; the root entry's pictures never import a subpath.
-import { readdirSync, readFileSync } from 'node:fs';
+// The entry points' boundaries (performance budget): the subpath entries reach the core only
+// through its public name, so they share one copy of it at run time and never add to the root
+// entry's bundle; the root entry's pictures never import a subpath. The one exception is the time
+// kernel (src/time), which the exporters use directly: the build puts it in a chunk that the root
+// entry and the subpaths import alike, so a subpath never carries its own copy (checked on dist).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +19,28 @@ function imports(file: string): string[] {
 }
 
 const SHARED = ['interop/arguments.ts', 'interop/bookings.ts', 'interop/instants.ts'];
+const dist = resolve(src, '../dist');
+
+/** Every src/time module `file` reaches through relative imports (the kernel's own closure). */
+function kernelClosure(file: string, seen = new Set<string>()): Set<string> {
+  for (const spec of imports(file)) {
+    if (!spec.startsWith('.')) continue;
+    const target = resolve(dirname(file), spec).replace(/\.js$/, '.ts');
+    if (seen.has(target)) continue;
+    seen.add(target);
+    kernelClosure(target, seen);
+  }
+  return seen;
+}
+
+/** `import … from './chunk-….js'` (ESM) or `require('./chunk-….cjs')` (CJS) in a built file. */
+function chunksOf(code: string): string[] {
+  return [...code.matchAll(/(?:from\s*|require\()['"]\.\/(chunk-[\w-]+\.c?js)['"]/g)].map((m) => m[1] ?? '');
+}
+/** The source modules bundled into a built file (tsup/esbuild writes `// src/…` before each). */
+function sourcesOf(code: string): string[] {
+  return [...code.matchAll(/^\/\/ (src\/[\w/.-]+\.ts)$/gm)].map((m) => m[1] ?? '');
+}
 
 describe('entry boundaries', () => {
   it('the ical and fhir entries import the core only as "smp-protocol", never a core module', () => {
@@ -28,6 +52,7 @@ describe('entry boundaries', () => {
         if (spec === 'smp-protocol') continue;
         expect(spec.startsWith('.'), `${relative(src, file)} imports ${spec}`).toBe(true);
         const target = relative(src, resolve(dirname(file), spec));
+        if (target.startsWith('time/')) continue; // the kernel: a shared chunk, checked below
         expect(target.startsWith('interop/'), `${relative(src, file)} reaches ${target}`).toBe(true);
         expect(['interop/mermaid.js', 'interop/timeline-svg.js']).not.toContain(target);
       }
@@ -42,6 +67,43 @@ describe('entry boundaries', () => {
       for (const spec of imports(file)) {
         expect(spec).not.toBe('smp-protocol');
         expect(spec).not.toMatch(/interop\/(ical|fhir)|\/(bookings|instants|arguments)\.js$/);
+      }
+    }
+  });
+
+  it('the exporters reach the time kernel only, and the kernel they reach stays inside src/time', () => {
+    const subpath = [...files(join(src, 'interop/ical')), ...files(join(src, 'interop/fhir')), ...SHARED.map((f) => join(src, f))];
+    const kernel = subpath.flatMap((file) => imports(file).filter((spec) => relative(src, resolve(dirname(file), spec)).startsWith('time/')).map((spec) => resolve(dirname(file), spec).replace(/\.js$/, '.ts')));
+    // vtimezone.ts takes its offsets and transitions from the kernel, instants.ts its parser.
+    expect(kernel.map((f) => relative(src, f))).toEqual(expect.arrayContaining(['time/zone.ts', 'time/instant.ts', 'time/civil.ts']));
+    for (const file of kernel) {
+      for (const reached of kernelClosure(file)) expect(relative(src, reached), `${relative(src, file)} pulls ${relative(src, reached)}`).toMatch(/^time\//);
+    }
+  });
+
+  it.skipIf(!existsSync(join(dist, 'index.js')))('built: subpaths share the root entry’s kernel chunk and carry no copy of it; the root pulls no subpath code', () => {
+    for (const ext of ['js', 'cjs']) {
+      const root = readFileSync(join(dist, `index.${ext}`), 'utf8');
+      const rootChunks = chunksOf(root);
+      const kernelChunk = rootChunks.find((c) => sourcesOf(readFileSync(join(dist, c), 'utf8')).includes('src/time/zone.ts'));
+      expect(kernelChunk, `index.${ext} imports the kernel chunk`).toBeDefined();
+      // The root entry and every chunk it loads contain no subpath code.
+      for (const code of [root, ...rootChunks.map((c) => readFileSync(join(dist, c), 'utf8'))]) {
+        expect(sourcesOf(code).filter((m) => m.startsWith('src/interop/ical') || m.startsWith('src/interop/fhir') || SHARED.includes(m.slice(4)))).toEqual([]);
+        expect(code).not.toMatch(/['"]\.\/(ical|fhir|testing)\.c?js['"]/);
+      }
+      // No module is both in the root entry and in the kernel chunk (one copy, imported).
+      const shared = new Set(sourcesOf(readFileSync(join(dist, kernelChunk ?? ''), 'utf8')));
+      expect(shared.size).toBeGreaterThanOrEqual(3);
+      expect(sourcesOf(root).filter((m) => shared.has(m))).toEqual([]);
+      for (const entry of ['ical', 'fhir']) {
+        const code = readFileSync(join(dist, `${entry}.${ext}`), 'utf8');
+        const loaded = [code, ...chunksOf(code).filter((c) => c !== kernelChunk).map((c) => readFileSync(join(dist, c), 'utf8'))];
+        expect(chunksOf(code), `${entry}.${ext} imports the kernel chunk`).toContain(kernelChunk);
+        for (const part of loaded) {
+          // No copy of the kernel or of any core module: only interop code, the rest by import.
+          expect(sourcesOf(part).filter((m) => !m.startsWith('src/interop/'))).toEqual([]);
+        }
       }
     }
   });

@@ -3,59 +3,26 @@
  * uses. An event written as `DTSTART;TZID=Europe/London:…` needs a matching VTIMEZONE: Outlook
  * does not know IANA names and shows such events an hour off without one (ical-generator #680).
  *
- * The zone's offset transitions are found by scanning day by day and bisecting to the second.
+ * The zone's offsets and transitions come from the time kernel (`src/time/zone.ts`, cached per
+ * UTC day and bisected to the second), the same the core uses, shared through one build chunk.
  * When the transitions of each kind fall on the same weekday rule every year (the last Sunday of
  * March at 01:00 UTC…), they are written as yearly RRULEs, the form Outlook reads best; otherwise
  * each transition gets its own observance.
  * @internal
  * @module
  */
+import { daysFromCivil, daysInMonth, isoWeekday } from '../../time/civil.js';
+import { offsetAt, transitionsBetween } from '../../time/zone.js';
 import { basicDateTime, wallFields } from '../instants.js';
 import { property } from './content-line.js';
 
-const MS_PER_DAY = 86_400_000;
 const HOUR = 3_600_000;
+const MS_PER_DAY = 86_400_000;
 const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
-const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    if (formatters.size > 200) formatters.clear();
-    formatters.set(zone, f);
-  }
-  return f;
-}
-
-const WALL = /^(\d+)\/(\d+)\/(\d+),? (\d+):(\d+):(\d+)$/;
-
-/** The UTC offset of `zone` at `ms`, in milliseconds (east positive), from `Intl`. */
+/** The UTC offset of `zone` (valid) at `ms`, in milliseconds (east positive): the time kernel's cached offsets. */
 export function zoneOffset(zone: string, ms: number): number {
-  const whole = Math.floor(ms / 1000) * 1000;
-  const f = formatter(zone);
-  // `format` and a regular expression cost a third of `formatToParts`; the parts are the fallback
-  // for an ICU that punctuates differently.
-  const m = WALL.exec(f.format(whole));
-  let fields: number[];
-  if (m === null) {
-    const p: Record<string, string> = {};
-    for (const part of f.formatToParts(whole)) p[part.type] = part.value;
-    fields = [Number(p.month), Number(p.day), Number(p.year), Number(p.hour), Number(p.minute), Number(p.second)];
-  } else {
-    fields = m.slice(1).map(Number);
-  }
-  const [month = 1, day = 1, year = 1970, hour = 0, minute = 0, second = 0] = fields;
-  return Date.UTC(year, month - 1, day, hour % 24, minute, second) - whole;
+  return offsetAt(zone, ms);
 }
 
 /** One change of a zone's offset. */
@@ -66,28 +33,9 @@ export interface Transition {
   to: number;
 }
 
-/** Every offset change of `zone` in [start, end), to the second. */
+/** Every offset change of `zone` in [start, end), to the second (the time kernel's, cached per day). */
 export function transitions(zone: string, start: number, end: number): Transition[] {
-  const out: Transition[] = [];
-  let t = start;
-  let offset = zoneOffset(zone, t);
-  while (t < end) {
-    const next = t + MS_PER_DAY;
-    const nextOffset = zoneOffset(zone, next);
-    if (nextOffset !== offset) {
-      let lo = t;
-      let hi = next;
-      while (hi - lo > 1000) {
-        const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
-        if (zoneOffset(zone, mid) === offset) lo = mid;
-        else hi = mid;
-      }
-      out.push({ at: hi, from: offset, to: nextOffset });
-    }
-    t = next;
-    offset = nextOffset;
-  }
-  return out;
+  return transitionsBetween(zone, start, end).map((t) => ({ at: t.at, from: t.before, to: t.after }));
 }
 
 /**
@@ -129,12 +77,8 @@ interface Onset {
 
 function onset(t: Transition): Onset {
   const f = wallFields(t.at, t.from);
-  const weekday = new Date(Date.UTC(f.year, f.month - 1, f.day)).getUTCDay();
+  const weekday = isoWeekday(daysFromCivil(f.year, f.month, f.day)) % 7; // Sunday = 0, as WEEKDAYS
   return { transition: t, year: f.year, month: f.month, day: f.day, weekday, time: basicDateTime(t.at, t.from).slice(9) };
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** `FREQ=YEARLY;…` when every onset of a kind follows one weekday rule in consecutive years. */
@@ -172,8 +116,8 @@ const cache = new Map<string, readonly string[]>();
  * them), as unfolded content lines. Cached per zone and years: the scan costs a few milliseconds.
  */
 export function vtimezone(zone: string, first: number, last: number): string[] {
-  const startYear = new Date(first).getUTCFullYear() - 1;
-  const endYear = new Date(last).getUTCFullYear() + 1;
+  const startYear = wallFields(first, 0).year - 1;
+  const endYear = wallFields(last, 0).year + 1;
   const key = `${zone}|${startYear}|${endYear}`;
   let lines = cache.get(key);
   if (lines === undefined) {
@@ -185,8 +129,8 @@ export function vtimezone(zone: string, first: number, last: number): string[] {
 }
 
 function build(zone: string, first: number, startYear: number, endYear: number): string[] {
-  const start = Date.UTC(startYear, 0, 1);
-  const end = Date.UTC(endYear + 1, 0, 1);
+  const start = daysFromCivil(startYear, 1, 1) * MS_PER_DAY;
+  const end = daysFromCivil(endYear + 1, 1, 1) * MS_PER_DAY;
   const found = transitions(zone, start, end);
   const lines = ['BEGIN:VTIMEZONE', property('TZID', zone)];
   if (found.length === 0) {
