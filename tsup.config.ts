@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 // Subpath entries (testing, ical, fhir, the CLI) import the root entry by its package name, so
 // they share one copy of it at run time and never add to the root entry's bundle.
-const external = ['zod', 'luxon', 'smp-protocol', 'fast-check'];
+const external = ['zod', 'luxon', 'smp-protocol', 'fast-check', '@electric-sql/pglite', 'pg'];
 
 export default defineConfig([
   {
@@ -11,6 +11,8 @@ export default defineConfig([
       testing: 'src/testing/index.ts',
       ical: 'src/interop/ical/index.ts',
       fhir: 'src/interop/fhir/index.ts',
+      postgres: 'src/postgres/index.ts',
+      http: 'src/http/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
