@@ -49,7 +49,7 @@ let cached: Json | undefined;
  * Object.keys(doc.paths as object); // ['/plans', '/plans/{planId}', '/plans/{planId}/events', …]
  * ```
  */
-export function openApiDocument(): Json {
+export function openApiDocument(): Record<string, unknown> {
   cached ??= build();
   return JSON.parse(JSON.stringify(cached)) as Json;
 }

@@ -416,7 +416,7 @@ export function createStore(options: StoreOptions): Store {
           // Lost a race: with expectedVersion the core answers on the re-read (VERSION_CONFLICT, or
           // the duplicate answer when our own retry won); without it, re-read and re-apply after a
           // short, jittered pause.
-          if (expected === undefined && !lock && attempt < maxAttempts) await sleep(Math.random() * Math.min(100, 2 ** attempt));
+          if (!lock && attempt < maxAttempts) await sleep(Math.random() * Math.min(100, 2 ** attempt));
         }
         let actual = lastRead;
         const r = await client.query('SELECT version FROM smp_plans WHERE id = $1', [id.value]);
