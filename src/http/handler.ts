@@ -159,7 +159,12 @@ export function createHandler(options: HandlerOptions): (request: Request) => Pr
     if (!(await authorize(request))) return errorResponse([makeFinding('UNAUTHORIZED')]);
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
-    const parts = url.pathname.split('/').filter((p) => p.length > 0).map((p) => decodeURIComponent(p));
+    let parts: string[];
+    try {
+      parts = url.pathname.split('/').filter((p) => p.length > 0).map((p) => decodeURIComponent(p));
+    } catch {
+      return errorResponse([inputError('path', 'has a malformed percent-encoding')]);
+    }
     const notFound = (): Response => errorResponse([makeFinding('ROUTE_NOT_FOUND', { method, path: url.pathname })]);
     const asOf = url.searchParams.get('asOf') ?? isoNow(now);
 

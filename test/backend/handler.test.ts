@@ -76,6 +76,8 @@ describe('the HTTP handler', () => {
     expect([route.status, findingCodes(route.data)]).toEqual([404, ['ROUTE_NOT_FOUND']]);
     expect((await call('GET', '/plans/plan-1/whatever')).status).toBe(404);
     expect((await call('GET', '/elsewhere')).status).toBe(404);
+    const malformed = await call('GET', '/plans/%E0%A4%A');
+    expect([malformed.status, findingCodes(malformed.data)]).toEqual([400, ['INVALID_INPUT']]);
   });
 
   it('POST events: at from the clock, id from Idempotency-Key, ETag the new version; a retry is a duplicate', async () => {
