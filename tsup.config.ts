@@ -6,7 +6,7 @@ import { defineConfig } from 'tsup';
 // root entry and the subpaths load the same module, with the same zone caches, never a copy.
 // tsup splits ESM natively; for CJS it runs its own (experimental) splitting pass, enabled here by
 // the same flag, so `require('smp-protocol/ical')` shares the chunk with `require('smp-protocol')` too.
-const external = ['zod', 'luxon', 'smp-protocol', 'fast-check'];
+const external = ['zod', 'luxon', 'smp-protocol', 'fast-check', '@electric-sql/pglite', 'pg'];
 
 export default defineConfig([
   {
@@ -15,6 +15,8 @@ export default defineConfig([
       testing: 'src/testing/index.ts',
       ical: 'src/interop/ical/index.ts',
       fhir: 'src/interop/fhir/index.ts',
+      postgres: 'src/postgres/index.ts',
+      http: 'src/http/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

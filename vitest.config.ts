@@ -17,6 +17,8 @@ export default defineConfig({
       { find: /^smp-protocol\/testing$/, replacement: src('testing/index.ts') },
       { find: /^smp-protocol\/ical$/, replacement: src('interop/ical/index.ts') },
       { find: /^smp-protocol\/fhir$/, replacement: src('interop/fhir/index.ts') },
+      { find: /^smp-protocol\/postgres$/, replacement: src('postgres/index.ts') },
+      { find: /^smp-protocol\/http$/, replacement: src('http/index.ts') },
     ],
   },
   test: {

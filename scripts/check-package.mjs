@@ -30,9 +30,9 @@ mkdirSync(packDir);
 const [packed] = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir]));
 const tarball = join(packDir, packed.filename);
 const files = packed.files.map((f) => f.path);
-const stray = files.filter((f) => !/^(dist\/|schemas\/[^/]+\.json$|conformance\/[^/]+\.json$|docs\/[^/]+\.md$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(f));
+const stray = files.filter((f) => !/^(dist\/|sql\/[^/]+\.sql$|schemas\/[^/]+\.json$|conformance\/[^/]+\.json$|docs\/[^/]+\.md$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(f));
 if (stray.length > 0) fail(`unexpected files in the package: ${stray.join(', ')}`);
-for (const needed of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/testing.js', 'dist/testing.cjs', 'dist/cli.js', 'dist/ical.js', 'dist/ical.cjs', 'dist/ical.d.ts', 'dist/ical.d.cts', 'dist/fhir.js', 'dist/fhir.cjs', 'dist/fhir.d.ts', 'dist/fhir.d.cts', 'schemas/plan.json', 'schemas/event.json', 'schemas/protocol.json', 'schemas/intake.json', 'README.md', 'LICENSE']) {
+for (const needed of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/testing.js', 'dist/testing.cjs', 'dist/cli.js', 'dist/ical.js', 'dist/ical.cjs', 'dist/ical.d.ts', 'dist/ical.d.cts', 'dist/fhir.js', 'dist/fhir.cjs', 'dist/fhir.d.ts', 'dist/fhir.d.cts', 'dist/postgres.js', 'dist/postgres.cjs', 'dist/postgres.d.ts', 'dist/postgres.d.cts', 'dist/http.js', 'dist/http.cjs', 'dist/http.d.ts', 'dist/http.d.cts', 'sql/001-init.sql', 'schemas/openapi.json', 'schemas/plan.json', 'schemas/event.json', 'schemas/protocol.json', 'schemas/intake.json', 'README.md', 'LICENSE']) {
   if (!files.includes(needed)) fail(`missing from the package: ${needed}`);
 }
 pass(`packed ${packed.filename}: ${files.length} files, ${(packed.size / 1024).toFixed(1)} KB`);

@@ -34,6 +34,8 @@ export { parsePlan } from './plan/parse.js';
 export { eventTypes, scalpZones } from './plan/schema.js';
 export { planTransitions } from './plan/transitions.js';
 export type { TransitionRule } from './plan/transitions.js';
+export { planChanges } from './plan/changes.js';
+export type { CalendarEntry, PlanChanges, PlanChangesOptions, Reminder, ReminderKind } from './plan/changes.js';
 export type { Plan, PlanEvent, PlanSession, PlanStatus, SessionState, TreatmentRecord } from './plan/schema.js';
 
 // Evaluation and forecast

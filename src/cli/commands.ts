@@ -35,6 +35,7 @@ import { toFhir, toPlanDefinition } from 'smp-protocol/fhir';
 import { toICalendar, type ICalendarOptions } from 'smp-protocol/ical';
 import { conformanceCaseSchema, runConformanceCase, type ConformanceResult } from 'smp-protocol/testing';
 import { runDemo } from './demo.js';
+import { serve } from './serve.js';
 import { CliError, colours, EXIT, now, readJson } from './io.js';
 
 /** A command: its usage text and its run function. */
@@ -560,4 +561,5 @@ export const commands: Record<string, Command> = {
   ics,
   fhir,
   timeline,
+  serve,
 };

@@ -1,0 +1,442 @@
+/**
+ * What the outside world must do when a plan moves: reminders to schedule or cancel and calendar
+ * entries to create, update or cancel. Pure: the answer is the difference between what each plan
+ * calls for, so a reschedule touches exactly the jobs it made stale.
+ * @module
+ */
+import type { Finding, Outcome } from '../findings/codes.js';
+import { fail, finding, guarded, ok } from '../findings/finding.js';
+import { inputDetails } from '../findings/messages.js';
+import { defineProtocol } from '../protocol/define.js';
+import type { Protocol } from '../protocol/schema.js';
+import { aftercare, preparation } from '../rules/care.js';
+import { inputFinding } from '../schema/issues.js';
+import { forecast } from '../schedule/forecast.js';
+import { formatInstant, parseInstant } from '../time/instant.js';
+import { toInstant } from '../time/convert.js';
+import { planArgument } from './parse.js';
+import type { Plan, PlanEvent } from './schema.js';
+import { prefixed, protocolMismatch } from './trust.js';
+
+const MINUTE = 60_000;
+
+/**
+ * What a reminder is about.
+ *
+ * @example
+ * ```ts
+ * import type { ReminderKind } from 'smp-protocol';
+ * const kind: ReminderKind = 'appointment';
+ * ```
+ */
+export type ReminderKind = 'appointment' | 'preparation' | 'aftercare' | 'review' | 'maintenance';
+
+/**
+ * One reminder a plan calls for: send it at `dueAt`. The id is stable (`planId/session/kind/…`,
+ * `planId/review`, `planId/maintenance`): the same reminder of a later plan has the same id, with
+ * a new `dueAt` when its session moved.
+ *
+ * @example
+ * ```ts
+ * import type { Reminder } from 'smp-protocol';
+ * const r: Reminder = { id: 'plan-1/2/appointment/2880m', kind: 'appointment', session: 2,
+ *   dueAt: '2026-03-31T10:00:00+01:00', title: 'Session 2 in 48 hours',
+ *   start: '2026-04-02T10:00:00+01:00', end: '2026-04-02T13:00:00+01:00' };
+ * ```
+ */
+export interface Reminder {
+  /** Stable id, `planId/…`. */
+  id: string;
+  /** What it is about. */
+  kind: ReminderKind;
+  /** The session it is about (absent for review and maintenance recalls). */
+  session?: number;
+  /** When to send it. */
+  dueAt: string;
+  /** A short title (English). */
+  title: string;
+  /** The care item's instruction, for preparation and aftercare. */
+  instruction?: string;
+  /** The appointment's, or the care item's, start. */
+  start?: string;
+  /** The appointment's, or the care item's, end. */
+  end?: string;
+  /** For recalls: the window's dates (local dates in the plan's zone). */
+  window?: { earliest: string; recommended: string; latest: string };
+}
+
+/**
+ * One calendar entry a plan calls for: a session that is booked or was completed. `sequence` is
+ * iCalendar's SEQUENCE (how many times its time or status changed), as `toICalendar` writes it.
+ *
+ * @example
+ * ```ts
+ * import type { CalendarEntry } from 'smp-protocol';
+ * const e: CalendarEntry = { id: 'plan-1/2/appointment', uid: 'plan-1-s2@smp-protocol', session: 2,
+ *   status: 'booked', start: '2026-04-02T10:00:00+01:00', end: '2026-04-02T13:00:00+01:00', sequence: 1,
+ *   title: 'Session 2' };
+ * ```
+ */
+export interface CalendarEntry {
+  /** Stable id, `planId/session/appointment`. */
+  id: string;
+  /** The UID `toICalendar` gives the session's VEVENT with its default domain. */
+  uid: string;
+  /** The session. */
+  session: number;
+  /** `booked` (still to happen) or `completed`. */
+  status: 'booked' | 'completed';
+  /** Start instant. */
+  start: string;
+  /** End instant. */
+  end: string;
+  /** iCalendar SEQUENCE. */
+  sequence: number;
+  /** A short title (the protocol's session title). */
+  title: string;
+}
+
+/**
+ * What {@link planChanges} asks the outside world to do.
+ * - `reminders.schedule`: create each reminder, or move it when one with its id exists;
+ * - `reminders.cancel`: drop each (the reminder as it was);
+ * - `calendar.create` / `update` / `cancel`: the entries, with their new SEQUENCE.
+ *
+ * @example
+ * ```ts
+ * import type { PlanChanges } from 'smp-protocol';
+ * const none: PlanChanges = { reminders: { schedule: [], cancel: [] }, calendar: { create: [], update: [], cancel: [] } };
+ * ```
+ */
+export interface PlanChanges {
+  /** Reminders to schedule (create or move) and to cancel. */
+  reminders: { schedule: Reminder[]; cancel: Reminder[] };
+  /** Calendar entries to create, update and cancel. */
+  calendar: { create: CalendarEntry[]; update: CalendarEntry[]; cancel: CalendarEntry[] };
+}
+
+/**
+ * Options of {@link planChanges}.
+ *
+ * @example
+ * ```ts
+ * import { protocols, type PlanChangesOptions } from 'smp-protocol';
+ * const options: PlanChangesOptions = { protocols: Object.values(protocols), reminders: { appointmentMinutesBefore: [1440] } };
+ * ```
+ */
+export interface PlanChangesOptions {
+  /** The plans' protocol. */
+  protocol?: Protocol;
+  /** Or several: the one whose id and version match the plan is used. */
+  protocols?: readonly Protocol[];
+  /** Reminder settings. */
+  reminders?: {
+    /** Appointment reminders, in minutes before the start. Default `[2880, 120]` (48 h and 2 h). */
+    appointmentMinutesBefore?: readonly number[];
+    /** Local time (`HH:mm`, the plan's zone) at which review and maintenance recalls are sent. Default `09:00`. */
+    recallTime?: string;
+  };
+}
+
+
+interface Settings {
+  offsets: number[];
+  recallTime: string;
+}
+
+function readSettings(options: PlanChangesOptions, findings: Finding[]): Settings {
+  const r: unknown = options.reminders;
+  const out: Settings = { offsets: [2880, 120], recallTime: '09:00' };
+  if (r === undefined) return out;
+  if (typeof r !== 'object' || r === null) {
+    findings.push(inputFinding(['options', 'reminders'], inputDetails.notObject('an object')));
+    return out;
+  }
+  const { appointmentMinutesBefore: m, recallTime: t } = r as { appointmentMinutesBefore?: unknown; recallTime?: unknown };
+  if (m !== undefined) {
+    if (!Array.isArray(m) || m.length > 10 || !m.every((x) => Number.isInteger(x) && x >= 0 && x <= 60 * 24 * 60)) {
+      findings.push(inputFinding(['options', 'reminders', 'appointmentMinutesBefore'], inputDetails.required('up to 10 whole minutes from 0 to 86400')));
+    } else {
+      out.offsets = [...new Set(m as number[])];
+    }
+  }
+  if (t !== undefined) {
+    if (typeof t !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(t)) {
+      findings.push(inputFinding(['options', 'reminders', 'recallTime'], inputDetails.required('a local time HH:mm')));
+    } else {
+      out.recallTime = t;
+    }
+  }
+  return out;
+}
+
+/** The protocol for `plan` from `{ protocol }` or `{ protocols }`. */
+function protocolFor(plan: Plan, options: PlanChangesOptions): Outcome<Protocol> {
+  if (options.protocol === undefined && Array.isArray(options.protocols)) {
+    for (const p of options.protocols as unknown[]) {
+      const ref = p as { id?: unknown; version?: unknown } | null;
+      if (ref === null || typeof ref !== 'object' || ref.id !== plan.protocol.id || ref.version !== plan.protocol.version) continue;
+      const out = defineProtocol(p);
+      return out.ok ? out : fail(prefixed(out.findings, ['options', 'protocols']));
+    }
+    return fail([
+      finding('PROTOCOL_MISMATCH', 'error', { planProtocol: plan.protocol.id, planVersion: plan.protocol.version, protocol: 'none of options.protocols', version: 0 }),
+    ]);
+  }
+  if (options.protocol === undefined) return fail([inputFinding(['options', 'protocol'], inputDetails.required('a protocol or protocols'))]);
+  const out = defineProtocol(options.protocol);
+  if (!out.ok) return fail(prefixed(out.findings, ['options', 'protocol']));
+  const mismatch = protocolMismatch(plan, out.value);
+  return mismatch === undefined ? out : fail([mismatch]);
+}
+
+/** Unwraps a reader's answer, whether it is an Outcome or (before 0.2) a plain value. */
+function readerValue<T>(x: T | Outcome<T>): T | undefined {
+  if (typeof x === 'object' && x !== null && 'ok' in x && typeof (x as { ok: unknown }).ok === 'boolean') {
+    const o = x as Outcome<T>;
+    return o.ok ? o.value : undefined;
+  }
+  return x as T;
+}
+
+interface Wanted {
+  reminders: Map<string, Reminder>;
+  calendar: Map<string, CalendarEntry>;
+  /** Each session's SEQUENCE, also for sessions with no entry (a cancelled one). */
+  sequences: Map<number, number>;
+}
+
+function sessionTitle(protocol: Protocol, n: number): string {
+  return protocol.sessions[n - 1]?.title ?? protocol.extraSessions.title;
+}
+
+function durationOf(protocol: Protocol, n: number): number {
+  return protocol.sessions[n - 1]?.durationMinutes ?? protocol.extraSessions.durationMinutes;
+}
+
+/** iCalendar SEQUENCE per session: each change of start, end or cancellation after the first booking. */
+function sequences(plan: Plan, protocol: Protocol): Map<number, number> {
+  type Rev = { start: number; end: number; cancelled: boolean };
+  const last = new Map<number, Rev>();
+  const current = new Map<number, { start: number; minutes: number }>();
+  const seq = new Map<number, number>();
+  const revise = (n: number, r: Rev): void => {
+    const prev = last.get(n);
+    if (prev !== undefined && (prev.start !== r.start || prev.end !== r.end || prev.cancelled !== r.cancelled)) seq.set(n, (seq.get(n) ?? 0) + 1);
+    last.set(n, r);
+  };
+  const history: readonly PlanEvent[] = plan.history;
+  for (const ev of history) {
+    switch (ev.type) {
+      case 'sessionBooked':
+      case 'sessionRescheduled': {
+        const was = current.get(ev.session);
+        if (ev.type === 'sessionRescheduled' && was === undefined) break;
+        const minutes = ev.durationMinutes ?? (was !== undefined ? was.minutes : durationOf(protocol, ev.session));
+        const start = parseInstant(ev.start);
+        current.set(ev.session, { start, minutes });
+        revise(ev.session, { start, end: start + minutes * MINUTE, cancelled: false });
+        break;
+      }
+      case 'sessionCancelled': {
+        const b = current.get(ev.session);
+        if (b === undefined) break;
+        current.delete(ev.session);
+        revise(ev.session, { start: b.start, end: b.start + b.minutes * MINUTE, cancelled: true });
+        break;
+      }
+      case 'sessionMissed':
+        current.delete(ev.session);
+        break;
+      case 'sessionCompleted': {
+        const done = plan.sessions[ev.session - 1]?.completed;
+        if (done === undefined) break;
+        current.delete(ev.session);
+        revise(ev.session, { start: parseInstant(done.start), end: parseInstant(done.end), cancelled: false });
+        break;
+      }
+      case 'planClosed':
+        for (const [n, b] of current) revise(n, { start: b.start, end: b.start + b.minutes * MINUTE, cancelled: true });
+        current.clear();
+        break;
+      case 'sessionAdded':
+      case 'planPaused':
+      case 'planResumed':
+        break;
+      default: {
+        const never: never = ev;
+        return never;
+      }
+    }
+  }
+  // The plan's booking is authoritative for the one still standing (its end may differ from start + minutes).
+  for (const s of plan.sessions) {
+    const r = last.get(s.number);
+    if (s.state !== 'booked' || s.booking === undefined || r === undefined || r.cancelled) continue;
+    const start = parseInstant(s.booking.start);
+    const end = parseInstant(s.booking.end);
+    if (r.start !== start || r.end !== end) last.set(s.number, { start, end, cancelled: false });
+  }
+  return seq;
+}
+
+function recallInstant(date: string, time: string, zone: string): string {
+  const out = toInstant(`${date}T${time}`, zone);
+  if (out.ok) return out.value;
+  // The recall time does not exist that day (a DST gap): an hour later does.
+  const later = toInstant(`${date}T${String(Number(time.slice(0, 2)) + 1).padStart(2, '0')}${time.slice(2)}`, zone);
+  return later.ok ? later.value : `${date}T12:00:00Z`;
+}
+
+/** Everything a plan calls for. */
+function wanted(plan: Plan, protocol: Protocol, settings: Settings): Wanted {
+  const reminders = new Map<string, Reminder>();
+  const calendar = new Map<string, CalendarEntry>();
+  const seq = sequences(plan, protocol);
+  const closed = plan.status === 'closed';
+  const zone = plan.timeZone;
+  for (const s of plan.sessions) {
+    const n = s.number;
+    const title = sessionTitle(protocol, n);
+    const base = { session: n };
+    if (s.state === 'booked' && s.booking !== undefined && !closed) {
+      const { start, end } = s.booking;
+      calendar.set(`${plan.id}/${n}/appointment`, {
+        id: `${plan.id}/${n}/appointment`,
+        uid: `${plan.id}-s${n}@smp-protocol`,
+        session: n,
+        status: 'booked',
+        start,
+        end,
+        sequence: seq.get(n) ?? 0,
+        title,
+      });
+      const startMs = parseInstant(start);
+      for (const minutes of settings.offsets) {
+        const id = `${plan.id}/${n}/appointment/${minutes}m`;
+        const hours = minutes % 60 === 0 ? `${minutes / 60} hours` : `${minutes} minutes`;
+        reminders.set(id, { id, kind: 'appointment', ...base, dueAt: formatInstant(startMs - minutes * MINUTE, zone), title: `${title} in ${hours}`, start, end });
+      }
+      const prep = readerValue(preparation(plan, { protocol, session: n })) ?? [];
+      for (const item of prep) {
+        const id = `${plan.id}/${n}/preparation/${item.rule}`;
+        reminders.set(id, { id, kind: 'preparation', ...base, dueAt: item.from, title: item.title, instruction: item.instruction, start: item.from, end: item.until });
+      }
+    }
+    if (s.state === 'completed' && s.completed !== undefined) {
+      calendar.set(`${plan.id}/${n}/appointment`, {
+        id: `${plan.id}/${n}/appointment`,
+        uid: `${plan.id}-s${n}@smp-protocol`,
+        session: n,
+        status: 'completed',
+        start: s.completed.start,
+        end: s.completed.end,
+        sequence: seq.get(n) ?? 0,
+        title,
+      });
+      const care = readerValue(aftercare(plan, { protocol, session: n })) ?? [];
+      for (const item of care) {
+        const id = `${plan.id}/${n}/aftercare/${item.rule}`;
+        reminders.set(id, { id, kind: 'aftercare', ...base, dueAt: item.from, title: item.title, instruction: item.instruction, start: item.from, end: item.until });
+      }
+    }
+  }
+  if (plan.status === 'completed') {
+    const f = readerValue(forecast(plan, { protocol, asOf: plan.createdAt }));
+    for (const kind of ['review', 'maintenance'] as const) {
+      const w = f?.[kind];
+      if (w === undefined) continue;
+      const id = `${plan.id}/${kind}`;
+      reminders.set(id, {
+        id,
+        kind,
+        dueAt: recallInstant(w.earliest, settings.recallTime, zone),
+        title: kind === 'review' ? 'Review appointment due' : 'Maintenance touch-up due',
+        window: { earliest: w.earliest, recommended: w.recommended, latest: w.latest },
+      });
+    }
+  }
+  return { reminders, calendar, sequences: seq };
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * What the outside world must do now that a plan moved from `before` to `after`: reminders to
+ * schedule (create, or move when the id exists) and cancel, and calendar entries to create,
+ * update (with the new iCalendar SEQUENCE) and cancel. Each has a stable id `planId/…`, so a
+ * reschedule changes exactly the jobs it made stale. `before` may be `undefined` (a new plan).
+ *
+ * What a plan calls for: for each booked session (in a plan not closed), an appointment reminder
+ * per offset (default 48 h and 2 h before the start) and its preparation items; for each
+ * completed session, its aftercare items; once the plan is completed, the review and maintenance
+ * recalls (sent at `recallTime` on the window's first day); and a calendar entry for every booked
+ * or completed session. Folding `planChanges` over a plan's history leaves exactly what
+ * `planChanges(undefined, plan)` creates.
+ *
+ * @param before - the plan before the change, or `undefined`
+ * @param after - the plan after it (same id)
+ * @param options - the protocol (or `protocols`) and reminder settings
+ * @returns the changes; refused with `INVALID_INPUT` or `PROTOCOL_MISMATCH`
+ *
+ * @example
+ * ```ts
+ * import { planChanges, standardProtocol, type Plan } from 'smp-protocol';
+ * declare const before: Plan; // session 1 booked 2026-03-23 10:00 Europe/London
+ * declare const after: Plan;  // the same plan, session 1 moved to 2026-03-24 10:00
+ * const out = planChanges(before, after, { protocol: standardProtocol });
+ * out.ok && out.value.reminders.schedule.map((r) => [r.id, r.dueAt]);
+ * // [['plan-1/1/appointment/2880m', '2026-03-22T10:00:00+00:00'], ['plan-1/1/appointment/120m', '2026-03-24T08:00:00+00:00'], …]
+ * out.ok && out.value.calendar.update[0]?.sequence; // 1
+ * ```
+ */
+export function planChanges(before: Plan | undefined, after: Plan, options: PlanChangesOptions): Outcome<PlanChanges> {
+  return guarded(() => {
+    const findings: Finding[] = [];
+    if (typeof options !== 'object' || options === null) {
+      return fail([inputFinding(['options'], inputDetails.notObject('an object with a protocol'))]);
+    }
+    const afterOut = planArgument(after);
+    if (!afterOut.ok) return fail(prefixed(afterOut.findings, ['after']));
+    let beforePlan: Plan | undefined;
+    if (before !== undefined) {
+      const b = planArgument(before);
+      if (!b.ok) return fail(prefixed(b.findings, ['before']));
+      beforePlan = b.value;
+      if (beforePlan.id !== afterOut.value.id) {
+        return fail([inputFinding(['before', 'id'], inputDetails.required(`the same plan id as after (${JSON.stringify(afterOut.value.id)})`))]);
+      }
+    }
+    const settings = readSettings(options, findings);
+    if (findings.length > 0) return fail(findings);
+    const protocolOut = protocolFor(afterOut.value, options);
+    if (!protocolOut.ok) return protocolOut;
+    const protocol = protocolOut.value;
+    let beforeProtocol = protocol;
+    if (beforePlan !== undefined && (beforePlan.protocol.id !== protocol.id || beforePlan.protocol.version !== protocol.version)) {
+      const p = protocolFor(beforePlan, options);
+      if (!p.ok) return p;
+      beforeProtocol = p.value;
+    }
+    const next = wanted(afterOut.value, protocol, settings);
+    const prev: Wanted =
+      beforePlan === undefined ? { reminders: new Map(), calendar: new Map(), sequences: new Map() } : wanted(beforePlan, beforeProtocol, settings);
+    const out: PlanChanges = { reminders: { schedule: [], cancel: [] }, calendar: { create: [], update: [], cancel: [] } };
+    for (const [id, r] of next.reminders) {
+      const was = prev.reminders.get(id);
+      if (was === undefined || !sameJson(was, r)) out.reminders.schedule.push(r);
+    }
+    for (const [id, r] of prev.reminders) if (!next.reminders.has(id)) out.reminders.cancel.push(r);
+    for (const [id, e] of next.calendar) {
+      const was = prev.calendar.get(id);
+      if (was === undefined) out.calendar.create.push(e);
+      else if (!sameJson(was, e)) out.calendar.update.push(e);
+    }
+    for (const [id, e] of prev.calendar) {
+      if (!next.calendar.has(id)) out.calendar.cancel.push({ ...e, sequence: Math.max(next.sequences.get(e.session) ?? 0, e.sequence + 1) });
+    }
+    return ok(out);
+  });
+}
