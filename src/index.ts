@@ -19,7 +19,9 @@ export { findingKinds, httpStatusOf } from './findings/kinds.js';
 export type { FindingKind } from './findings/kinds.js';
 
 // Protocols
-export { standardProtocol, protocols } from './protocol/builtin.js';
+export { builtinProtocols, standardProtocol, protocols } from './protocol/builtin.js';
+export { protocolFor } from './schema/call.js';
+export type { ProtocolChoice, ProtocolRef } from './schema/call.js';
 export { defineProtocol } from './protocol/define.js';
 export type { Gap, Protocol, ProtocolSession } from './protocol/schema.js';
 
@@ -34,7 +36,7 @@ export { parsePlan } from './plan/parse.js';
 export { eventTypes, scalpZones } from './plan/schema.js';
 export { planTransitions } from './plan/transitions.js';
 export type { TransitionRule } from './plan/transitions.js';
-export type { Plan, PlanEvent, PlanSession, PlanStatus, SessionState, TreatmentRecord } from './plan/schema.js';
+export type { Plan, PlanEvent, PlanEventInput, PlanSession, PlanStatus, SessionState, TreatmentRecord } from './plan/schema.js';
 
 // Evaluation and forecast
 export { evaluatePlan } from './rules/evaluate.js';

@@ -10,7 +10,8 @@ import { frozenJsonCopy } from '../schema/fields.js';
 import { inputFinding, issuesToFindings, metadataFinding } from '../schema/issues.js';
 import { planSchemas, type Plan, type PlanEvent, type PlanSession } from './schema.js';
 import { derivedStatus } from './status.js';
-import { isTrustedPlan, prefixed, sealPlan } from './trust.js';
+import { prefixed } from '../schema/options.js';
+import { isTrustedPlan, sealPlan } from './trust.js';
 
 /** The schema version this library reads and writes. */
 export const SCHEMA_VERSION = 1;

@@ -233,12 +233,14 @@ function run(c: ConformanceCase, options: ConformanceOptions): string[] {
     return out;
   };
   for (const [i, e] of c.events.entries()) {
-    const out = applyEvent(plan, toEvent(e, i), { protocol });
+    const event: unknown = toEvent(e, i);
+    const out = applyEvent(plan, event, { protocol });
     if (!out.ok) return [`setup event ${i} (${e.type}) refused: ${out.findings.map((f) => `${f.code}: ${f.message}`).join('; ')}`];
     plan = out.value;
   }
   if (c.probeEvent !== undefined) {
-    const out = applyEvent(plan, toEvent(c.probeEvent, 'probe'), { protocol });
+    const probe: unknown = toEvent(c.probeEvent, 'probe');
+    const out = applyEvent(plan, probe, { protocol });
     const want = expected.probe;
     if (want !== undefined) {
       if (out.ok !== want.ok) failures.push(`probe: expected ${want.ok ? 'accepted' : 'refused'}, got ${out.ok ? 'accepted' : 'refused'} [${codesOf(out.findings).join(', ')}]`);
@@ -254,7 +256,9 @@ function run(c: ConformanceCase, options: ConformanceOptions): string[] {
   }
   if (expected.status !== undefined && plan.status !== expected.status) failures.push(`status: expected ${expected.status}, got ${plan.status}`);
   if (expected.evaluation !== undefined) {
-    const e = evaluatePlan(plan, { protocol, asOf });
+    const out = evaluatePlan(plan, { protocol, asOf });
+    if (!out.ok) failures.push(`evaluation refused: [${codesOf(out.findings).join(', ')}]`);
+    const e = out.ok ? out.value : { sessions: [] };
     for (const want of expected.evaluation) {
       const got = e.sessions.find((s) => s.session === want.session);
       if (got === undefined) {
@@ -273,7 +277,9 @@ function run(c: ConformanceCase, options: ConformanceOptions): string[] {
     }
   }
   if (expected.forecast !== undefined || expected.next !== undefined) {
-    const f = forecast(plan, { protocol, asOf });
+    const out = forecast(plan, { protocol, asOf });
+    if (!out.ok) failures.push(`forecast refused: [${codesOf(out.findings).join(', ')}]`);
+    const f = out.ok ? out.value : { next: null, sessions: [] };
     if (expected.next !== undefined && (f.next?.session ?? null) !== expected.next) {
       failures.push(`next: expected ${expected.next}, got ${f.next?.session ?? null}`);
     }
