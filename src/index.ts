@@ -29,7 +29,7 @@ export type { Gap, Protocol, ProtocolSession } from './protocol/schema.js';
 export { createPlan } from './plan/create.js';
 export type { CreatePlanInput } from './plan/create.js';
 export { applyEvent } from './plan/apply.js';
-export type { ApplyEventOptions } from './plan/apply.js';
+export type { ApplyEventOptions, UntrustedEvent } from './plan/apply.js';
 export { replay } from './plan/replay.js';
 export type { ReplayOptions } from './plan/replay.js';
 export { parsePlan } from './plan/parse.js';

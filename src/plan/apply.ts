@@ -44,6 +44,27 @@ export type ApplyEventOptions = ProtocolChoice & {
   readonly expectedVersion?: number;
 };
 
+/**
+ * What {@link applyEvent}'s untrusted overload accepts: anything, except a value whose `type` is a
+ * string literal that names no event (a misspelling the compiler can catch).
+ *
+ * @example
+ * ```ts
+ * import type { UntrustedEvent } from 'smp-protocol';
+ * type Body = UntrustedEvent<{ type: string }>; // { type: string }
+ * type Typo = UntrustedEvent<{ type: 'sessionBook' }>; // never
+ * ```
+ */
+export type UntrustedEvent<E> = unknown extends E
+  ? E
+  : E extends { readonly type: infer T }
+    ? string extends T
+      ? E
+      : T extends PlanEvent['type']
+        ? E
+        : never
+    : E;
+
 /** The parts of a plan an event changes. @internal */
 export interface PlanState {
   sessions: PlanSession[];
@@ -602,8 +623,9 @@ function apply(planInput: unknown, eventInput: unknown, options: unknown): Outco
  */
 export function applyEvent(plan: Plan, event: PlanEventInput, options: ApplyEventOptions): Outcome<Plan>;
 /**
- * Applies one untrusted event (a value of type `unknown`, e.g. a request body): validated here.
- * A typed value that is not a {@link PlanEventInput} does not compile; cast it to `unknown` first.
+ * Applies one untrusted event (e.g. a request body): validated here, refused with findings. A
+ * value whose `type` is a string literal other than an event type (`'sessionBook'`) does not
+ * compile; a plain `string`, `unknown` or a record without `type` does, and is checked at run time.
  *
  * @example
  * ```ts
@@ -613,7 +635,7 @@ export function applyEvent(plan: Plan, event: PlanEventInput, options: ApplyEven
  * out.ok; // false with INVALID_INPUT findings when the body is not an event
  * ```
  */
-export function applyEvent<E>(plan: Plan, event: unknown extends E ? E : never, options: ApplyEventOptions): Outcome<Plan>;
+export function applyEvent<E>(plan: Plan, event: UntrustedEvent<E>, options: ApplyEventOptions): Outcome<Plan>;
 export function applyEvent(plan: Plan, event: unknown, options: ApplyEventOptions): Outcome<Plan> {
   return guarded(() => apply(plan, event, options));
 }

@@ -43,6 +43,7 @@ import {
   plusDays,
   transitionViolations,
 } from '../support/invariants.js';
+import { mustOk } from '../support/plans.js';
 
 const TIMEOUT = 60_000;
 
@@ -600,7 +601,7 @@ const maxDate = (a: string, b: string): string => (b > a ? b : a);
 function checkReaders(plan: Plan, protocol: Protocol, asOf: string): void {
   const zone = plan.timeZone;
   const today = localDate(asOf, zone);
-  const evaluation = evaluatePlan(plan, { protocol, asOf });
+  const evaluation = mustOk(evaluatePlan(plan, { protocol, asOf }));
   expect(evaluation.findings).toEqual([]);
   expect(evaluation.status).toBe(plan.status);
   expect(evaluation.sessions.map((s) => s.session)).toEqual(plan.sessions.map((s) => s.number));
@@ -625,7 +626,7 @@ function checkReaders(plan: Plan, protocol: Protocol, asOf: string): void {
     if (classes.includes('tooSoon')) expect(tooSoon?.severity).toBe('error');
   }
 
-  const f = forecast(plan, { protocol, asOf });
+  const f = mustOk(forecast(plan, { protocol, asOf }));
   expect(findingViolations(f.findings)).toEqual([]);
   expect(f.findings.map((x) => x.code)).toEqual(plan.status === 'onHold' ? ['PLAN_ON_HOLD'] : []);
   expect(f.sessions.map((s) => [s.session, s.state])).toEqual(plan.sessions.map((s) => [s.number, s.state]));
