@@ -2,7 +2,7 @@
 // round-trips, UIDs and SEQUENCE follow the plan's history, lines fold at 75 octets, text is escaped.
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { aftercare, replay, type Plan } from 'smp-protocol';
+import { aftercare, builtinProtocols, replay, type Plan } from 'smp-protocol';
 import { toICalendar } from 'smp-protocol/ical';
 import { at, demoPlan, fresh, play, protocol } from './demo-plan.js';
 import { mustOk } from '../support/plans.js';
@@ -228,31 +228,41 @@ describe('toICalendar: folding and escaping', () => {
 });
 
 describe('toICalendar: never throws', () => {
-  it('returns a calendar without events whose X-SMP-FINDING properties carry the findings', () => {
-    for (const [plan, options] of [
-      [{ not: 'a plan' }, { protocol }],
-      [demoPlan(), { protocol: { ...protocol, version: 99 } }],
-      [demoPlan(), {}],
-      [null, null],
+  it('refuses what it cannot export (ok: false, no calendar), never hiding errors in the file', () => {
+    for (const [plan, options, code] of [
+      [{ not: 'a plan' }, { protocol }, 'INVALID_INPUT'],
+      [demoPlan(), { protocol: { ...protocol, version: 99 } }, 'PROTOCOL_MISMATCH'],
+      [demoPlan(), {}, 'INVALID_INPUT'],
+      [null, null, 'INVALID_INPUT'],
     ] as const) {
-      const ics = mustOk(toICalendar(plan as never, options as never));
-      const cal = parse(ics);
-      expect(events(cal)).toHaveLength(0);
-      const findings = cal.getAllProperties('x-smp-finding');
-      expect(findings.length).toBeGreaterThan(0);
-      expect(findings.every((f) => f.getParameter('x-smp-severity') === 'error')).toBe(true);
+      const out = toICalendar(plan as never, options as never);
+      expect(out.ok).toBe(false);
+      expect('value' in out).toBe(false);
+      expect(out.findings.map((f) => f.code)).toContain(code);
+      expect(out.findings.every((f) => f.severity === 'error')).toBe(true);
     }
-    const mismatch = parse(mustOk(toICalendar(demoPlan(), { protocol: { ...protocol, version: 99 } })));
-    expect(mismatch.getFirstProperty('x-smp-finding')?.getParameter('x-smp-code')).toBe('PROTOCOL_MISMATCH');
   });
 
-  it('leaves an invalid option out with a warning, and still exports the sessions', () => {
-    const cal = parse(mustOk(toICalendar(demoPlan(), { protocol, timeZone: 'Mars/Olympus', reminders: [{ minutesBefore: -5 }] })));
+  it('picks the protocol from protocols by the plan id and version', () => {
+    expect(mustOk(toICalendar(demoPlan(), { protocols: builtinProtocols }))).toBe(mustOk(toICalendar(demoPlan(), { protocol })));
+  });
+
+  it('leaves an invalid option out with a warning in findings, and still exports the sessions', () => {
+    const out = toICalendar(demoPlan(), { protocol, timeZone: 'Mars/Olympus', reminders: [{ minutesBefore: -5 }] });
+    const cal = parse(mustOk(out));
     expect(events(cal)).toHaveLength(3);
-    expect(cal.getAllProperties('x-smp-finding').map((f) => [f.getParameter('x-smp-code'), f.getParameter('x-smp-severity')])).toEqual([
+    expect(out.findings.map((f) => [f.code, f.severity])).toEqual([
       ['INVALID_TIME_ZONE', 'warning'],
       ['INVALID_INPUT', 'warning'],
     ]);
+    expect(cal.getAllProperties('x-smp-finding')).toHaveLength(0);
     expect(cal.getAllSubcomponents('vtimezone')).toHaveLength(0);
+  });
+
+  it('a staff note containing "X-SMP-FINDING" is only text in a DESCRIPTION', () => {
+    const noted = play(demoPlan(), [{ type: 'sessionAdded', at: '2026-04-16T14:00:00+01:00', reason: 'X-SMP-FINDING in a note' }]);
+    const out = toICalendar(noted, { protocol, notes: true });
+    expect(out.ok).toBe(true);
+    expect(out.findings).toEqual([]);
   });
 });

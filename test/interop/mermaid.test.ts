@@ -62,16 +62,16 @@ describe('toMermaid', () => {
     expect(arrows(mustOk(toMermaid(noExtras))).has('completed --> active')).toBe(false);
   });
 
-  it('draws the full machine for an invalid protocol, with the findings as comments, and never throws', () => {
-    const source = mustOk(toMermaid({ id: 42 } as never));
-    expect(source).toMatch(/^ {4}%% INVALID_INPUT: /m);
-    const drawn = arrows(source);
-    expect(drawn.get('active --> onHold')).toEqual(['sessionMissed', 'planPaused']);
+  it('refuses an invalid protocol with its findings under protocol, and never throws', () => {
+    const out = toMermaid({ id: 42 } as never);
+    expect(out.ok).toBe(false);
+    expect(out.findings.length).toBeGreaterThan(0);
+    for (const f of out.findings) expect([f.code, f.path?.[0]]).toEqual(['INVALID_INPUT', 'protocol']);
   });
 
   it('is embedded in docs/pictures.md exactly as generated, so the docs cannot drift', () => {
     const doc = readFileSync(new URL('../../docs/pictures.md', import.meta.url), 'utf8');
-    expect(doc).toContain(`\`\`\`mermaid\n${toMermaid()}\`\`\``);
-    expect(doc).toContain(`\`\`\`mermaid\n${toMermaid(standardProtocol)}\`\`\``);
+    expect(doc).toContain(`\`\`\`mermaid\n${mustOk(toMermaid())}\`\`\``);
+    expect(doc).toContain(`\`\`\`mermaid\n${mustOk(toMermaid(standardProtocol))}\`\`\``);
   });
 });
