@@ -66,6 +66,10 @@ export type { ScalpZone } from './plan/create.js';
 export { toMermaid } from './interop/mermaid.js';
 export { toTimelineSvg } from './interop/timeline-svg.js';
 
+// Configured once
+export { createRules } from './rules-facade.js';
+export type { Rules, RulesOptions } from './rules-facade.js';
+
 // Time
 export { localDateOf, toInstant } from './time/convert.js';
 

@@ -684,3 +684,18 @@ describe('metadata survives every round trip exactly', () => {
     expect(JSON.stringify(parsed.metadata)).toBe('{"a":1,"b":[1]}');
   });
 });
+
+describe('a stored plan keeps the invariants applyEvent keeps', () => {
+  it('refuses a booking edited to end before it starts, and a completion that ends before it starts', () => {
+    const stored = JSON.parse(JSON.stringify(storedPlan())) as { sessions: { booking?: { start: string; end: string }; completed?: { start: string; end: string } }[] };
+    const s1 = stored.sessions[0];
+    if (s1?.booking === undefined) expect.fail('the stored plan books session 1');
+    const broken = structuredClone(stored);
+    const b = broken.sessions[0]?.booking;
+    if (b === undefined) expect.fail('unreachable');
+    b.end = new Date(Date.parse(b.start) - 86_400_000).toISOString();
+    expect(mustFail(parsePlan(broken))).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', path: ['sessions', 0, 'booking', 'end'] })]);
+    // and applyEvent does not go on with it
+    expect(mustFail(applyEvent(broken as never, validEvent, options)).map((f) => [f.code, f.path])).toEqual([['INVALID_INPUT', ['plan', 'sessions', 0, 'booking', 'end']]]);
+  });
+});
