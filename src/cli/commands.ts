@@ -362,7 +362,10 @@ const conformance: Command = {
     for (const file of files) {
       const content = (await readJson(join(dir, file))) as { cases?: unknown };
       const cases = Array.isArray(content.cases) ? content.cases : Array.isArray(content) ? content : [content];
-      for (const c of cases as unknown[]) results.push({ file, ...runConformanceCase(c, { asOf }) });
+      for (const c of cases as unknown[]) {
+        const r = runConformanceCase(c, { asOf });
+        results.push(r.ok ? { file, ...r.value } : { file, id: '(invalid case)', passed: false, failures: r.findings.map((f) => f.message) });
+      }
     }
     const passed = results.filter((r) => r.passed).length;
     const failed = results.length - passed;

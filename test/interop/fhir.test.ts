@@ -10,7 +10,6 @@ import {
   type FhirBundle,
   type FhirCarePlan,
   type FhirObservation,
-  type FhirOperationOutcome,
   type FhirPlanDefinition,
   type FhirProcedure,
   type FhirResource,
