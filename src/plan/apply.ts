@@ -635,7 +635,7 @@ export function applyEvent(plan: Plan, event: PlanEventInput, options: ApplyEven
  * out.ok; // false with INVALID_INPUT findings when the body is not an event
  * ```
  */
-export function applyEvent<E>(plan: Plan, event: UntrustedEvent<E>, options: ApplyEventOptions): Outcome<Plan>;
+export function applyEvent<const E>(plan: Plan, event: UntrustedEvent<E>, options: ApplyEventOptions): Outcome<Plan>;
 export function applyEvent(plan: Plan, event: unknown, options: ApplyEventOptions): Outcome<Plan> {
   return guarded(() => apply(plan, event, options));
 }
