@@ -246,7 +246,7 @@ const forecastCommand: Command = {
     const p = await planFile(positionals[0], FORECAST_USAGE);
     const protocol = await loadProtocol(values.protocol, p.protocol.id);
     const outcome = forecast(p, { protocol, asOf });
-    if (values.json === true) out(JSON.stringify(outcome, null, 2));
+    if (values.json === true) out(JSON.stringify(outcome.ok ? outcome.value : { findings: outcome.findings }, null, 2));
     else if (outcome.ok) {
       const f = outcome.value;
       out(`Plan ${p.id} (${p.status}) as of ${asOf}`);
