@@ -25,9 +25,6 @@ import { prefixed } from './schema/options.js';
 import { inputDetails } from './findings/messages.js';
 import { toTimelineSvg } from './interop/timeline-svg.js';
 
-/** A call's options without the protocol: what a configured {@link Rules} method takes. */
-type Without<T> = Omit<T, 'protocol' | 'protocols'>;
-
 /**
  * What {@link createRules} takes: the protocols plans may follow (e.g. {@link builtinProtocols}
  * plus a clinic's own, several versions of one) and the locale of every returned finding's message.
@@ -70,23 +67,23 @@ export interface Rules {
   /** {@link replay}. */
   replay(initial: Plan, events: readonly unknown[]): Outcome<Plan>;
   /** {@link evaluatePlan}. */
-  evaluatePlan(plan: Plan, options: Without<ReadOptions>): Outcome<Evaluation>;
+  evaluatePlan(plan: Plan, options: Omit<ReadOptions, 'protocol' | 'protocols'>): Outcome<Evaluation>;
   /** {@link forecast}. */
-  forecast(plan: Plan, options: Without<ReadOptions>): Outcome<Forecast>;
+  forecast(plan: Plan, options: Omit<ReadOptions, 'protocol' | 'protocols'>): Outcome<Forecast>;
   /** {@link findSlots}. */
-  findSlots(plan: Plan, options: Without<FindSlotsOptions>): Outcome<Slot[]>;
+  findSlots(plan: Plan, options: Omit<FindSlotsOptions, 'protocol' | 'protocols'>): Outcome<Slot[]>;
   /** {@link proposeSchedule}. */
-  proposeSchedule(plan: Plan, options: Without<ProposeScheduleOptions>): Outcome<ScheduleProposal>;
+  proposeSchedule(plan: Plan, options: Omit<ProposeScheduleOptions, 'protocol' | 'protocols'>): Outcome<ScheduleProposal>;
   /** {@link proposeReschedule}. */
-  proposeReschedule(plan: Plan, options: Without<ProposeRescheduleOptions>): Outcome<RescheduleProposal>;
+  proposeReschedule(plan: Plan, options: Omit<ProposeRescheduleOptions, 'protocol' | 'protocols'>): Outcome<RescheduleProposal>;
   /** {@link aftercare}. */
-  aftercare(plan: Plan, options: Without<CareOptions>): Outcome<CareItem[]>;
+  aftercare(plan: Plan, options: Omit<CareOptions, 'protocol' | 'protocols'>): Outcome<CareItem[]>;
   /** {@link preparation}. */
-  preparation(plan: Plan, options: Without<CareOptions>): Outcome<CareItem[]>;
+  preparation(plan: Plan, options: Omit<CareOptions, 'protocol' | 'protocols'>): Outcome<CareItem[]>;
   /** {@link screen}, for the protocol named by `{ id, version }`. */
   screen(intake: unknown, options: Omit<ScreenOptions, 'protocol' | 'protocols'> & { readonly protocol: ProtocolRef }): Outcome<Screening>;
   /** {@link toTimelineSvg}. */
-  toTimelineSvg(plan: Plan, options: Without<ReadOptions>): Outcome<string>;
+  toTimelineSvg(plan: Plan, options: Omit<ReadOptions, 'protocol' | 'protocols'>): Outcome<string>;
 }
 
 type Locale = NonNullable<RulesOptions['locale']>;
