@@ -22,6 +22,7 @@ import {
   type Availability,
   type Outcome,
   type Plan,
+  type PlanEventInput,
 } from 'smp-protocol';
 
 const protocol = standardProtocol;
@@ -95,10 +96,10 @@ function clinic(busy: NonNullable<Availability['busy']>): Availability {
 
 const draft: Plan = must(createPlan({ id: 'plan-1', clientId: 'client-1', protocol, timeZone: ZONE, createdAt: '2026-03-01T09:00:00Z' }));
 /** Session 1 completed on Mon 23 Mar 2026: session 2's window opens after the spring DST change. */
-const afterSession1: Plan = [
+const afterSession1: Plan = ([
   { id: 'b1', type: 'sessionBooked', at: '2026-03-01T09:00:00Z', session: 1, start: '2026-03-23T10:00:00Z' },
   { id: 'c1', type: 'sessionCompleted', at: '2026-03-23T14:00:00Z', session: 1 },
-].reduce((p: Plan, e) => must(applyEvent(p, e, { protocol })), draft);
+] satisfies PlanEventInput[]).reduce((p: Plan, e) => must(applyEvent(p, e, { protocol })), draft);
 
 const year = clinic(busyCalendar(2_000));
 const yearChecked = must(parseAvailability(year));

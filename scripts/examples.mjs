@@ -37,7 +37,7 @@ const initial = must(createPlan({ id: demo.id, clientId: demo.clientId, protocol
 const plan = must(replay(initial, demo.history.slice(0, cut + 1), { protocol }));
 
 const files = {
-  'demo.ics': toICalendar(plan, {
+  'demo.ics': must(toICalendar(plan, {
     protocol,
     timeZone: plan.timeZone,
     domain: 'clinic.example',
@@ -45,9 +45,9 @@ const files = {
     location: 'Example SMP Clinic, 1 High Street, London',
     reminders: [{ minutesBefore: 24 * 60 }, { minutesBefore: 120, description: 'Your SMP session starts in 2 hours' }],
     aftercare: true,
-  }),
-  'demo-bundle.json': `${JSON.stringify(toFhir(plan, { protocol, asOf }), null, 2)}\n`,
-  'demo-timeline.svg': toTimelineSvg(plan, { protocol, asOf }),
+  })),
+  'demo-bundle.json': `${JSON.stringify(must(toFhir(plan, { protocol, asOf })), null, 2)}\n`,
+  'demo-timeline.svg': must(toTimelineSvg(plan, { protocol, asOf })),
 };
 
 mkdirSync(out, { recursive: true });

@@ -19,7 +19,9 @@ export { findingKinds, httpStatusOf } from './findings/kinds.js';
 export type { FindingKind } from './findings/kinds.js';
 
 // Protocols
-export { standardProtocol, protocols } from './protocol/builtin.js';
+export { builtinProtocols, standardProtocol, protocols } from './protocol/builtin.js';
+export { protocolFor } from './schema/call.js';
+export type { ProtocolChoice, ProtocolRef } from './schema/call.js';
 export { defineProtocol } from './protocol/define.js';
 export type { Gap, Protocol, ProtocolSession } from './protocol/schema.js';
 
@@ -27,7 +29,7 @@ export type { Gap, Protocol, ProtocolSession } from './protocol/schema.js';
 export { createPlan } from './plan/create.js';
 export type { CreatePlanInput } from './plan/create.js';
 export { applyEvent } from './plan/apply.js';
-export type { ApplyEventOptions } from './plan/apply.js';
+export type { ApplyEventOptions, UntrustedEvent } from './plan/apply.js';
 export { replay } from './plan/replay.js';
 export type { ReplayOptions } from './plan/replay.js';
 export { parsePlan } from './plan/parse.js';
@@ -36,7 +38,7 @@ export { planTransitions } from './plan/transitions.js';
 export type { TransitionRule } from './plan/transitions.js';
 export { planChanges } from './plan/changes.js';
 export type { CalendarEntry, PlanChanges, PlanChangesOptions, Reminder, ReminderKind } from './plan/changes.js';
-export type { Plan, PlanEvent, PlanSession, PlanStatus, SessionState, TreatmentRecord } from './plan/schema.js';
+export type { Plan, PlanEvent, PlanEventInput, PlanSession, PlanStatus, SessionState, TreatmentRecord } from './plan/schema.js';
 
 // Evaluation and forecast
 export { evaluatePlan } from './rules/evaluate.js';
@@ -65,6 +67,10 @@ export type { ScalpZone } from './plan/create.js';
 // Pictures (iCalendar and FHIR are the subpath entries 'smp-protocol/ical' and 'smp-protocol/fhir')
 export { toMermaid } from './interop/mermaid.js';
 export { toTimelineSvg } from './interop/timeline-svg.js';
+
+// Configured once
+export { createRules } from './rules-facade.js';
+export type { Rules, RulesOptions } from './rules-facade.js';
 
 // Time
 export { localDateOf, toInstant } from './time/convert.js';

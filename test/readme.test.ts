@@ -1,6 +1,7 @@
 // The README's example, run as written, so that what it promises stays true.
 import { describe, expect, it } from 'vitest';
 import { applyEvent, createPlan, forecast, standardProtocol as protocol, type Plan } from 'smp-protocol';
+import { mustOk } from './support/plans.js';
 
 describe('README example', () => {
   it('books and completes session 1, forecasts session 2 and refuses it 6 days later with the documented message', () => {
@@ -21,7 +22,7 @@ describe('README example', () => {
       expect(out.ok).toBe(true);
       if (out.ok) plan = out.value;
     }
-    expect(forecast(plan, { protocol, asOf: '2026-03-24T09:00:00Z' }).next).toEqual({
+    expect(mustOk(forecast(plan, { protocol, asOf: '2026-03-24T09:00:00Z' })).next).toEqual({
       session: 2,
       state: 'pending',
       earliest: '2026-03-30',

@@ -26,8 +26,11 @@ import {
   toInstant,
   toMermaid,
   toTimelineSvg,
+  findingKinds,
   type Availability,
+  type Evaluation,
   type Finding,
+  type Forecast,
   type Plan,
   type Protocol,
 } from 'smp-protocol';
@@ -85,6 +88,11 @@ function printFindings(findings: readonly Finding[]): void {
   }
 }
 
+/** Findings on stderr, for the commands whose stdout is a document (ics, fhir, timeline). */
+function warnFindings(findings: readonly Finding[]): void {
+  for (const f of findings) process.stderr.write(`${f.severity} ${f.code}${f.session === undefined ? '' : ` (session ${f.session})`}: ${f.message}\n`);
+}
+
 function instantOption(value: string | undefined, name: string): string {
   if (value === undefined) return now();
   if (!/[Zz]$|[+-]\d{2}:\d{2}$/.test(value)) throw new CliError(`--${name} needs an instant with an offset, e.g. 2026-03-23T10:00:00Z`);
@@ -99,8 +107,13 @@ async function planFile(path: string | undefined, usage: string): Promise<Plan> 
   return parsed.value;
 }
 
-function courseLines(plan: Plan, protocol: Protocol, asOf: string): string[] {
-  const f = forecast(plan, { protocol, asOf });
+/** The exit code an Outcome calls for: 0 ok, 2 when an error is about unreadable input, else 1 (a rule). */
+function exitOf(outcome: { ok: boolean; findings: readonly Finding[] }): number {
+  if (outcome.ok) return EXIT.ok;
+  return outcome.findings.some((f) => f.severity === 'error' && findingKinds[f.code] === 'input') ? EXIT.usage : EXIT.rule;
+}
+
+function courseLines(plan: Plan, protocol: Protocol, f: Forecast): string[] {
   const lines: string[] = [];
   for (const s of plan.sessions) {
     const spec = protocol.sessions[s.number - 1];
@@ -139,12 +152,14 @@ const plan: Command = {
     if (!created.ok) throw new CliError(describe(created.findings));
     const booked = applyEvent(created.value, { id: 'plan-session-1', type: 'sessionBooked', at: start.value, session: 1, start: start.value }, { protocol });
     if (!booked.ok) throw new CliError(describe(booked.findings));
+    const projected = forecast(booked.value, { protocol, asOf: start.value });
+    if (!projected.ok) throw new CliError(describe(projected.findings), EXIT.rule);
     if (values.json === true) {
-      out(JSON.stringify({ plan: booked.value, forecast: forecast(booked.value, { protocol, asOf: start.value }) }, null, 2));
+      out(JSON.stringify({ plan: booked.value, forecast: projected.value }, null, 2));
       return EXIT.ok;
     }
     out(`${protocol.name} (${protocol.id} v${protocol.version}) in ${values.zone}`);
-    for (const line of courseLines(booked.value, protocol, start.value)) out(line);
+    for (const line of courseLines(booked.value, protocol, projected.value)) out(line);
     return EXIT.ok;
   },
 };
@@ -186,7 +201,7 @@ const validate: Command = {
     const input = await readJson(path);
     const parsed = parsePlan(input);
     const findings: Finding[] = parsed.ok ? [] : [...parsed.findings];
-    let evaluation: ReturnType<typeof evaluatePlan> | undefined;
+    let evaluation: Evaluation | undefined;
     if (parsed.ok) {
       const protocol = await loadProtocol(values.protocol, parsed.value.protocol.id);
       const initial = initialOf(parsed.value, protocol);
@@ -202,8 +217,11 @@ const validate: Command = {
           });
         }
       }
-      evaluation = evaluatePlan(parsed.value, { protocol, asOf });
-      findings.push(...evaluation.findings, ...evaluation.sessions.flatMap((s) => s.findings));
+      const evaluated = evaluatePlan(parsed.value, { protocol, asOf });
+      if (evaluated.ok) {
+        evaluation = evaluated.value;
+        findings.push(...evaluated.value.findings, ...evaluated.value.sessions.flatMap((s) => s.findings));
+      } else findings.push(...evaluated.findings);
     }
     const valid = !findings.some((f) => f.severity === 'error');
     if (values.json === true) out(JSON.stringify({ valid, findings, evaluation }, null, 2));
@@ -228,16 +246,17 @@ const forecastCommand: Command = {
     const asOf = instantOption(values['as-of'], 'as-of');
     const p = await planFile(positionals[0], FORECAST_USAGE);
     const protocol = await loadProtocol(values.protocol, p.protocol.id);
-    const f = forecast(p, { protocol, asOf });
-    if (values.json === true) out(JSON.stringify(f, null, 2));
-    else {
+    const outcome = forecast(p, { protocol, asOf });
+    if (values.json === true) out(JSON.stringify(outcome.ok ? outcome.value : { findings: outcome.findings }, null, 2));
+    else if (outcome.ok) {
+      const f = outcome.value;
       out(`Plan ${p.id} (${p.status}) as of ${asOf}`);
-      for (const line of courseLines(p, protocol, asOf)) out(line);
+      for (const line of courseLines(p, protocol, f)) out(line);
       if (f.review !== undefined) out(`Review ${f.review.earliest} – ${f.review.latest} (recommended ${f.review.recommended})`);
       if (f.maintenance !== undefined) out(`Maintenance ${f.maintenance.earliest} – ${f.maintenance.latest} (recommended ${f.maintenance.recommended})`);
-      printFindings(f.findings);
-    }
-    return f.findings.some((x) => x.severity === 'error') ? EXIT.rule : EXIT.ok;
+      printFindings(outcome.findings);
+    } else printFindings(outcome.findings);
+    return exitOf(outcome);
   },
 };
 
@@ -344,7 +363,10 @@ const conformance: Command = {
     for (const file of files) {
       const content = (await readJson(join(dir, file))) as { cases?: unknown };
       const cases = Array.isArray(content.cases) ? content.cases : Array.isArray(content) ? content : [content];
-      for (const c of cases as unknown[]) results.push({ file, ...runConformanceCase(c, { asOf }) });
+      for (const c of cases as unknown[]) {
+        const r = runConformanceCase(c, { asOf });
+        results.push(r.ok ? { file, ...r.value } : { file, id: '(invalid case)', passed: false, failures: r.findings.map((f) => f.message) });
+      }
     }
     const passed = results.filter((r) => r.passed).length;
     const failed = results.length - passed;
@@ -400,11 +422,15 @@ const slots: Command = {
       if (!proposal.ok && proposal.findings.some((f) => f.code.startsWith('INVALID'))) throw new CliError(describe(proposal.findings));
       return proposal.ok ? EXIT.ok : EXIT.rule;
     }
-    const options: Parameters<typeof findSlots>[1] = { protocol, availability: availability as Availability, asOf };
     const session = whole('session', values.session);
     const limit = whole('limit', values.limit);
-    if (session !== undefined) options.session = session;
-    if (limit !== undefined) options.limit = limit;
+    const options: Parameters<typeof findSlots>[1] = {
+      protocol,
+      availability: availability as Availability,
+      asOf,
+      ...(session === undefined ? {} : { session }),
+      ...(limit === undefined ? {} : { limit }),
+    };
     const found = findSlots(p, options);
     if (!found.ok && found.findings.some((f) => f.code.startsWith('INVALID'))) throw new CliError(describe(found.findings));
     if (values.json === true) out(JSON.stringify(found, null, 2));
@@ -460,8 +486,9 @@ const ics: Command = {
       });
     }
     const calendar = toICalendar(p, options);
-    process.stdout.write(calendar);
-    return calendar.includes('X-SMP-FINDING') ? EXIT.rule : EXIT.ok;
+    if (calendar.ok) process.stdout.write(calendar.value);
+    warnFindings(calendar.findings);
+    return exitOf(calendar);
   },
 };
 
@@ -483,8 +510,9 @@ const fhir: Command = {
     if (values.help === true) return help(FHIR_USAGE);
     if (values['plan-definition'] === true) {
       const resource = toPlanDefinition(await loadProtocol(values.protocol, 'standard'));
-      out(JSON.stringify(resource, null, 2));
-      return resource.resourceType === 'OperationOutcome' ? EXIT.rule : EXIT.ok;
+      if (resource.ok) out(JSON.stringify(resource.value, null, 2));
+      warnFindings(resource.findings);
+      return exitOf(resource);
     }
     const p = await planFile(positionals[0], FHIR_USAGE);
     const protocol = await loadProtocol(values.protocol, p.protocol.id);
@@ -492,8 +520,9 @@ const fhir: Command = {
     if (values['as-of'] !== undefined) options.asOf = instantOption(values['as-of'], 'as-of');
     if (values.transaction === true) options.transaction = true;
     const bundle = toFhir(p, options);
-    out(JSON.stringify(bundle, null, 2));
-    return JSON.stringify(bundle).includes('"OperationOutcome"') ? EXIT.rule : EXIT.ok;
+    if (bundle.ok) out(JSON.stringify(bundle.value, null, 2));
+    warnFindings(bundle.findings);
+    return exitOf(bundle);
   },
 };
 
@@ -510,14 +539,18 @@ const timeline: Command = {
     const { values, positionals } = parse(args, { protocol: { type: 'string' }, 'as-of': { type: 'string' }, mermaid: { type: 'boolean' } }, TIMELINE_USAGE);
     if (values.help === true) return help(TIMELINE_USAGE);
     if (values.mermaid === true) {
-      out(toMermaid(await loadProtocol(values.protocol, 'standard')));
-      return EXIT.ok;
+      const diagram = toMermaid(await loadProtocol(values.protocol, 'standard'));
+      if (diagram.ok) out(diagram.value);
+      warnFindings(diagram.findings);
+      return exitOf(diagram);
     }
     const asOf = instantOption(values['as-of'], 'as-of');
     const p = await planFile(positionals[0], TIMELINE_USAGE);
     const protocol = await loadProtocol(values.protocol, p.protocol.id);
-    out(toTimelineSvg(p, { protocol, asOf }));
-    return EXIT.ok;
+    const svg = toTimelineSvg(p, { protocol, asOf });
+    if (svg.ok) out(svg.value);
+    warnFindings(svg.findings);
+    return exitOf(svg);
   },
 };
 

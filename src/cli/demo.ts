@@ -47,7 +47,8 @@ export function runDemo(print: (line?: string) => void): Plan {
     return must(toInstant(local, zone));
   }
   function apply(event: Record<string, unknown>): Outcome<Plan> {
-    const out = applyEvent(plan, { id: `evt-${++n}`, ...event }, { protocol });
+    const untrusted: unknown = { id: `evt-${++n}`, ...event };
+    const out = applyEvent(plan, untrusted, { protocol });
     if (out.ok) plan = out.value;
     return out;
   }
@@ -59,8 +60,8 @@ export function runDemo(print: (line?: string) => void): Plan {
   const dayBefore = (localDate: string): string => new Date(Date.parse(`${localDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
   function printCourse(asOf: string, title: string): void {
-    const f = forecast(plan, { protocol, asOf });
-    const e = evaluatePlan(plan, { protocol, asOf });
+    const f = must(forecast(plan, { protocol, asOf }));
+    const e = must(evaluatePlan(plan, { protocol, asOf }));
     print(`\n${title}  (as of ${time(asOf)} on ${pretty(dateOf(asOf))}; plan ${plan.status})`);
     for (const spec of [...protocol.sessions]) {
       const s = plan.sessions[spec.number - 1];
@@ -120,12 +121,12 @@ export function runDemo(print: (line?: string) => void): Plan {
   print(`  accepted: session 2 booked ${time(second.start)}–${time(second.end)} (${second.start})`);
 
   must(apply({ type: 'sessionCompleted', at: at('2026-04-02T13:05'), session: 2 }));
-  const third = forecast(plan, { protocol, asOf: at('2026-04-02T13:10') }).next?.recommended ?? '2026-04-16';
+  const third = must(forecast(plan, { protocol, asOf: at('2026-04-02T13:10') })).next?.recommended ?? '2026-04-16';
   must(apply({ type: 'sessionBooked', at: at('2026-04-02T13:10'), session: 3, start: at(`${third}T10:00`) }));
   must(apply({ type: 'sessionCompleted', at: at(`${third}T13:30`), session: 3 }));
   printCourse(at(`${third}T13:35`), 'Course complete');
 
-  const after = forecast(plan, { protocol, asOf: at(`${third}T13:35`) });
+  const after = must(forecast(plan, { protocol, asOf: at(`${third}T13:35`) }));
   print('\nAfter the course, from the last session:');
   for (const [label, w] of [['Review (included touch-up)', after.review], ['Maintenance touch-up', after.maintenance]] as const) {
     if (w !== undefined) print(`  ${label.padEnd(26)} ${pretty(w.earliest)} to ${pretty(w.latest)}, recommended ${pretty(w.recommended)}`);

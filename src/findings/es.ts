@@ -136,10 +136,12 @@ export const spanish: MessageCatalogue = {
   VERSION_CONFLICT: (p) =>
     `El plan está en la versión ${v(p, 'actual')}, no en la esperada ${v(p, 'expected')}: alguien lo cambió; vuelva a cargarlo e inténtelo de nuevo.`,
   PROTOCOL_MISMATCH: (p) =>
-    `El plan sigue el protocolo ${v(p, 'planProtocol')} versión ${v(p, 'planVersion')}, pero se indicó el protocolo ${v(p, 'protocol')} versión ${v(p, 'version')}.`,
+    p.offered !== undefined
+      ? `El plan sigue el protocolo ${v(p, 'planProtocol')} versión ${v(p, 'planVersion')}, que no está entre los protocolos indicados (${v(p, 'offered')}).`
+      : `El plan sigue el protocolo ${v(p, 'planProtocol')} versión ${v(p, 'planVersion')}, pero se indicó el protocolo ${v(p, 'protocol')} versión ${v(p, 'version')}.`,
   UNSUPPORTED_SCHEMA_VERSION: (p) =>
     `El plan tiene schemaVersion ${v(p, 'found')}; esta biblioteca lee schemaVersion ${v(p, 'supported')}.`,
-  SESSION_ALREADY_BOOKED: (p) => `La sesión ${v(p, 'session')} ya está reservada para ${v(p, 'start')}; cámbiela de fecha.`,
+  SESSION_ALREADY_BOOKED: (p) => `La sesión ${v(p, 'session')} ya está reservada para el ${p.date !== undefined ? v(p, 'date') : v(p, 'start')}; cámbiela de fecha.`,
   SESSION_NOT_BOOKED: (p) => `La sesión ${v(p, 'session')} no está reservada.`,
   SESSION_ALREADY_COMPLETED: (p) => `La sesión ${v(p, 'session')} ya está realizada.`,
   PLAN_NOT_ON_HOLD: () => 'El plan no está en pausa, así que no puede reanudarse.',

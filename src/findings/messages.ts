@@ -111,11 +111,13 @@ export const english: MessageCatalogue = {
   VERSION_CONFLICT: (p) =>
     `The plan is at version ${v(p, 'actual')}, not the expected ${v(p, 'expected')}: someone else changed it; reload and try again.`,
   PROTOCOL_MISMATCH: (p) =>
-    `The plan follows protocol ${v(p, 'planProtocol')} version ${v(p, 'planVersion')}, but protocol ${v(p, 'protocol')} version ${v(p, 'version')} was given.`,
+    p.offered !== undefined
+      ? `The plan follows protocol ${v(p, 'planProtocol')} version ${v(p, 'planVersion')}, which is not among the protocols given (${v(p, 'offered')}).`
+      : `The plan follows protocol ${v(p, 'planProtocol')} version ${v(p, 'planVersion')}, but protocol ${v(p, 'protocol')} version ${v(p, 'version')} was given.`,
   UNSUPPORTED_SCHEMA_VERSION: (p) =>
     `The plan has schemaVersion ${v(p, 'found')}; this library reads schemaVersion ${v(p, 'supported')}.`,
   SESSION_ALREADY_BOOKED: (p) =>
-    `Session ${v(p, 'session')} is already booked for ${v(p, 'start')}; reschedule it instead.`,
+    `Session ${v(p, 'session')} is already booked for ${p.date !== undefined ? v(p, 'date') : v(p, 'start')}; reschedule it instead.`,
   SESSION_NOT_BOOKED: (p) => `Session ${v(p, 'session')} is not booked (it is ${v(p, 'state')}).`,
   SESSION_ALREADY_COMPLETED: (p) => `Session ${v(p, 'session')} is already completed.`,
   PLAN_NOT_ON_HOLD: (p) => `The plan is not on hold (it is ${v(p, 'status')}), so it cannot be resumed.`,

@@ -1,17 +1,13 @@
 /**
  * The arguments every export reads: a plan, its protocol and a few options, checked through the
- * root entry's public API. An export always returns its document; problems go inside it.
+ * root entry's public API. A broken call is refused (an Outcome with errors), never a document.
  * @internal
  * @module
  */
-import { defineProtocol, english, localDateOf, parsePlan, type Finding, type Plan, type Protocol } from 'smp-protocol';
+import { english, localDateOf, parsePlan, protocolFor, type Finding, type Outcome, type Plan, type Protocol, type ProtocolChoice } from 'smp-protocol';
 
 /** The checked plan and protocol, or the findings that stop the export. */
-export type ExportArguments = { ok: true; plan: Plan; protocol: Protocol; findings: Finding[] } | { ok: false; findings: Finding[] };
-
-function prefixed(findings: readonly Finding[], prefix: (string | number)[]): Finding[] {
-  return findings.map((f) => (f.path === undefined ? f : { ...f, path: [...prefix, ...f.path] }));
-}
+export type ExportArguments = { ok: true; plan: Plan; protocol: Protocol } | { ok: false; findings: Finding[] };
 
 /** An `INVALID_INPUT` finding about an option. */
 export function optionFinding(path: (string | number)[], detail: string, severity: Finding['severity'] = 'warning'): Finding {
@@ -20,32 +16,32 @@ export function optionFinding(path: (string | number)[], detail: string, severit
   return { code: 'INVALID_INPUT', severity, message: english.INVALID_INPUT(params), path, params };
 }
 
-/** An `INTERNAL_ERROR` finding for an unexpected exception (no export throws). */
+/**
+ * The plan and its protocol, through the root entry's one reader ({@link protocolFor}: the plan
+ * parsed, `protocol` or `protocols` matched on the plan's id and version).
+ */
+export function exportArguments(plan: unknown, options: unknown): ExportArguments {
+  // protocolFor reads untrusted arguments; its parameter types are for typed callers.
+  const out = protocolFor(plan as Plan, options as ProtocolChoice);
+  if (!out.ok) return out;
+  const parsed = parsePlan(plan);
+  return parsed.ok ? { ok: true, plan: parsed.value, protocol: out.value } : parsed;
+}
+
+/** Runs an export; anything it throws becomes an `INTERNAL_ERROR` refusal (no export throws). */
+export function guardedExport<T>(body: () => Outcome<T>): Outcome<T> {
+  try {
+    return body();
+  } catch (error) {
+    return { ok: false, findings: [internalError(error)] };
+  }
+}
+
+/** An `INTERNAL_ERROR` finding for an unexpected exception, worded as the root entry words it (a
+ * subpath entry reaches the core only through its public name, so it cannot share the core's). */
 export function internalError(error: unknown): Finding {
   const detail = (error instanceof Error ? `${error.name}: ${error.message}` : 'unknown failure').slice(0, 200);
   return { code: 'INTERNAL_ERROR', severity: 'error', message: english.INTERNAL_ERROR({ detail }), params: { detail } };
-}
-
-/** Checks the plan, `options.protocol` and that the plan follows that protocol. */
-export function exportArguments(plan: unknown, options: unknown): ExportArguments {
-  const planOut = parsePlan(plan);
-  const rawProtocol = typeof options === 'object' && options !== null ? (options as { protocol?: unknown }).protocol : undefined;
-  const protocolOut =
-    rawProtocol === undefined
-      ? { ok: false as const, findings: [optionFinding(['options', 'protocol'], 'a protocol is required (the one the plan follows)', 'error')] }
-      : defineProtocol(rawProtocol);
-  const findings = [
-    ...(planOut.ok ? [] : prefixed(planOut.findings, ['plan'])),
-    ...(protocolOut.ok ? [] : prefixed(protocolOut.findings, ['options', 'protocol'])),
-  ];
-  if (!planOut.ok || !protocolOut.ok) return { ok: false, findings };
-  const p = planOut.value;
-  const protocol = protocolOut.value;
-  if (p.protocol.id !== protocol.id || p.protocol.version !== protocol.version) {
-    const params = { planProtocol: p.protocol.id, planVersion: p.protocol.version, protocol: protocol.id, version: protocol.version };
-    return { ok: false, findings: [{ code: 'PROTOCOL_MISMATCH', severity: 'error', message: english.PROTOCOL_MISMATCH(params), params }] };
-  }
-  return { ok: true, plan: p, protocol, findings: [] };
 }
 
 /** Whether `zone` is an IANA zone this platform knows; a finding about `path` otherwise. */

@@ -3,7 +3,10 @@
  * `applyEvent` enforces, so the picture cannot drift from the code.
  * @module
  */
+import type { Outcome } from '../findings/codes.js';
+import { fail, guarded, ok } from '../findings/finding.js';
 import { planTransitions } from '../plan/transitions.js';
+import { prefixed } from '../schema/options.js';
 import type { PlanEvent, PlanStatus } from '../plan/schema.js';
 import { defineProtocol } from '../protocol/define.js';
 import type { Protocol } from '../protocol/schema.js';
@@ -33,16 +36,17 @@ function applies(type: PlanEvent['type'], from: PlanStatus, to: PlanStatus, prot
  * One arrow per pair of statuses, labelled with the events that make that change; events that
  * keep the status (a later booking while active…) are not drawn. With a protocol, arrows it makes
  * impossible are left out: `sessionAdded` when it allows no extra session, the no-show hold when
- * it sets no `policy.maxNoShows`. An invalid protocol draws the full machine, with the findings as
- * Mermaid comments (`%%`). Never throws.
+ * it sets no `policy.maxNoShows`. Never throws: an invalid protocol refuses the call with its
+ * findings (`ok: false`).
  *
  * @param protocol - optional: draw only what this protocol allows
- * @returns Mermaid source, for a ```` ```mermaid ```` block (GitHub, GitLab and most doc sites render it)
+ * @returns Mermaid source (or the protocol's findings), for a ```` ```mermaid ```` block (GitHub, GitLab and most doc sites render it)
  *
  * @example
  * ```ts
  * import { toMermaid, standardProtocol } from 'smp-protocol';
- * toMermaid(standardProtocol);
+ * const out = toMermaid(standardProtocol);
+ * out.ok && out.value;
  * // stateDiagram-v2
  * //     [*] --> draft: createPlan
  * //     …
@@ -50,18 +54,16 @@ function applies(type: PlanEvent['type'], from: PlanStatus, to: PlanStatus, prot
  * //     …
  * ```
  */
-export function toMermaid(protocol?: Protocol): string {
+export function toMermaid(protocol?: Protocol): Outcome<string> {
+  return guarded(() => {
+    if (protocol === undefined) return ok(draw(undefined));
+    const out = defineProtocol(protocol);
+    return out.ok ? ok(draw(out.value)) : fail(prefixed(out.findings, ['protocol']));
+  });
+}
+
+function draw(chosen: Protocol | undefined): string {
   const lines = ['stateDiagram-v2'];
-  let chosen: Protocol | undefined;
-  if (protocol !== undefined) {
-    try {
-      const out = defineProtocol(protocol);
-      if (out.ok) chosen = out.value;
-      else for (const f of out.findings) lines.push(`    %% ${f.code}: ${f.message.replace(/[\r\n]+/g, ' ')}`);
-    } catch {
-      lines.push('    %% INTERNAL_ERROR: the protocol could not be read; the full machine is drawn');
-    }
-  }
   lines.push('    [*] --> draft: createPlan');
   for (const s of STATES) lines.push(`    ${s}: ${MEANING[s]}`);
   const labels = new Map<string, string[]>();

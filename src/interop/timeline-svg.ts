@@ -4,16 +4,17 @@
  * Every colour is doubled by text or a pattern, so the picture reads without colour too.
  * @module
  */
-import type { Finding } from '../findings/codes.js';
-import { internalError } from '../findings/finding.js';
+import type { Outcome } from '../findings/codes.js';
+import { guarded, ok } from '../findings/finding.js';
 import type { Plan } from '../plan/schema.js';
 import type { Protocol } from '../protocol/schema.js';
 import { aftercare } from '../rules/care.js';
-import { evaluatePlan, readArguments, type ReadOptions } from '../rules/evaluate.js';
+import { evaluatePlan, type Evaluation, type ReadOptions } from '../rules/evaluate.js';
+import { readAsOfCall } from '../schema/call.js';
 import { sessionDay, sessionSpec } from '../rules/spacing.js';
-import { forecast, type SessionForecast } from '../schedule/forecast.js';
+import { forecast, type Forecast, type SessionForecast } from '../schedule/forecast.js';
 import { civilFromDays, isoWeekday, parseLocalDate } from '../time/civil.js';
-import { parseInstant } from '../time/instant.js';
+import { formatInstant, parseInstant } from '../time/instant.js';
 import { localDayOf, offsetAt } from '../time/zone.js';
 
 const WIDTH = 800;
@@ -129,9 +130,7 @@ interface Row {
   held?: string;
 }
 
-function rows(plan: Plan, protocol: Protocol, asOf: string): Row[] {
-  const f = forecast(plan, { protocol, asOf });
-  const e = evaluatePlan(plan, { protocol, asOf });
+function rows(plan: Plan, protocol: Protocol, f: Forecast, e: Evaluation): Row[] {
   return plan.sessions.map((s, i) => {
     const spec = protocol.sessions[s.number - 1];
     const row: Row = {
@@ -214,18 +213,6 @@ function windowText(w: Window): string {
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}${w.projected ? ' (projected)' : ''}.`;
 }
 
-function failureSvg(findings: readonly Finding[]): string {
-  const lines = findings.slice(0, 6).map((f) => `${f.code}: ${f.message}`.slice(0, 120));
-  const height = 60 + lines.length * 20;
-  const body = lines.map((l, i) => text(16, 56 + i * 20, l, `font-size="12" fill="${C.warning}"`)).join('');
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="title">` +
-    `<title id="title">Course timeline unavailable</title>` +
-    `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>` +
-    `<g font-family="${FONT}" fill="${C.text}">${text(16, 28, 'Course timeline unavailable', 'font-size="16" font-weight="bold"')}${body}</g></svg>\n`
-  );
-}
-
 /**
  * A self-contained SVG timeline of a plan's course, readable at 800 px wide.
  *
@@ -236,32 +223,36 @@ function failureSvg(findings: readonly Finding[]): string {
  * a `<title>` and a `<desc>` that tells the whole course in text, and a `<title>` per row, so a
  * screen reader gets what the picture shows. No scripts, no external fonts or images.
  *
- * Never throws: an invalid plan, protocol or `asOf` gives a small SVG that lists the findings.
+ * Never throws: an invalid plan, protocol or `asOf` refuses the call (`ok: false`); the forecast's
+ * warnings (such as `OUTCOME_NOT_RECORDED`) ride along in `findings`.
  *
  * @param plan - the plan
  * @param options - its protocol and the moment that is "today"
- * @returns the SVG document, UTF-8 text
+ * @returns the SVG document (UTF-8 text) with the forecast's warnings, or the findings that refuse it
  *
  * @example
  * ```ts
  * import { toTimelineSvg, standardProtocol, type Plan } from 'smp-protocol';
  * declare const plan: Plan;
  * const svg = toTimelineSvg(plan, { protocol: standardProtocol, asOf: '2026-04-02T13:10:00+01:00' });
- * // '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="…" role="img" …><title id="title">Course timeline: plan-0042 …'
+ * svg.ok && svg.value; // '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="…" role="img" …><title id="title">Course timeline: plan-0042 …'
  * ```
  */
-export function toTimelineSvg(plan: Plan, options: ReadOptions): string {
-  try {
-    const args = readArguments(plan, options);
-    if (!('plan' in args) || args.findings.length > 0) return failureSvg(args.findings);
-    return draw(args.plan, args.protocol, options.asOf, args.asOfDay);
-  } catch (error) {
-    return failureSvg([internalError(error)]);
-  }
+export function toTimelineSvg(plan: Plan, options: ReadOptions): Outcome<string> {
+  return guarded(() => {
+    const read = readAsOfCall(plan, options);
+    if (!read.ok) return read;
+    const { plan: p, protocol, options: asOf } = read.value;
+    const f = forecast(p, { protocol, asOf: formatInstant(asOf.asOfMs, p.timeZone) });
+    const e = evaluatePlan(p, { protocol, asOf: formatInstant(asOf.asOfMs, p.timeZone) });
+    if (!f.ok) return f;
+    if (!e.ok) return e;
+    return ok(draw(p, protocol, f.value, e.value, asOf.asOfDay), f.value.findings);
+  });
 }
 
-function draw(plan: Plan, protocol: Protocol, asOf: string, asOfDay: number): string {
-  const data = rows(plan, protocol, asOf);
+function draw(plan: Plan, protocol: Protocol, f: Forecast, e: Evaluation, asOfDay: number): string {
+  const data = rows(plan, protocol, f, e);
   // The span: from a little before the first date to a little after the last one that matters.
   const days: number[] = [asOfDay, localDayOf(plan.timeZone, parseInstant(plan.createdAt))];
   for (const r of data) {

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, finding, guarded, hasError, ok } from '../findings/finding.js';
+import { fail, finding, guarded, hasError, internalError, ok } from '../findings/finding.js';
 import { conditionReasons, inputDetails } from '../findings/messages.js';
 import type { Protocol } from '../protocol/schema.js';
 import {
@@ -20,27 +20,51 @@ import { formatLocalDate, parseLocalDate } from '../time/civil.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { MAX_INSTANT, MIN_INSTANT, instantInRange } from '../time/range.js';
 import { localDayOf } from '../time/zone.js';
-import { freezeEvent, freezeSession, parseEvent, planArgument } from './parse.js';
-import type { Plan, PlanEvent, PlanSession } from './schema.js';
+import { readPlanCallDeferred, type ProtocolChoice } from '../schema/call.js';
+import { option } from '../schema/options.js';
+import { duplicateCheck } from './idempotency.js';
+import { freezeEvent, freezeSession, parseEvent } from './parse.js';
+import type { Plan, PlanEvent, PlanEventInput, PlanSession } from './schema.js';
 import { statusOf } from './status.js';
 import { planTransitions } from './transitions.js';
-import { protocolMismatch, protocolOption, sealPlan } from './trust.js';
+import { sealPlan } from './trust.js';
 
 /**
- * Options of {@link applyEvent}.
+ * Options of {@link applyEvent}: the plan's protocol (or a list holding it) and, optionally, the
+ * version you expect the plan to be at.
  *
  * @example
  * ```ts
- * import { standardProtocol, type ApplyEventOptions } from 'smp-protocol';
+ * import { builtinProtocols, standardProtocol, type ApplyEventOptions } from 'smp-protocol';
  * const options: ApplyEventOptions = { protocol: standardProtocol, expectedVersion: 3 };
+ * const fromList: ApplyEventOptions = { protocols: builtinProtocols };
  * ```
  */
-export interface ApplyEventOptions {
-  /** The protocol the plan follows (same id and version, else `PROTOCOL_MISMATCH`). */
-  protocol: Protocol;
+export type ApplyEventOptions = ProtocolChoice & {
   /** Refuse with `VERSION_CONFLICT` unless the plan is at this version (optimistic concurrency). */
-  expectedVersion?: number;
-}
+  readonly expectedVersion?: number;
+};
+
+/**
+ * What {@link applyEvent}'s untrusted overload accepts: anything, except a value whose `type` is a
+ * string literal that names no event (a misspelling the compiler can catch).
+ *
+ * @example
+ * ```ts
+ * import type { UntrustedEvent } from 'smp-protocol';
+ * type Body = UntrustedEvent<{ type: string }>; // { type: string }
+ * type Typo = UntrustedEvent<{ type: 'sessionBook' }>; // never
+ * ```
+ */
+export type UntrustedEvent<E> = unknown extends E
+  ? E
+  : E extends { readonly type: infer T }
+    ? string extends T
+      ? E
+      : T extends PlanEvent['type']
+        ? E
+        : never
+    : E;
 
 /** The parts of a plan an event changes. @internal */
 export interface PlanState {
@@ -243,8 +267,9 @@ function result(plan: Plan, state: Partial<PlanState>, findings: Finding[]): Ste
   };
 }
 
-/** What the plan's screening says about session 1 happening on `day`: a refusal before a dated
- * deferral ends (a warning for a recorded fact), warnings for undated deferrals and clearances. */
+/** What the plan's screening says about session 1 happening on `day`: a refusal before its
+ * earliest start, whatever the outcome (a warning for a recorded fact), warnings for undated
+ * deferrals and clearances. */
 function screeningFindings(plan: Plan, day: number, fact: boolean): Finding[] {
   const s = plan.screening;
   if (s === undefined) return [];
@@ -252,7 +277,8 @@ function screeningFindings(plan: Plan, day: number, fact: boolean): Finding[] {
   const reason = (conditions: readonly string[]): string =>
     conditions.map((c) => conditionReasons[c] ?? c).join('; ') || 'the screening deferred treatment';
   const earliest = s.earliestStart === undefined ? undefined : parseLocalDate(s.earliestStart);
-  if (s.outcome === 'deferred' && s.earliestStart !== undefined && earliest !== undefined && day < earliest) {
+  // Any screening with an earliest start is a floor, whatever its outcome (a clearance's waiting period too).
+  if (s.earliestStart !== undefined && earliest !== undefined && day < earliest) {
     const dated = s.reasons.filter((r) => r.until !== undefined).map((r) => r.condition);
     out.push(
       finding(
@@ -308,7 +334,8 @@ function book(plan: Plan, protocol: Protocol, ev: Extract<PlanEvent, { type: 'se
   let durationMs = (ev.durationMinutes ?? spec.durationMinutes) * MINUTE;
   if (ev.type === 'sessionBooked') {
     if (s.state === 'booked' && s.booking !== undefined) {
-      return refuse(finding('SESSION_ALREADY_BOOKED', 'error', { session: k, start: s.booking.start }, { session: k }));
+      const date = formatLocalDate(localDayOf(plan.timeZone, parseInstant(s.booking.start)));
+      return refuse(finding('SESSION_ALREADY_BOOKED', 'error', { session: k, date, start: s.booking.start }, { session: k }));
     }
     const prev = plan.sessions[k - 2];
     if (prev !== undefined && prev.state === 'pending') {
@@ -547,62 +574,27 @@ export function buildPlan(plan: Plan, state: PlanState, history: PlanEvent[]): P
   return sealPlan(next);
 }
 
-const INSTANT_KEYS = new Set(['at', 'start', 'end']);
-
-function sameValue(a: unknown, b: unknown, key: string): boolean {
-  if (typeof a === 'string' && typeof b === 'string' && INSTANT_KEYS.has(key)) return parseInstant(a) === parseInstant(b);
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return a === b;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a).filter((x) => (a as Record<string, unknown>)[x] !== undefined);
-  const kb = Object.keys(b).filter((x) => (b as Record<string, unknown>)[x] !== undefined);
-  if (ka.length !== kb.length) return false;
-  return ka.every((x) => sameValue((a as Record<string, unknown>)[x], (b as Record<string, unknown>)[x], x));
-}
-
-/** An event with the defaults the protocol gives it, for comparison only: a booking's duration. */
-function withDefaults(ev: PlanEvent, protocol: Protocol): PlanEvent {
-  if (ev.type === 'sessionBooked' && ev.durationMinutes === undefined) {
-    return { ...ev, durationMinutes: sessionSpec(protocol, ev.session).durationMinutes };
-  }
-  return ev;
-}
-
-/** Whether two parsed events are the same event (key order, instant spelling and defaults do not matter). @internal */
-export function sameEvent(a: PlanEvent, b: PlanEvent, protocol: Protocol): boolean {
-  return sameValue(withDefaults(a, protocol), withDefaults(b, protocol), '');
-}
-
-/** The idempotency check: `DUPLICATE_EVENT` (info), `EVENT_ID_REUSED` (error), or nothing. @internal */
-export function duplicateCheck(recorded: PlanEvent | undefined, ev: PlanEvent, protocol: Protocol): Finding | undefined {
-  if (recorded === undefined) return undefined;
-  return sameEvent(recorded, ev, protocol)
-    ? finding('DUPLICATE_EVENT', 'info', { eventId: ev.id })
-    : finding('EVENT_ID_REUSED', 'error', { eventId: ev.id });
-}
-
 function apply(planInput: unknown, eventInput: unknown, options: unknown): Outcome<Plan> {
-  const planOut = planArgument(planInput);
-  const protocolOut = protocolOption(options);
-  const eventOut = parseEvent(eventInput);
-  const findings = [
-    ...(planOut.ok ? [] : planOut.findings),
-    ...(protocolOut.ok ? [] : protocolOut.findings),
-    ...(eventOut.ok ? [] : eventOut.findings),
-  ];
-  const expected = (options as { expectedVersion?: unknown } | null)?.expectedVersion;
-  if (expected !== undefined && (typeof expected !== 'number' || !Number.isInteger(expected) || expected < 0)) {
-    findings.push(inputFinding(['options', 'expectedVersion'], inputDetails.notObject('a whole number ≥ 0')));
-  }
-  if (!planOut.ok || !protocolOut.ok || !eventOut.ok || findings.length > 0) return fail(findings);
-  const plan = planOut.value;
-  const ev = eventOut.value;
-  const duplicate = duplicateCheck(plan.history.find((e) => e.id === ev.id), ev, protocolOut.value);
+  const read = readPlanCallDeferred(planInput, options, (findings) => {
+    const eventOut = parseEvent(eventInput);
+    if (!eventOut.ok) findings.push(...eventOut.findings);
+    const expected = option(options, 'expectedVersion');
+    if (expected !== undefined && (typeof expected !== 'number' || !Number.isInteger(expected) || expected < 0)) {
+      findings.push(inputFinding(['options', 'expectedVersion'], inputDetails.notObject('a whole number ≥ 0')));
+    }
+    return { event: eventOut.ok ? eventOut.value : undefined, expected: typeof expected === 'number' ? expected : undefined };
+  });
+  if (!read.ok) return read;
+  const { plan, protocol: protocolOut, options: { event: ev, expected } } = read.value;
+  // A sound read has a parsed event (its findings would have refused the read otherwise).
+  if (ev === undefined) return fail([internalError(new Error('event not parsed'))]);
+  // Retries first (a retry carries a stale version), then the version, then the protocol.
+  const duplicate = duplicateCheck(plan.history.find((e) => e.id === ev.id), ev, protocolOut.ok ? protocolOut.value : undefined);
   if (duplicate !== undefined) return duplicate.severity === 'error' ? fail([duplicate]) : ok(plan, [duplicate]);
-  if (typeof expected === 'number' && expected !== plan.version) {
+  if (expected !== undefined && expected !== plan.version) {
     return fail([finding('VERSION_CONFLICT', 'error', { expected, actual: plan.version })]);
   }
-  const mismatch = protocolMismatch(plan, protocolOut.value);
-  if (mismatch !== undefined) return fail([mismatch]);
+  if (!protocolOut.ok) return protocolOut;
   const noShows = plan.history.reduce((n, e) => (e.type === 'sessionMissed' ? n + 1 : n), 0);
   const r = step(plan, ev, protocolOut.value, noShows);
   if (!r.ok) return fail(r.findings);
@@ -610,7 +602,7 @@ function apply(planInput: unknown, eventInput: unknown, options: unknown): Outco
 }
 
 /**
- * Applies one event to a plan: the state machine of DESIGN.md.
+ * Applies one event to a plan: the plan's state machine.
  *
  * "Now" is the event's own `at`. Commands (bookings, moves, cancellations) are refused when they
  * break a rule; facts (a completed session, a no-show) are recorded and come with warnings.
@@ -620,7 +612,7 @@ function apply(planInput: unknown, eventInput: unknown, options: unknown): Outco
  *
  * @param plan - the current plan
  * @param event - the event, untrusted (validated here)
- * @param options - the plan's protocol, and optionally the version you expect the plan to be at
+ * @param options - the plan's protocol (or `protocols`), and optionally the version you expect the plan to be at
  * @returns the next plan with warnings, or the refusal
  *
  * @example
@@ -634,7 +626,21 @@ function apply(planInput: unknown, eventInput: unknown, options: unknown): Outco
  * booked.ok && booked.value.sessions[0]?.booking; // { start: '2026-03-23T10:00:00Z', end: '2026-03-23T14:00:00+00:00' }
  * ```
  */
+export function applyEvent(plan: Plan, event: PlanEventInput, options: ApplyEventOptions): Outcome<Plan>;
+/**
+ * Applies one untrusted event (e.g. a request body): validated here, refused with findings. A
+ * value whose `type` is a string literal other than an event type (`'sessionBook'`) does not
+ * compile; a plain `string`, `unknown` or a record without `type` does, and is checked at run time.
+ *
+ * @example
+ * ```ts
+ * import { applyEvent, standardProtocol, type Plan } from 'smp-protocol';
+ * declare const plan: Plan, body: unknown;
+ * const out = applyEvent(plan, body, { protocol: standardProtocol });
+ * out.ok; // false with INVALID_INPUT findings when the body is not an event
+ * ```
+ */
+export function applyEvent<const E>(plan: Plan, event: UntrustedEvent<E>, options: ApplyEventOptions): Outcome<Plan>;
 export function applyEvent(plan: Plan, event: unknown, options: ApplyEventOptions): Outcome<Plan> {
   return guarded(() => apply(plan, event, options));
 }
-

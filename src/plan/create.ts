@@ -26,7 +26,8 @@ import { scalpZones, type Plan } from './schema.js';
  * ```
  */
 export type ScalpZone = (typeof scalpZones)[number];
-import { prefixed, sealPlan } from './trust.js';
+import { prefixed } from '../schema/options.js';
+import { sealPlan } from './trust.js';
 
 /**
  * What {@link createPlan} takes.

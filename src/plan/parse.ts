@@ -7,10 +7,12 @@ import type { Finding, Outcome } from '../findings/codes.js';
 import { fail, finding, guarded, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { frozenJsonCopy } from '../schema/fields.js';
+import { parseInstant } from '../time/instant.js';
 import { inputFinding, issuesToFindings, metadataFinding } from '../schema/issues.js';
 import { planSchemas, type Plan, type PlanEvent, type PlanSession } from './schema.js';
 import { derivedStatus } from './status.js';
-import { isTrustedPlan, prefixed, sealPlan } from './trust.js';
+import { prefixed } from '../schema/options.js';
+import { isTrustedPlan, sealPlan } from './trust.js';
 
 /** The schema version this library reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -95,6 +97,14 @@ function consistency(plan: Plan): Finding[] {
     if (s.state === 'completed' && s.completed === undefined) out.push(inputFinding(['sessions', i, 'completed'], inputDetails.planState('a completed session needs its completion')));
     if (s.state !== 'completed' && s.completed !== undefined) out.push(inputFinding(['sessions', i, 'completed'], inputDetails.planState(`a ${s.state} session has no completion`)));
     if (s.state === 'pending' && s.booking !== undefined) out.push(inputFinding(['sessions', i, 'booking'], inputDetails.planState('a pending session has no booking')));
+    // What applyEvent never produces: an interval that ends before it starts (a booking ends
+    // after its start; a completion's end is refused before its start).
+    if (s.booking !== undefined && parseInstant(s.booking.end) <= parseInstant(s.booking.start)) {
+      out.push(inputFinding(['sessions', i, 'booking', 'end'], inputDetails.endBeforeStart()));
+    }
+    if (s.completed !== undefined && parseInstant(s.completed.end) < parseInstant(s.completed.start)) {
+      out.push(inputFinding(['sessions', i, 'completed', 'end'], inputDetails.endBeforeStart()));
+    }
   });
   const expected =
     plan.closure !== undefined ? 'closed' : plan.hold !== undefined ? 'onHold' : derivedStatus(plan.sessions);

@@ -5,42 +5,37 @@
 import type { Finding, Outcome } from '../findings/codes.js';
 import { fail, guarded, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
-import type { Protocol } from '../protocol/schema.js';
 import { inputFinding } from '../schema/issues.js';
-import { buildPlan, duplicateCheck, step, type PlanState } from './apply.js';
-import { freezeEvent, parseEvent, planArgument } from './parse.js';
+import { readPlanCall, type ProtocolChoice } from '../schema/call.js';
+import { buildPlan, step, type PlanState } from './apply.js';
+import { duplicateCheck } from './idempotency.js';
+import { freezeEvent, parseEvent } from './parse.js';
 import type { Plan, PlanEvent } from './schema.js';
 import { statusOf } from './status.js';
-import { protocolMismatch, protocolOption } from './trust.js';
 
 /**
- * Options of {@link replay}.
+ * Options of {@link replay}: the plan's protocol, or a list holding it.
  *
  * @example
  * ```ts
- * import { standardProtocol, type ReplayOptions } from 'smp-protocol';
- * const options: ReplayOptions = { protocol: standardProtocol };
+ * import { builtinProtocols, type ReplayOptions } from 'smp-protocol';
+ * const options: ReplayOptions = { protocols: builtinProtocols };
  * ```
  */
-export interface ReplayOptions {
-  /** The protocol the plan follows. */
-  protocol: Protocol;
-}
+export type ReplayOptions = ProtocolChoice;
 
 function withPath(findings: readonly Finding[], index: number): Finding[] {
   return findings.map((f) => ({ ...f, path: [index, ...(f.path ?? [])] }));
 }
 
 function run(initialInput: unknown, eventsInput: unknown, options: unknown): Outcome<Plan> {
-  const planOut = planArgument(initialInput);
-  const protocolOut = protocolOption(options);
-  const findings = [...(planOut.ok ? [] : planOut.findings), ...(protocolOut.ok ? [] : protocolOut.findings)];
-  if (!Array.isArray(eventsInput)) findings.push(inputFinding(['events'], inputDetails.notObject('an array of events')));
-  if (!planOut.ok || !protocolOut.ok || !Array.isArray(eventsInput)) return fail(findings);
-  const protocol = protocolOut.value;
-  const initial = planOut.value;
-  const mismatch = protocolMismatch(initial, protocol);
-  if (mismatch !== undefined) return fail([mismatch]);
+  const read = readPlanCall(initialInput, options, (findings) => {
+    if (!Array.isArray(eventsInput)) findings.push(inputFinding(['events'], inputDetails.notObject('an array of events')));
+  });
+  if (!read.ok) return read;
+  const { plan: initial, protocol } = read.value;
+  // A sound read checked that `events` is an array.
+  const events: readonly unknown[] = Array.isArray(eventsInput) ? eventsInput : [];
 
   const history: PlanEvent[] = [...initial.history];
   const byId = new Map<string, PlanEvent>(history.map((e) => [e.id, e]));
@@ -54,8 +49,8 @@ function run(initialInput: unknown, eventsInput: unknown, options: unknown): Out
   // One working plan per step, without re-copying the history: replay stays linear in its length.
   let current: Plan = initial;
   const warnings: Finding[] = [];
-  for (let i = 0; i < eventsInput.length; i++) {
-    const parsed = parseEvent(eventsInput[i], [i]);
+  for (let i = 0; i < events.length; i++) {
+    const parsed = parseEvent(events[i], [i]);
     if (!parsed.ok) return fail(parsed.findings);
     const ev = parsed.value;
     const duplicate = duplicateCheck(byId.get(ev.id), ev, protocol);
@@ -107,7 +102,7 @@ function workingPlan(initial: Plan, state: PlanState): Plan {
  * rebuilt.ok && rebuilt.value.version === stored.version; // true
  * ```
  */
-export function replay(initial: Plan, events: unknown[], options: ReplayOptions): Outcome<Plan> {
+export function replay(initial: Plan, events: readonly unknown[], options: ReplayOptions): Outcome<Plan> {
   return guarded(() => run(initial, events, options));
 }
 

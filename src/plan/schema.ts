@@ -172,6 +172,18 @@ export type PlanSession = z.infer<PlanSchemas['planSessionSchema']>;
 export type PlanEvent = z.infer<PlanSchemas['eventSchema']>;
 
 /**
+ * An event as a caller writes it: what {@link applyEvent}'s typed overload accepts (`type` must be
+ * one of {@link eventTypes}, so a misspelt `'sessionBook'` does not compile).
+ *
+ * @example
+ * ```ts
+ * import type { PlanEventInput } from 'smp-protocol';
+ * const e: PlanEventInput = { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' };
+ * ```
+ */
+export type PlanEventInput = z.input<PlanSchemas['eventSchema']>;
+
+/**
  * What was done in a session (optional on `sessionCompleted`).
  *
  * @example

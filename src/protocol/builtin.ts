@@ -356,4 +356,23 @@ export const protocols: {
   },
 });
 
+/**
+ * Every built-in protocol, as a frozen array: what `{ protocols }` takes for the common case
+ * (add a clinic's own protocols, or other versions, to the list).
+ *
+ * @example
+ * ```ts
+ * import { builtinProtocols } from 'smp-protocol';
+ * builtinProtocols.map((p) => `${p.id}@${p.version}`);
+ * // ['standard@1', 'scar-camouflage@1', 'diffuse-thinning@1', 'alopecia-areata@1', 'touch-up@1']
+ * ```
+ */
+export const builtinProtocols: readonly Protocol[] = Object.freeze([
+  protocols.standard,
+  protocols['scar-camouflage'],
+  protocols['diffuse-thinning'],
+  protocols['alopecia-areata'],
+  protocols['touch-up'],
+]);
+
 export { deepFreeze };

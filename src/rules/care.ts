@@ -3,12 +3,11 @@
  * a vendor can turn into reminders.
  * @module
  */
-import type { Finding, Outcome } from '../findings/codes.js';
+import type { Outcome } from '../findings/codes.js';
 import { fail, finding, guarded, ok } from '../findings/finding.js';
-import { planArgument } from '../plan/parse.js';
 import type { Plan } from '../plan/schema.js';
-import { protocolMismatch, protocolOption } from '../plan/trust.js';
 import type { Protocol } from '../protocol/schema.js';
+import { readPlanCall, type ProtocolChoice } from '../schema/call.js';
 import { intOption } from '../schema/options.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { MAX_INSTANT, MIN_INSTANT, instantInRange } from '../time/range.js';
@@ -46,7 +45,8 @@ export interface CareItem {
 }
 
 /**
- * Options of {@link aftercare} and {@link preparation}.
+ * Options of {@link aftercare} and {@link preparation}: the plan's protocol (or `protocols`), whose
+ * `aftercare` and `preparation` rules apply, and the session number.
  *
  * @example
  * ```ts
@@ -54,12 +54,10 @@ export interface CareItem {
  * const options: CareOptions = { protocol: standardProtocol, session: 1 };
  * ```
  */
-export interface CareOptions {
-  /** The plan's protocol, whose `aftercare` and `preparation` rules apply. */
-  protocol: Protocol;
+export type CareOptions = ProtocolChoice & {
   /** The session number. */
-  session: number;
-}
+  readonly session: number;
+};
 
 interface Target {
   plan: Plan;
@@ -70,21 +68,16 @@ interface Target {
 }
 
 function target(planInput: unknown, options: unknown): Outcome<Target> {
-  const planOut = planArgument(planInput);
-  const protocolOut = protocolOption(options);
-  const findings: Finding[] = [...(planOut.ok ? [] : planOut.findings), ...(protocolOut.ok ? [] : protocolOut.findings)];
-  const session = intOption(options, 'session', 1, 99, undefined, findings);
-  if (!planOut.ok || !protocolOut.ok || findings.length > 0) return fail(findings);
-  const plan = planOut.value;
-  const mismatch = protocolMismatch(plan, protocolOut.value);
-  if (mismatch !== undefined) return fail([mismatch]);
+  const read = readPlanCall(planInput, options, (findings) => intOption(options, 'session', 1, 99, undefined, findings));
+  if (!read.ok) return read;
+  const { plan, protocol, options: session } = read.value;
   const s = plan.sessions[session - 1];
   if (s === undefined) {
     return fail([finding('UNKNOWN_SESSION', 'error', { session, sessions: plan.sessions.length }, { session })]);
   }
   const iv = s.state === 'completed' ? s.completed : s.state === 'booked' ? s.booking : undefined;
   if (iv === undefined) return fail([finding('SESSION_NOT_BOOKED', 'error', { session, state: s.state }, { session })]);
-  return ok({ plan, protocol: protocolOut.value, session, start: parseInstant(iv.start), end: parseInstant(iv.end) });
+  return ok({ plan, protocol, session, start: parseInstant(iv.start), end: parseInstant(iv.end) });
 }
 
 /**

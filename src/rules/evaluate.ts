@@ -2,19 +2,18 @@
  * Evaluation: what each session's timing means, measured against the protocol's gaps.
  * @module
  */
-import type { Finding } from '../findings/codes.js';
-import { finding, internalError } from '../findings/finding.js';
-import { planArgument } from '../plan/parse.js';
+import type { Finding, Outcome } from '../findings/codes.js';
+import { finding, guarded, ok } from '../findings/finding.js';
 import type { Plan, PlanStatus, SessionState } from '../plan/schema.js';
-import { protocolMismatch, protocolOption } from '../plan/trust.js';
 import type { Protocol } from '../protocol/schema.js';
-import { localDayOf } from '../time/zone.js';
+import { readAsOfCall, type ProtocolChoice } from '../schema/call.js';
+import { unrecordedOutcomes } from './unrecorded.js';
 import { measureGaps, sessionDay, sessionSpec, spacingFinding, worse, type SpacingEvaluation } from './spacing.js';
-import { instantOption } from '../schema/options.js';
 import { formatLocalDate as formatDay } from '../time/civil.js';
 
 /**
- * Options of {@link evaluatePlan} and {@link forecast}.
+ * Options of {@link evaluatePlan} and {@link forecast}: the plan's protocol (or `protocols`) and
+ * the moment the answer is for.
  *
  * @example
  * ```ts
@@ -22,12 +21,10 @@ import { formatLocalDate as formatDay } from '../time/civil.js';
  * const options: ReadOptions = { protocol: standardProtocol, asOf: '2026-04-01T09:00:00Z' };
  * ```
  */
-export interface ReadOptions {
-  /** The protocol the plan follows. */
-  protocol: Protocol;
+export type ReadOptions = ProtocolChoice & {
   /** The moment the answer is for; no function reads the clock. */
-  asOf: string;
-}
+  readonly asOf: string;
+};
 
 /**
  * One session's evaluation.
@@ -63,36 +60,10 @@ export interface SessionEvaluation {
 export interface Evaluation {
   /** The plan's status. */
   status: PlanStatus;
-  /** Plan-level findings, such as `PROTOCOL_MISMATCH` or an invalid `asOf`. */
+  /** Plan-level warnings: `OUTCOME_NOT_RECORDED` for a booking that ended before `asOf` with nothing recorded, `ZONE_NOT_TREATED`. */
   findings: Finding[];
   /** One entry per session, in order. */
   sessions: SessionEvaluation[];
-}
-
-const STATUSES: readonly string[] = ['draft', 'active', 'onHold', 'completed', 'closed'];
-
-/** The plan, protocol and asOf day of a reader call, or the findings that stop it. @internal */
-export function readArguments(
-  planInput: unknown,
-  options: unknown,
-): { plan: Plan; protocol: Protocol; asOfDay: number; findings: Finding[] } | { findings: Finding[]; status: PlanStatus } {
-  const planOut = planArgument(planInput);
-  const protocolOut = protocolOption(options);
-  const findings = [...(planOut.ok ? [] : planOut.findings), ...(protocolOut.ok ? [] : protocolOut.findings)];
-  const asOfMs = instantOption(options, 'asOf', findings);
-  if (!planOut.ok || !protocolOut.ok || Number.isNaN(asOfMs)) {
-    const raw = (planInput as { status?: unknown } | null)?.status;
-    const status = typeof raw === 'string' && STATUSES.includes(raw) ? (raw as PlanStatus) : 'draft';
-    return { findings, status };
-  }
-  const plan = planOut.value;
-  const mismatch = protocolMismatch(plan, protocolOut.value);
-  return {
-    plan,
-    protocol: protocolOut.value,
-    asOfDay: localDayOf(plan.timeZone, asOfMs),
-    findings: mismatch === undefined ? [] : [mismatch],
-  };
 }
 
 /** Treatment records against the plan: planned zones never treated (once the course is complete). */
@@ -145,31 +116,28 @@ function evaluateSessions(plan: Plan, protocol: Protocol): SessionEvaluation[] {
  *
  * A completed session is `tooSoon` (not valid: `SPACING_TOO_SOON`, an error here), `grace`,
  * `early`, `onTime`, `late` or `lapsed`; a booked session is evaluated the same way on its
- * booked date. Days are calendar days in the plan's zone. Never throws: problems with the
- * arguments are plan-level findings.
+ * booked date. Days are calendar days in the plan's zone. A booking that ended before `asOf`
+ * with nothing recorded gives `OUTCOME_NOT_RECORDED` (a warning; it never counts as completed).
+ * Never throws: a junk plan, a missing or mismatched protocol or a bad `asOf` refuse the call.
  *
  * @param plan - the plan
  * @param options - the plan's protocol and the moment of the evaluation
- * @returns the evaluation
+ * @returns the evaluation, with its plan-level warnings also in the Outcome's `findings`
  *
  * @example
  * ```ts
  * import { evaluatePlan, standardProtocol, type Plan } from 'smp-protocol';
  * declare const plan: Plan;
  * const e = evaluatePlan(plan, { protocol: standardProtocol, asOf: '2026-04-10T12:00:00Z' });
- * e.sessions[1]?.evaluation; // e.g. 'onTime'
+ * e.ok && e.value.sessions[1]?.evaluation; // e.g. 'onTime'
  * ```
  */
-export function evaluatePlan(plan: Plan, options: ReadOptions): Evaluation {
-  try {
-    const args = readArguments(plan, options);
-    if (!('plan' in args)) return { status: args.status, findings: args.findings, sessions: [] };
-    const { plan: p, protocol } = args;
-    if (args.findings.length > 0) {
-      return { status: p.status, findings: args.findings, sessions: p.sessions.map((s) => ({ session: s.number, state: s.state, findings: [] })) };
-    }
-    return { status: p.status, findings: recordFindings(p), sessions: evaluateSessions(p, protocol) };
-  } catch (error) {
-    return { status: 'draft', findings: [internalError(error)], sessions: [] };
-  }
+export function evaluatePlan(plan: Plan, options: ReadOptions): Outcome<Evaluation> {
+  return guarded(() => {
+    const read = readAsOfCall(plan, options);
+    if (!read.ok) return read;
+    const { plan: p, protocol, options: asOf } = read.value;
+    const findings = [...unrecordedOutcomes(p, asOf.asOfMs), ...recordFindings(p)];
+    return ok({ status: p.status, findings, sessions: evaluateSessions(p, protocol) }, findings);
+  });
 }

@@ -7,11 +7,11 @@ import { once } from '../schema/once.js';
 import type { Finding, Outcome } from '../findings/codes.js';
 import { fail, finding, guarded, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
-import { protocolOption } from '../plan/trust.js';
+import { resolveProtocol, type ProtocolRef } from '../schema/call.js';
 import type { Protocol, ScreeningCondition, ScreeningRule } from '../protocol/schema.js';
 import { localDateField, MAX_ID } from '../schema/fields.js';
 import { inputFinding, issuesToFindings } from '../schema/issues.js';
-import { instantOption, timeZoneOption } from '../schema/options.js';
+import { instantOption, option, timeZoneOption } from '../schema/options.js';
 import { addMonths, formatLocalDate, parseLocalDate } from '../time/civil.js';
 import { localDayOf } from '../time/zone.js';
 
@@ -94,8 +94,10 @@ export interface Screening {
  * ```
  */
 export interface ScreenOptions {
-  /** The protocol whose screening rules apply. */
-  protocol: Protocol;
+  /** The protocol whose screening rules apply; with `protocols`, its `{ id, version }` is enough. */
+  protocol: Protocol | ProtocolRef;
+  /** Protocols to choose `protocol` from (e.g. `builtinProtocols`). */
+  protocols?: readonly Protocol[];
   /** When the screening happens. */
   asOf: string;
   /** The clinic's zone: waits end on local dates there. */
@@ -186,8 +188,21 @@ function reasons(intake: Intake, conditions: Partial<Record<ScreeningCondition, 
   return out;
 }
 
+/** `options.protocol`; or, with `options.protocols`, the one that `options.protocol` (`{ id, version }`) names. */
+function screeningProtocol(options: unknown): Outcome<Protocol> {
+  const list = option(options, 'protocols');
+  const named = option(options, 'protocol');
+  if (list === undefined) return resolveProtocol(undefined, options);
+  const id = typeof named === 'object' && named !== null ? (named as { id?: unknown }).id : undefined;
+  const version = typeof named === 'object' && named !== null ? (named as { version?: unknown }).version : undefined;
+  if (typeof id !== 'string' || typeof version !== 'number') {
+    return fail([inputFinding(['options', 'protocol'], inputDetails.required('the { id, version } of the protocol to screen for, among protocols'))]);
+  }
+  return resolveProtocol({ id, version }, { protocols: list });
+}
+
 function run(intakeInput: unknown, options: unknown): Outcome<Screening> {
-  const protocolOut = protocolOption(options);
+  const protocolOut = screeningProtocol(options);
   const findings: Finding[] = protocolOut.ok ? [] : [...protocolOut.findings];
   const timeZone = timeZoneOption(options, 'timeZone', findings);
   const asOf = instantOption(options, 'asOf', findings);

@@ -2,11 +2,13 @@
  * The forecast: when each session that is not completed may, should and must happen.
  * @module
  */
-import type { Finding } from '../findings/codes.js';
-import { finding, internalError } from '../findings/finding.js';
+import type { Finding, Outcome } from '../findings/codes.js';
+import { finding, guarded, ok } from '../findings/finding.js';
 import type { Plan, SessionState } from '../plan/schema.js';
 import type { Protocol } from '../protocol/schema.js';
-import { readArguments, type ReadOptions } from '../rules/evaluate.js';
+import type { ReadOptions } from '../rules/evaluate.js';
+import { unrecordedOutcomes } from '../rules/unrecorded.js';
+import { readAsOfCall } from '../schema/call.js';
 import { sessionDay, sessionSpec } from '../rules/spacing.js';
 import { addMonths, formatLocalDate, parseLocalDate } from '../time/civil.js';
 import { dayInRange } from '../time/range.js';
@@ -48,7 +50,7 @@ export interface SessionForecast {
   pastDue?: string;
   /** The last date before the gap lapses (anchor + maximumDays), if the protocol has a maximum. */
   latest?: string;
-  /** True when an anchor is neither completed nor booked, so the dates rest on projections. */
+  /** True when an anchor of this session is neither completed nor booked, so the dates rest on projections. */
   projected: boolean;
   /** Where the session stands as of `asOf`. */
   due?: Due;
@@ -72,7 +74,7 @@ export interface Forecast {
   review?: AfterCourseWindow;
   /** Once the plan is completed: the maintenance touch-up window, in months after the last session. */
   maintenance?: AfterCourseWindow;
-  /** Plan-level findings: `PROTOCOL_MISMATCH`, an invalid `asOf`, or `PLAN_ON_HOLD` (info). */
+  /** Plan-level findings: `OUTCOME_NOT_RECORDED` (warning) for a booking that ended before `asOf` with nothing recorded, `PLAN_ON_HOLD` (info). */
   findings: Finding[];
 }
 
@@ -152,7 +154,7 @@ export function sessionWindows(plan: Plan, protocol: Protocol, asOfDay: number):
     const spec = sessionSpec(protocol, s.number);
     if (spec.gaps.length === 0) {
       // The first session: from asOf, or later where a pause or the screening says so.
-      const screened = plan.screening?.outcome === 'deferred' && plan.screening.earliestStart !== undefined ? parseLocalDate(plan.screening.earliestStart) : undefined;
+      const screened = plan.screening?.earliestStart !== undefined ? parseLocalDate(plan.screening.earliestStart) : undefined;
       const day = Math.max(asOfDay, notBefore, screened ?? Number.NEGATIVE_INFINITY);
       w = { earliest: day, recommended: day, pastDue: Infinity, latest: Infinity, projected: false };
     } else {
@@ -164,8 +166,6 @@ export function sessionWindows(plan: Plan, protocol: Protocol, asOfDay: number):
           a = Math.max(windows[anchor - 1]?.recommended ?? asOfDay, asOfDay);
           w.projected = true;
         }
-        const anchorWindow = windows[anchor - 1];
-        if (anchorWindow?.projected === true) w.projected = true;
         w.earliest = Math.max(w.earliest, a + gap.minimumDays);
         w.recommended = Math.max(w.recommended, a + gap.earliestRecommendedDays);
         w.pastDue = Math.max(w.pastDue, a + gap.latestRecommendedDays + 1);
@@ -200,38 +200,36 @@ export function sessionWindows(plan: Plan, protocol: Protocol, asOfDay: number):
  * Gaps are measured from the anchor's completed date, else its booked date; from a pending
  * anchor, the anchor's own recommended date (never before `asOf`), marked `projected: true`.
  * Where several gaps apply, each date is the latest over them. A pending first session is due
- * from `asOf`'s local date (or a pause's later `until`). Never throws.
+ * from `asOf`'s local date (or a pause's later `until`, or the screening's earliest start). A
+ * booking that ended before `asOf` with nothing recorded gives `OUTCOME_NOT_RECORDED` (a warning;
+ * it is never counted as completed). Never throws: a junk plan, a missing or mismatched protocol or
+ * a bad `asOf` refuse the call (`ok: false`), so a broken call never looks like a finished course.
  *
  * @param plan - the plan
  * @param options - the plan's protocol and the moment of the forecast
- * @returns the forecast
+ * @returns the forecast, with its plan-level findings also in the Outcome's `findings`
  *
  * @example
  * ```ts
  * import { forecast, standardProtocol, type Plan } from 'smp-protocol';
  * declare const plan: Plan; // session 1 completed on 2026-03-23 in Europe/London
  * const f = forecast(plan, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z' });
- * f.next; // { session: 2, earliest: '2026-03-30', recommended: '2026-04-02', pastDue: '2026-04-07', latest: '2026-04-22', due: 'notYet', … }
+ * f.ok && f.value.next; // { session: 2, earliest: '2026-03-30', recommended: '2026-04-02', pastDue: '2026-04-07', latest: '2026-04-22', due: 'notYet', … }
  * ```
  */
-export function forecast(plan: Plan, options: ReadOptions): Forecast {
-  try {
-    const args = readArguments(plan, options);
-    if (!('plan' in args)) return { next: null, sessions: [], findings: args.findings };
-    const { plan: p, protocol, asOfDay } = args;
-    if (args.findings.length > 0) {
-      return { next: null, sessions: p.sessions.map((s) => ({ session: s.number, state: s.state, projected: false })), findings: args.findings };
-    }
-    const sessions = sessionWindows(p, protocol, asOfDay);
-    const findings: Finding[] = [];
+export function forecast(plan: Plan, options: ReadOptions): Outcome<Forecast> {
+  return guarded(() => {
+    const read = readAsOfCall(plan, options);
+    if (!read.ok) return read;
+    const { plan: p, protocol, options: asOf } = read.value;
+    const sessions = sessionWindows(p, protocol, asOf.asOfDay);
+    const findings: Finding[] = unrecordedOutcomes(p, asOf.asOfMs);
     if (p.status === 'onHold' && p.hold !== undefined) {
       const since = formatLocalDate(localDayOf(p.timeZone, parseInstant(p.hold.since)));
       findings.push(finding('PLAN_ON_HOLD', 'info', { reason: p.hold.reason, since }));
     }
     const open = p.status !== 'completed' && p.status !== 'closed';
     const next = open ? (sessions.find((s) => s.state !== 'completed') ?? null) : null;
-    return { next, sessions, findings, ...afterCourse(p, protocol) };
-  } catch (error) {
-    return { next: null, sessions: [], findings: [internalError(error)] };
-  }
+    return ok({ next, sessions, findings, ...afterCourse(p, protocol) }, findings);
+  });
 }

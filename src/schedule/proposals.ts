@@ -12,6 +12,7 @@ import { sessionSpec } from '../rules/spacing.js';
 import { formatLocalDate } from '../time/civil.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { instantOption, intOption } from '../schema/options.js';
+import type { ProtocolChoice } from '../schema/call.js';
 import type { Availability } from './availability.js';
 import { busyBlocks, fastLocalDay, isFree, withinOpeningHours, type Blocks, type Calendar, type Released } from './calendar.js';
 import {
@@ -26,7 +27,7 @@ import {
 } from './slots.js';
 
 /**
- * Options of {@link proposeSchedule}.
+ * Options of {@link proposeSchedule}: the plan's protocol (or `protocols`), the availability and `asOf`.
  *
  * @example
  * ```ts
@@ -35,14 +36,12 @@ import {
  *   availability: { timeZone: 'Europe/London', weekly: [{ weekday: 1, open: '09:00', close: '17:00' }] } };
  * ```
  */
-export interface ProposeScheduleOptions {
-  /** The protocol the plan follows. */
-  protocol: Protocol;
+export type ProposeScheduleOptions = ProtocolChoice & {
   /** The clinic's availability. */
-  availability: Availability;
+  readonly availability: Availability;
   /** The moment of the proposal; the events are dated `asOf`. */
-  asOf: string;
-}
+  readonly asOf: string;
+};
 
 /**
  * A proposal for the rest of the course.
@@ -71,12 +70,12 @@ export interface ScheduleProposal {
  *   availability: { timeZone: 'Europe/London', weekly: [{ weekday: 4, open: '09:00', close: '17:00' }] } };
  * ```
  */
-export interface ProposeRescheduleOptions extends ProposeScheduleOptions {
+export type ProposeRescheduleOptions = ProposeScheduleOptions & {
   /** The booked session to move. */
-  session: number;
+  readonly session: number;
   /** Its new start, an instant. */
-  start: string;
-}
+  readonly start: string;
+};
 
 /**
  * A consistent move: the events to apply, in order, and where each moved session lands.

@@ -5,16 +5,15 @@
  * @module
  */
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, finding, guarded, hasError, ok } from '../findings/finding.js';
+import { fail, finding, guarded, hasError, internalError, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { bookingChecks, statusRefusal } from '../plan/apply.js';
-import { planArgument } from '../plan/parse.js';
 import type { Plan, PlanSession } from '../plan/schema.js';
-import { prefixed, protocolMismatch, protocolOption } from '../plan/trust.js';
+import { readPlanCall, type ProtocolChoice } from '../schema/call.js';
 import type { Protocol } from '../protocol/schema.js';
 import { measureGaps, sessionInterval, sessionSpec, spacingFinding, worse, type SessionSpec, type SpacingEvaluation } from '../rules/spacing.js';
 import { inputFinding } from '../schema/issues.js';
-import { instantOption, intOption, option } from '../schema/options.js';
+import { instantOption, intOption, option, prefixed } from '../schema/options.js';
 import { MS_PER_DAY, formatLocalDate, parseLocalDate } from '../time/civil.js';
 import { MAX_DAY } from '../time/range.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
@@ -67,7 +66,8 @@ export interface Slot {
 }
 
 /**
- * Options of {@link findSlots}.
+ * Options of {@link findSlots}: the plan's protocol (or `protocols`), the clinic's availability,
+ * `asOf`, and optionally the session and a limit.
  *
  * @example
  * ```ts
@@ -76,18 +76,16 @@ export interface Slot {
  *   availability: { timeZone: 'Europe/London', weekly: [{ weekday: 4, open: '10:00', close: '18:00' }] } };
  * ```
  */
-export interface FindSlotsOptions {
-  /** The protocol the plan follows. */
-  protocol: Protocol;
+export type FindSlotsOptions = ProtocolChoice & {
   /** The clinic's availability (raw, or checked once with {@link parseAvailability}). */
-  availability: Availability;
+  readonly availability: Availability;
   /** The moment of the request: no slot starts before it (plus the minimum notice). */
-  asOf: string;
+  readonly asOf: string;
   /** The session to find slots for; default: the first pending session. A booked one is being moved. */
-  session?: number;
+  readonly session?: number;
   /** At most this many slots (1 to 1000); default 10. */
-  limit?: number;
-}
+  readonly limit?: number;
+};
 
 /** The plan, protocol, compiled calendar and `asOf` of a scheduling call. @internal */
 export interface SchedulingArgs {
@@ -121,19 +119,20 @@ function calendarOf(input: unknown, asOfMs: number): Outcome<Calendar> {
 
 /** Reads and checks what every scheduling call takes; `extra` reads the call's own options. @internal */
 export function schedulingArguments(planInput: unknown, options: unknown, extra: (findings: Finding[]) => void = () => {}): Outcome<SchedulingArgs> {
-  const planOut = planArgument(planInput);
-  const protocolOut = protocolOption(options);
-  const findings = [...(planOut.ok ? [] : planOut.findings), ...(protocolOut.ok ? [] : protocolOut.findings)];
-  const asOfFindings: Finding[] = [];
-  const asOfMs = instantOption(options, 'asOf', asOfFindings);
-  const calendarOut = calendarOf(option(options, 'availability'), asOfMs);
-  if (!calendarOut.ok) findings.push(...prefixed(calendarOut.findings, ['options', 'availability']));
-  findings.push(...asOfFindings);
-  extra(findings);
-  if (!planOut.ok || !protocolOut.ok || !calendarOut.ok || findings.length > 0) return fail(findings);
-  const mismatch = protocolMismatch(planOut.value, protocolOut.value);
-  if (mismatch !== undefined) return fail([mismatch]);
-  return ok({ plan: planOut.value, protocol: protocolOut.value, calendar: calendarOut.value, asOfMs });
+  const read = readPlanCall(planInput, options, (findings) => {
+    const asOfFindings: Finding[] = [];
+    const asOfMs = instantOption(options, 'asOf', asOfFindings);
+    const calendarOut = calendarOf(option(options, 'availability'), asOfMs);
+    if (!calendarOut.ok) findings.push(...prefixed(calendarOut.findings, ['options', 'availability']));
+    findings.push(...asOfFindings);
+    extra(findings);
+    return { asOfMs, calendar: calendarOut.ok ? calendarOut.value : undefined };
+  });
+  if (!read.ok) return read;
+  const { plan, protocol, options: { asOfMs, calendar } } = read.value;
+  // A sound read has a calendar (its findings would have refused the read otherwise).
+  if (calendar === undefined) return fail([internalError(new Error('availability not read'))]);
+  return ok({ plan, protocol, calendar, asOfMs });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,11 +6,23 @@
  */
 import type { Finding } from '../findings/codes.js';
 import { finding } from '../findings/finding.js';
-import { inputDetails } from '../findings/messages.js';
+import { english, inputDetails } from '../findings/messages.js';
 import { parseInstantDetailed } from '../time/instant.js';
 import { MAX_INSTANT, MIN_INSTANT } from '../time/range.js';
 import { isValidTimeZone } from '../time/zone.js';
 import { formatPath, inputFinding } from './issues.js';
+
+/** Findings with every path prefixed (for arguments other than the main input); the `path` param
+ * and the message follow, so they name the same place as `path`. */
+export function prefixed(findings: readonly Finding[], prefix: readonly (string | number)[]): Finding[] {
+  return findings.map((f) => {
+    if (f.path === undefined) return f;
+    const path = [...prefix, ...f.path];
+    if (typeof f.params?.path !== 'string') return { ...f, path };
+    const params = { ...f.params, path: formatPath(path) };
+    return { ...f, path, params, message: english[f.code]({ ...params, severity: f.severity }) };
+  });
+}
 
 const preview = (value: unknown): string => (typeof value === 'string' ? value.slice(0, 60) : String(value));
 

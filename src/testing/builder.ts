@@ -105,7 +105,8 @@ function build(state: State): Outcome<Plan> {
   let n = 0;
   const apply = (event: Record<string, unknown>): Finding[] | undefined => {
     n += 1;
-    const out = applyEvent(plan, { id: `${state.id}-e${n}`, ...event }, { protocol: state.protocol });
+    const untrusted: unknown = { id: `${state.id}-e${n}`, ...event };
+    const out = applyEvent(plan, untrusted, { protocol: state.protocol });
     if (!out.ok) return out.findings;
     plan = out.value;
     return undefined;

@@ -11,6 +11,7 @@ import {
   aftercare,
   applyEvent,
   createPlan,
+  english,
   evaluatePlan,
   eventTypes,
   forecast,
@@ -20,6 +21,7 @@ import {
   screen,
   toInstant,
   type Finding,
+  type Outcome,
   type Plan,
   type Protocol,
 } from 'smp-protocol';
@@ -233,12 +235,14 @@ function run(c: ConformanceCase, options: ConformanceOptions): string[] {
     return out;
   };
   for (const [i, e] of c.events.entries()) {
-    const out = applyEvent(plan, toEvent(e, i), { protocol });
+    const event: unknown = toEvent(e, i);
+    const out = applyEvent(plan, event, { protocol });
     if (!out.ok) return [`setup event ${i} (${e.type}) refused: ${out.findings.map((f) => `${f.code}: ${f.message}`).join('; ')}`];
     plan = out.value;
   }
   if (c.probeEvent !== undefined) {
-    const out = applyEvent(plan, toEvent(c.probeEvent, 'probe'), { protocol });
+    const probe: unknown = toEvent(c.probeEvent, 'probe');
+    const out = applyEvent(plan, probe, { protocol });
     const want = expected.probe;
     if (want !== undefined) {
       if (out.ok !== want.ok) failures.push(`probe: expected ${want.ok ? 'accepted' : 'refused'}, got ${out.ok ? 'accepted' : 'refused'} [${codesOf(out.findings).join(', ')}]`);
@@ -254,7 +258,9 @@ function run(c: ConformanceCase, options: ConformanceOptions): string[] {
   }
   if (expected.status !== undefined && plan.status !== expected.status) failures.push(`status: expected ${expected.status}, got ${plan.status}`);
   if (expected.evaluation !== undefined) {
-    const e = evaluatePlan(plan, { protocol, asOf });
+    const out = evaluatePlan(plan, { protocol, asOf });
+    if (!out.ok) failures.push(`evaluation refused: [${codesOf(out.findings).join(', ')}]`);
+    const e = out.ok ? out.value : { sessions: [] };
     for (const want of expected.evaluation) {
       const got = e.sessions.find((s) => s.session === want.session);
       if (got === undefined) {
@@ -273,7 +279,9 @@ function run(c: ConformanceCase, options: ConformanceOptions): string[] {
     }
   }
   if (expected.forecast !== undefined || expected.next !== undefined) {
-    const f = forecast(plan, { protocol, asOf });
+    const out = forecast(plan, { protocol, asOf });
+    if (!out.ok) failures.push(`forecast refused: [${codesOf(out.findings).join(', ')}]`);
+    const f = out.ok ? out.value : { next: null, sessions: [] };
     if (expected.next !== undefined && (f.next?.session ?? null) !== expected.next) {
       failures.push(`next: expected ${expected.next}, got ${f.next?.session ?? null}`);
     }
@@ -318,26 +326,34 @@ function run(c: ConformanceCase, options: ConformanceOptions): string[] {
  *
  * @param input - a case, untrusted (validated against the case format first)
  * @param options - `asOf` for relative dates, and extra protocols by id
- * @returns pass, or every difference found
+ * @returns pass, or every difference found; a case that does not fit the format is refused (`INVALID_INPUT`)
  *
  * @example
  * ```ts
  * import { runConformanceCase } from 'smp-protocol/testing';
  * import corpus from 'smp-protocol/conformance/spacing-booking.json' with { type: 'json' };
  * const results = corpus.cases.map((c) => runConformanceCase(c, { asOf: '2026-06-15T09:00:00Z' }));
- * results.every((r) => r.passed); // true
+ * results.every((r) => r.ok && r.value.passed); // true
  * ```
  */
-export function runConformanceCase(input: unknown, options: ConformanceOptions): ConformanceResult {
-  const id = typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id : '(no id)';
-  const parsed = conformanceCaseSchema.safeParse(input);
-  if (!parsed.success) {
-    return { id, passed: false, failures: parsed.error.issues.map((i) => `case format: ${i.path.join('.')}: ${i.code}`) };
-  }
+export function runConformanceCase(input: unknown, options: ConformanceOptions): Outcome<ConformanceResult> {
   try {
+    const id = typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id : '(no id)';
+    const parsed = conformanceCaseSchema.safeParse(input);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        findings: parsed.error.issues.slice(0, 20).map((i) => {
+          const path = i.path.map((p) => (typeof p === 'number' ? p : String(p)));
+          const params = { path: path.join('.') || '(the case)', detail: `does not fit the conformance case format (${i.code}).` };
+          return { code: 'INVALID_INPUT' as const, severity: 'error' as const, message: english.INVALID_INPUT(params), path, params };
+        }),
+      };
+    }
     const failures = run(parsed.data, options);
-    return { id, passed: failures.length === 0, failures };
+    return { ok: true, value: { id, passed: failures.length === 0, failures }, findings: [] };
   } catch (error) {
-    return { id, passed: false, failures: [error instanceof Error ? error.message : String(error)] };
+    const detail = (error instanceof Error ? `${error.name}: ${error.message}` : 'unknown failure').slice(0, 200);
+    return { ok: false, findings: [{ code: 'INTERNAL_ERROR', severity: 'error', message: english.INTERNAL_ERROR({ detail }), params: { detail } }] };
   }
 }

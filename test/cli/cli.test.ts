@@ -119,6 +119,13 @@ describe('smp-protocol CLI', () => {
       expect(JSON.parse(stdin.stdout)).toMatchObject({ valid: true });
     });
 
+    it('shows a booking nobody recorded (OUTCOME_NOT_RECORDED) as a warning, with exit 0', () => {
+      const booked2 = must(applyEvent(plan, { id: 'e-b2', type: 'sessionBooked', at: '2026-03-24T09:00:00Z', session: 2, start: '2026-04-02T10:00:00+01:00' }, { protocol: standardProtocol }));
+      const r = cli(['validate', file('unrecorded.json', booked2), '--as-of', '2026-04-10T09:00:00Z']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('OUTCOME_NOT_RECORDED (session 2): Session 2 was booked for 2026-04-02, 8 days ago');
+    });
+
     it('exits 1 for a plan that breaks a rule: a session 2 completed 3 days after session 1', () => {
       const early = must(applyEvent(plan, { id: 'e3', type: 'sessionCompleted', at: '2026-03-26T15:00:00Z', session: 2, start: '2026-03-26T10:00:00Z' }, { protocol: standardProtocol }));
       const r = cli(['validate', file('early.json', early), '--as-of', '2026-03-27T09:00:00Z']);

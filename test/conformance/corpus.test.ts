@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { conformanceCaseSchema, runConformanceCase } from 'smp-protocol/testing';
+import { mustOk } from '../support/plans.js';
 
 const dir = fileURLToPath(new URL('../../conformance/', import.meta.url));
 const files = readdirSync(dir)
@@ -82,7 +83,7 @@ describe('conformance corpus', () => {
     const failed: string[] = [];
     for (const asOf of HARD_AS_OF) {
       for (const { file, c } of allCases) {
-        const r = runConformanceCase(c, { asOf });
+        const r = mustOk(runConformanceCase(c, { asOf }));
         if (!r.passed) failed.push(`${asOf} ${file} ${r.id}:\n    ${r.failures.join('\n    ')}`);
       }
     }
@@ -94,7 +95,7 @@ describe('conformance corpus', () => {
       for (const { file, content } of corpus) {
         it(`${file}: every case passes`, () => {
           const failed = content.cases
-            .map((c) => runConformanceCase(c, { asOf }))
+            .map((c) => mustOk(runConformanceCase(c, { asOf })))
             .filter((r) => !r.passed)
             .map((r) => `${r.id}:\n    ${r.failures.join('\n    ')}`);
           expect(failed, `${failed.length} failing case(s) in ${file} at ${asOf}:\n${failed.join('\n')}`).toEqual([]);

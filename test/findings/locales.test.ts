@@ -137,7 +137,7 @@ function realFindings(): Finding[] {
     { id: 'c2', type: 'sessionCompleted', at: '2026-04-02T14:00:00+01:00', session: 2, start: '2026-04-02T10:00:00+01:00' },
     { id: 'c3', type: 'sessionCompleted', at: '2026-04-16T15:00:00+01:00', session: 3, start: '2026-04-16T10:00:00+01:00' },
   ]);
-  const e = evaluatePlan(zonedDone, { protocol, asOf: '2026-05-01T09:00:00Z' });
+  const e = mustOk(evaluatePlan(zonedDone, { protocol, asOf: '2026-05-01T09:00:00Z' }));
   push(e.findings);
   for (const x of e.sessions) push(x.findings);
   push(findingsOf(aftercare(draft, { protocol, session: 2 })));

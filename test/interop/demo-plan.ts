@@ -32,7 +32,7 @@ export function demoPlan(): Plan {
     { type: 'sessionBooked', at: at('2026-03-23T14:25'), session: 2, start: at('2026-04-02T10:00') },
     { type: 'sessionCompleted', at: at('2026-04-02T13:05'), session: 2 },
   ]);
-  const next = forecast(plan, { protocol, asOf: at('2026-04-02T13:10') }).next;
+  const next = mustOk(forecast(plan, { protocol, asOf: at('2026-04-02T13:10') })).next;
   plan = play(plan, [{ type: 'sessionBooked', at: at('2026-04-02T13:10'), session: 3, start: at(`${next?.recommended ?? ''}T10:00`) }]);
   return plan;
 }

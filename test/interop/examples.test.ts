@@ -30,7 +30,8 @@ describe('docs/examples', () => {
     const bundle = JSON.parse(example('demo-bundle.json')) as { resourceType: string; entry: { resource: { resourceType: string } }[] };
     expect(fhirProblems(bundle)).toEqual([]);
     expect(bundle.entry.map((e) => e.resource.resourceType)).toContain('Observation');
-  });
+    // The HL7 definitions load on first use: seconds on a loaded 2-core machine.
+  }, 120_000);
 
   it('demo-timeline.svg is well-formed and renders to an 800 px wide PNG', () => {
     const svg = example('demo-timeline.svg');

@@ -7,6 +7,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { toICalendar } from 'smp-protocol/ical';
 import { fresh, play, protocol } from './demo-plan.js';
+import { mustOk } from '../support/plans.js';
 
 type Component = InstanceType<typeof ICAL.Component>;
 
@@ -27,7 +28,7 @@ const ZONES = [
 function bookedAt(zone: string, startMs: number): string {
   const start = new Date(startMs).toISOString().replace('.000Z', 'Z');
   const plan = play(fresh('plan-tz', zone), [{ type: 'sessionBooked', at: '2026-01-01T00:00:00Z', session: 1, start }]);
-  return toICalendar(plan, { protocol, timeZone: zone });
+  return mustOk(toICalendar(plan, { protocol, timeZone: zone }));
 }
 
 function session(cal: Component): Component {

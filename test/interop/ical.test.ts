@@ -2,7 +2,7 @@
 // round-trips, UIDs and SEQUENCE follow the plan's history, lines fold at 75 octets, text is escaped.
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { aftercare, replay, type Plan } from 'smp-protocol';
+import { aftercare, builtinProtocols, replay, type Plan } from 'smp-protocol';
 import { toICalendar } from 'smp-protocol/ical';
 import { at, demoPlan, fresh, play, protocol } from './demo-plan.js';
 import { mustOk } from '../support/plans.js';
@@ -31,7 +31,7 @@ const epoch = (instant: string): number => Date.parse(instant);
 
 describe('toICalendar: the demo course, read back by ical.js', () => {
   const plan = demoPlan();
-  const ics = toICalendar(plan, { protocol, domain: 'clinic.example', name: 'SMP course, Jo Bloggs', location: '1 High St, London; 2nd floor' });
+  const ics = mustOk(toICalendar(plan, { protocol, domain: 'clinic.example', name: 'SMP course, Jo Bloggs', location: '1 High St, London; 2nd floor' }));
   const cal = parse(ics);
 
   it('writes one VEVENT per booked or completed session, with stable UIDs', () => {
@@ -40,7 +40,7 @@ describe('toICalendar: the demo course, read back by ical.js', () => {
       'plan-0042-s2@clinic.example',
       'plan-0042-s3@clinic.example',
     ]);
-    expect(toICalendar(plan, { protocol, domain: 'clinic.example', name: 'SMP course, Jo Bloggs', location: '1 High St, London; 2nd floor' })).toBe(ics);
+    expect(mustOk(toICalendar(plan, { protocol, domain: 'clinic.example', name: 'SMP course, Jo Bloggs', location: '1 High St, London; 2nd floor' }))).toBe(ics);
   });
 
   it('round-trips every field: times, summary, description, location, status, sequence, stamps', () => {
@@ -84,14 +84,14 @@ describe('toICalendar: the demo course, read back by ical.js', () => {
 
   it('gives the same file for the same plan replayed from its history', () => {
     const replayed = mustOk(replay(fresh(), [...plan.history], { protocol }));
-    expect(toICalendar(replayed, { protocol, domain: 'clinic.example', name: 'SMP course, Jo Bloggs', location: '1 High St, London; 2nd floor' })).toBe(ics);
+    expect(mustOk(toICalendar(replayed, { protocol, domain: 'clinic.example', name: 'SMP course, Jo Bloggs', location: '1 High St, London; 2nd floor' }))).toBe(ics);
   });
 });
 
 describe('toICalendar: SEQUENCE and STATUS follow the history', () => {
   const booked = play(fresh(), [{ type: 'sessionBooked', at: at('2026-03-02T09:30'), session: 1, start: at('2026-03-23T10:00') }]);
   const seq = (p: Plan, n = 1): { sequence: unknown; status: string; start: number } => {
-    const e = event(parse(toICalendar(p, { protocol })), `plan-0042-s${n}@smp-protocol`);
+    const e = event(parse(mustOk(toICalendar(p, { protocol }))), `plan-0042-s${n}@smp-protocol`);
     return { sequence: e.getFirstPropertyValue('sequence'), status: text(e, 'status'), start: ms(e, 'dtstart') };
   };
 
@@ -108,16 +108,16 @@ describe('toICalendar: SEQUENCE and STATUS follow the history', () => {
     expect(seq(cancelled)).toEqual({ sequence: 1, status: 'CANCELLED', start: epoch(at('2026-03-23T10:00')) });
     const rebooked = play(cancelled, [{ type: 'sessionBooked', at: at('2026-03-11T09:00'), session: 1, start: at('2026-03-30T10:00') }]);
     expect(seq(rebooked)).toEqual({ sequence: 2, status: 'CONFIRMED', start: epoch(at('2026-03-30T10:00')) });
-    const e = event(parse(toICalendar(cancelled, { protocol })), 'plan-0042-s1@smp-protocol');
+    const e = event(parse(mustOk(toICalendar(cancelled, { protocol }))), 'plan-0042-s1@smp-protocol');
     expect(text(e, 'description')).toMatch(/^Cancelled\.\n/);
     expect(text(e, 'description')).not.toContain('ill'); // staff notes stay out unless asked
-    const withNotes = event(parse(toICalendar(cancelled, { protocol, notes: true })), 'plan-0042-s1@smp-protocol');
+    const withNotes = event(parse(mustOk(toICalendar(cancelled, { protocol, notes: true }))), 'plan-0042-s1@smp-protocol');
     expect(text(withNotes, 'description')).toContain('Reason: ill');
   });
 
   it('keeps a missed booking in place (a no-show is a fact, not a cancellation)', () => {
     const missed = play(booked, [{ type: 'sessionMissed', at: at('2026-03-23T11:00'), session: 1 }]);
-    const e = event(parse(toICalendar(missed, { protocol })), 'plan-0042-s1@smp-protocol');
+    const e = event(parse(mustOk(toICalendar(missed, { protocol }))), 'plan-0042-s1@smp-protocol');
     expect(text(e, 'status')).toBe('CONFIRMED');
     expect(e.getFirstPropertyValue('sequence')).toBe(0);
     expect(text(e, 'description')).toMatch(/^Missed \(no-show\)\./);
@@ -125,7 +125,7 @@ describe('toICalendar: SEQUENCE and STATUS follow the history', () => {
 
   it('cancels a booking left standing when the plan is closed', () => {
     const closed = play(booked, [{ type: 'planClosed', at: at('2026-03-05T09:00'), reason: 'client moved abroad' }]);
-    const e = event(parse(toICalendar(closed, { protocol })), 'plan-0042-s1@smp-protocol');
+    const e = event(parse(mustOk(toICalendar(closed, { protocol }))), 'plan-0042-s1@smp-protocol');
     expect(text(e, 'status')).toBe('CANCELLED');
     expect(e.getFirstPropertyValue('sequence')).toBe(1);
     expect(text(e, 'description')).toMatch(/^Cancelled: the course was closed\./);
@@ -135,7 +135,7 @@ describe('toICalendar: SEQUENCE and STATUS follow the history', () => {
     const done = play(booked, [
       { type: 'sessionCompleted', at: at('2026-03-23T15:00'), session: 1, start: at('2026-03-23T10:30'), end: at('2026-03-23T14:45') },
     ]);
-    const e = event(parse(toICalendar(done, { protocol })), 'plan-0042-s1@smp-protocol');
+    const e = event(parse(mustOk(toICalendar(done, { protocol }))), 'plan-0042-s1@smp-protocol');
     expect(ms(e, 'dtstart')).toBe(epoch(at('2026-03-23T10:30')));
     expect(ms(e, 'dtend')).toBe(epoch(at('2026-03-23T14:45')));
     expect(e.getFirstPropertyValue('sequence')).toBe(1);
@@ -143,20 +143,20 @@ describe('toICalendar: SEQUENCE and STATUS follow the history', () => {
 
   it('writes a session recorded without a booking, and an extra session with its own title', () => {
     const recorded = play(fresh(), [{ type: 'sessionCompleted', at: at('2026-03-23T15:00'), session: 1, start: at('2026-03-23T10:00') }]);
-    const e = event(parse(toICalendar(recorded, { protocol })), 'plan-0042-s1@smp-protocol');
+    const e = event(parse(mustOk(toICalendar(recorded, { protocol }))), 'plan-0042-s1@smp-protocol');
     expect([ms(e, 'dtstart'), ms(e, 'dtend'), e.getFirstPropertyValue('sequence')]).toEqual([epoch(at('2026-03-23T10:00')), epoch(at('2026-03-23T14:00')), 0]);
     const extra = play(demoPlan(), [
       { type: 'sessionCompleted', at: at('2026-04-16T13:30'), session: 3 },
       { type: 'sessionAdded', at: at('2026-04-16T13:40'), reason: 'pigment healed light' },
       { type: 'sessionBooked', at: at('2026-04-16T13:45'), session: 4, start: at('2026-05-07T10:00') },
     ]);
-    const s4 = event(parse(toICalendar(extra, { protocol })), 'plan-0042-s4@smp-protocol');
+    const s4 = event(parse(mustOk(toICalendar(extra, { protocol }))), 'plan-0042-s4@smp-protocol');
     expect(text(s4, 'summary')).toBe('Scalp micropigmentation: session 4 of 4 (Extra session)');
     expect(ms(s4, 'dtend') - ms(s4, 'dtstart')).toBe(120 * 60_000);
   });
 
   it('leaves a pending session out', () => {
-    expect(events(parse(toICalendar(fresh(), { protocol })))).toHaveLength(0);
+    expect(events(parse(mustOk(toICalendar(fresh(), { protocol }))))).toHaveLength(0);
   });
 });
 
@@ -164,7 +164,7 @@ describe('toICalendar: reminders and aftercare', () => {
   const plan = demoPlan();
 
   it('adds a VALARM per reminder to booked sessions only', () => {
-    const cal = parse(toICalendar(plan, { protocol, reminders: [{ minutesBefore: 1440 }, { minutesBefore: 90, description: 'Leave now; bring ID' }] }));
+    const cal = parse(mustOk(toICalendar(plan, { protocol, reminders: [{ minutesBefore: 1440 }, { minutesBefore: 90, description: 'Leave now; bring ID' }] })));
     const s3 = event(cal, 'plan-0042-s3@smp-protocol');
     const alarms = s3.getAllSubcomponents('valarm');
     expect(alarms.map((a) => a.getFirstPropertyValue('action'))).toEqual(['DISPLAY', 'DISPLAY']);
@@ -175,7 +175,7 @@ describe('toICalendar: reminders and aftercare', () => {
   });
 
   it('adds an all-day, transparent event per aftercare rule, its last day included', () => {
-    const cal = parse(toICalendar(plan, { protocol, aftercare: true }));
+    const cal = parse(mustOk(toICalendar(plan, { protocol, aftercare: true })));
     const items = mustOk(aftercare(plan, { protocol, session: 1 }));
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) {
@@ -203,7 +203,7 @@ describe('toICalendar: folding and escaping', () => {
     { type: 'sessionBooked', at: at('2026-03-02T09:30'), session: 1, start: at('2026-03-23T10:00'), note },
   ]);
   const location = `Clinique Capillaire Sainte-Geneviève, 12 rue de l’Ancienne-Comédie; bâtiment B, 3ᵉ étage, 75006 Paris ${'é'.repeat(40)}`;
-  const ics = toICalendar(plan, { protocol, notes: true, location, timeZone: 'Europe/Paris' });
+  const ics = mustOk(toICalendar(plan, { protocol, notes: true, location, timeZone: 'Europe/Paris' }));
 
   it('folds every line at 75 octets, never inside a UTF-8 character', () => {
     const lines = ics.split('\r\n');
@@ -228,31 +228,41 @@ describe('toICalendar: folding and escaping', () => {
 });
 
 describe('toICalendar: never throws', () => {
-  it('returns a calendar without events whose X-SMP-FINDING properties carry the findings', () => {
-    for (const [plan, options] of [
-      [{ not: 'a plan' }, { protocol }],
-      [demoPlan(), { protocol: { ...protocol, version: 99 } }],
-      [demoPlan(), {}],
-      [null, null],
+  it('refuses what it cannot export (ok: false, no calendar), never hiding errors in the file', () => {
+    for (const [plan, options, code] of [
+      [{ not: 'a plan' }, { protocol }, 'INVALID_INPUT'],
+      [demoPlan(), { protocol: { ...protocol, version: 99 } }, 'PROTOCOL_MISMATCH'],
+      [demoPlan(), {}, 'INVALID_INPUT'],
+      [null, null, 'INVALID_INPUT'],
     ] as const) {
-      const ics = toICalendar(plan as never, options as never);
-      const cal = parse(ics);
-      expect(events(cal)).toHaveLength(0);
-      const findings = cal.getAllProperties('x-smp-finding');
-      expect(findings.length).toBeGreaterThan(0);
-      expect(findings.every((f) => f.getParameter('x-smp-severity') === 'error')).toBe(true);
+      const out = toICalendar(plan as never, options as never);
+      expect(out.ok).toBe(false);
+      expect('value' in out).toBe(false);
+      expect(out.findings.map((f) => f.code)).toContain(code);
+      expect(out.findings.every((f) => f.severity === 'error')).toBe(true);
     }
-    const mismatch = parse(toICalendar(demoPlan(), { protocol: { ...protocol, version: 99 } }));
-    expect(mismatch.getFirstProperty('x-smp-finding')?.getParameter('x-smp-code')).toBe('PROTOCOL_MISMATCH');
   });
 
-  it('leaves an invalid option out with a warning, and still exports the sessions', () => {
-    const cal = parse(toICalendar(demoPlan(), { protocol, timeZone: 'Mars/Olympus', reminders: [{ minutesBefore: -5 }] }));
+  it('picks the protocol from protocols by the plan id and version', () => {
+    expect(mustOk(toICalendar(demoPlan(), { protocols: builtinProtocols }))).toBe(mustOk(toICalendar(demoPlan(), { protocol })));
+  });
+
+  it('leaves an invalid option out with a warning in findings, and still exports the sessions', () => {
+    const out = toICalendar(demoPlan(), { protocol, timeZone: 'Mars/Olympus', reminders: [{ minutesBefore: -5 }] });
+    const cal = parse(mustOk(out));
     expect(events(cal)).toHaveLength(3);
-    expect(cal.getAllProperties('x-smp-finding').map((f) => [f.getParameter('x-smp-code'), f.getParameter('x-smp-severity')])).toEqual([
+    expect(out.findings.map((f) => [f.code, f.severity])).toEqual([
       ['INVALID_TIME_ZONE', 'warning'],
       ['INVALID_INPUT', 'warning'],
     ]);
+    expect(cal.getAllProperties('x-smp-finding')).toHaveLength(0);
     expect(cal.getAllSubcomponents('vtimezone')).toHaveLength(0);
+  });
+
+  it('a staff note containing "X-SMP-FINDING" is only text in a DESCRIPTION', () => {
+    const noted = play(demoPlan(), [{ type: 'sessionAdded', at: '2026-04-16T14:00:00+01:00', reason: 'X-SMP-FINDING in a note' }]);
+    const out = toICalendar(noted, { protocol, notes: true });
+    expect(out.ok).toBe(true);
+    expect(out.findings).toEqual([]);
   });
 });

@@ -31,7 +31,7 @@ function tableEdges(keep: (type: string, from: string, to: string) => boolean = 
 
 describe('toMermaid', () => {
   it('is a stateDiagram-v2 whose every line is a declaration, a description or a transition', () => {
-    const source = toMermaid();
+    const source = mustOk(toMermaid());
     const lines = source.trimEnd().split('\n');
     expect(lines[0]).toBe('stateDiagram-v2');
     for (const line of lines.slice(1)) {
@@ -44,7 +44,7 @@ describe('toMermaid', () => {
   });
 
   it('draws every status change of planTransitions, labelled with its events, and nothing else', () => {
-    const drawn = arrows(toMermaid());
+    const drawn = arrows(mustOk(toMermaid()));
     drawn.delete('[*] --> draft');
     drawn.delete('closed --> [*]');
     expect(drawn).toEqual(tableEdges());
@@ -56,22 +56,22 @@ describe('toMermaid', () => {
     const withLimit: Protocol = mustOk(defineProtocol({ ...standardProtocol, id: 'strict', policy: { ...standardProtocol.policy, maxNoShows: 2 } }));
     const noExtras: Protocol = mustOk(defineProtocol({ ...standardProtocol, id: 'no-extras', extraSessions: { ...standardProtocol.extraSessions, max: 0 } }));
     expect(standardProtocol.policy.maxNoShows).toBeUndefined();
-    expect(arrows(toMermaid(standardProtocol)).get('active --> onHold')).toEqual(['planPaused']);
-    expect(arrows(toMermaid(withLimit)).get('active --> onHold')).toEqual(['sessionMissed', 'planPaused']);
-    expect(arrows(toMermaid(standardProtocol)).get('completed --> active')).toEqual(['sessionAdded']);
-    expect(arrows(toMermaid(noExtras)).has('completed --> active')).toBe(false);
+    expect(arrows(mustOk(toMermaid(standardProtocol))).get('active --> onHold')).toEqual(['planPaused']);
+    expect(arrows(mustOk(toMermaid(withLimit))).get('active --> onHold')).toEqual(['sessionMissed', 'planPaused']);
+    expect(arrows(mustOk(toMermaid(standardProtocol))).get('completed --> active')).toEqual(['sessionAdded']);
+    expect(arrows(mustOk(toMermaid(noExtras))).has('completed --> active')).toBe(false);
   });
 
-  it('draws the full machine for an invalid protocol, with the findings as comments, and never throws', () => {
-    const source = toMermaid({ id: 42 } as never);
-    expect(source).toMatch(/^ {4}%% INVALID_INPUT: /m);
-    const drawn = arrows(source);
-    expect(drawn.get('active --> onHold')).toEqual(['sessionMissed', 'planPaused']);
+  it('refuses an invalid protocol with its findings under protocol, and never throws', () => {
+    const out = toMermaid({ id: 42 } as never);
+    expect(out.ok).toBe(false);
+    expect(out.findings.length).toBeGreaterThan(0);
+    for (const f of out.findings) expect([f.code, f.path?.[0]]).toEqual(['INVALID_INPUT', 'protocol']);
   });
 
   it('is embedded in docs/pictures.md exactly as generated, so the docs cannot drift', () => {
     const doc = readFileSync(new URL('../../docs/pictures.md', import.meta.url), 'utf8');
-    expect(doc).toContain(`\`\`\`mermaid\n${toMermaid()}\`\`\``);
-    expect(doc).toContain(`\`\`\`mermaid\n${toMermaid(standardProtocol)}\`\`\``);
+    expect(doc).toContain(`\`\`\`mermaid\n${mustOk(toMermaid())}\`\`\``);
+    expect(doc).toContain(`\`\`\`mermaid\n${mustOk(toMermaid(standardProtocol))}\`\`\``);
   });
 });

@@ -5,6 +5,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { toTimelineSvg, type Plan } from 'smp-protocol';
 import { at, demoPlan, fresh, play, protocol } from './demo-plan.js';
+import { mustOk } from '../support/plans.js';
 
 interface Node {
   name: string;
@@ -60,7 +61,7 @@ function render(svg: string): { width: number; height: number; png: Buffer; inke
 
 describe('toTimelineSvg: the demo course', () => {
   const asOf = at('2026-04-02T13:10');
-  const svg = toTimelineSvg(demoPlan(), { protocol, asOf });
+  const svg = mustOk(toTimelineSvg(demoPlan(), { protocol, asOf }));
   const root = parseSvg(svg);
 
   it('is a self-contained SVG, 800 px wide, with a title and a description for screen readers', () => {
@@ -137,7 +138,7 @@ describe('toTimelineSvg: the demo course', () => {
   });
 
   it('is the same for the same plan and asOf', () => {
-    expect(toTimelineSvg(demoPlan(), { protocol, asOf })).toBe(svg);
+    expect(mustOk(toTimelineSvg(demoPlan(), { protocol, asOf }))).toBe(svg);
   });
 });
 
@@ -148,7 +149,7 @@ describe('toTimelineSvg: warnings are words as well as colours', () => {
   ]);
 
   it('marks an overdue session in the warning colour, says OVERDUE, and hatches the past-due window', () => {
-    const root = parseSvg(toTimelineSvg(plan, { protocol, asOf: at('2026-04-20T09:00') }));
+    const root = parseSvg(mustOk(toTimelineSvg(plan, { protocol, asOf: at('2026-04-20T09:00') })));
     const row = byId(root, 'session-2');
     expect(row.attrs['data-due']).toBe('overdue');
     const warning = all(row, (n) => n.name === 'text' && n.text === 'OVERDUE since 7 Apr')[0];
@@ -161,18 +162,18 @@ describe('toTimelineSvg: warnings are words as well as colours', () => {
 
   it('says when a plan is on hold, and until when', () => {
     const held = play(plan, [{ type: 'planPaused', at: at('2026-03-25T09:00'), reason: 'adverse reaction', until: '2026-04-20' }]);
-    const root = parseSvg(toTimelineSvg(held, { protocol, asOf: at('2026-03-26T09:00') }));
+    const root = parseSvg(mustOk(toTimelineSvg(held, { protocol, asOf: at('2026-03-26T09:00') })));
     expect(texts(root)).toContain('On hold since 25 Mar: adverse reaction · as of 26 Mar 2026 · Europe/London');
     expect(texts(byId(root, 'session-2'))).toContain('On hold until 20 Apr');
   });
 
   it('draws a draft plan, and a plan of a long course with monthly ticks', () => {
-    const draft = parseSvg(toTimelineSvg(fresh(), { protocol, asOf: at('2026-03-26T09:00') }));
+    const draft = parseSvg(mustOk(toTimelineSvg(fresh(), { protocol, asOf: at('2026-03-26T09:00') })));
     expect(texts(byId(draft, 'session-1'))).toContain('Pending, from 26 Mar');
-    const later = parseSvg(toTimelineSvg(plan, { protocol, asOf: at('2026-12-01T09:00') }));
+    const later = parseSvg(mustOk(toTimelineSvg(plan, { protocol, asOf: at('2026-12-01T09:00') })));
     expect(texts(later).filter((t) => /^[A-Z][a-z]{2} \d{4}$/.test(t)).length).toBeGreaterThan(3);
     expect(byId(later, 'session-2').attrs['data-due']).toBe('lapsed');
-    expect(render(toTimelineSvg(plan, { protocol, asOf: at('2026-12-01T09:00') })).width).toBe(800);
+    expect(render(mustOk(toTimelineSvg(plan, { protocol, asOf: at('2026-12-01T09:00') }))).width).toBe(800);
   });
 
   it('gives an extra session its own row', () => {
@@ -180,25 +181,25 @@ describe('toTimelineSvg: warnings are words as well as colours', () => {
       { type: 'sessionCompleted', at: at('2026-04-16T13:30'), session: 3 },
       { type: 'sessionAdded', at: at('2026-04-16T13:40'), reason: 'pigment healed light' },
     ]);
-    const svg = toTimelineSvg(extra, { protocol, asOf: at('2026-04-17T09:00') });
+    const svg = mustOk(toTimelineSvg(extra, { protocol, asOf: at('2026-04-17T09:00') }));
     const root = parseSvg(svg);
     const row = byId(root, 'session-4');
     expect(texts(row)).toEqual(expect.arrayContaining(['Session 4', 'Extra session']));
     expect(render(svg).height).toBe(Number(root.attrs.height));
   });
 
-  it('never throws: invalid input gives a small SVG that lists the findings, and it renders', () => {
-    for (const [p, o] of [
-      [{ not: 'a plan' }, { protocol, asOf: at('2026-03-26T09:00') }],
-      [plan, { protocol, asOf: 'tomorrow' }],
-      [plan, { protocol: { ...protocol, version: 2 }, asOf: at('2026-03-26T09:00') }],
-      [null, null],
-    ] as const) {
-      const svg = toTimelineSvg(p as never, o as never);
-      const root = parseSvg(svg);
-      expect(byId(root, 'title').text).toBe('Course timeline unavailable');
-      expect(texts(root).slice(1).length).toBeGreaterThan(0);
-      expect(render(svg).width).toBe(800);
+  it('never throws: invalid input refuses the call with findings, and no SVG', () => {
+    const cases = [
+      [{ not: 'a plan' }, { protocol, asOf: at('2026-03-26T09:00') }, 'INVALID_INPUT'],
+      [plan, { protocol, asOf: 'tomorrow' }, 'INVALID_INSTANT'],
+      [plan, { protocol: { ...protocol, version: 2 }, asOf: at('2026-03-26T09:00') }, 'PROTOCOL_MISMATCH'],
+      [null, null, 'INVALID_INPUT'],
+    ] as const;
+    for (const [p, o, code] of cases) {
+      const out = toTimelineSvg(p as never, o as never);
+      expect(out.ok).toBe(false);
+      expect(out.findings.map((f) => f.code)).toContain(code);
+      expect('value' in out).toBe(false);
     }
   });
 });

@@ -270,8 +270,8 @@ describe('sessionBooked', () => {
       code: 'SESSION_ALREADY_BOOKED',
       severity: 'error',
       session: 1,
-      message: 'Session 1 is already booked for 2026-01-12T10:00:00Z; reschedule it instead.',
-      params: { session: 1, start: '2026-01-12T10:00:00Z' },
+      message: 'Session 1 is already booked for 2026-01-12; reschedule it instead.',
+      params: { session: 1, date: '2026-01-12', start: '2026-01-12T10:00:00Z' },
     });
   });
 
@@ -1020,7 +1020,34 @@ describe('idempotency, concurrency and protocol checks', () => {
       params: { eventId: 'b1' },
     });
     expect(refusal(apply(booked1(), { id: 'b1', type: 'planPaused', at: '2026-01-06T09:00:00Z', reason: 'x' })).code).toBe('EVENT_ID_REUSED');
-    expect(refusal(apply(booked1(), { ...BOOK1, note: 'added later' })).code).toBe('EVENT_ID_REUSED');
+    expect(refusal(apply(booked1(), { ...BOOK1, durationMinutes: 200 })).code).toBe('EVENT_ID_REUSED');
+    expect(refusal(apply(booked1(), { ...BOOK1, session: 2 })).code).toBe('EVENT_ID_REUSED');
+  });
+
+  it('treats a retry with a later at, another actor and a note as a duplicate (at, actor and note are not intent)', () => {
+    const plan = booked1();
+    const retry = { ...BOOK1, at: '2026-01-05T09:00:03Z', actor: 'lambda-retry-2', note: 'second attempt' };
+    const out = apply(plan, retry);
+    expect(out).toEqual({
+      ok: true,
+      value: plan,
+      findings: [{ code: 'DUPLICATE_EVENT', severity: 'info', message: 'Event "b1" was already applied; the plan is unchanged.', params: { eventId: 'b1' } }],
+    });
+    expect(mustOk(out)).toBe(plan);
+  });
+
+  it('treats 2026-03-23T10:00:00Z and 2026-03-23T11:00:00+01:00 as the same start, and another start as EVENT_ID_REUSED', () => {
+    const plan = applyAll(newPlan(), [{ id: 'm1', type: 'sessionBooked', at: '2026-03-01T09:00:00Z', session: 1, start: '2026-03-23T10:00:00Z' }]);
+    const same = apply(plan, { id: 'm1', type: 'sessionBooked', at: '2026-03-01T09:00:07Z', session: 1, start: '2026-03-23T11:00:00+01:00' });
+    expect(codes(same.findings)).toEqual(['DUPLICATE_EVENT']);
+    expect(mustOk(same)).toBe(plan);
+    const other = apply(plan, { id: 'm1', type: 'sessionBooked', at: '2026-03-01T09:00:07Z', session: 1, start: '2026-03-23T11:00:00Z' });
+    expect(refusal(other)).toMatchObject({ code: 'EVENT_ID_REUSED', params: { eventId: 'm1' } });
+  });
+
+  it('applies the protocol default duration before comparing: an explicit 240 minutes is the same booking', () => {
+    const out = apply(booked1(), { ...BOOK1, durationMinutes: 240 });
+    expect(codes(out.findings)).toEqual(['DUPLICATE_EVENT']);
   });
 
   it('refuses a stale expectedVersion: VERSION_CONFLICT', () => {
@@ -1147,7 +1174,7 @@ describe('plan invariants', () => {
   });
 
   it('evaluates a completed plan with no spacing findings when every session was on time', () => {
-    const e = evaluatePlan(completedPlan(), { protocol, asOf: '2026-02-06T09:00:00Z' });
+    const e = mustOk(evaluatePlan(completedPlan(), { protocol, asOf: '2026-02-06T09:00:00Z' }));
     expect(e.status).toBe('completed');
     expect(e.sessions.map((s) => [s.session, s.evaluation, s.daysFromAnchor])).toEqual([
       [1, undefined, undefined],

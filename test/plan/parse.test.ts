@@ -29,8 +29,8 @@ const parseAny = parsePlan as (input: unknown) => Outcome<Plan>;
 const createAny = createPlan as unknown as (input: unknown) => Outcome<Plan>;
 const applyAny = applyEvent as unknown as (plan: unknown, event: unknown, options: unknown) => Outcome<Plan>;
 const replayAny = replay as unknown as (plan: unknown, events: unknown, options: unknown) => Outcome<Plan>;
-const evaluateAny = evaluatePlan as unknown as (plan: unknown, options: unknown) => Evaluation;
-const forecastAny = forecast as unknown as (plan: unknown, options: unknown) => Forecast;
+const evaluateAny = evaluatePlan as unknown as (plan: unknown, options: unknown) => Outcome<Evaluation>;
+const forecastAny = forecast as unknown as (plan: unknown, options: unknown) => Outcome<Forecast>;
 const toInstantAny = toInstant as unknown as (local: unknown, zone: unknown) => Outcome<string>;
 const localDateOfAny = localDateOf as unknown as (instant: unknown, zone: unknown) => Outcome<string>;
 
@@ -178,12 +178,12 @@ describe('values that are not objects at all', () => {
 
   it.each([...junk, ...arrays])('evaluatePlan(%s) → no sessions, INVALID_INPUT at [plan]', (_label, value) => {
     const e = evaluateAny(value, readOptions);
-    expect(e).toEqual({ status: 'draft', sessions: [], findings: [expect.objectContaining({ code: 'INVALID_INPUT', severity: 'error', path: ['plan'] })] });
+    expect(e).toEqual({ ok: false, findings: [expect.objectContaining({ code: 'INVALID_INPUT', severity: 'error', path: ['plan'] })] });
   });
 
   it.each([...junk, ...arrays])('forecast(%s) → next null, INVALID_INPUT at [plan]', (_label, value) => {
     const f = forecastAny(value, readOptions);
-    expect(f).toEqual({ next: null, sessions: [], findings: [expect.objectContaining({ code: 'INVALID_INPUT', severity: 'error', path: ['plan'] })] });
+    expect(f).toEqual({ ok: false, findings: [expect.objectContaining({ code: 'INVALID_INPUT', severity: 'error', path: ['plan'] })] });
   });
 
   it.each(junk)('evaluatePlan and forecast with options %s → INVALID_INPUT at [options] and INVALID_INSTANT at [options, asOf]', (_label, value) => {
@@ -191,8 +191,8 @@ describe('values that are not objects at all', () => {
       expect.objectContaining({ code: 'INVALID_INPUT', path: ['options'] }),
       expect.objectContaining({ code: 'INVALID_INSTANT', path: ['options', 'asOf'], params: expect.objectContaining({ problem: 'format' }) }),
     ];
-    expect(evaluateAny(storedPlan(), value)).toEqual({ status: 'active', sessions: [], findings: expected });
-    expect(forecastAny(storedPlan(), value)).toEqual({ next: null, sessions: [], findings: expected });
+    expect(evaluateAny(storedPlan(), value)).toEqual({ ok: false, findings: expected });
+    expect(forecastAny(storedPlan(), value)).toEqual({ ok: false, findings: expected });
   });
 
   it.each([...junk, ...arrays])('defineProtocol(%s) → INVALID_INPUT at []', (_label, value) => {
@@ -575,10 +575,10 @@ describe('objects that throw when read', () => {
     expect(mustFail(replayAny(plan, [evil], options))).toEqual(INTERNAL);
     expect(mustFail(replayAny(plan, hostileProxy([]), options))).toEqual(INTERNAL);
     expect(mustFail(replayAny(plan, [], evil))).toEqual(INTERNAL);
-    expect(evaluateAny(evil, readOptions)).toEqual({ status: 'draft', sessions: [], findings: INTERNAL });
-    expect(evaluateAny(plan, evil)).toEqual({ status: 'draft', sessions: [], findings: INTERNAL });
-    expect(forecastAny(evil, readOptions)).toEqual({ next: null, sessions: [], findings: INTERNAL });
-    expect(forecastAny(plan, { protocol, asOf: evil })).toEqual({ next: null, sessions: [], findings: INTERNAL });
+    expect(evaluateAny(evil, readOptions)).toEqual({ ok: false, findings: INTERNAL });
+    expect(evaluateAny(plan, evil)).toEqual({ ok: false, findings: INTERNAL });
+    expect(forecastAny(evil, readOptions)).toEqual({ ok: false, findings: INTERNAL });
+    expect(forecastAny(plan, { protocol, asOf: evil })).toEqual({ ok: false, findings: INTERNAL });
     expect(mustFail(defineProtocol(evil))).toEqual(INTERNAL);
     expect(mustFail(toInstantAny(evil, evil))).toEqual(INTERNAL);
     expect(mustFail(localDateOfAny(evil, evil))).toEqual(INTERNAL);
@@ -682,5 +682,20 @@ describe('metadata survives every round trip exactly', () => {
     const nullProto = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1, b: [1] });
     const parsed = mustOk(parseAny({ ...json(), metadata: nullProto }));
     expect(JSON.stringify(parsed.metadata)).toBe('{"a":1,"b":[1]}');
+  });
+});
+
+describe('a stored plan keeps the invariants applyEvent keeps', () => {
+  it('refuses a booking edited to end before it starts, and a completion that ends before it starts', () => {
+    const stored = JSON.parse(JSON.stringify(storedPlan())) as { sessions: { booking?: { start: string; end: string }; completed?: { start: string; end: string } }[] };
+    const s1 = stored.sessions[0];
+    if (s1?.booking === undefined) expect.fail('the stored plan books session 1');
+    const broken = structuredClone(stored);
+    const b = broken.sessions[0]?.booking;
+    if (b === undefined) expect.fail('unreachable');
+    b.end = new Date(Date.parse(b.start) - 86_400_000).toISOString();
+    expect(mustFail(parsePlan(broken))).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', path: ['sessions', 0, 'booking', 'end'] })]);
+    // and applyEvent does not go on with it
+    expect(mustFail(applyEvent(broken as never, validEvent, options)).map((f) => [f.code, f.path])).toEqual([['INVALID_INPUT', ['plan', 'sessions', 0, 'booking', 'end']]]);
   });
 });

@@ -264,18 +264,18 @@ describe('undated deferrals and clearances are warnings', () => {
 
 describe("the forecast's session 1", () => {
   it('earliest = earliestStart while asOf is before it (due notYet)', () => {
-    const f = forecast(planWith(isotretinoin()), { protocol, asOf: SCREENED_AT });
+    const f = mustOk(forecast(planWith(isotretinoin()), { protocol, asOf: SCREENED_AT }));
     expect(f.next).toEqual({ session: 1, state: 'pending', earliest: '2026-03-01', recommended: '2026-03-01', projected: false, due: 'notYet' });
   });
 
   it("earliest = asOf's local date once earliestStart has passed (the maximum of the two)", () => {
     const plan = planWith(isotretinoin());
-    expect(forecast(plan, { protocol, asOf: '2026-03-01T08:00:00Z' }).next).toMatchObject({ earliest: '2026-03-01', due: 'due' });
-    expect(forecast(plan, { protocol, asOf: '2026-03-10T08:00:00Z' }).next).toMatchObject({ earliest: '2026-03-10', recommended: '2026-03-10', due: 'due' });
+    expect(mustOk(forecast(plan, { protocol, asOf: '2026-03-01T08:00:00Z' })).next).toMatchObject({ earliest: '2026-03-01', due: 'due' });
+    expect(mustOk(forecast(plan, { protocol, asOf: '2026-03-10T08:00:00Z' })).next).toMatchObject({ earliest: '2026-03-10', recommended: '2026-03-10', due: 'due' });
   });
 
   it('projects later sessions from the deferred session 1', () => {
-    const f = forecast(planWith(isotretinoin()), { protocol, asOf: SCREENED_AT });
+    const f = mustOk(forecast(planWith(isotretinoin()), { protocol, asOf: SCREENED_AT }));
     // Session 2 from 2026-03-01 with the 1→2 gap 7 / 10 / 14+1 / 30.
     expect(f.sessions[1]).toEqual({
       session: 2,
@@ -291,7 +291,7 @@ describe("the forecast's session 1", () => {
 
   it('undated deferrals and clearances do not move the forecast', () => {
     for (const s of [screening({ pregnant: true }), screening({ epilepsy: true })]) {
-      expect(forecast(planWith(s), { protocol, asOf: SCREENED_AT }).next).toMatchObject({ earliest: '2026-01-15', due: 'due' });
+      expect(mustOk(forecast(planWith(s), { protocol, asOf: SCREENED_AT })).next).toMatchObject({ earliest: '2026-01-15', due: 'due' });
     }
   });
 
@@ -301,8 +301,8 @@ describe("the forecast's session 1", () => {
         { id: 'p1', type: 'planPaused', at: '2026-01-16T09:00:00Z', reason: 'client request', until },
         { id: 'r1', type: 'planResumed', at: '2026-01-17T09:00:00Z' },
       ]);
-    expect(forecast(paused('2026-03-20'), { protocol, asOf: SCREENED_AT }).next?.earliest).toBe('2026-03-20');
-    expect(forecast(paused('2026-02-01'), { protocol, asOf: SCREENED_AT }).next?.earliest).toBe('2026-03-01');
+    expect(mustOk(forecast(paused('2026-03-20'), { protocol, asOf: SCREENED_AT })).next?.earliest).toBe('2026-03-20');
+    expect(mustOk(forecast(paused('2026-02-01'), { protocol, asOf: SCREENED_AT })).next?.earliest).toBe('2026-03-01');
   });
 });
 

@@ -43,6 +43,7 @@ import {
   plusDays,
   transitionViolations,
 } from '../support/invariants.js';
+import { mustOk } from '../support/plans.js';
 
 const TIMEOUT = 60_000;
 
@@ -600,8 +601,10 @@ const maxDate = (a: string, b: string): string => (b > a ? b : a);
 function checkReaders(plan: Plan, protocol: Protocol, asOf: string): void {
   const zone = plan.timeZone;
   const today = localDate(asOf, zone);
-  const evaluation = evaluatePlan(plan, { protocol, asOf });
-  expect(evaluation.findings).toEqual([]);
+  const evaluation = mustOk(evaluatePlan(plan, { protocol, asOf }));
+  // A booking that ended before asOf with nothing recorded: one OUTCOME_NOT_RECORDED each, never completed.
+  const unrecorded = plan.sessions.filter((s) => s.state === 'booked' && s.booking !== undefined && Date.parse(s.booking.end) < Date.parse(asOf)).map((s) => s.number);
+  expect(evaluation.findings.map((x) => [x.code, x.session])).toEqual(unrecorded.map((n) => ['OUTCOME_NOT_RECORDED', n]));
   expect(evaluation.status).toBe(plan.status);
   expect(evaluation.sessions.map((s) => s.session)).toEqual(plan.sessions.map((s) => s.number));
   for (const e of evaluation.sessions) {
@@ -625,9 +628,9 @@ function checkReaders(plan: Plan, protocol: Protocol, asOf: string): void {
     if (classes.includes('tooSoon')) expect(tooSoon?.severity).toBe('error');
   }
 
-  const f = forecast(plan, { protocol, asOf });
+  const f = mustOk(forecast(plan, { protocol, asOf }));
   expect(findingViolations(f.findings)).toEqual([]);
-  expect(f.findings.map((x) => x.code)).toEqual(plan.status === 'onHold' ? ['PLAN_ON_HOLD'] : []);
+  expect(f.findings.map((x) => x.code)).toEqual([...unrecorded.map(() => 'OUTCOME_NOT_RECORDED'), ...(plan.status === 'onHold' ? ['PLAN_ON_HOLD'] : [])]);
   expect(f.sessions.map((s) => [s.session, s.state])).toEqual(plan.sessions.map((s) => [s.number, s.state]));
   const open = plan.status !== 'completed' && plan.status !== 'closed';
   const firstOpen = f.sessions.find((s) => s.state !== 'completed') ?? null;
@@ -658,7 +661,8 @@ function checkReaders(plan: Plan, protocol: Protocol, asOf: string): void {
       continue;
     }
     const anchors = gaps.map((g) => fixedInterval(plan, g.anchor));
-    if (anchors.some((a) => a === undefined) || gaps.some((g) => projected.has(g.anchor))) {
+    // Projected only when an anchor is neither completed nor booked (a booked anchor's own dates are real).
+    if (anchors.some((a) => a === undefined)) {
       projected.add(sf.session);
       expect(sf.projected).toBe(true);
       continue;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineProtocol, evaluatePlan, protocols, standardProtocol, type Plan, type Protocol } from 'smp-protocol';
-import { applyAll, mustOk, newPlan } from '../support/plans.js';
+import { applyAll, mustFail, mustOk, newPlan } from '../support/plans.js';
 
 const protocol = standardProtocol;
 const asOf = '2026-03-01T09:00:00Z';
@@ -10,7 +10,7 @@ const DONE1 = { id: 'c1', type: 'sessionCompleted', at: '2026-01-12T14:00:00Z', 
 
 describe('evaluatePlan', () => {
   it('evaluates a draft plan: every session pending, nothing to judge', () => {
-    expect(evaluatePlan(newPlan(), { protocol, asOf })).toEqual({
+    expect(mustOk(evaluatePlan(newPlan(), { protocol, asOf }))).toEqual({
       status: 'draft',
       findings: [],
       sessions: [
@@ -22,7 +22,7 @@ describe('evaluatePlan', () => {
   });
 
   it('never evaluates session 1: it has no anchor', () => {
-    const e = evaluatePlan(applyAll(newPlan(), [BOOK1, DONE1]), { protocol, asOf });
+    const e = mustOk(evaluatePlan(applyAll(newPlan(), [BOOK1, DONE1]), { protocol, asOf }));
     const first = e.sessions[0];
     expect(first).toMatchObject({ session: 1, state: 'completed' });
     expect(first?.evaluation).toBeUndefined();
@@ -40,7 +40,7 @@ describe('evaluatePlan', () => {
       // 14 days after session 2 (2026-01-16), 18 after session 1.
       { id: 'c3', type: 'sessionCompleted', at: '2026-01-30T15:00:00Z', session: 3, start: '2026-01-30T10:00:00Z' },
     ]);
-    const e = evaluatePlan(plan, { protocol, asOf });
+    const e = mustOk(evaluatePlan(plan, { protocol, asOf }));
     expect(e.status).toBe('completed');
     expect(e.sessions[1]).toMatchObject({ session: 2, state: 'completed', evaluation: 'tooSoon', daysFromAnchor: 4 });
     expect(e.sessions[1]?.findings).toEqual([
@@ -77,7 +77,7 @@ describe('evaluatePlan', () => {
       BOOK1,
       { id: 'b2', type: 'sessionBooked', at: '2026-01-05T09:05:00Z', session: 2, start: '2026-01-20T10:00:00Z' },
     ]);
-    const e = evaluatePlan(plan, { protocol, asOf });
+    const e = mustOk(evaluatePlan(plan, { protocol, asOf }));
     expect(e.sessions[1]).toMatchObject({ session: 2, state: 'booked', evaluation: 'early', daysFromAnchor: 8 });
     expect(e.sessions[1]?.findings.map((f) => [f.code, f.severity, f.params?.kind])).toEqual([['SPACING_EARLY', 'warning', 'booking']]);
   });
@@ -88,7 +88,7 @@ describe('evaluatePlan', () => {
       { id: 'b2', type: 'sessionBooked', at: '2026-01-05T09:05:00Z', session: 2, start: '2026-01-22T10:00:00Z' },
       { id: 'm1', type: 'sessionMissed', at: '2026-01-12T11:00:00Z', session: 1 },
     ]);
-    const e = evaluatePlan(plan, { protocol, asOf });
+    const e = mustOk(evaluatePlan(plan, { protocol, asOf }));
     expect(e.sessions[1]).toEqual({
       session: 2,
       state: 'booked',
@@ -115,29 +115,29 @@ describe('evaluatePlan', () => {
       { id: 'c4', type: 'sessionCompleted', at: '2026-03-17T15:00:00Z', session: 4, start: '2026-03-17T10:00:00Z' },
     ]);
     // 40 days after session 3 (2026-02-05): past the extra gap's 28, within its 56.
-    const e = evaluatePlan(plan, { protocol, asOf: '2026-03-18T09:00:00Z' });
+    const e = mustOk(evaluatePlan(plan, { protocol, asOf: '2026-03-18T09:00:00Z' }));
     expect(e.sessions[3]).toMatchObject({ session: 4, state: 'completed', evaluation: 'late', daysFromAnchor: 40 });
   });
 
   it('reports the plan status: onHold and closed', () => {
     const held = applyAll(newPlan(), [{ id: 'p', type: 'planPaused', at: '2026-01-06T09:00:00Z', reason: 'pregnancy' }]);
-    expect(evaluatePlan(held, { protocol, asOf }).status).toBe('onHold');
+    expect(mustOk(evaluatePlan(held, { protocol, asOf })).status).toBe('onHold');
     const closed = applyAll(newPlan(), [{ id: 'x', type: 'planClosed', at: '2026-01-06T09:00:00Z', reason: 'moved away' }]);
-    expect(evaluatePlan(closed, { protocol, asOf }).status).toBe('closed');
+    expect(mustOk(evaluatePlan(closed, { protocol, asOf })).status).toBe('closed');
   });
 
   it('gives the same answer whatever asOf is (evaluation judges what happened)', () => {
     const plan = applyAll(newPlan(), [BOOK1, DONE1]);
-    expect(evaluatePlan(plan, { protocol, asOf: '2026-01-13T00:00:00Z' })).toEqual(evaluatePlan(plan, { protocol, asOf: '2030-01-01T00:00:00Z' }));
+    expect(mustOk(evaluatePlan(plan, { protocol, asOf: '2026-01-13T00:00:00Z' }))).toEqual(mustOk(evaluatePlan(plan, { protocol, asOf: '2030-01-01T00:00:00Z' })));
   });
 });
 
 describe('evaluatePlan never throws', () => {
-  it('reports PROTOCOL_MISMATCH in its findings and evaluates nothing', () => {
+  it('refuses another protocol: PROTOCOL_MISMATCH, and evaluates nothing', () => {
     const plan = applyAll(newPlan(), [BOOK1, DONE1]);
     const e = evaluatePlan(plan, { protocol: protocols['diffuse-thinning'], asOf });
     expect(e).toEqual({
-      status: 'active',
+      ok: false,
       findings: [
         {
           code: 'PROTOCOL_MISMATCH',
@@ -146,26 +146,35 @@ describe('evaluatePlan never throws', () => {
           params: { planProtocol: 'standard', planVersion: 1, protocol: 'diffuse-thinning', version: 1 },
         },
       ],
-      sessions: [
-        { session: 1, state: 'completed', findings: [] },
-        { session: 2, state: 'pending', findings: [] },
-        { session: 3, state: 'pending', findings: [] },
-      ],
     });
   });
 
-  it('reports PROTOCOL_MISMATCH for the same id in another version', () => {
+  it('refuses the same id in another version: PROTOCOL_MISMATCH', () => {
     const v2: Protocol = mustOk(defineProtocol({ ...JSON.parse(JSON.stringify(standardProtocol)), version: 2 }));
-    const e = evaluatePlan(newPlan(), { protocol: v2, asOf });
-    expect(e.findings.map((f) => [f.code, f.params?.version])).toEqual([['PROTOCOL_MISMATCH', 2]]);
+    const e = mustFail(evaluatePlan(newPlan(), { protocol: v2, asOf }));
+    expect(e.map((f) => [f.code, f.params?.version])).toEqual([['PROTOCOL_MISMATCH', 2]]);
   });
 
-  it('reports an invalid asOf as INVALID_INSTANT at options.asOf and keeps the plan status', () => {
+  it('picks the protocol by id and version from protocols', () => {
+    const v2: Protocol = mustOk(defineProtocol({ ...JSON.parse(JSON.stringify(standardProtocol)), version: 2, name: 'Standard v2' }));
+    const plan = applyAll(newPlan(), [BOOK1, DONE1]);
+    const fromList = mustOk(evaluatePlan(plan, { protocols: [v2, protocols['scar-camouflage'], standardProtocol], asOf }));
+    expect(fromList).toEqual(mustOk(evaluatePlan(plan, { protocol: standardProtocol, asOf })));
+    const none = mustFail(evaluatePlan(plan, { protocols: [v2, protocols['scar-camouflage']], asOf }));
+    expect(none).toEqual([
+      expect.objectContaining({
+        code: 'PROTOCOL_MISMATCH',
+        message: 'The plan follows protocol standard version 1, which is not among the protocols given (standard version 2, scar-camouflage version 1).',
+        params: expect.objectContaining({ planProtocol: 'standard', planVersion: 1, offered: 'standard version 2, scar-camouflage version 1' }),
+      }),
+    ]);
+  });
+
+  it('refuses an invalid asOf: INVALID_INSTANT at options.asOf', () => {
     const plan = applyAll(newPlan(), [BOOK1]);
     const e = evaluatePlan(plan, { protocol, asOf: 'yesterday' });
     expect(e).toEqual({
-      status: 'active',
-      sessions: [],
+      ok: false,
       findings: [
         {
           code: 'INVALID_INSTANT',
@@ -179,21 +188,19 @@ describe('evaluatePlan never throws', () => {
     });
   });
 
-  it('reports an invalid protocol under options.protocol', () => {
-    const e = evaluatePlan(newPlan(), { protocol: { id: 'x' } as unknown as Protocol, asOf });
-    expect(e.sessions).toEqual([]);
-    expect(e.findings.length).toBeGreaterThan(0);
-    for (const f of e.findings) expect(f.path?.slice(0, 2)).toEqual(['options', 'protocol']);
+  it('refuses an invalid protocol, with findings under options.protocol', () => {
+    const e = mustFail(evaluatePlan(newPlan(), { protocol: { id: 'x' } as unknown as Protocol, asOf }));
+    expect(e.length).toBeGreaterThan(0);
+    for (const f of e) expect(f.path?.slice(0, 2)).toEqual(['options', 'protocol']);
   });
 
-  it('answers junk with findings, never an exception', () => {
+  it('refuses junk with findings, never an exception', () => {
     for (const junk of [null, undefined, 42, 'plan', [], { status: 'active' }]) {
-      const e = evaluatePlan(junk as unknown as Plan, { protocol, asOf });
-      expect(e.sessions).toEqual([]);
-      expect(e.findings.length).toBeGreaterThan(0);
-      expect(e.findings.every((f) => f.severity === 'error')).toBe(true);
+      const e = mustFail(evaluatePlan(junk as unknown as Plan, { protocol, asOf }));
+      expect(e.length).toBeGreaterThan(0);
+      expect(e.every((f) => f.severity === 'error')).toBe(true);
     }
-    expect(evaluatePlan({ status: 'active' } as unknown as Plan, { protocol, asOf }).status).toBe('active');
-    expect(evaluatePlan(null as unknown as Plan, { protocol, asOf }).status).toBe('draft');
+    // No invented status for junk: a refusal has no value at all.
+    expect('value' in evaluatePlan({ status: 'active' } as unknown as Plan, { protocol, asOf })).toBe(false);
   });
 });

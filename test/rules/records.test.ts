@@ -77,7 +77,7 @@ describe('the treatment record', () => {
 
 describe('CHECKLIST_INCOMPLETE', () => {
   it('warns when session 1 is completed without hairlineAgreed', () => {
-    const e = evaluatePlan(applyAll(planWith(), [done(1)]), { protocol, asOf });
+    const e = mustOk(evaluatePlan(applyAll(planWith(), [done(1)]), { protocol, asOf }));
     expect(e.sessions[0]?.findings).toEqual([
       {
         code: 'CHECKLIST_INCOMPLETE',
@@ -93,19 +93,19 @@ describe('CHECKLIST_INCOMPLETE', () => {
 
   it('warns when hairlineAgreed is false, or the record has no checklist', () => {
     for (const record of [{ checklist: { hairlineAgreed: false } }, { zones: ['hairline'] as ScalpZone[] }, {}]) {
-      const e = evaluatePlan(applyAll(planWith(), [done(1, record)]), { protocol, asOf });
+      const e = mustOk(evaluatePlan(applyAll(planWith(), [done(1, record)]), { protocol, asOf }));
       expect(codes(e.sessions[0]?.findings ?? [])).toEqual(['CHECKLIST_INCOMPLETE']);
     }
   });
 
   it('is silent when the hairline was agreed', () => {
-    const e = evaluatePlan(applyAll(planWith(), [done(1, { checklist: { hairlineAgreed: true } })]), { protocol, asOf });
+    const e = mustOk(evaluatePlan(applyAll(planWith(), [done(1, { checklist: { hairlineAgreed: true } })]), { protocol, asOf }));
     expect(e.sessions[0]?.findings).toEqual([]);
   });
 
   it('judges completed sessions only: a booked session 1 has nothing to confirm yet', () => {
     const booked = applyAll(planWith(), [{ id: 'b1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: STARTS[0] }]);
-    expect(evaluatePlan(booked, { protocol, asOf: '2026-03-02T09:00:00Z' }).sessions[0]?.findings).toEqual([]);
+    expect(mustOk(evaluatePlan(booked, { protocol, asOf: '2026-03-02T09:00:00Z' })).sessions[0]?.findings).toEqual([]);
   });
 
   it('is not reported by applyEvent (a completed session is a fact): only by evaluatePlan', () => {
@@ -122,13 +122,13 @@ describe('CHECKLIST_INCOMPLETE', () => {
       { id: 'a4', type: 'sessionAdded', at: '2026-04-21T09:00:00Z', reason: 'crown healed light' },
       done(4),
     ]);
-    const e = evaluatePlan(plan, { protocol, asOf });
+    const e = mustOk(evaluatePlan(plan, { protocol, asOf }));
     for (const s of e.sessions) expect(codes(s.findings)).not.toContain('CHECKLIST_INCOMPLETE');
   });
 
   it('diffuse thinning has no hairline to agree: no checklist', () => {
     const p = protocols['diffuse-thinning'];
-    const e = evaluatePlan(applyAll(planWith({ p }), [done(1)], p), { protocol: p, asOf });
+    const e = mustOk(evaluatePlan(applyAll(planWith({ p }), [done(1)], p), { protocol: p, asOf }));
     expect(e.sessions[0]?.findings).toEqual([]);
   });
 
@@ -142,7 +142,7 @@ describe('CHECKLIST_INCOMPLETE', () => {
       }),
     );
     const plan = applyAll(planWith({ p }), [done(1, { checklist: { hairlineAgreed: true } }), done(2, { checklist: { densityAgreed: true } })], p);
-    expect(evaluatePlan(plan, { protocol: p, asOf }).sessions[1]?.findings).toEqual([
+    expect(mustOk(evaluatePlan(plan, { protocol: p, asOf })).sessions[1]?.findings).toEqual([
       {
         code: 'CHECKLIST_INCOMPLETE',
         severity: 'warning',
@@ -154,7 +154,7 @@ describe('CHECKLIST_INCOMPLETE', () => {
   });
 
   it('renders in Spanish', () => {
-    const f = evaluatePlan(applyAll(planWith(), [done(1)]), { protocol, asOf }).sessions[0]?.findings[0];
+    const f = mustOk(evaluatePlan(applyAll(planWith(), [done(1)]), { protocol, asOf })).sessions[0]?.findings[0];
     if (f === undefined) throw new Error('expected a finding');
     expect(formatFinding(f, 'es')).toBe('La sesión 1 se realizó sin una línea frontal acordada con el cliente.');
   });
@@ -170,7 +170,7 @@ describe('ZONE_NOT_TREATED', () => {
       done(3, { zones: ['temples'] }),
     ]);
     expect(plan.status).toBe('completed');
-    expect(evaluatePlan(plan, { protocol, asOf }).findings).toEqual([
+    expect(mustOk(evaluatePlan(plan, { protocol, asOf })).findings).toEqual([
       {
         code: 'ZONE_NOT_TREATED',
         severity: 'warning',
@@ -183,19 +183,19 @@ describe('ZONE_NOT_TREATED', () => {
   it('is silent while the course is still running', () => {
     const plan = applyAll(planWith({ zones: ['hairline', 'crown'] }), [done(1, { ...agreed, zones: ['hairline'] }), done(2)]);
     expect(plan.status).toBe('active');
-    expect(evaluatePlan(plan, { protocol, asOf }).findings).toEqual([]);
+    expect(mustOk(evaluatePlan(plan, { protocol, asOf })).findings).toEqual([]);
   });
 
   it('is silent when every planned zone was treated, or when no zones were planned', () => {
     const all = applyAll(planWith({ zones: ['hairline', 'crown'] }), [done(1, { ...agreed, zones: ['hairline'] }), done(2, { zones: ['crown'] }), done(3)]);
-    expect(evaluatePlan(all, { protocol, asOf }).findings).toEqual([]);
+    expect(mustOk(evaluatePlan(all, { protocol, asOf })).findings).toEqual([]);
     const unplanned = applyAll(planWith(), [done(1, agreed), done(2), done(3)]);
-    expect(evaluatePlan(unplanned, { protocol, asOf }).findings).toEqual([]);
+    expect(mustOk(evaluatePlan(unplanned, { protocol, asOf })).findings).toEqual([]);
   });
 
   it('one finding per zone, in the planned order, when no record names any zone', () => {
     const plan = applyAll(planWith({ zones: ['sides', 'back'] }), [done(1, agreed), done(2), done(3)]);
-    expect(evaluatePlan(plan, { protocol, asOf }).findings.map((f) => [f.code, f.params?.zone])).toEqual([
+    expect(mustOk(evaluatePlan(plan, { protocol, asOf })).findings.map((f) => [f.code, f.params?.zone])).toEqual([
       ['ZONE_NOT_TREATED', 'sides'],
       ['ZONE_NOT_TREATED', 'back'],
     ]);
@@ -203,11 +203,11 @@ describe('ZONE_NOT_TREATED', () => {
 
   it('counts an extra session: reopened, silent; completed with the zone, still silent', () => {
     const three = applyAll(planWith({ zones: ['hairline', 'crown'] }), [done(1, { ...agreed, zones: ['hairline'] }), done(2), done(3)]);
-    expect(codes(evaluatePlan(three, { protocol, asOf }).findings)).toEqual(['ZONE_NOT_TREATED']);
+    expect(codes(mustOk(evaluatePlan(three, { protocol, asOf })).findings)).toEqual(['ZONE_NOT_TREATED']);
     const reopened = applyAll(three, [{ id: 'a4', type: 'sessionAdded', at: '2026-04-21T09:00:00Z', reason: 'crown not yet done' }]);
-    expect(evaluatePlan(reopened, { protocol, asOf }).findings).toEqual([]);
+    expect(mustOk(evaluatePlan(reopened, { protocol, asOf })).findings).toEqual([]);
     const four = applyAll(reopened, [done(4, { zones: ['crown'] })]);
-    expect(evaluatePlan(four, { protocol, asOf }).findings).toEqual([]);
+    expect(mustOk(evaluatePlan(four, { protocol, asOf })).findings).toEqual([]);
   });
 
   it('keeps the planned zones once each, through events and a JSON round trip', () => {
@@ -227,7 +227,7 @@ describe('ZONE_NOT_TREATED', () => {
 
   it('renders the zone in Spanish', () => {
     const plan = applyAll(planWith({ zones: ['crown'] }), [done(1, agreed), done(2), done(3)]);
-    const f = evaluatePlan(plan, { protocol, asOf }).findings[0];
+    const f = mustOk(evaluatePlan(plan, { protocol, asOf })).findings[0];
     if (f === undefined) throw new Error('expected a finding');
     expect(formatFinding(f, 'es')).toBe('La zona «coronilla» estaba prevista, pero ninguna sesión realizada la trató.');
   });

@@ -167,7 +167,7 @@ describe('spacing of a booking (a command: refused below the minimum)', () => {
             expect(s?.state).toBe('booked');
             expect(s?.booking?.start).toBe(`${row.date}T10:00:00Z`);
             // The booked session is evaluated on its booked date.
-            const e = evaluatePlan(out.value, { protocol, asOf: `${c.anchorDate}T15:00:00Z` });
+            const e = mustOk(evaluatePlan(out.value, { protocol, asOf: `${c.anchorDate}T15:00:00Z` }));
             expect(e.sessions[c.session - 1]).toMatchObject({
               session: c.session,
               state: 'booked',
@@ -215,7 +215,7 @@ describe('spacing of a completed session (a fact: always recorded, then evaluate
             expect(out.findings[0]?.params).toEqual(spacingParams(c, row, 'completed'));
           }
 
-          const e = evaluatePlan(next, { protocol, asOf: '2026-04-01T12:00:00Z' });
+          const e = mustOk(evaluatePlan(next, { protocol, asOf: '2026-04-01T12:00:00Z' }));
           const se = e.sessions[c.session - 1];
           expect(se).toMatchObject({ session: c.session, state: 'completed', evaluation: row.evaluation, daysFromAnchor: row.d });
           if (code === undefined) {
@@ -411,7 +411,7 @@ describe('several gaps on one session', () => {
     expect(out.findings[0]?.params?.anchorSession).toBe(1);
     if (!out.ok) return;
     // The evaluation is the worse of the two gaps; daysFromAnchor is measured from the first gap's anchor.
-    const e = evaluatePlan(out.value, { protocol: p, asOf: '2026-01-20T09:00:00Z' });
+    const e = mustOk(evaluatePlan(out.value, { protocol: p, asOf: '2026-01-20T09:00:00Z' }));
     expect(e.sessions[2]).toMatchObject({ evaluation: 'early', daysFromAnchor: 17 });
   });
 });

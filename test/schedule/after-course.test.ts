@@ -42,7 +42,7 @@ describe('review and maintenance windows of a completed course', () => {
   it('last session 2026-04-20: review 2026-05-11 / 2026-05-20 / 2026-06-15, maintenance 18 / 36 / 60 months', () => {
     const plan = april();
     expect(plan.status).toBe('completed');
-    const f = forecast(plan, { protocol, asOf: '2026-04-21T09:00:00+01:00' });
+    const f = mustOk(forecast(plan, { protocol, asOf: '2026-04-21T09:00:00+01:00' }));
     expect(f.review).toEqual({ earliest: '2026-05-11', recommended: '2026-05-20', latest: '2026-06-15' });
     expect(f.maintenance).toEqual({ earliest: '2027-10-20', recommended: '2029-04-20', latest: '2031-04-20' });
     expect(f.next).toBeNull();
@@ -51,26 +51,26 @@ describe('review and maintenance windows of a completed course', () => {
 
   it('does not depend on asOf', () => {
     const plan = april();
-    const a = forecast(plan, { protocol, asOf: '2026-04-21T09:00:00Z' });
-    const b = forecast(plan, { protocol, asOf: '2031-12-31T09:00:00Z' });
+    const a = mustOk(forecast(plan, { protocol, asOf: '2026-04-21T09:00:00Z' }));
+    const b = mustOk(forecast(plan, { protocol, asOf: '2031-12-31T09:00:00Z' }));
     expect(b.review).toEqual(a.review);
     expect(b.maintenance).toEqual(a.maintenance);
   });
 
   it('maintenance from a 31st rolls forward: 31 March 2026 + 18 months = 1 October 2027', () => {
-    const f = forecast(course(['2026-03-03T10:00:00Z', '2026-03-13T10:00:00Z', '2026-03-31T10:00:00+01:00']), {
+    const f = mustOk(forecast(course(['2026-03-03T10:00:00Z', '2026-03-13T10:00:00Z', '2026-03-31T10:00:00+01:00']), {
       protocol,
       asOf: '2026-04-01T09:00:00Z',
-    });
+    }));
     expect(f.review).toEqual({ earliest: '2026-04-21', recommended: '2026-04-30', latest: '2026-05-26' });
     expect(f.maintenance).toEqual({ earliest: '2027-10-01', recommended: '2029-03-31', latest: '2031-03-31' });
   });
 
   it('maintenance from 29 February 2028 rolls forward to 1 March in years without one', () => {
-    const f = forecast(course(['2028-01-31T10:00:00Z', '2028-02-14T10:00:00Z', '2028-02-29T10:00:00Z']), {
+    const f = mustOk(forecast(course(['2028-01-31T10:00:00Z', '2028-02-14T10:00:00Z', '2028-02-29T10:00:00Z']), {
       protocol,
       asOf: '2028-03-01T09:00:00Z',
-    });
+    }));
     expect(f.review).toEqual({ earliest: '2028-03-21', recommended: '2028-03-30', latest: '2028-04-25' });
     expect(f.maintenance).toEqual({ earliest: '2029-08-29', recommended: '2031-03-01', latest: '2033-03-01' });
   });
@@ -84,10 +84,10 @@ describe('review and maintenance windows of a completed course', () => {
         maintenance: { earliestMonths: 6, recommendedMonths: 12, latestMonths: 18 },
       }),
     );
-    const f = forecast(course(['2026-08-03T10:00:00Z', '2026-08-13T10:00:00Z', '2026-08-31T10:00:00Z'], 'Europe/London', p), {
+    const f = mustOk(forecast(course(['2026-08-03T10:00:00Z', '2026-08-13T10:00:00Z', '2026-08-31T10:00:00Z'], 'Europe/London', p), {
       protocol: p,
       asOf: '2026-09-01T09:00:00Z',
-    });
+    }));
     expect(f.review).toEqual({ earliest: '2026-09-14', recommended: '2026-09-28', latest: '2026-11-29' });
     expect(f.maintenance).toEqual({ earliest: '2027-03-01', recommended: '2027-08-31', latest: '2028-03-01' });
   });
@@ -95,12 +95,12 @@ describe('review and maintenance windows of a completed course', () => {
   it("counts from the last session's local date in the plan's zone", () => {
     // 22:00 UTC on 19 April is 10:00 on 20 April in Auckland (NZST, +12).
     const plan = course(['2026-03-22T22:00:00Z', '2026-04-01T22:00:00Z', '2026-04-19T22:00:00Z'], 'Pacific/Auckland');
-    const f = forecast(plan, { protocol, asOf: '2026-04-20T09:00:00Z' });
+    const f = mustOk(forecast(plan, { protocol, asOf: '2026-04-20T09:00:00Z' }));
     expect(f.review).toEqual({ earliest: '2026-05-11', recommended: '2026-05-20', latest: '2026-06-15' });
     expect(f.maintenance?.recommended).toBe('2029-04-20');
     // The same instants in London: 19 April.
     const london = course(['2026-03-22T22:00:00Z', '2026-04-01T22:00:00Z', '2026-04-19T22:00:00Z']);
-    expect(forecast(london, { protocol, asOf: '2026-04-20T09:00:00Z' }).review?.recommended).toBe('2026-05-19');
+    expect(mustOk(forecast(london, { protocol, asOf: '2026-04-20T09:00:00Z' })).review?.recommended).toBe('2026-05-19');
   });
 
   it('a protocol without review or maintenance gives none', () => {
@@ -108,10 +108,10 @@ describe('review and maintenance windows of a completed course', () => {
     delete bare.review;
     delete bare.maintenance;
     const p = mustOk(defineProtocol({ ...bare, id: 'no-after-course' }));
-    const f = forecast(course(['2026-03-23T10:00:00Z', '2026-04-02T10:00:00+01:00', '2026-04-20T10:00:00+01:00'], 'Europe/London', p), {
+    const f = mustOk(forecast(course(['2026-03-23T10:00:00Z', '2026-04-02T10:00:00+01:00', '2026-04-20T10:00:00+01:00'], 'Europe/London', p), {
       protocol: p,
       asOf: '2026-04-21T09:00:00Z',
-    });
+    }));
     expect('review' in f).toBe(false);
     expect('maintenance' in f).toBe(false);
   });
@@ -121,7 +121,7 @@ describe('the windows exist only once the plan is completed', () => {
   const start = (): Plan => newPlan('Europe/London', '2026-03-16T09:00:00Z');
   const asOf = '2026-04-21T09:00:00Z';
   const absent = (plan: Plan, p: Protocol = protocol): void => {
-    const f = forecast(plan, { protocol: p, asOf });
+    const f = mustOk(forecast(plan, { protocol: p, asOf }));
     expect('review' in f).toBe(false);
     expect('maintenance' in f).toBe(false);
   };
@@ -149,18 +149,19 @@ describe('the windows exist only once the plan is completed', () => {
     const reopened = applyAll(april(), [{ id: 'a4', type: 'sessionAdded', at: '2026-04-22T09:00:00+01:00', reason: 'crown healed light' }]);
     expect(reopened.status).toBe('active');
     absent(reopened);
-    expect(forecast(reopened, { protocol, asOf }).next?.session).toBe(4);
+    expect(mustOk(forecast(reopened, { protocol, asOf })).next?.session).toBe(4);
     const finished = applyAll(reopened, [done(4, '2026-05-08T10:00:00+01:00')]);
     expect(finished.status).toBe('completed');
-    const f = forecast(finished, { protocol, asOf: '2026-05-09T09:00:00Z' });
+    const f = mustOk(forecast(finished, { protocol, asOf: '2026-05-09T09:00:00Z' }));
     expect(f.review).toEqual({ earliest: '2026-05-29', recommended: '2026-06-07', latest: '2026-07-03' });
     expect(f.maintenance).toEqual({ earliest: '2027-11-08', recommended: '2029-05-08', latest: '2031-05-08' });
   });
 
-  it('absent on a protocol mismatch (the forecast reports it instead)', () => {
+  it('absent on a protocol mismatch (the forecast is refused instead)', () => {
     const f = forecast(april(), { protocol: protocols['scar-camouflage'], asOf });
+    expect(f.ok).toBe(false);
     expect(f.findings.map((x) => x.code)).toEqual(['PROTOCOL_MISMATCH']);
-    expect('review' in f).toBe(false);
+    expect('value' in f).toBe(false);
   });
 });
 
@@ -183,13 +184,13 @@ describe('a touch-up plan maintains a completed course', () => {
     expect(mustOk(parsePlan(JSON.parse(JSON.stringify(plan))))).toEqual(plan);
     expect(mustOk(replay(initial, plan.history, { protocol: touchUp }))).toEqual(plan);
     // The touch-up has its own review and the next maintenance, from its own session.
-    const f = forecast(plan, { protocol: touchUp, asOf: '2029-04-21T09:00:00Z' });
+    const f = mustOk(forecast(plan, { protocol: touchUp, asOf: '2029-04-21T09:00:00Z' }));
     expect(f.review).toEqual({ earliest: '2029-05-11', recommended: '2029-05-20', latest: '2029-06-15' });
     expect(f.maintenance).toEqual({ earliest: '2030-10-20', recommended: '2032-04-20', latest: '2034-04-20' });
   });
 
   it('the maintenance window of the course is where the touch-up belongs', () => {
-    const m = forecast(april(), { protocol, asOf: '2026-04-21T09:00:00Z' }).maintenance;
+    const m = mustOk(forecast(april(), { protocol, asOf: '2026-04-21T09:00:00Z' })).maintenance;
     const touchUpDate = '2029-04-20';
     expect(m !== undefined && m.earliest <= touchUpDate && touchUpDate <= m.latest).toBe(true);
   });

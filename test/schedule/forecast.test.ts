@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineProtocol, forecast, protocols, standardProtocol, type Plan, type Protocol } from 'smp-protocol';
-import { applyAll, mustOk, newPlan } from '../support/plans.js';
+import { applyAll, mustFail, mustOk, newPlan } from '../support/plans.js';
 
 const protocol = standardProtocol;
 
@@ -15,7 +15,7 @@ const done1 = (): Plan => applyAll(newPlan(), [BOOK1, DONE1]);
 
 describe('forecast from a completed anchor', () => {
   it('gives session 2 earliest = A+7, recommended = A+10, pastDue = A+15, latest = A+30', () => {
-    const f = forecast(done1(), { protocol, asOf: '2026-01-13T09:00:00Z' });
+    const f = mustOk(forecast(done1(), { protocol, asOf: '2026-01-13T09:00:00Z' }));
     expect(f.findings).toEqual([]);
     expect(f.sessions).toEqual([
       { session: 1, state: 'completed', projected: false },
@@ -28,7 +28,7 @@ describe('forecast from a completed anchor', () => {
 
   it('gives session 3 dates from session 2 completed date with the 2→3 gap', () => {
     const plan = applyAll(done1(), [BOOK2, DONE2]);
-    const f = forecast(plan, { protocol, asOf: '2026-01-23T09:00:00Z' });
+    const f = mustOk(forecast(plan, { protocol, asOf: '2026-01-23T09:00:00Z' }));
     expect(f.next).toEqual({
       session: 3,
       state: 'pending',
@@ -44,7 +44,7 @@ describe('forecast from a completed anchor', () => {
   it('measures from the completed date, not the booked one', () => {
     // Booked for 2026-01-12 but done on 2026-01-14.
     const plan = applyAll(newPlan(), [BOOK1, { id: 'c1', type: 'sessionCompleted', at: '2026-01-14T15:00:00Z', session: 1, start: '2026-01-14T10:00:00Z' }]);
-    const f = forecast(plan, { protocol, asOf: '2026-01-15T09:00:00Z' });
+    const f = mustOk(forecast(plan, { protocol, asOf: '2026-01-15T09:00:00Z' }));
     expect(f.next).toMatchObject({ session: 2, earliest: '2026-01-21', recommended: '2026-01-24', pastDue: '2026-01-29', latest: '2026-02-13' });
   });
 
@@ -54,7 +54,7 @@ describe('forecast from a completed anchor', () => {
       { id: 'c1', type: 'sessionCompleted', at: '2026-01-12T11:00:00Z', session: 1, start: '2026-01-12T10:30:00Z', end: '2026-01-12T11:00:00Z' },
     ]);
     // asOf 2026-01-18T11:30Z is 00:30 on 19 January in Auckland: session 2's earliest day.
-    const f = forecast(plan, { protocol, asOf: '2026-01-18T11:30:00Z' });
+    const f = mustOk(forecast(plan, { protocol, asOf: '2026-01-18T11:30:00Z' }));
     expect(f.next).toMatchObject({ session: 2, earliest: '2026-01-19', recommended: '2026-01-22', pastDue: '2026-01-27', latest: '2026-02-11', due: 'early' });
   });
 });
@@ -62,7 +62,7 @@ describe('forecast from a completed anchor', () => {
 describe('forecast from a booked anchor', () => {
   it('gives session 2 dates from session 1 booked date, not projected', () => {
     const plan = applyAll(newPlan(), [BOOK1]);
-    const f = forecast(plan, { protocol, asOf: '2026-01-05T10:00:00Z' });
+    const f = mustOk(forecast(plan, { protocol, asOf: '2026-01-05T10:00:00Z' }));
     expect(f.sessions[0]).toEqual({ session: 1, state: 'booked', earliest: '2026-01-05', recommended: '2026-01-05', projected: false, due: 'due' });
     expect(f.sessions[1]).toEqual({
       session: 2,
@@ -79,7 +79,7 @@ describe('forecast from a booked anchor', () => {
 
   it('gives session 3 dates from session 2 booked date', () => {
     const plan = applyAll(done1(), [BOOK2]);
-    const f = forecast(plan, { protocol, asOf: '2026-01-13T09:00:00Z' });
+    const f = mustOk(forecast(plan, { protocol, asOf: '2026-01-13T09:00:00Z' }));
     expect(f.sessions[2]).toEqual({
       session: 3,
       state: 'pending',
@@ -96,7 +96,7 @@ describe('forecast from a booked anchor', () => {
 
 describe('projected forecasts', () => {
   it('projects every session of a draft plan from asOf local date', () => {
-    const f = forecast(newPlan(), { protocol, asOf: '2026-01-05T09:00:00Z' });
+    const f = mustOk(forecast(newPlan(), { protocol, asOf: '2026-01-05T09:00:00Z' }));
     expect(f.sessions).toEqual([
       { session: 1, state: 'pending', earliest: '2026-01-05', recommended: '2026-01-05', projected: false, due: 'due' },
       { session: 2, state: 'pending', earliest: '2026-01-12', recommended: '2026-01-15', pastDue: '2026-01-20', latest: '2026-02-04', projected: true, due: 'notYet' },
@@ -107,13 +107,13 @@ describe('projected forecasts', () => {
 
   it('uses asOf local date, not its UTC date, for a pending session 1', () => {
     // 2026-01-05T23:30-05:00 is 04:30 on 6 January in London.
-    const f = forecast(newPlan(), { protocol, asOf: '2026-01-05T23:30:00-05:00' });
+    const f = mustOk(forecast(newPlan(), { protocol, asOf: '2026-01-05T23:30:00-05:00' }));
     expect(f.next).toEqual({ session: 1, state: 'pending', earliest: '2026-01-06', recommended: '2026-01-06', projected: false, due: 'due' });
   });
 
   it('never projects from a date before asOf: A = asOf local date once the anchor recommended date has passed', () => {
     // Session 2 was recommended from 2026-01-22; on 2026-03-01 it is still pending.
-    const f = forecast(done1(), { protocol, asOf: '2026-03-01T09:00:00Z' });
+    const f = mustOk(forecast(done1(), { protocol, asOf: '2026-03-01T09:00:00Z' }));
     expect(f.sessions[1]).toMatchObject({ session: 2, due: 'lapsed', projected: false });
     expect(f.sessions[2]).toEqual({
       session: 3,
@@ -133,7 +133,7 @@ describe('projected forecasts', () => {
       { ...BOOK2, at: '2026-01-05T09:05:00Z' },
       { id: 'm1', type: 'sessionMissed', at: '2026-01-12T11:00:00Z', session: 1 },
     ]);
-    const f = forecast(plan, { protocol, asOf: '2026-01-12T12:00:00Z' });
+    const f = mustOk(forecast(plan, { protocol, asOf: '2026-01-12T12:00:00Z' }));
     expect(f.sessions[0]).toEqual({ session: 1, state: 'pending', earliest: '2026-01-12', recommended: '2026-01-12', projected: false, due: 'due' });
     expect(f.sessions[1]).toEqual({
       session: 2,
@@ -161,7 +161,7 @@ describe('due as of asOf, at the exact boundary days (session 2 after session 1 
   ];
   for (const [asOf, due] of rows) {
     it(`is ${due} as of ${asOf}`, () => {
-      const f = forecast(done1(), { protocol, asOf });
+      const f = mustOk(forecast(done1(), { protocol, asOf }));
       expect(f.next?.session).toBe(2);
       expect(f.next?.due).toBe(due);
     });
@@ -171,8 +171,8 @@ describe('due as of asOf, at the exact boundary days (session 2 after session 1 
     const plan = applyAll(newPlan({ timeZone: 'Europe/Helsinki' }), [
       { id: 'c1', type: 'sessionCompleted', at: '2026-01-12T14:00:00Z', session: 1, start: '2026-01-12T08:00:00Z' },
     ]);
-    expect(forecast(plan, { protocol, asOf: '2026-01-18T21:59:59Z' }).next?.due).toBe('notYet');
-    expect(forecast(plan, { protocol, asOf: '2026-01-18T22:00:00Z' }).next?.due).toBe('early');
+    expect(mustOk(forecast(plan, { protocol, asOf: '2026-01-18T21:59:59Z' })).next?.due).toBe('notYet');
+    expect(mustOk(forecast(plan, { protocol, asOf: '2026-01-18T22:00:00Z' })).next?.due).toBe('early');
   });
 
   it('is never lapsed without a maximum: overdue stays overdue', () => {
@@ -181,7 +181,7 @@ describe('due as of asOf, at the exact boundary days (session 2 after session 1 
     if (g !== undefined) delete g.maximumDays;
     const open = mustOk(defineProtocol({ ...p, id: 'open-ended' }));
     const plan = applyAll(newPlan({ protocol: open }), [BOOK1, DONE1], open);
-    const f = forecast(plan, { protocol: open, asOf: '2027-01-01T09:00:00Z' });
+    const f = mustOk(forecast(plan, { protocol: open, asOf: '2027-01-01T09:00:00Z' }));
     expect(f.next).toEqual({ session: 2, state: 'pending', earliest: '2026-01-19', recommended: '2026-01-22', pastDue: '2026-01-27', projected: false, due: 'overdue' });
   });
 });
@@ -189,7 +189,7 @@ describe('due as of asOf, at the exact boundary days (session 2 after session 1 
 describe('next', () => {
   it('is null for a completed plan', () => {
     const plan = applyAll(newPlan(), [BOOK1, DONE1, BOOK2, DONE2, BOOK3, DONE3]);
-    const f = forecast(plan, { protocol, asOf: '2026-02-06T09:00:00Z' });
+    const f = mustOk(forecast(plan, { protocol, asOf: '2026-02-06T09:00:00Z' }));
     expect(f.next).toBeNull();
     expect(f.sessions).toEqual([
       { session: 1, state: 'completed', projected: false },
@@ -201,7 +201,7 @@ describe('next', () => {
 
   it('is null for a closed plan, though sessions remain', () => {
     const plan = applyAll(done1(), [{ id: 'x', type: 'planClosed', at: '2026-01-13T09:00:00Z', reason: 'moved abroad' }]);
-    const f = forecast(plan, { protocol, asOf: '2026-01-13T09:00:00Z' });
+    const f = mustOk(forecast(plan, { protocol, asOf: '2026-01-13T09:00:00Z' }));
     expect(f.next).toBeNull();
     expect(f.sessions[1]).toMatchObject({ session: 2, earliest: '2026-01-19' });
   });
@@ -216,7 +216,7 @@ describe('next', () => {
       DONE3,
       { id: 'a1', type: 'sessionAdded', at: '2026-02-06T09:00:00Z', reason: 'pigment healed light' },
     ]);
-    const f = forecast(plan, { protocol, asOf: '2026-02-06T09:00:00Z' });
+    const f = mustOk(forecast(plan, { protocol, asOf: '2026-02-06T09:00:00Z' }));
     expect(f.next).toEqual({
       session: 4,
       state: 'pending',
@@ -231,7 +231,7 @@ describe('next', () => {
 
   it('is still given for a plan on hold, with a PLAN_ON_HOLD info finding', () => {
     const plan = applyAll(done1(), [{ id: 'p', type: 'planPaused', at: '2026-01-13T09:00:00Z', reason: 'sunburn' }]);
-    const f = forecast(plan, { protocol, asOf: '2026-01-14T09:00:00Z' });
+    const f = mustOk(forecast(plan, { protocol, asOf: '2026-01-14T09:00:00Z' }));
     expect(f.next).toMatchObject({ session: 2, earliest: '2026-01-19' });
     expect(f.findings).toEqual([
       {
@@ -247,7 +247,7 @@ describe('next', () => {
 describe('a pause with until', () => {
   it('moves a pending session 1 to until', () => {
     const plan = applyAll(newPlan(), [{ id: 'p', type: 'planPaused', at: '2026-01-06T09:00:00Z', reason: 'isotretinoin', until: '2026-02-01' }]);
-    const f = forecast(plan, { protocol, asOf: '2026-01-06T09:00:00Z' });
+    const f = mustOk(forecast(plan, { protocol, asOf: '2026-01-06T09:00:00Z' }));
     expect(f.next).toEqual({ session: 1, state: 'pending', earliest: '2026-02-01', recommended: '2026-02-01', projected: false, due: 'notYet' });
     // Later sessions are projected from the moved recommended date.
     expect(f.sessions[1]).toMatchObject({ earliest: '2026-02-08', recommended: '2026-02-11', projected: true });
@@ -259,7 +259,7 @@ describe('a pause with until', () => {
       { id: 'r', type: 'planResumed', at: '2026-01-20T09:00:00Z' },
     ]);
     expect(plan.status).toBe('active');
-    const f = forecast(plan, { protocol, asOf: '2026-01-20T09:00:00Z' });
+    const f = mustOk(forecast(plan, { protocol, asOf: '2026-01-20T09:00:00Z' }));
     expect(f.next).toEqual({
       session: 2,
       state: 'pending',
@@ -275,7 +275,7 @@ describe('a pause with until', () => {
 
   it('changes nothing when until is before the healing window', () => {
     const plan = applyAll(done1(), [{ id: 'p', type: 'planPaused', at: '2026-01-13T09:00:00Z', reason: 'travel', until: '2026-01-15' }]);
-    const f = forecast(plan, { protocol, asOf: '2026-01-13T09:00:00Z' });
+    const f = mustOk(forecast(plan, { protocol, asOf: '2026-01-13T09:00:00Z' }));
     expect(f.next).toMatchObject({ earliest: '2026-01-19', recommended: '2026-01-22', pastDue: '2026-01-27', latest: '2026-02-11' });
   });
 });
@@ -291,7 +291,7 @@ describe('several gaps on one session', () => {
     ];
     const two = mustOk(defineProtocol({ ...p, id: 'two-anchors' }));
     const plan = applyAll(newPlan({ protocol: two }), [BOOK1, DONE1, BOOK2, DONE2], two);
-    const f = forecast(plan, { protocol: two, asOf: '2026-01-23T09:00:00Z' });
+    const f = mustOk(forecast(plan, { protocol: two, asOf: '2026-01-23T09:00:00Z' }));
     // From session 2 (2026-01-22): 01-29, 02-05, 02-20, 03-19. From session 1 (2026-01-12): 02-11, 02-12, 02-14, 02-21.
     expect(f.next).toEqual({
       session: 3,
@@ -306,16 +306,11 @@ describe('several gaps on one session', () => {
   });
 });
 
-describe('forecast never throws', () => {
-  it('reports PROTOCOL_MISMATCH in its findings, with no dates', () => {
+describe('forecast refuses a broken call: it never looks like a finished course', () => {
+  it('refuses another protocol: PROTOCOL_MISMATCH, and no dates', () => {
     const f = forecast(done1(), { protocol: protocols['scar-camouflage'], asOf: '2026-01-13T09:00:00Z' });
     expect(f).toEqual({
-      next: null,
-      sessions: [
-        { session: 1, state: 'completed', projected: false },
-        { session: 2, state: 'pending', projected: false },
-        { session: 3, state: 'pending', projected: false },
-      ],
+      ok: false,
       findings: [
         {
           code: 'PROTOCOL_MISMATCH',
@@ -327,11 +322,10 @@ describe('forecast never throws', () => {
     });
   });
 
-  it('reports an asOf without an offset as INVALID_INSTANT at options.asOf', () => {
+  it('refuses an asOf without an offset: INVALID_INSTANT at options.asOf', () => {
     const f = forecast(done1(), { protocol, asOf: '2026-01-13T09:00:00' });
     expect(f).toEqual({
-      next: null,
-      sessions: [],
+      ok: false,
       findings: [
         {
           code: 'INVALID_INSTANT',
@@ -345,24 +339,27 @@ describe('forecast never throws', () => {
     });
   });
 
-  it('reports an impossible date and a non-string asOf', () => {
-    expect(forecast(done1(), { protocol, asOf: '2026-02-30T09:00:00Z' }).findings.map((f) => [f.code, f.params?.problem])).toEqual([
+  it("refuses 'tomorrow', an impossible date and a non-string asOf", () => {
+    expect(mustFail(forecast(done1(), { protocol, asOf: 'tomorrow' })).map((f) => [f.code, f.params?.problem])).toEqual([['INVALID_INSTANT', 'format']]);
+    expect(mustFail(forecast(done1(), { protocol, asOf: '2026-02-30T09:00:00Z' })).map((f) => [f.code, f.params?.problem])).toEqual([
       ['INVALID_INSTANT', 'date'],
     ]);
-    const bad = forecast(done1(), { protocol, asOf: 12 as unknown as string });
-    expect(bad.findings.map((f) => [f.code, f.path, f.params?.problem])).toEqual([['INVALID_INSTANT', ['options', 'asOf'], 'format']]);
-    expect(bad.next).toBeNull();
+    const bad = mustFail(forecast(done1(), { protocol, asOf: 12 as unknown as string }));
+    expect(bad.map((f) => [f.code, f.path, f.params?.problem])).toEqual([['INVALID_INSTANT', ['options', 'asOf'], 'format']]);
   });
 
-  it('reports junk instead of a plan with findings under plan', () => {
-    const f = forecast({ hello: 'world' } as unknown as Plan, { protocol, asOf: '2026-01-13T09:00:00Z' });
-    expect(f.next).toBeNull();
-    expect(f.sessions).toEqual([]);
-    expect(f.findings.length).toBeGreaterThan(0);
-    for (const x of f.findings) {
+  it('refuses a missing protocol with INVALID_INPUT at options.protocol', () => {
+    const f = mustFail(forecast(done1(), { asOf: '2026-01-13T09:00:00Z' } as unknown as { protocol: Protocol; asOf: string }));
+    expect(f.map((x) => [x.code, x.path])).toEqual([['INVALID_INPUT', ['options', 'protocol']]]);
+  });
+
+  it('refuses junk instead of a plan with findings under plan', () => {
+    const f = mustFail(forecast({ hello: 'world' } as unknown as Plan, { protocol, asOf: '2026-01-13T09:00:00Z' }));
+    expect(f.length).toBeGreaterThan(0);
+    for (const x of f) {
       expect(x.severity).toBe('error');
       expect(x.path?.[0]).toBe('plan');
     }
-    expect(() => forecast(null as unknown as Plan, null as unknown as { protocol: Protocol; asOf: string })).not.toThrow();
+    expect(forecast(null as unknown as Plan, null as unknown as { protocol: Protocol; asOf: string }).ok).toBe(false);
   });
 });

@@ -242,7 +242,7 @@ function oracle(s: Scenario, plan: Plan, k: number): { start: number; fit: strin
   const zone = a.timeZone;
   const spec = s.protocol.sessions[k - 1];
   if (spec === undefined) return [];
-  const f = forecast(plan, { protocol: s.protocol, asOf: new Date(s.asOf).toISOString() }).sessions[k - 1];
+  const f = mustOk(forecast(plan, { protocol: s.protocol, asOf: new Date(s.asOf).toISOString() })).sessions[k - 1];
   const recommended = DateTime.fromISO(f?.recommended ?? '', { zone: 'utc' });
   const anchor = plan.sessions[k - 2]?.completed?.start;
   const anchorDate = anchor === undefined ? undefined : DateTime.fromISO(DateTime.fromMillis(Date.parse(anchor), { zone: plan.timeZone }).toISODate() as string, { zone: 'utc' });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluatePlan, forecast, parsePlan, protocols, standardProtocol } from 'smp-protocol';
 import { aPlan, fixedClock, smpArbitraries } from 'smp-protocol/testing';
+import { mustOk } from '../support/plans.js';
 
 describe('fixedClock', () => {
   it('starts at the given instant, in UTC, and moves only when told', () => {
@@ -62,9 +63,9 @@ describe('smpArbitraries', () => {
     fc.assert(
       fc.property(arb.plan(), ({ plan, protocol }) => {
         expect(parsePlan(JSON.parse(JSON.stringify(plan))).ok).toBe(true);
-        const e = evaluatePlan(plan, { protocol, asOf: '2026-06-01T00:00:00Z' });
+        const e = mustOk(evaluatePlan(plan, { protocol, asOf: '2026-06-01T00:00:00Z' }));
         expect(e.findings.filter((f) => f.code === 'PROTOCOL_MISMATCH')).toEqual([]);
-        const f = forecast(plan, { protocol, asOf: '2026-06-01T00:00:00Z' });
+        const f = mustOk(forecast(plan, { protocol, asOf: '2026-06-01T00:00:00Z' }));
         expect(f.sessions.length).toBe(plan.sessions.length);
         expect(plan.version).toBe(plan.history.length);
       }),

@@ -277,7 +277,7 @@ describe('spacing across DST weeks counts calendar days in the plan zone', () =>
     // 7 = minimumDays < earliestRecommendedDays 10: accepted, early.
     expect(codes(out.findings)).toEqual(['SPACING_EARLY']);
     expect(out.findings[0]?.params).toMatchObject({ days: 7, date: w.d7, anchorDate: w.d, minimumDays: 7 });
-    const evaluation = evaluatePlan(booked, { protocol, asOf: at });
+    const evaluation = mustOk(evaluatePlan(booked, { protocol, asOf: at }));
     expect(evaluation.sessions[1]).toMatchObject({ evaluation: 'early', daysFromAnchor: 7 });
   });
 
@@ -301,7 +301,7 @@ describe('spacing across DST weeks counts calendar days in the plan zone', () =>
     const done = applyEvent(plan, { id: 'c2', type: 'sessionCompleted', at: shift(w.day6Late, 4 * 60), session: 2, start: w.day6Late }, { protocol });
     const p = mustOk(done);
     expect(codes(done.findings)).toEqual(['SPACING_GRACE']);
-    expect(evaluatePlan(p, { protocol, asOf: shift(w.day6Late, 24 * 60) }).sessions[1]).toMatchObject({ evaluation: 'grace', daysFromAnchor: 6 });
+    expect(mustOk(evaluatePlan(p, { protocol, asOf: shift(w.day6Late, 24 * 60) })).sessions[1]).toMatchObject({ evaluation: 'grace', daysFromAnchor: 6 });
   });
 });
 
@@ -368,7 +368,7 @@ describe('forecast dates are local dates in the plan zone', () => {
   ];
   it.each(cases)('$zone: session 1 at $start', ({ zone, start, s2, s3, asOf }) => {
     const plan = withSession1Completed(zone, start);
-    const f = forecast(plan, { protocol, asOf });
+    const f = mustOk(forecast(plan, { protocol, asOf }));
     expect(f.findings).toEqual([]);
     const [earliest, recommended, pastDue, latest] = s2;
     expect(f.next).toEqual({ session: 2, state: 'pending', earliest, recommended, pastDue, latest, projected: false, due: 'notYet' });
@@ -390,20 +390,20 @@ describe('forecast dates are local dates in the plan zone', () => {
     const midnight = mustOk(toInstant(`${earliest}T00:00`, zone));
     const before = shift(midnight, -1);
     expect(mustOk(localDateOf(midnight, zone))).toBe(earliest);
-    expect(forecast(plan, { protocol, asOf: before }).next?.due).toBe('notYet');
-    expect(forecast(plan, { protocol, asOf: midnight }).next?.due).toBe('early');
+    expect(mustOk(forecast(plan, { protocol, asOf: before })).next?.due).toBe('notYet');
+    expect(mustOk(forecast(plan, { protocol, asOf: midnight })).next?.due).toBe('early');
     const recommendedMidnight = mustOk(toInstant(`${recommended}T00:00`, zone));
-    expect(forecast(plan, { protocol, asOf: shift(recommendedMidnight, -1) }).next?.due).toBe('early');
-    expect(forecast(plan, { protocol, asOf: recommendedMidnight }).next?.due).toBe('due');
+    expect(mustOk(forecast(plan, { protocol, asOf: shift(recommendedMidnight, -1) })).next?.due).toBe('early');
+    expect(mustOk(forecast(plan, { protocol, asOf: recommendedMidnight })).next?.due).toBe('due');
   });
 
   it('a pending session 1 is due from asOf’s local date (Pacific/Chatham, UTC date behind)', () => {
-    const f = forecast(planIn('Pacific/Chatham'), { protocol, asOf: '2026-03-22T23:30:00Z' });
+    const f = mustOk(forecast(planIn('Pacific/Chatham'), { protocol, asOf: '2026-03-22T23:30:00Z' }));
     expect(f.next).toEqual({ session: 1, state: 'pending', earliest: '2026-03-23', recommended: '2026-03-23', projected: false, due: 'due' });
   });
 
   it('a pending session 1 is due from asOf’s local date (America/New_York, UTC date ahead)', () => {
-    const f = forecast(planIn('America/New_York'), { protocol, asOf: '2026-03-08T03:30:00Z' });
+    const f = mustOk(forecast(planIn('America/New_York'), { protocol, asOf: '2026-03-08T03:30:00Z' }));
     expect(f.next).toMatchObject({ session: 1, earliest: '2026-03-07', recommended: '2026-03-07', due: 'due' });
   });
 });
@@ -511,7 +511,7 @@ describe('properties against luxon', () => {
             { id: 'c2', type: 'sessionCompleted', at: new Date(b + DAY).toISOString(), session: 2, start: startB },
           ]);
           const days = luxonDays(luxonDate(a, zone), luxonDate(b, zone));
-          const e = evaluatePlan(plan, { protocol, asOf: new Date(b + DAY).toISOString() });
+          const e = mustOk(evaluatePlan(plan, { protocol, asOf: new Date(b + DAY).toISOString() }));
           expect(e.sessions[1]?.daysFromAnchor).toBe(days);
           const classes = days < 5 ? 'tooSoon' : days < 7 ? 'grace' : days < 10 ? 'early' : days <= 14 ? 'onTime' : days <= 30 ? 'late' : 'lapsed';
           expect(e.sessions[1]?.evaluation).toBe(classes);

@@ -4,12 +4,11 @@
  * forecast dates (Observations coded with LOINC).
  * @module
  */
-import { forecast, type Finding, type Plan, type Protocol } from 'smp-protocol';
-import { exportArguments, internalError, optionFinding, sessionTitle } from '../arguments.js';
+import { forecast, type Finding, type Outcome, type Plan, type Protocol, type ProtocolChoice } from 'smp-protocol';
+import { exportArguments, guardedExport, optionFinding, sessionTitle } from '../arguments.js';
 import { sessionHistories, type Booking, type SessionHistory } from '../bookings.js';
 import { fullInstant, readInstant } from '../instants.js';
 import { CLIENT_SYSTEM, PLAN_SYSTEM, canonicalUrl, fhirId, ref } from './names.js';
-import { operationOutcome } from './outcome.js';
 import { planDefinition } from './plan-definition.js';
 import type {
   FhirAppointment,
@@ -34,9 +33,18 @@ import type {
  *   patient: { reference: 'Patient/123' }, transaction: true };
  * ```
  */
-export interface FhirOptions {
-  /** The protocol the plan follows (same id and version). */
-  protocol: Protocol;
+export type FhirOptions = ProtocolChoice & FhirSettings;
+
+/**
+ * The bundle's own options, beside the protocol (or `protocols`) the plan follows.
+ *
+ * @example
+ * ```ts
+ * import type { FhirSettings } from 'smp-protocol/fhir';
+ * const settings: FhirSettings = { asOf: '2026-04-02T13:10:00Z', transaction: true };
+ * ```
+ */
+export interface FhirSettings {
   /** The moment of the forecast: with it, the bundle holds the forecast Observations. */
   asOf?: string;
   /**
@@ -127,10 +135,14 @@ function procedure(h: SessionHistory, plan: Plan, protocol: Protocol, requestId:
 
 function observations(plan: Plan, protocol: Protocol, asOf: string, patient: FhirReference, findings: Finding[]): FhirObservation[] {
   if (plan.status === 'completed' || plan.status === 'closed') return [];
-  const f = forecast(plan, { protocol, asOf });
-  findings.push(...f.findings);
   const out: FhirObservation[] = [];
-  for (const s of f.sessions) {
+  const f = forecast(plan, { protocol, asOf });
+  if (!f.ok) {
+    findings.push(...f.findings);
+    return out;
+  }
+  findings.push(...f.findings);
+  for (const s of f.value.sessions) {
     if (s.state === 'completed') continue;
     for (const c of FORECAST_CODES) {
       const value = s[c.field];
@@ -241,12 +253,13 @@ function bundle(resources: readonly FhirResource[], transaction: boolean, timest
  * Ids are stable (`<plan id>-s<n>-b<k>`…; characters FHIR does not allow become `-` plus a hash),
  * so a `transaction` bundle of PUTs updates the same resources each time.
  *
- * Never throws: an invalid plan, protocol or option gives an OperationOutcome entry with the
- * findings (alone when nothing can be exported).
+ * Never throws: an invalid plan, a missing or mismatched protocol or an invalid `asOf` refuse the
+ * call (`ok: false`); an unusable `patient` falls back to the client id with a warning, and the
+ * forecast's findings (e.g. `PLAN_ON_HOLD`, information) ride along in `findings`.
  *
  * @param plan - the plan
  * @param options - its protocol, the forecast moment, the patient reference, the bundle type
- * @returns the Bundle
+ * @returns the Bundle with warnings, or the findings that refuse it
  *
  * @example
  * ```ts
@@ -254,17 +267,22 @@ function bundle(resources: readonly FhirResource[], transaction: boolean, timest
  * import { toFhir } from 'smp-protocol/fhir';
  * declare const plan: Plan;
  * const bundle = toFhir(plan, { protocol: standardProtocol, asOf: '2026-04-02T13:10:00Z' });
- * bundle.entry.map((e) => e.resource.resourceType);
+ * bundle.ok && bundle.value.entry.map((e) => e.resource.resourceType);
  * // ['PlanDefinition', 'CarePlan', 'ServiceRequest', 'ServiceRequest', 'ServiceRequest', 'Appointment', …, 'Observation', …]
  * ```
  */
-export function toFhir(plan: Plan, options: FhirOptions): FhirBundle {
-  const transaction = typeof options === 'object' && options !== null && options.transaction === true;
-  try {
+export function toFhir(plan: Plan, options: FhirOptions): Outcome<FhirBundle> {
+  return guardedExport(() => {
     const args = exportArguments(plan, options);
-    if (!args.ok) return bundle([operationOutcome('findings', args.findings)], false, undefined);
+    if (!args.ok) return args;
     const { plan: p, protocol } = args;
     const findings: Finding[] = [];
+    const rawAsOf: unknown = options.asOf;
+    const asOf = rawAsOf === undefined ? undefined : typeof rawAsOf === 'string' ? fullInstant(rawAsOf) : undefined;
+    if (rawAsOf !== undefined && asOf === undefined) {
+      return { ok: false, findings: [optionFinding(['options', 'asOf'], 'must be an ISO 8601 instant with an offset', 'error')] };
+    }
+    const transaction = options.transaction === true;
     const canonicalBase = typeof options.canonicalBase === 'string' ? options.canonicalBase : undefined;
     const pd = planDefinition(protocol, canonicalBase);
     const canonical = `${canonicalUrl(protocol, canonicalBase)}|${protocol.version}`;
@@ -273,21 +291,8 @@ export function toFhir(plan: Plan, options: FhirOptions): FhirBundle {
     const requests = histories.map((h) => serviceRequest(h, p, protocol, canonical, patient));
     const appointments = histories.flatMap((h) => h.bookings.map((b) => appointment(b, p, protocol, fhirId(`${p.id}-s${h.session}`), patient)));
     const procedures = histories.flatMap((h) => procedure(h, p, protocol, fhirId(`${p.id}-s${h.session}`), patient) ?? []);
-    let forecasts: FhirObservation[] = [];
-    let timestamp: string | undefined;
-    if (options.asOf !== undefined) {
-      const asOf = typeof options.asOf === 'string' ? fullInstant(options.asOf) : undefined;
-      if (asOf === undefined) {
-        findings.push(optionFinding(['options', 'asOf'], 'must be an ISO 8601 instant with an offset; the forecast is left out'));
-      } else {
-        timestamp = asOf;
-        forecasts = observations(p, protocol, options.asOf, patient, findings);
-      }
-    }
+    const forecasts = asOf === undefined ? [] : observations(p, protocol, asOf, patient, findings);
     const resources: FhirResource[] = [pd, carePlan(p, protocol, canonical, patient, histories), ...requests, ...appointments, ...procedures, ...forecasts];
-    if (findings.length > 0) resources.push(operationOutcome(fhirId(`${p.id}-findings`), findings));
-    return bundle(resources, transaction, timestamp);
-  } catch (error) {
-    return bundle([operationOutcome('findings', [internalError(error)])], false, undefined);
-  }
+    return { ok: true, value: bundle(resources, transaction, asOf), findings };
+  });
 }

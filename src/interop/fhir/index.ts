@@ -10,7 +10,7 @@
  * @module smp-protocol/fhir
  */
 export { toFhir } from './bundle.js';
-export type { FhirOptions } from './bundle.js';
+export type { FhirOptions, FhirSettings } from './bundle.js';
 export { toPlanDefinition } from './plan-definition.js';
 export type { PlanDefinitionOptions } from './plan-definition.js';
 export type {

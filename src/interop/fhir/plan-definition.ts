@@ -3,11 +3,10 @@
  * whose `offsetRange` runs from the gap's minimum to its maximum, in days.
  * @module
  */
-import { defineProtocol, type Protocol } from 'smp-protocol';
-import { internalError } from '../arguments.js';
+import { defineProtocol, type Outcome, type Protocol } from 'smp-protocol';
+import { guardedExport } from '../arguments.js';
 import { GAP_EXTENSION, canonicalUrl, computableName, days, planDefinitionId } from './names.js';
-import { operationOutcome } from './outcome.js';
-import type { FhirExtension, FhirOperationOutcome, FhirPlanDefinition, FhirPlanDefinitionAction } from './types.js';
+import type { FhirExtension, FhirPlanDefinition, FhirPlanDefinitionAction } from './types.js';
 
 /**
  * Options of {@link toPlanDefinition}.
@@ -105,29 +104,27 @@ export function planDefinition(protocol: Protocol, canonicalBase: string | undef
  * `minimumDays` (bookable) to its `maximumDays` (lapsed after), in days; all five day counts are
  * kept in the extension `urn:smp-protocol:extension:gap`.
  *
- * Never throws: an invalid protocol gives an OperationOutcome with the findings instead.
+ * Never throws: an invalid protocol refuses the call with its findings (`ok: false`).
  *
  * @param protocol - the protocol
  * @param options - where its canonical URL lives
- * @returns the PlanDefinition, or an OperationOutcome
+ * @returns the PlanDefinition, or the protocol's findings
  *
  * @example
  * ```ts
  * import { standardProtocol } from 'smp-protocol';
  * import { toPlanDefinition } from 'smp-protocol/fhir';
  * const pd = toPlanDefinition(standardProtocol);
- * // { resourceType: 'PlanDefinition', id: 'standard-v1', url: 'urn:smp-protocol:protocol:standard', version: '1', …,
+ * pd.ok && pd.value; // { resourceType: 'PlanDefinition', id: 'standard-v1', url: 'urn:smp-protocol:protocol:standard', version: '1', …,
  * //   action: [{ id: 'session-1', … }, { id: 'session-2', relatedAction: [{ actionId: 'session-1',
  * //     relationship: 'after-start', offsetRange: { low: { value: 7, … }, high: { value: 30, … } }, … }] }, …] }
  * ```
  */
-export function toPlanDefinition(protocol: Protocol, options: PlanDefinitionOptions = {}): FhirPlanDefinition | FhirOperationOutcome {
-  try {
+export function toPlanDefinition(protocol: Protocol, options: PlanDefinitionOptions = {}): Outcome<FhirPlanDefinition> {
+  return guardedExport(() => {
     const out = defineProtocol(protocol);
-    if (!out.ok) return operationOutcome('protocol-findings', out.findings);
+    if (!out.ok) return out;
     const base = typeof options === 'object' && options !== null && typeof options.canonicalBase === 'string' ? options.canonicalBase : undefined;
-    return planDefinition(out.value, base);
-  } catch (error) {
-    return operationOutcome('protocol-findings', [internalError(error)]);
-  }
+    return { ok: true, value: planDefinition(out.value, base), findings: [] };
+  });
 }

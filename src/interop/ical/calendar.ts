@@ -3,8 +3,8 @@
  * booking), stable UIDs, SEQUENCE from the plan's history, optional reminders and aftercare days.
  * @module
  */
-import { aftercare, localDateOf, type Finding, type Plan, type Protocol } from 'smp-protocol';
-import { exportArguments, internalError, optionFinding, sessionPurpose, sessionTitle, zoneFinding } from '../arguments.js';
+import { aftercare, localDateOf, type Finding, type Outcome, type Plan, type Protocol, type ProtocolChoice } from 'smp-protocol';
+import { exportArguments, guardedExport, optionFinding, sessionPurpose, sessionTitle, zoneFinding } from '../arguments.js';
 import { sequenceOf, sessionHistories, type SessionHistory } from '../bookings.js';
 import { basicDateTime, instantMs, readInstant } from '../instants.js';
 import { property, serialize, textProperty } from './content-line.js';
@@ -39,9 +39,19 @@ export interface ICalendarReminder {
  * };
  * ```
  */
-export interface ICalendarOptions {
-  /** The protocol the plan follows (its titles and durations; the same id and version). */
-  protocol: Protocol;
+export type ICalendarOptions = ProtocolChoice & ICalendarSettings;
+
+/**
+ * The calendar's own options, beside the protocol (its titles and durations; the same id and
+ * version as the plan's).
+ *
+ * @example
+ * ```ts
+ * import type { ICalendarSettings } from 'smp-protocol/ical';
+ * const settings: ICalendarSettings = { timeZone: 'Europe/London', domain: 'clinic.example' };
+ * ```
+ */
+export interface ICalendarSettings {
   /**
    * Write times as local times in this IANA zone (`DTSTART;TZID=…`) with a matching VTIMEZONE,
    * usually `plan.timeZone`. Default: UTC (`…Z`), which every client reads correctly.
@@ -68,20 +78,10 @@ const PRODID = '-//smp-protocol//iCalendar export//EN';
 const MAX_REMINDER_MINUTES = 40_320;
 const MS_PER_DAY = 86_400_000;
 
-/** A calendar holding only the findings that stopped the export. */
-function findingsOnly(findings: readonly Finding[], name: string | undefined): string {
-  return serialize([...header(name), ...findingLines(findings), 'END:VCALENDAR']);
-}
-
 function header(name: string | undefined): string[] {
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', property('PRODID', PRODID), 'CALSCALE:GREGORIAN'];
   if (name !== undefined && name !== '') lines.push(textProperty('NAME', name), textProperty('X-WR-CALNAME', name));
   return lines;
-}
-
-/** Findings as `X-SMP-FINDING` calendar properties (RFC 5545 allows X- properties anywhere). */
-function findingLines(findings: readonly Finding[]): string[] {
-  return findings.map((f) => textProperty('X-SMP-FINDING', f.message, { 'X-SMP-CODE': f.code, 'X-SMP-SEVERITY': f.severity }));
 }
 
 function utc(ms: number): string {
@@ -263,13 +263,13 @@ function aftercareEvents(h: SessionHistory, plan: Plan, protocol: Protocol, s: S
  * `timeZone` asks for local times, which come with a VTIMEZONE built from the platform's zone data.
  * Lines are folded at 75 octets; text is escaped.
  *
- * Never throws: an invalid plan or protocol gives a calendar without events whose
- * `X-SMP-FINDING` properties carry the findings (code and severity as parameters); an invalid
- * option is left out with a warning finding the same way.
+ * Never throws: an invalid plan, a missing protocol or one that does not match the plan refuse
+ * the call (`ok: false`); an invalid option is left out with a warning in `findings`. The
+ * calendar text never carries findings.
  *
  * @param plan - the plan
- * @param options - its protocol, and the calendar's options
- * @returns the calendar text, CRLF line endings
+ * @param options - its protocol (or `protocols`), and the calendar's options
+ * @returns the calendar text (CRLF line endings) with warnings, or the findings that refuse it
  *
  * @example
  * ```ts
@@ -277,15 +277,14 @@ function aftercareEvents(h: SessionHistory, plan: Plan, protocol: Protocol, s: S
  * import { toICalendar } from 'smp-protocol/ical';
  * declare const plan: Plan; // session 2 booked for 2026-04-02 10:00 Europe/London
  * const ics = toICalendar(plan, { protocol: standardProtocol, timeZone: 'Europe/London', domain: 'clinic.example' });
- * // BEGIN:VCALENDAR … UID:plan-0042-s2@clinic.example … DTSTART;TZID=Europe/London:20260402T100000 …
+ * ics.ok && ics.value; // BEGIN:VCALENDAR … UID:plan-0042-s2@clinic.example … DTSTART;TZID=Europe/London:20260402T100000 …
  * ```
  */
-export function toICalendar(plan: Plan, options: ICalendarOptions): string {
-  const name = typeof options === 'object' && options !== null && typeof options.name === 'string' ? options.name : undefined;
-  try {
+export function toICalendar(plan: Plan, options: ICalendarOptions): Outcome<string> {
+  return guardedExport(() => {
     const args = exportArguments(plan, options);
-    if (!args.ok) return findingsOnly(args.findings, name);
-    const findings: Finding[] = [...args.findings];
+    if (!args.ok) return args;
+    const findings: Finding[] = [];
     const s = readSettings(options, findings);
     const clock = new Clock(s.zone);
     const events: string[] = [];
@@ -294,8 +293,6 @@ export function toICalendar(plan: Plan, options: ICalendarOptions): string {
       if (s.aftercare) events.push(...aftercareEvents(h, args.plan, args.protocol, s));
     }
     const timezone = clock.zoned && s.zone !== undefined ? vtimezone(s.zone, clock.first, clock.last) : [];
-    return serialize([...header(s.name), ...findingLines(findings), ...timezone, ...events, 'END:VCALENDAR']);
-  } catch (error) {
-    return findingsOnly([internalError(error)], name);
-  }
+    return { ok: true, value: serialize([...header(s.name), ...timezone, ...events, 'END:VCALENDAR']), findings };
+  });
 }

@@ -9,4 +9,4 @@
  * @module smp-protocol/ical
  */
 export { toICalendar } from './calendar.js';
-export type { ICalendarOptions, ICalendarReminder } from './calendar.js';
+export type { ICalendarOptions, ICalendarReminder, ICalendarSettings } from './calendar.js';

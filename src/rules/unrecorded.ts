@@ -1,0 +1,33 @@
+/**
+ * Sessions nobody recorded: a booking whose end is before `asOf` with no completion, miss or
+ * cancellation. The daily reconciliation list a clinic works through; such a session is never
+ * counted as completed.
+ * @internal
+ * @module
+ */
+import type { Finding } from '../findings/codes.js';
+import { finding } from '../findings/finding.js';
+import type { Plan } from '../plan/schema.js';
+import { formatLocalDate } from '../time/civil.js';
+import { parseInstant } from '../time/instant.js';
+import { localDayOf } from '../time/zone.js';
+
+/** One `OUTCOME_NOT_RECORDED` warning per booking that ended before `asOfMs` and is still only booked. */
+export function unrecordedOutcomes(plan: Plan, asOfMs: number): Finding[] {
+  const out: Finding[] = [];
+  const zone = plan.timeZone;
+  const asOfDay = localDayOf(zone, asOfMs);
+  for (const s of plan.sessions) {
+    if (s.state !== 'booked' || s.booking === undefined || parseInstant(s.booking.end) >= asOfMs) continue;
+    const day = localDayOf(zone, parseInstant(s.booking.start));
+    out.push(
+      finding(
+        'OUTCOME_NOT_RECORDED',
+        'warning',
+        { session: s.number, date: formatLocalDate(day), start: s.booking.start, daysSince: asOfDay - day },
+        { session: s.number },
+      ),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+// The 0.2 call contract over every entry: each exported function that reads input answers junk
+// with { ok: false, findings } (never a value that looks like a result, never a throw). The list
+// is enumerated from the entries, so a new export without an Outcome fails here.
+import { describe, expect, it } from 'vitest';
+import * as root from 'smp-protocol';
+import * as fhir from 'smp-protocol/fhir';
+import * as ical from 'smp-protocol/ical';
+import * as testing from 'smp-protocol/testing';
+
+/** Exports that are data, not calls: catalogues, tables, schemas, protocols. */
+const NOT_FUNCTIONS = new Set([
+  'findingCodes',
+  'findingKinds',
+  'english',
+  'spanish',
+  'standardProtocol',
+  'protocols',
+  'builtinProtocols',
+  'eventTypes',
+  'scalpZones',
+  'planTransitions',
+  'screeningConditions',
+  'schemas',
+  'conformanceCaseSchema',
+]);
+
+/** Functions documented to return a plain value: a status code and a message string. */
+const PLAIN = new Set(['httpStatusOf', 'formatFinding']);
+
+/**
+ * The testing kit's helpers that do not return an Outcome yet (0.2 follow-up): a fixed clock, the
+ * plan builder (it takes no argument) and the fast-check arbitraries. Kept explicit so the list
+ * can only shrink.
+ */
+const TESTING_PENDING = new Set(['fixedClock', 'aPlan', 'smpArbitraries']);
+
+const JUNK: readonly unknown[] = [undefined, null, 42, 'junk', [], { hello: 'world' }];
+/** Calls whose only argument is optional: called with nothing, they draw the default (toMermaid: the full machine). */
+const OPTIONAL_ARGUMENT = new Set(['toMermaid']);
+
+const entries = { 'smp-protocol': root, 'smp-protocol/ical': ical, 'smp-protocol/fhir': fhir, 'smp-protocol/testing': testing } as const;
+
+describe('every exported function that reads input returns an Outcome', () => {
+  for (const [entry, mod] of Object.entries(entries)) {
+    const names = Object.keys(mod).sort();
+    it(`${entry}: every export is classified`, () => {
+      for (const name of names) {
+        const value = (mod as Record<string, unknown>)[name];
+        if (NOT_FUNCTIONS.has(name)) expect(typeof value, `${entry} ${name} is data`).not.toBe('function');
+        else expect(typeof value, `${entry} ${name} is a function`).toBe('function');
+      }
+    });
+    for (const name of names) {
+      if (NOT_FUNCTIONS.has(name) || PLAIN.has(name) || TESTING_PENDING.has(name)) continue;
+      it(`${entry}: ${name}(junk…) is { ok: false } with error findings`, () => {
+        const fn = (mod as Record<string, unknown>)[name] as (...args: unknown[]) => unknown;
+        for (const junk of JUNK) {
+          if (junk === undefined && OPTIONAL_ARGUMENT.has(name)) continue;
+          const out = fn(junk, junk, junk) as { ok?: unknown; findings?: unknown; value?: unknown };
+          expect(out?.ok, `${name}(${JSON.stringify(junk)})`).toBe(false);
+          expect('value' in out).toBe(false);
+          expect(Array.isArray(out.findings) && out.findings.length > 0).toBe(true);
+          expect((out.findings as { severity: string }[]).some((f) => f.severity === 'error')).toBe(true);
+        }
+      });
+    }
+  }
+
+  it('the plain-value exceptions keep their documented plain values', () => {
+    expect(root.httpStatusOf({ ok: false, findings: [{ code: 'PLAN_ON_HOLD', severity: 'error', message: '' }] })).toBe(422);
+    expect(root.formatFinding({ code: 'DUPLICATE_EVENT', severity: 'info', message: 'x', params: { eventId: 'e1' } }, 'es')).toContain('e1');
+  });
+});
+
+describe('a valid call is ok', () => {
+  const plan = root.createPlan({ id: 'p', clientId: 'c', protocol: root.standardProtocol, timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+  it.each([
+    ['evaluatePlan', () => root.evaluatePlan(plan.ok ? plan.value : (null as never), { protocols: root.builtinProtocols, asOf: '2026-03-02T09:00:00Z' })],
+    ['forecast', () => root.forecast(plan.ok ? plan.value : (null as never), { protocols: root.builtinProtocols, asOf: '2026-03-02T09:00:00Z' })],
+    ['toMermaid', () => root.toMermaid()],
+    ['toTimelineSvg', () => root.toTimelineSvg(plan.ok ? plan.value : (null as never), { protocols: root.builtinProtocols, asOf: '2026-03-02T09:00:00Z' })],
+    ['toICalendar', () => ical.toICalendar(plan.ok ? plan.value : (null as never), { protocols: root.builtinProtocols })],
+    ['toFhir', () => fhir.toFhir(plan.ok ? plan.value : (null as never), { protocols: root.builtinProtocols })],
+    ['toPlanDefinition', () => fhir.toPlanDefinition(root.standardProtocol)],
+    ['protocolFor', () => root.protocolFor(plan.ok ? plan.value : (null as never), { protocols: root.builtinProtocols })],
+    ['createRules', () => root.createRules({ protocols: root.builtinProtocols })],
+  ])('%s', (_name, call) => {
+    const out = call();
+    expect(out.ok).toBe(true);
+    expect(out.findings).toEqual([]);
+  });
+});
