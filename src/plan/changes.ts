@@ -5,18 +5,18 @@
  * @module
  */
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, finding, guarded, ok } from '../findings/finding.js';
+import { fail, guarded, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
-import { defineProtocol } from '../protocol/define.js';
 import type { Protocol } from '../protocol/schema.js';
 import { aftercare, preparation } from '../rules/care.js';
 import { inputFinding } from '../schema/issues.js';
 import { forecast } from '../schedule/forecast.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { toInstant } from '../time/convert.js';
+import { readPlanCall, resolveProtocol } from '../schema/call.js';
+import { prefixed } from '../schema/options.js';
 import { planArgument } from './parse.js';
 import type { Plan, PlanEvent } from './schema.js';
-import { prefixed, protocolMismatch } from './trust.js';
 
 const MINUTE = 60_000;
 
@@ -170,33 +170,9 @@ function readSettings(options: PlanChangesOptions, findings: Finding[]): Setting
   return out;
 }
 
-/** The protocol for `plan` from `{ protocol }` or `{ protocols }`. */
-function protocolFor(plan: Plan, options: PlanChangesOptions): Outcome<Protocol> {
-  if (options.protocol === undefined && Array.isArray(options.protocols)) {
-    for (const p of options.protocols as unknown[]) {
-      const ref = p as { id?: unknown; version?: unknown } | null;
-      if (ref === null || typeof ref !== 'object' || ref.id !== plan.protocol.id || ref.version !== plan.protocol.version) continue;
-      const out = defineProtocol(p);
-      return out.ok ? out : fail(prefixed(out.findings, ['options', 'protocols']));
-    }
-    return fail([
-      finding('PROTOCOL_MISMATCH', 'error', { planProtocol: plan.protocol.id, planVersion: plan.protocol.version, protocol: 'none of options.protocols', version: 0 }),
-    ]);
-  }
-  if (options.protocol === undefined) return fail([inputFinding(['options', 'protocol'], inputDetails.required('a protocol or protocols'))]);
-  const out = defineProtocol(options.protocol);
-  if (!out.ok) return fail(prefixed(out.findings, ['options', 'protocol']));
-  const mismatch = protocolMismatch(plan, out.value);
-  return mismatch === undefined ? out : fail([mismatch]);
-}
-
-/** Unwraps a reader's answer, whether it is an Outcome or (before 0.2) a plain value. */
-function readerValue<T>(x: T | Outcome<T>): T | undefined {
-  if (typeof x === 'object' && x !== null && 'ok' in x && typeof (x as { ok: unknown }).ok === 'boolean') {
-    const o = x as Outcome<T>;
-    return o.ok ? o.value : undefined;
-  }
-  return x as T;
+/** A reader's value, or `undefined` when it refused (the plan and protocol were checked already). */
+function valueOf<T>(out: Outcome<T>): T | undefined {
+  return out.ok ? out.value : undefined;
 }
 
 interface Wanted {
@@ -317,7 +293,7 @@ function wanted(plan: Plan, protocol: Protocol, settings: Settings): Wanted {
         const hours = minutes % 60 === 0 ? `${minutes / 60} hours` : `${minutes} minutes`;
         reminders.set(id, { id, kind: 'appointment', ...base, dueAt: formatInstant(startMs - minutes * MINUTE, zone), title: `${title} in ${hours}`, start, end });
       }
-      const prep = readerValue(preparation(plan, { protocol, session: n })) ?? [];
+      const prep = valueOf(preparation(plan, { protocol, session: n })) ?? [];
       for (const item of prep) {
         const id = `${plan.id}/${n}/preparation/${item.rule}`;
         reminders.set(id, { id, kind: 'preparation', ...base, dueAt: item.from, title: item.title, instruction: item.instruction, start: item.from, end: item.until });
@@ -334,7 +310,7 @@ function wanted(plan: Plan, protocol: Protocol, settings: Settings): Wanted {
         sequence: seq.get(n) ?? 0,
         title,
       });
-      const care = readerValue(aftercare(plan, { protocol, session: n })) ?? [];
+      const care = valueOf(aftercare(plan, { protocol, session: n })) ?? [];
       for (const item of care) {
         const id = `${plan.id}/${n}/aftercare/${item.rule}`;
         reminders.set(id, { id, kind: 'aftercare', ...base, dueAt: item.from, title: item.title, instruction: item.instruction, start: item.from, end: item.until });
@@ -342,7 +318,7 @@ function wanted(plan: Plan, protocol: Protocol, settings: Settings): Wanted {
     }
   }
   if (plan.status === 'completed') {
-    const f = readerValue(forecast(plan, { protocol, asOf: plan.createdAt }));
+    const f = valueOf(forecast(plan, { protocol, asOf: plan.createdAt }));
     for (const kind of ['review', 'maintenance'] as const) {
       const w = f?.[kind];
       if (w === undefined) continue;
@@ -394,33 +370,25 @@ function sameJson(a: unknown, b: unknown): boolean {
  */
 export function planChanges(before: Plan | undefined, after: Plan, options: PlanChangesOptions): Outcome<PlanChanges> {
   return guarded(() => {
-    const findings: Finding[] = [];
-    if (typeof options !== 'object' || options === null) {
-      return fail([inputFinding(['options'], inputDetails.notObject('an object with a protocol'))]);
-    }
-    const afterOut = planArgument(after);
-    if (!afterOut.ok) return fail(prefixed(afterOut.findings, ['after']));
+    const call = readPlanCall(after, options, (findings) => readSettings(options, findings));
+    if (!call.ok) return fail(call.findings.map((f) => (f.path?.[0] === 'plan' ? { ...f, path: ['after', ...f.path.slice(1)] } : f)));
+    const { plan: afterPlan, protocol, options: settings } = call.value;
     let beforePlan: Plan | undefined;
     if (before !== undefined) {
       const b = planArgument(before);
       if (!b.ok) return fail(prefixed(b.findings, ['before']));
       beforePlan = b.value;
-      if (beforePlan.id !== afterOut.value.id) {
-        return fail([inputFinding(['before', 'id'], inputDetails.required(`the same plan id as after (${JSON.stringify(afterOut.value.id)})`))]);
+      if (beforePlan.id !== afterPlan.id) {
+        return fail([inputFinding(['before', 'id'], inputDetails.required(`the same plan id as after (${JSON.stringify(afterPlan.id)})`))]);
       }
     }
-    const settings = readSettings(options, findings);
-    if (findings.length > 0) return fail(findings);
-    const protocolOut = protocolFor(afterOut.value, options);
-    if (!protocolOut.ok) return protocolOut;
-    const protocol = protocolOut.value;
     let beforeProtocol = protocol;
     if (beforePlan !== undefined && (beforePlan.protocol.id !== protocol.id || beforePlan.protocol.version !== protocol.version)) {
-      const p = protocolFor(beforePlan, options);
+      const p = resolveProtocol(beforePlan.protocol, options);
       if (!p.ok) return p;
       beforeProtocol = p.value;
     }
-    const next = wanted(afterOut.value, protocol, settings);
+    const next = wanted(afterPlan, protocol, settings);
     const prev: Wanted =
       beforePlan === undefined ? { reminders: new Map(), calendar: new Map(), sequences: new Map() } : wanted(beforePlan, beforeProtocol, settings);
     const out: PlanChanges = { reminders: { schedule: [], cancel: [] }, calendar: { create: [], update: [], cancel: [] } };

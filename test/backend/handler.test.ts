@@ -87,8 +87,8 @@ describe('the HTTP handler', () => {
     expect(first.headers.get('etag')).toBe('"1"');
     const plan = valueOf<Plan>(first.data);
     expect(plan.history[0]).toMatchObject({ id: 'key-1', at: '2026-03-01T09:00:00Z' });
-    // The same clock, so the same stamped `at` (a retry with a later `at` is a duplicate too once
-    // duplicates compare intent rather than `at`).
+    // A retry a minute later: stamped with a later `at`, still the same intent, so a duplicate.
+    clock.ms += 60_000;
     const retry = await call('POST', '/plans/plan-1/events', booking, { 'idempotency-key': 'key-1' });
     expect([retry.status, retry.headers.get('etag'), findingCodes(retry.data)]).toEqual([200, '"1"', ['DUPLICATE_EVENT']]);
   });

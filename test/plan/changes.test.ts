@@ -74,7 +74,8 @@ describe('planChanges', () => {
     expect(c.calendar.create).toEqual([]);
     expect(c.calendar.update.map((e) => [e.id, e.start, e.sequence])).toEqual([['plan-1/1/appointment', '2026-03-24T10:00:00Z', 1]]);
     // The same SEQUENCE as the iCalendar export.
-    expect(toICalendar(moved, { protocol: standardProtocol })).toContain('SEQUENCE:1');
+    const ics = toICalendar(moved, { protocol: standardProtocol });
+    expect(ics.ok && ics.value).toContain('SEQUENCE:1');
   });
 
   it('a cancellation cancels the reminders and the calendar entry (with a higher SEQUENCE)', () => {
