@@ -4,11 +4,9 @@
  */
 import type { FindingParams } from './codes.js';
 import type { MessageCatalogue } from './messages.js';
+import { inputDetailEs, text } from './input.js';
 
-const v = (p: FindingParams, key: string): string => {
-  const x = p[key];
-  return x === undefined ? '?' : String(x);
-};
+const v = text;
 const dias = (n: string | number | undefined): string => (n === 1 || n === '1' ? '1 día' : `${n ?? '?'} días`);
 const donde = (p: FindingParams): string => (p.path === undefined || p.path === '' ? 'La entrada' : v(p, 'path'));
 const cabecera = (p: FindingParams): string =>
@@ -53,8 +51,8 @@ const zonas: Readonly<Record<string, string>> = {
 
 /**
  * The Spanish catalogue: `formatFinding(finding, 'es')`. Screening reasons are rendered from the
- * finding's `condition`, not from the protocol's English `reason`; an `INVALID_INPUT` keeps its
- * English `detail`.
+ * finding's `condition`, not from the protocol's English `reason`; an `INVALID_INPUT` is worded
+ * from its structured params (`problem`, `expected`, `received`, `limit`, …).
  *
  * @example
  * ```ts
@@ -63,7 +61,7 @@ const zonas: Readonly<Record<string, string>> = {
  * ```
  */
 export const spanish: MessageCatalogue = {
-  INVALID_INPUT: (p) => `${donde(p)}: dato no válido (${v(p, 'detail')})`,
+  INVALID_INPUT: (p) => `${donde(p)}: ${inputDetailEs(p)}`,
   INVALID_TIME_ZONE: (p) =>
     `${donde(p)}: ${JSON.stringify(v(p, 'value'))} no es un nombre de zona horaria IANA conocido; use uno como "Europe/Madrid" o "America/Mexico_City".`,
   INVALID_INSTANT: (p) => {

@@ -2,23 +2,38 @@
  * Building findings and outcomes, and rendering them in a locale.
  * @module
  */
-import type { Finding, FindingCode, FindingParams, Outcome, Severity } from './codes.js';
+import type { Finding, FindingCode, FindingOf, FindingParams, Outcome, Severity } from './codes.js';
+import type { FindingParamsByCode } from './params.js';
+import { previewValue } from './preview.js';
 import { spanish } from './es.js';
 import { english, type MessageCatalogue } from './messages.js';
 
-/** Builds a finding whose message comes from the English catalogue. @internal */
-export function finding(
-  code: FindingCode,
-  severity: Severity,
-  params: FindingParams = {},
-  extra: { session?: number | undefined; path?: (string | number)[] | undefined } = {},
-): Finding {
+/** One `FindingOf` per code of a union, so a finding built for several codes is still a `Finding`. */
+type FindingFor<C> = C extends FindingCode ? FindingOf<C> : never;
+
+type Extra = { session?: number | undefined; path?: (string | number)[] | undefined };
+
+/**
+ * Builds a finding whose message comes from the English catalogue. The first signature is the
+ * default: params typed by the code. The second, loosely typed, is for call sites that build
+ * params as a plain record (spacing, screening); they are checked by the params test instead.
+ * @internal
+ */
+export function finding<C extends FindingCode>(code: C, severity: Severity, params: FindingParamsByCode[C], extra?: Extra): FindingFor<C>;
+/** @internal */
+export function finding(code: FindingCode, severity: Severity, params?: FindingParams, extra?: Extra): Finding;
+export function finding(code: FindingCode, severity: Severity, params: FindingParams = {}, extra: Extra = {}): Finding {
   const rendered = english[code]({ ...params, severity });
-  const f: Finding = { code, severity, message: rendered };
+  const f: { code: FindingCode; severity: Severity; message: string; session?: number; path?: (string | number)[]; params?: FindingParams } = {
+    code,
+    severity,
+    message: rendered,
+  };
   if (extra.session !== undefined) f.session = extra.session;
   if (extra.path !== undefined) f.path = extra.path;
   if (Object.keys(params).length > 0) f.params = params;
-  return f;
+  // The params belong to `code` (the typed signature, or the params test for the loose one).
+  return f as Finding;
 }
 
 /** A successful outcome. @internal */
@@ -47,12 +62,54 @@ export function guarded<T>(body: () => Outcome<T>): Outcome<T> {
 
 /** The `INTERNAL_ERROR` finding for an unexpected exception. @internal */
 export function internalError(error: unknown): Finding {
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown failure';
+  let detail = 'unknown failure';
+  try {
+    if (error instanceof Error) detail = `${previewValue(error.name)}: ${String(error.message).slice(0, 200)}`;
+  } catch {
+    // An error whose name or message throws: keep 'unknown failure'.
+  }
   return finding('INTERNAL_ERROR', 'error', { detail: detail.slice(0, 200) });
 }
 
+/** How many params, and how many characters of each, a message may use. */
+const MAX_PARAMS = 64;
+const MAX_PARAM_LENGTH = 1_000;
+
+/** Reads `key` of an untrusted object as an own data property; `undefined` if absent or unreadable. */
+function own(x: unknown, key: string): unknown {
+  try {
+    if (x === null || (typeof x !== 'object' && typeof x !== 'function')) return undefined;
+    const d = Object.getOwnPropertyDescriptor(x, key);
+    return d !== undefined && 'value' in d ? d.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A bounded copy of untrusted params: own string and number values only, each cut to 1,000 characters. */
+function boundedParams(params: unknown): FindingParams {
+  const out: FindingParams = {};
+  if (params === null || typeof params !== 'object') return out;
+  let n = 0;
+  try {
+    for (const key in params) {
+      if (++n > MAX_PARAMS) break;
+      if (key === '__proto__') continue;
+      const value = own(params, key);
+      if (typeof value === 'number') out[key] = value;
+      else if (typeof value === 'string') out[key] = value.length > MAX_PARAM_LENGTH ? `${value.slice(0, MAX_PARAM_LENGTH - 1)}…` : value;
+    }
+  } catch {
+    // A hostile params object (a throwing Proxy): render with what was read.
+  }
+  return out;
+}
+
 /**
- * Renders a finding's message in a locale, or with a catalogue of your own.
+ * Renders a finding's message in a locale, or with a catalogue of your own. Never throws: the
+ * code is looked up as an own key of the catalogue only; a code it does not know, a renderer that
+ * throws or returns no string, or something that is not a finding at all gives the finding's own
+ * `message` (or `''`). Each param is cut to 1,000 characters, so huge params render quickly.
  *
  * @param finding - any finding returned by this library
  * @param locale - `'en'` (the default), `'es'`, or a complete {@link MessageCatalogue} of your own
@@ -63,20 +120,30 @@ export function internalError(error: unknown): Finding {
  * import { formatFinding, english } from 'smp-protocol';
  * const f = { code: 'NO_SHOW', severity: 'warning', message: '', params: { session: 2, start: '2026-04-02T10:00:00+01:00', count: 1 } } as const;
  * formatFinding(f, { ...english, NO_SHOW: (p) => `Missed session ${p.session}` }); // 'Missed session 2'
+ * formatFinding({ code: 'toString', severity: 'error', message: 'kept' } as never); // 'kept'
  * ```
  */
 export function formatFinding(finding: Finding, locale: 'en' | 'es' | MessageCatalogue = 'en'): string {
-  const catalogue = locale === 'en' ? english : locale === 'es' ? spanish : locale;
+  const fallback = (): string => {
+    const message = own(finding, 'message');
+    return typeof message === 'string' ? message : '';
+  };
   try {
-    const render = catalogue[finding.code];
-    return typeof render === 'function' ? render({ ...(finding.params ?? {}), severity: finding.severity }) : englishMessage(finding);
+    const catalogue: unknown = locale === 'en' ? english : locale === 'es' ? spanish : locale;
+    const code = own(finding, 'code');
+    if (typeof code !== 'string') return fallback();
+    const render = own(catalogue, code);
+    if (typeof render !== 'function') return fallback();
+    const severity = own(finding, 'severity');
+    const params = boundedParams(own(finding, 'params'));
+    if (typeof severity === 'string') params.severity = severity;
+    const out: unknown = render.call(catalogue, params);
+    return typeof out === 'string' ? out : fallback();
   } catch {
-    return englishMessage(finding);
+    try {
+      return fallback();
+    } catch {
+      return '';
+    }
   }
-}
-
-/** The finding's own message; '' for something that is not a finding at all (untyped callers): never throw. */
-function englishMessage(finding: unknown): string {
-  const message = (finding as { message?: unknown } | null | undefined)?.message;
-  return typeof message === 'string' ? message : '';
 }

@@ -3,6 +3,7 @@
  * @module
  */
 import type { FindingCode, FindingParams } from './codes.js';
+import { inputDetailEn, text } from './input.js';
 
 /**
  * A complete set of message renderers, one per finding code. Supply your own to
@@ -16,10 +17,7 @@ import type { FindingCode, FindingParams } from './codes.js';
  */
 export type MessageCatalogue = { readonly [C in FindingCode]: (params: FindingParams) => string };
 
-const v = (p: FindingParams, key: string): string => {
-  const x = p[key];
-  return x === undefined ? '?' : String(x);
-};
+const v = text;
 const days = (n: string | number | undefined): string => (n === 1 || n === '1' ? '1 day' : `${n ?? '?'} days`);
 const where = (p: FindingParams): string => (p.path === undefined || p.path === '' ? 'The input' : v(p, 'path'));
 const doing = (p: FindingParams): string => (p.kind === 'completed' ? 'was' : 'would be');
@@ -36,7 +34,7 @@ const spacingHead = (p: FindingParams): string =>
  * ```
  */
 export const english: MessageCatalogue = {
-  INVALID_INPUT: (p) => `${where(p)}: ${v(p, 'detail')}`,
+  INVALID_INPUT: (p) => `${where(p)}: ${inputDetailEn(p)}`,
   INVALID_TIME_ZONE: (p) =>
     `${where(p)}: ${JSON.stringify(v(p, 'value'))} is not an IANA time-zone name known to this platform; use a name such as "Europe/London" or "America/New_York".`,
   INVALID_INSTANT: (p) => {
@@ -191,63 +189,5 @@ export const conditionReasons: Readonly<Record<string, string>> = {
   epilepsy: 'epilepsy',
 };
 
-/** What an `INVALID_INPUT` finding says, keyed by the kind of problem. @internal */
-export const inputDetails = {
-  type: (expected: string, received: string): string => `expected ${expected}, received ${received}.`,
-  required: (expected: string): string => `is required (${expected}).`,
-  tooSmall: (origin: string, minimum: number | string): string =>
-    origin === 'string'
-      ? `must not be empty (at least ${minimum} character${minimum === 1 ? '' : 's'}).`
-      : origin === 'array'
-        ? `needs at least ${minimum} item${minimum === 1 ? '' : 's'}.`
-        : `must be at least ${minimum}.`,
-  tooBig: (origin: string, maximum: number | string): string =>
-    origin === 'string'
-      ? `is too long (at most ${maximum} characters).`
-      : origin === 'array'
-        ? `has too many items (at most ${maximum}).`
-        : `must be at most ${maximum}.`,
-  notInteger: (): string => 'must be a whole number.',
-  unrecognizedKeys: (keys: string): string => `has unknown field${keys.includes(',') ? 's' : ''} ${keys}.`,
-  invalidValue: (allowed: string): string => `must be one of ${allowed}.`,
-  invalidUnion: (discriminator: string, allowed: string): string =>
-    discriminator === '' ? 'does not match any allowed shape.' : `has an unknown ${discriminator}; expected one of ${allowed}.`,
-  localDate: (value: string): string => `${JSON.stringify(value)} is not a calendar date in the form YYYY-MM-DD.`,
-  metadataDepth: (): string => 'is nested too deeply (metadata may nest 32 levels).',
-  metadataSize: (): string => 'is too large (metadata is limited to about 100 KB of JSON).',
-  metadataCycle: (): string => 'refers to itself; metadata must be plain JSON.',
-  metadataNumber: (): string => 'is not a finite number; metadata must be plain JSON.',
-  metadataObject: (): string => 'is not a plain object; metadata must be plain JSON.',
-  metadataKey: (): string => 'is a key that is not allowed (__proto__, constructor, prototype).',
-  metadataType: (): string => 'is not a JSON value (string, number, boolean, null, array or object).',
-  notObject: (what: string): string => `must be ${what}.`,
-  gapOrder: (field: string, value: number, lower: string, lowerValue: number): string =>
-    `${field} (${value}) must not be less than ${lower} (${lowerValue}); the day counts go absoluteMinimum ≤ minimum ≤ earliestRecommended ≤ latestRecommended ≤ maximum.`,
-  sessionNumber: (expected: number, found: number): string =>
-    `sessions must be numbered 1 to n in order: expected ${expected}, found ${found}.`,
-  firstSessionGaps: (): string => 'session 1 starts the course, so it has no gaps.',
-  missingGaps: (session: number): string => `session ${session} needs at least one gap, measured from an earlier session.`,
-  anchor: (session: number, anchor: number): string =>
-    `session ${session} measures a gap from session ${anchor}, which is not an earlier session of the protocol.`,
-  planState: (detail: string): string => `is inconsistent: ${detail}.`,
-  startRequired: (session: number): string =>
-    `session ${session} is not booked, so its completion needs a start.`,
-  endBeforeStart: (): string => 'must not be before the start.',
-  duplicateEventId: (id: string): string => `repeats event id ${JSON.stringify(id)}; event ids are unique in a history.`,
-  order: (field: string, value: number, lower: string, lowerValue: number): string =>
-    `${field} (${value}) must not be less than ${lower} (${lowerValue}).`,
-  duplicateRule: (rule: string): string => `repeats rule ${JSON.stringify(rule)}; rule ids are unique in a list.`,
-  daysOrHours: (): string => 'needs exactly one of days (calendar days) or hours (real hours).',
-  openTime: (value: string): string => `${JSON.stringify(value)} is not an opening time in the form HH:mm (00:00 to 23:59).`,
-  closeTime: (value: string): string =>
-    `${JSON.stringify(value)} is not a closing time in the form HH:mm (00:00 to 23:59, or 24:00 for the end of the day).`,
-  rangeOrder: (range: string): string =>
-    `closes no later than it opens (${range}); a range may not run overnight: split it at midnight (…–24:00, and 00:00–… on the next day).`,
-  rangeOverlap: (range: string, other: string): string =>
-    `overlaps ${other} on the same day (${range}); ranges of one day may not overlap.`,
-  duplicateOverride: (date: string, first: number): string =>
-    `repeats the date ${date} (already at overrides[${first}]); one override per date.`,
-  duplicateResource: (name: string): string => `repeats the resource ${JSON.stringify(name)}; resource names are unique.`,
-  unknownResource: (name: string): string => `names the resource ${JSON.stringify(name)}, which is not in resources.`,
-  unexpected: (message: string): string => message,
-} as const;
+/** The `INVALID_INPUT` problem descriptors (structured params, worded per locale). @internal */
+export { inputDetails } from './input.js';

@@ -36,7 +36,8 @@ export function prefixed(findings: readonly Finding[], prefix: (string | number)
     const path = [...prefix, ...f.path];
     if (typeof f.params?.path !== 'string') return { ...f, path };
     const params = { ...f.params, path: formatPath(path) };
-    return { ...f, path, params, message: english[f.code]({ ...params, severity: f.severity }) };
+    // Same code, same params but the path: still that code's params (the spread loses the pairing).
+    return { ...f, path, params, message: english[f.code]({ ...params, severity: f.severity }) } as Finding;
   });
 }
 
