@@ -114,15 +114,9 @@ export function text(p: FindingParams, key: string): string {
 }
 const num = (p: FindingParams, key: string): number | undefined => (typeof p[key] === 'number' ? (p[key] as number) : undefined);
 
+// zod's own type names (string, number, object, array, boolean…) read as they are in English.
 const expectedEn: Readonly<Record<string, string>> = {
-  string: 'a string',
-  number: 'a number',
   wholeNumber: 'a whole number',
-  boolean: 'true or false',
-  object: 'an object',
-  array: 'an array',
-  bigint: 'a big integer',
-  date: 'a date',
   instant: 'an instant with an offset',
   localDate: 'a date (YYYY-MM-DD)',
   timeZone: 'an IANA time-zone name',

@@ -7,7 +7,7 @@
 import type * as z from 'zod/mini';
 import type { Finding, FindingCode } from '../findings/codes.js';
 import { finding } from '../findings/finding.js';
-import type { InputProblem } from '../findings/input.js';
+import { inputDetailEn, type InputProblem } from '../findings/input.js';
 import { inputDetails } from '../findings/messages.js';
 import { previewValue } from '../findings/preview.js';
 import { jsonProblem } from './fields.js';
@@ -41,7 +41,9 @@ function toPath(path: readonly PropertyKey[]): Path {
 
 /** One `INVALID_INPUT` finding at `path`, with the problem's structured params. */
 export function inputFinding(path: Path, problem: InputProblem): Finding {
-  return finding('INVALID_INPUT', 'error', { ...problem, path: formatPath(path) }, { path });
+  const params = { ...problem, path: formatPath(path) };
+  // `detail`, the English wording, stays for 0.1 callers that read it; locales word the structured params.
+  return finding('INVALID_INPUT', 'error', { ...params, detail: inputDetailEn(params) }, { path });
 }
 
 function describe(issue: Issue): InputProblem {
