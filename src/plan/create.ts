@@ -27,6 +27,7 @@ import { scalpZones, type Plan } from './schema.js';
  */
 export type ScalpZone = (typeof scalpZones)[number];
 import { prefixed, sealPlan } from './trust.js';
+import { limitsFinding } from '../schema/limits.js';
 
 /**
  * What {@link createPlan} takes.
@@ -115,6 +116,8 @@ function create(input: unknown): Outcome<Plan> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return fail([inputFinding([], inputDetails.notObject('an object with id, clientId, protocol, timeZone and createdAt'))]);
   }
+  const tooBig = limitsFinding(input);
+  if (tooBig !== undefined) return fail([tooBig]);
   const raw = input as Record<string, unknown>;
   const metadataProblem = metadataFinding(raw.metadata);
   if (metadataProblem !== undefined) return fail([metadataProblem]);

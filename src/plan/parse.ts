@@ -11,6 +11,7 @@ import { inputFinding, issuesToFindings, metadataFinding } from '../schema/issue
 import { planSchemas, type Plan, type PlanEvent, type PlanSession } from './schema.js';
 import { derivedStatus } from './status.js';
 import { isTrustedPlan, prefixed, sealPlan } from './trust.js';
+import { limitsFinding } from '../schema/limits.js';
 
 /** The schema version this library reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -47,6 +48,8 @@ function checklistProtoKey(record: unknown, path: (string | number)[]): Finding 
 /** Parses one event (untrusted) into a frozen `PlanEvent`. @internal */
 export function parseEvent(input: unknown, prefix: (string | number)[] = []): Outcome<PlanEvent> {
   if (!isRecord(input)) return fail([inputFinding(prefix, inputDetails.notObject('an event object'))]);
+  const tooBig = limitsFinding(input, prefix);
+  if (tooBig !== undefined) return fail([tooBig]);
   const protoKey = checklistProtoKey(input.record, [...prefix, 'record']);
   if (protoKey !== undefined) return fail([protoKey]);
   const parsed = eventParser().safeParse(input, { reportInput: true });
@@ -106,6 +109,8 @@ function consistency(plan: Plan): Finding[] {
 
 function parse(input: unknown): Outcome<Plan> {
   if (!isRecord(input)) return fail([inputFinding([], inputDetails.notObject('a plan object'))]);
+  const tooBig = limitsFinding(input);
+  if (tooBig !== undefined) return fail([tooBig]);
   const version = input.schemaVersion;
   if (typeof version === 'number' && version !== SCHEMA_VERSION) {
     return fail([

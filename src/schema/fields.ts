@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { previewValue as preview } from '../findings/preview.js';
 import { parseLocalDate } from '../time/civil.js';
 import { parseInstantDetailed } from '../time/instant.js';
 import { isValidTimeZone } from '../time/zone.js';
@@ -13,8 +14,6 @@ import { isValidTimeZone } from '../time/zone.js';
 export const MAX_ID = 256;
 /** Longest free text (notes, reasons, titles). */
 export const MAX_TEXT = 4_000;
-
-const preview = (value: string): string => (value.length > 60 ? `${value.slice(0, 57)}...` : value);
 
 /** An identifier: 1 to 256 characters. */
 export const idField = z.string().check(z.minLength(1), z.maxLength(MAX_ID));
@@ -114,8 +113,10 @@ export function jsonProblem(value: unknown): { path: (string | number)[]; detail
       if (seen.has(v)) return { path, detail: 'metadataCycle' };
       seen.add(v);
       if (Array.isArray(v)) {
-        for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: [...path, i] });
+        // Every item costs at least 2 below: an array that cannot fit is refused before it is walked.
+        if (2 * v.length > budget) return { path: [], detail: 'metadataSize' };
         budget -= 2;
+        for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: [...path, i] });
       } else {
         const proto = Object.getPrototypeOf(v);
         if (proto !== Object.prototype && proto !== null) return { path, detail: 'metadataObject' };
