@@ -24,6 +24,31 @@ const doing = (p: FindingParams): string => (p.kind === 'completed' ? 'was' : 'w
 const spacingHead = (p: FindingParams): string =>
   `Session ${v(p, 'session')} on ${v(p, 'date')} ${doing(p)} ${days(p.days)} after session ${v(p, 'anchorSession')} (${v(p, 'anchorDate')})`;
 
+/** A valid example of the local form, never the refused value: its own date and time when it has them. @internal */
+export const localExample = (value: string): string => {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(value);
+  return m === null ? '2026-03-23T10:00' : `${m[1]}T${m[2]}`;
+};
+
+/** `INVALID_INSTANT` for a local date-time (`toInstant`, the CLI's `--start`): what was wrong, and a valid example. */
+function localInstantProblem(p: FindingParams): string | undefined {
+  const value = v(p, 'value');
+  const head = `${where(p)}: ${JSON.stringify(value)} is not a valid local date-time`;
+  if (p.expected !== 'localDateTime') return undefined;
+  switch (p.problem) {
+    case 'hasOffset':
+      return `${head}: it has an offset, but a local wall-clock time without one is expected, such as "${localExample(value)}" (the time zone gives the offset).`;
+    case 'format':
+      return `${head}: a local wall-clock time in the form YYYY-MM-DDTHH:mm (seconds optional, no offset) is expected, such as "2026-03-23T10:00".`;
+    case 'date':
+      return `${head}: that calendar date does not exist.`;
+    case 'time':
+      return `${head}: that time of day does not exist (hours 00 to 23, minutes and seconds 00 to 59).`;
+    default:
+      return undefined;
+  }
+}
+
 /**
  * The English catalogue, the source of every `Finding.message`.
  *
@@ -38,6 +63,8 @@ export const english: MessageCatalogue = {
   INVALID_TIME_ZONE: (p) =>
     `${where(p)}: ${JSON.stringify(v(p, 'value'))} is not an IANA time-zone name known to this platform; use a name such as "Europe/London" or "America/New_York".`,
   INVALID_INSTANT: (p) => {
+    const local = localInstantProblem(p);
+    if (local !== undefined) return local;
     const reason =
       p.problem === 'offset'
         ? 'it has no offset, so it does not name one instant; add "Z" or an offset such as "+01:00"'
@@ -71,7 +98,7 @@ export const english: MessageCatalogue = {
   SPACING_LATE: (p) =>
     `${spacingHead(p)}: later than the recommended ${days(p.latestRecommendedDays)} (past due from ${v(p, 'pastDueDate')}).`,
   SPACING_LAPSED: (p) =>
-    `${spacingHead(p)}: more than the protocol's maximum of ${days(p.maximumDays)} (${v(p, 'latestDate')}); re-assess the client before going on.`,
+    `${spacingHead(p)}: more than the protocol's maximum of ${days(p.maximumDays)} (the latest date was ${v(p, 'latestDate')}); re-assess the client before going on.`,
   DOWNSTREAM_CONFLICT: (p) => {
     const later = `session ${v(p, 'session')}, booked for ${v(p, 'bookedDate')}`;
     switch (p.reason) {
@@ -107,13 +134,19 @@ export const english: MessageCatalogue = {
   EVENT_ID_REUSED: (p) =>
     `Event id ${JSON.stringify(v(p, 'eventId'))} was already used for a different event; every event needs its own id.`,
   VERSION_CONFLICT: (p) =>
-    `The plan is at version ${v(p, 'actual')}, not the expected ${v(p, 'expected')}: someone else changed it; reload and try again.`,
+    p.attempts === undefined
+      ? `The plan is at version ${v(p, 'actual')}, not the expected ${v(p, 'expected')}: someone else changed it; reload and try again.`
+      : `The plan is at version ${v(p, 'actual')}, not the expected ${v(p, 'expected')}, after ${v(p, 'attempts')} attempts: others keep changing it; reload and try again.`,
   PROTOCOL_MISMATCH: (p) =>
-    `The plan follows protocol ${v(p, 'planProtocol')} version ${v(p, 'planVersion')}, but protocol ${v(p, 'protocol')} version ${v(p, 'version')} was given.`,
+    p.protocol === undefined
+      ? `The plan follows protocol ${v(p, 'planProtocol')} version ${v(p, 'planVersion')}, which is not among the protocols given (${p.offered === undefined || p.offered === '' ? 'none' : v(p, 'offered')}).`
+      : `The plan follows protocol ${v(p, 'planProtocol')} version ${v(p, 'planVersion')}, but protocol ${v(p, 'protocol')} version ${v(p, 'version')} was given.`,
   UNSUPPORTED_SCHEMA_VERSION: (p) =>
     `The plan has schemaVersion ${v(p, 'found')}; this library reads schemaVersion ${v(p, 'supported')}.`,
   SESSION_ALREADY_BOOKED: (p) =>
-    `Session ${v(p, 'session')} is already booked for ${v(p, 'start')}; reschedule it instead.`,
+    p.date === undefined
+      ? `Session ${v(p, 'session')} is already booked for ${v(p, 'start')}; reschedule it instead.`
+      : `Session ${v(p, 'session')} is already booked for ${v(p, 'date')} (starting ${v(p, 'start')}); reschedule it instead.`,
   SESSION_NOT_BOOKED: (p) => `Session ${v(p, 'session')} is not booked (it is ${v(p, 'state')}).`,
   SESSION_ALREADY_COMPLETED: (p) => `Session ${v(p, 'session')} is already completed.`,
   PLAN_NOT_ON_HOLD: (p) => `The plan is not on hold (it is ${v(p, 'status')}), so it cannot be resumed.`,
@@ -124,7 +157,9 @@ export const english: MessageCatalogue = {
   SCREENING_DEFERRED: (p) =>
     p.until === undefined
       ? `Treatment is deferred: ${v(p, 'reason')}.`
-      : `Treatment is deferred until ${v(p, 'until')}: ${v(p, 'reason')}.`,
+      : p.date === undefined
+        ? `Treatment is deferred until ${v(p, 'until')}: ${v(p, 'reason')}.`
+        : `Session ${v(p, 'session')} cannot be on ${v(p, 'date')}: treatment is deferred until ${v(p, 'until')} (${v(p, 'reason')}).`,
   SCREENING_CLEARANCE_REQUIRED: (p) => `A doctor's clearance is required before treatment: ${v(p, 'reason')}.`,
   SCREENING_INELIGIBLE: (p) => `The client is not eligible for this treatment: ${v(p, 'reason')}.`,
   NO_SLOT_AVAILABLE: (p) => {

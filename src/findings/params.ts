@@ -51,7 +51,7 @@ export const findingParamKeys = {
     detail: 'string?',
   },
   INVALID_TIME_ZONE: { path: 'string', value: 'text' },
-  INVALID_INSTANT: { path: 'string', value: 'text', problem: 'string', timeZone: 'string?' },
+  INVALID_INSTANT: { path: 'string', value: 'text', problem: 'string', expected: 'string?' },
   NONEXISTENT_LOCAL_TIME: { value: 'string', timeZone: 'string' },
   UNKNOWN_SESSION: { session: 'number', sessions: 'number' },
   SESSION_OUT_OF_ORDER: {

@@ -116,11 +116,11 @@ function create(input: unknown): Outcome<Plan> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return fail([inputFinding([], inputDetails.notObject('an object with id, clientId, protocol, timeZone and createdAt'))]);
   }
-  const tooBig = limitsFinding(input);
-  if (tooBig !== undefined) return fail([tooBig]);
   const raw = input as Record<string, unknown>;
   const metadataProblem = metadataFinding(raw.metadata);
   if (metadataProblem !== undefined) return fail([metadataProblem]);
+  const tooBig = limitsFinding(input);
+  if (tooBig !== undefined) return fail([tooBig]);
   const parsed = inputSchemas().inputSchema.safeParse(input, { reportInput: true });
   const findings = parsed.success ? [] : issuesToFindings(parsed.error.issues);
   const protocolOutcome =

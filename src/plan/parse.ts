@@ -109,8 +109,6 @@ function consistency(plan: Plan): Finding[] {
 
 function parse(input: unknown): Outcome<Plan> {
   if (!isRecord(input)) return fail([inputFinding([], inputDetails.notObject('a plan object'))]);
-  const tooBig = limitsFinding(input);
-  if (tooBig !== undefined) return fail([tooBig]);
   const version = input.schemaVersion;
   if (typeof version === 'number' && version !== SCHEMA_VERSION) {
     return fail([
@@ -119,6 +117,8 @@ function parse(input: unknown): Outcome<Plan> {
   }
   const metadataProblem = metadataFinding(input.metadata);
   if (metadataProblem !== undefined) return fail([metadataProblem]);
+  const tooBig = limitsFinding(input);
+  if (tooBig !== undefined) return fail([tooBig]);
   const protoKeys: Finding[] = [];
   const { history, sessions } = input;
   // Bounded like the schema (history ≤ 10,000, sessions ≤ 99): longer lists are refused by zod next.

@@ -17,9 +17,17 @@ import { inputFinding } from './issues.js';
 export const inputLimits = Object.freeze({
   /** The longest array anywhere in the input. */
   maxArrayLength: 50_000,
-  /** The longest string anywhere in the input (metadata may hold one of about 100 KB). */
-  maxStringLength: 200_000,
-  /** The deepest nesting (metadata may nest 32 levels inside a plan). */
+  /**
+   * The longest string anywhere in the input. Each field's own limit (256-character ids,
+   * 4,000-character notes, 100 KB of metadata) is lower and is reported by the schema with its
+   * own finding; this one only keeps multi-megabyte strings away from the parsers.
+   */
+  maxStringLength: 2_000_000,
+  /**
+   * How deep the walk looks (metadata may nest 32 levels inside a plan). Deeper values are not a
+   * size problem in themselves: the schema refuses them at the first field whose shape they break
+   * (the metadata check at depth 33), with a more precise path than a depth limit could give.
+   */
   maxDepth: 64,
   /** Values in all: every object, array, string, number, boolean and null counts one. */
   maxNodes: 250_000,
@@ -27,7 +35,7 @@ export const inputLimits = Object.freeze({
 
 /** Which limit a value broke, where, and how many nodes the walk visited before it stopped. */
 export interface LimitCheck {
-  problem?: { limit: 'tooLong' | 'tooMany' | 'tooDeep' | 'tooManyNodes'; max: number; actual?: number; path: (string | number)[] };
+  problem?: { limit: 'tooLong' | 'tooMany' | 'tooManyNodes'; max: number; actual?: number; path: (string | number)[] };
   visited: number;
 }
 
@@ -46,7 +54,9 @@ function pathOf(frame: Frame): (string | number)[] {
 }
 
 /**
- * Walks `value` without recursion and stops at the first limit it breaks. Unreadable values
+ * Walks `value` without recursion, no deeper than `maxDepth`, and stops at the first limit it
+ * breaks: an array too long (before its items are read), a string too long, or more values in all
+ * than `maxNodes` (before the children that would pass it are read). Unreadable values
  * (a Proxy whose traps throw) end the walk without a problem: the parser answers for them.
  */
 export function checkLimits(value: unknown, limits: typeof inputLimits = inputLimits): LimitCheck {
@@ -66,7 +76,8 @@ export function checkLimits(value: unknown, limits: typeof inputLimits = inputLi
         continue;
       }
       if (typeof v !== 'object' || v === null) continue;
-      if (frame.depth >= limits.maxDepth) return { problem: { limit: 'tooDeep', max: limits.maxDepth, path: pathOf(frame) }, visited };
+      // Not deeper: this also ends the walk of a cycle (the schema refuses the cycle itself).
+      if (frame.depth >= limits.maxDepth) continue;
       const depth = frame.depth + 1;
       if (Array.isArray(v)) {
         const items = v as unknown[];
