@@ -7,11 +7,12 @@
 import type { Finding } from '../findings/codes.js';
 import { finding } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
+import { previewValue } from '../findings/preview.js';
 import { parseInstantDetailed } from '../time/instant.js';
 import { isValidTimeZone } from '../time/zone.js';
 import { formatPath, inputFinding } from './issues.js';
 
-const preview = (value: unknown): string => (typeof value === 'string' ? value.slice(0, 60) : String(value));
+const preview = previewValue;
 
 /** `options[key]`, or undefined when `options` is not an object. */
 export function option(options: unknown, key: string): unknown {
