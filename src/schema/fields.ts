@@ -108,7 +108,8 @@ export function jsonProblem(value: unknown): { path: (string | number)[]; detail
       budget -= v.length + 2;
     } else if (typeof v === 'number') {
       if (!Number.isFinite(v)) return { path, detail: 'metadataNumber' };
-      budget -= 8;
+      // What it costs in JSON, so that "about 100 KB of JSON" is what it says.
+      budget -= String(v).length;
     } else if (typeof v === 'object') {
       if (seen.has(v)) return { path, detail: 'metadataCycle' };
       seen.add(v);

@@ -578,7 +578,7 @@ describe('objects that throw when read', () => {
     expect(evaluateAny(evil, readOptions)).toEqual({ status: 'draft', sessions: [], findings: INTERNAL });
     expect(evaluateAny(plan, evil)).toEqual({ status: 'draft', sessions: [], findings: INTERNAL });
     expect(forecastAny(evil, readOptions)).toEqual({ next: null, sessions: [], findings: INTERNAL });
-    expect(forecastAny(plan, { protocol, asOf: evil })).toEqual({ next: null, sessions: [], findings: INTERNAL });
+    expect(forecastAny(plan, { protocol, asOf: evil }).findings.map((f) => [f.code, f.params?.value])).toEqual([['INVALID_INSTANT', '[object]']]);
     expect(mustFail(defineProtocol(evil))).toEqual(INTERNAL);
     // A Proxy as a zone is not a zone name: a finding, read without touching the Proxy.
     expect(mustFail(toInstantAny(evil, evil)).map((f) => [f.code, f.params?.value])).toEqual([['INVALID_TIME_ZONE', '[object]']]);
