@@ -111,16 +111,9 @@ export const findingParamKeys = {
   PLAN_NOT_ON_HOLD: { status: 'string' },
   MISSED_BEFORE_START: { session: 'number', start: 'string', at: 'string' },
   NO_SHOW_LIMIT_REACHED: { count: 'number', max: 'number' },
-  SCREENING_DEFERRED: {
-    condition: 'string',
-    reason: 'string',
-    until: 'string?',
-    plannedStart: 'string?',
-    session: 'number?',
-    date: 'string?',
-  },
-  SCREENING_CLEARANCE_REQUIRED: { condition: 'string', reason: 'string', until: 'string?', session: 'number?' },
-  SCREENING_INELIGIBLE: { reason: 'string', condition: 'string?' },
+  SCREENING_DEFERRED: screening(),
+  SCREENING_CLEARANCE_REQUIRED: screening(),
+  SCREENING_INELIGIBLE: { ...screening(), condition: 'string?' },
   NO_SLOT_AVAILABLE: {
     session: 'number',
     reason: 'string',
@@ -144,6 +137,23 @@ export const findingParamKeys = {
   ROUTE_NOT_FOUND: { method: 'string', path: 'string' },
   INTERNAL_ERROR: { detail: 'string' },
 } as const satisfies Record<string, Readonly<Record<string, Tag>>>;
+
+/**
+ * The params of a screening finding: the intake condition and the protocol's reason; `until` for a
+ * dated wait, `plannedStart` (chemotherapy), `conditions` (the active scalp conditions), and on a
+ * refused or warned booking of session 1 its `session` and `date`.
+ */
+function screening() {
+  return {
+    condition: 'string',
+    reason: 'string',
+    until: 'string?',
+    plannedStart: 'string?',
+    conditions: 'string?',
+    session: 'number?',
+    date: 'string?',
+  } as const;
+}
 
 /** The params every spacing finding carries (`maximumDays` and `latestDate` when the gap has a maximum). */
 function spacing() {

@@ -12,6 +12,7 @@ import { freezeEvent, parseEvent, planArgument } from './parse.js';
 import type { Plan, PlanEvent } from './schema.js';
 import { statusOf } from './status.js';
 import { protocolMismatch, protocolOption } from './trust.js';
+import { limitsFinding } from '../schema/limits.js';
 
 /**
  * Options of {@link replay}.
@@ -37,6 +38,8 @@ function run(initialInput: unknown, eventsInput: unknown, options: unknown): Out
   const findings = [...(planOut.ok ? [] : planOut.findings), ...(protocolOut.ok ? [] : protocolOut.findings)];
   if (!Array.isArray(eventsInput)) findings.push(inputFinding(['events'], inputDetails.notObject('an array of events')));
   if (!planOut.ok || !protocolOut.ok || !Array.isArray(eventsInput)) return fail(findings);
+  const tooBig = limitsFinding(eventsInput);
+  if (tooBig !== undefined) return fail([tooBig]);
   const protocol = protocolOut.value;
   const initial = planOut.value;
   const mismatch = protocolMismatch(initial, protocol);

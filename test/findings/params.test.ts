@@ -197,6 +197,7 @@ describe('the findings the library builds carry exactly their declared params', 
     for (const intake of [
       { dateOfBirth: '1990-05-14', isotretinoin: { lastDose: '2025-08-31' }, anticoagulants: true, pregnant: true },
       { dateOfBirth: '1990-05-14', chemotherapy: { plannedStart: '2026-01-20' } },
+      { dateOfBirth: '1990-05-14', activeScalpConditions: ['psoriasis', 'eczema'] },
     ]) {
       const s = screen(intake, options);
       keep(s);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, createPlan, defineProtocol, parsePlan, screen, standardProtocol, type Finding } from 'smp-protocol';
+import { applyEvent, createPlan, defineProtocol, parsePlan, replay, screen, standardProtocol, type Finding } from 'smp-protocol';
 import { mustFail, mustOk, newPlan } from '../support/plans.js';
 
 const protocol = standardProtocol;
@@ -94,5 +94,21 @@ describe('the limits leave real plans alone', () => {
     const parsed = mustOk(parsePlan({ ...stored, history, version: history.length, metadata }));
     expect(parsed.history).toHaveLength(1_000);
     expect(parsed.metadata).toEqual(metadata);
+  });
+});
+
+describe('replay measures its list of events first', () => {
+  it('a million events: tooMany at the list, before one event is read', () => {
+    const plan = newPlan({ createdAt: created });
+    let reads = 0;
+    const events = new Proxy(new Array<unknown>(1_000_000).fill({}), {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const [f] = mustFail(replay(plan, events, { protocol }));
+    expect(f).toMatchObject({ code: 'INVALID_INPUT', path: [], params: { problem: 'tooMany', limit: 50_000, actual: 1_000_000 } });
+    expect(reads).toBe(0);
   });
 });
