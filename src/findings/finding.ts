@@ -19,7 +19,13 @@ type Extra = { session?: number | undefined; path?: (string | number)[] | undefi
  * params as a plain record (spacing, screening); they are checked by the params test instead.
  * @internal
  */
-export function finding<C extends FindingCode>(code: C, severity: Severity, params: FindingParamsByCode[C], extra?: Extra): FindingFor<C>;
+export function finding<C extends FindingCode>(
+  code: C,
+  severity: Severity,
+  ...rest: Record<string, never> extends FindingParamsByCode[C]
+    ? [params?: FindingParamsByCode[C], extra?: Extra]
+    : [params: FindingParamsByCode[C], extra?: Extra]
+): FindingFor<C>;
 /** @internal */
 export function finding(code: FindingCode, severity: Severity, params?: FindingParams, extra?: Extra): Finding;
 export function finding(code: FindingCode, severity: Severity, params: FindingParams = {}, extra: Extra = {}): Finding {
