@@ -17,7 +17,7 @@ export { previewValue } from './findings/preview.js';
 export { english } from './findings/messages.js';
 export { spanish } from './findings/es.js';
 export type { MessageCatalogue } from './findings/messages.js';
-export { formatFinding } from './findings/finding.js';
+export { formatFinding } from './findings/format.js';
 export { findingKinds, httpStatusOf } from './findings/kinds.js';
 export type { FindingKind } from './findings/kinds.js';
 

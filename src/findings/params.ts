@@ -62,12 +62,12 @@ export const findingParamKeys = {
     start: 'string?',
     previousEnd: 'string?',
   },
-  SPACING_TOO_SOON: spacing(),
-  SPACING_BELOW_MINIMUM: spacing(),
-  SPACING_GRACE: spacing(),
-  SPACING_EARLY: spacing(),
-  SPACING_LATE: spacing(),
-  SPACING_LAPSED: spacing(),
+  SPACING_TOO_SOON: /* @__PURE__ */ spacing(),
+  SPACING_BELOW_MINIMUM: /* @__PURE__ */ spacing(),
+  SPACING_GRACE: /* @__PURE__ */ spacing(),
+  SPACING_EARLY: /* @__PURE__ */ spacing(),
+  SPACING_LATE: /* @__PURE__ */ spacing(),
+  SPACING_LAPSED: /* @__PURE__ */ spacing(),
   DOWNSTREAM_CONFLICT: {
     session: 'number',
     changedSession: 'number',
@@ -111,9 +111,9 @@ export const findingParamKeys = {
   PLAN_NOT_ON_HOLD: { status: 'string' },
   MISSED_BEFORE_START: { session: 'number', start: 'string', at: 'string' },
   NO_SHOW_LIMIT_REACHED: { count: 'number', max: 'number' },
-  SCREENING_DEFERRED: screening(),
-  SCREENING_CLEARANCE_REQUIRED: screening(),
-  SCREENING_INELIGIBLE: { ...screening(), condition: 'string?' },
+  SCREENING_DEFERRED: /* @__PURE__ */ screening('string'),
+  SCREENING_CLEARANCE_REQUIRED: /* @__PURE__ */ screening('string'),
+  SCREENING_INELIGIBLE: /* @__PURE__ */ screening('string?'),
   NO_SLOT_AVAILABLE: {
     session: 'number',
     reason: 'string',
@@ -141,11 +141,12 @@ export const findingParamKeys = {
 /**
  * The params of a screening finding: the intake condition and the protocol's reason; `until` for a
  * dated wait, `plannedStart` (chemotherapy), `conditions` (the active scalp conditions), and on a
- * refused or warned booking of session 1 its `session` and `date`.
+ * refused or warned booking of session 1 its `session` and `date`. (`condition` is optional only
+ * for `SCREENING_INELIGIBLE`, which `createPlan` may rebuild without one.) Pure: tree-shaken when unused.
  */
-function screening() {
+function screening<T extends 'string' | 'string?'>(condition: T) {
   return {
-    condition: 'string',
+    condition,
     reason: 'string',
     until: 'string?',
     plannedStart: 'string?',
