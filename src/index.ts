@@ -10,11 +10,14 @@
 
 // Findings
 export { findingCodes } from './findings/codes.js';
-export type { Finding, FindingCode, FindingParams, Outcome, Severity } from './findings/codes.js';
+export type { Finding, FindingCode, FindingOf, FindingParams, Outcome, Severity } from './findings/codes.js';
+export { findingParamKeys } from './findings/params.js';
+export type { FindingParamsByCode } from './findings/params.js';
+export { previewValue } from './findings/preview.js';
 export { english } from './findings/messages.js';
 export { spanish } from './findings/es.js';
 export type { MessageCatalogue } from './findings/messages.js';
-export { formatFinding } from './findings/finding.js';
+export { formatFinding } from './findings/format.js';
 export { findingKinds, httpStatusOf } from './findings/kinds.js';
 export type { FindingKind } from './findings/kinds.js';
 

@@ -5,7 +5,8 @@
  * @module
  */
 import type { Finding, Outcome } from './findings/codes.js';
-import { fail, formatFinding, guarded, ok } from './findings/finding.js';
+import { fail, guarded, ok } from './findings/finding.js';
+import { formatFinding } from './findings/format.js';
 import type { MessageCatalogue } from './findings/messages.js';
 import { applyEvent } from './plan/apply.js';
 import { createPlan, type CreatePlanInput } from './plan/create.js';

@@ -2,6 +2,7 @@
  * The finding catalogue: stable codes, the `Finding` and `Outcome` shapes.
  * @module
  */
+import type { FindingParamsByCode } from './params.js';
 
 /**
  * Every finding code, in catalogue order. Codes are the contract; messages are renderings.
@@ -97,22 +98,21 @@ export type Severity = 'error' | 'warning' | 'info';
 export type FindingParams = Record<string, string | number>;
 
 /**
- * One problem, warning or note, as data. `code` is the contract; `message` is an English
- * rendering of `params` (see {@link formatFinding} for other locales).
+ * One problem, warning or note of one code, as data: `params` is typed by the code.
  *
  * @example
  * ```ts
- * import type { Finding } from 'smp-protocol';
- * const f: Finding = {
- *   code: 'SPACING_BELOW_MINIMUM', severity: 'error', session: 2,
- *   message: 'Session 2 on 2026-03-29 would be 6 days after session 1 (2026-03-23); …',
- *   params: { session: 2, date: '2026-03-29', anchorSession: 1, anchorDate: '2026-03-23', days: 6, minimumDays: 7 },
+ * import type { FindingOf } from 'smp-protocol';
+ * const f: FindingOf<'VERSION_CONFLICT'> = {
+ *   code: 'VERSION_CONFLICT', severity: 'error', params: { expected: 0, actual: 1 },
+ *   message: 'The plan is at version 1, not the expected 0: someone else changed it; reload and try again.',
  * };
+ * f.params.actual; // 1 (a number, no cast)
  * ```
  */
-export interface Finding {
+export interface FindingOf<C extends FindingCode> {
   /** Stable code from the catalogue. */
-  code: FindingCode;
+  code: C;
   /** `error` refuses the call; `warning` and `info` accompany a result. */
   severity: Severity;
   /** English, explains the rule and the dates involved. */
@@ -121,9 +121,32 @@ export interface Finding {
   session?: number;
   /** Where in the input the problem is, for parse errors. */
   path?: (string | number)[];
-  /** What the message needs, so any locale can render it without re-deriving. */
-  params?: FindingParams;
+  /**
+   * What the message needs, so any locale can render it without re-deriving: the keys of
+   * {@link FindingParamsByCode} for this code (absent only when the code has no params).
+   */
+  params?: FindingParamsByCode[C] & FindingParams;
 }
+
+/**
+ * One problem, warning or note, as data. `code` is the contract; `message` is an English
+ * rendering of `params` (see {@link formatFinding} for other locales). A union over codes:
+ * checking `code` narrows `params` to that code's keys.
+ *
+ * @example
+ * ```ts
+ * import type { Finding } from 'smp-protocol';
+ * const f: Finding = {
+ *   code: 'SPACING_BELOW_MINIMUM', severity: 'error', session: 2,
+ *   message: 'Session 2 on 2026-03-29 would be 6 days after session 1 (2026-03-23); …',
+ *   params: { session: 2, date: '2026-03-29', anchorSession: 1, anchorDate: '2026-03-23', days: 6,
+ *     absoluteMinimumDays: 5, minimumDays: 7, earliestRecommendedDays: 10, latestRecommendedDays: 14,
+ *     earliestDate: '2026-03-30', recommendedDate: '2026-04-02', pastDueDate: '2026-04-07', kind: 'booking' },
+ * };
+ * if (f.code === 'SPACING_BELOW_MINIMUM' && f.params) f.params.minimumDays; // 7, a number
+ * ```
+ */
+export type Finding = { [C in FindingCode]: FindingOf<C> }[FindingCode];
 
 /**
  * The result of every call that takes untrusted input: a value with its warnings, or the errors

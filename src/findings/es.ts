@@ -3,12 +3,10 @@
  * @module
  */
 import type { FindingParams } from './codes.js';
-import type { MessageCatalogue } from './messages.js';
+import { localExample, type MessageCatalogue } from './messages.js';
+import { inputDetailEs, text } from './input.js';
 
-const v = (p: FindingParams, key: string): string => {
-  const x = p[key];
-  return x === undefined ? '?' : String(x);
-};
+const v = text;
 const dias = (n: string | number | undefined): string => (n === 1 || n === '1' ? '1 día' : `${n ?? '?'} días`);
 const donde = (p: FindingParams): string => (p.path === undefined || p.path === '' ? 'La entrada' : v(p, 'path'));
 const cabecera = (p: FindingParams): string =>
@@ -51,10 +49,29 @@ const zonas: Readonly<Record<string, string>> = {
   scar: 'cicatriz',
 };
 
+/** `INVALID_INSTANT` para una fecha y hora local: qué estaba mal, y un ejemplo válido. */
+function instanteLocal(p: FindingParams): string | undefined {
+  const valor = v(p, 'value');
+  const cabeza = `${donde(p)}: ${JSON.stringify(valor)} no es una fecha y hora local válida`;
+  if (p.expected !== 'localDateTime') return undefined;
+  switch (p.problem) {
+    case 'hasOffset':
+      return `${cabeza}: tiene desplazamiento horario, pero se espera una hora local sin él, como "${localExample(valor)}" (la zona horaria da el desplazamiento).`;
+    case 'format':
+      return `${cabeza}: se espera una hora local con la forma AAAA-MM-DDTHH:mm (segundos opcionales, sin desplazamiento), como "2026-03-23T10:00".`;
+    case 'date':
+      return `${cabeza}: esa fecha no existe en el calendario.`;
+    case 'time':
+      return `${cabeza}: esa hora del día no existe (horas de 00 a 23, minutos y segundos de 00 a 59).`;
+    default:
+      return undefined;
+  }
+}
+
 /**
  * The Spanish catalogue: `formatFinding(finding, 'es')`. Screening reasons are rendered from the
- * finding's `condition`, not from the protocol's English `reason`; an `INVALID_INPUT` keeps its
- * English `detail`.
+ * finding's `condition`, not from the protocol's English `reason`; an `INVALID_INPUT` is worded
+ * from its structured params (`problem`, `expected`, `received`, `limit`, …).
  *
  * @example
  * ```ts
@@ -63,10 +80,12 @@ const zonas: Readonly<Record<string, string>> = {
  * ```
  */
 export const spanish: MessageCatalogue = {
-  INVALID_INPUT: (p) => `${donde(p)}: dato no válido (${v(p, 'detail')})`,
+  INVALID_INPUT: (p) => `${donde(p)}: ${inputDetailEs(p)}`,
   INVALID_TIME_ZONE: (p) =>
     `${donde(p)}: ${JSON.stringify(v(p, 'value'))} no es un nombre de zona horaria IANA conocido; use uno como "Europe/Madrid" o "America/Mexico_City".`,
   INVALID_INSTANT: (p) => {
+    const local = instanteLocal(p);
+    if (local !== undefined) return local;
     const razon =
       p.problem === 'offset'
         ? 'no tiene desplazamiento horario, así que no nombra un instante; añada "Z" o un desplazamiento como "+01:00"'
@@ -98,7 +117,7 @@ export const spanish: MessageCatalogue = {
   SPACING_LATE: (p) =>
     `${cabecera(p)}: más tarde de los ${dias(p.latestRecommendedDays)} recomendados (vencida desde el ${v(p, 'pastDueDate')}).`,
   SPACING_LAPSED: (p) =>
-    `${cabecera(p)}: más del máximo del protocolo, ${dias(p.maximumDays)} (${v(p, 'latestDate')}); vuelva a valorar al cliente antes de seguir.`,
+    `${cabecera(p)}: más del máximo del protocolo, ${dias(p.maximumDays)} (la última fecha era el ${v(p, 'latestDate')}); vuelva a valorar al cliente antes de seguir.`,
   DOWNSTREAM_CONFLICT: (p) => {
     const posterior = `la sesión ${v(p, 'session')}, reservada para el ${v(p, 'bookedDate')}`;
     switch (p.reason) {
@@ -134,14 +153,19 @@ export const spanish: MessageCatalogue = {
   EVENT_ID_REUSED: (p) =>
     `El identificador de evento ${JSON.stringify(v(p, 'eventId'))} ya se usó para otro evento; cada evento necesita el suyo.`,
   VERSION_CONFLICT: (p) =>
-    `El plan está en la versión ${v(p, 'actual')}, no en la esperada ${v(p, 'expected')}: alguien lo cambió; vuelva a cargarlo e inténtelo de nuevo.`,
+    p.attempts === undefined
+      ? `El plan está en la versión ${v(p, 'actual')}, no en la esperada ${v(p, 'expected')}: alguien lo cambió; vuelva a cargarlo e inténtelo de nuevo.`
+      : `El plan está en la versión ${v(p, 'actual')}, no en la esperada ${v(p, 'expected')}, tras ${v(p, 'attempts')} intentos: otros siguen cambiándolo; vuelva a cargarlo e inténtelo de nuevo.`,
   PROTOCOL_MISMATCH: (p) =>
-    p.offered !== undefined
-      ? `El plan sigue el protocolo ${v(p, 'planProtocol')} versión ${v(p, 'planVersion')}, que no está entre los protocolos indicados (${v(p, 'offered')}).`
+    p.offered !== undefined || p.protocol === undefined
+      ? `El plan sigue el protocolo ${v(p, 'planProtocol')} versión ${v(p, 'planVersion')}, que no está entre los protocolos indicados (${p.offered === undefined || p.offered === '' ? 'ninguno' : v(p, 'offered')}).`
       : `El plan sigue el protocolo ${v(p, 'planProtocol')} versión ${v(p, 'planVersion')}, pero se indicó el protocolo ${v(p, 'protocol')} versión ${v(p, 'version')}.`,
   UNSUPPORTED_SCHEMA_VERSION: (p) =>
     `El plan tiene schemaVersion ${v(p, 'found')}; esta biblioteca lee schemaVersion ${v(p, 'supported')}.`,
-  SESSION_ALREADY_BOOKED: (p) => `La sesión ${v(p, 'session')} ya está reservada para el ${p.date !== undefined ? v(p, 'date') : v(p, 'start')}; cámbiela de fecha.`,
+  SESSION_ALREADY_BOOKED: (p) =>
+    p.date === undefined
+      ? `La sesión ${v(p, 'session')} ya está reservada para ${v(p, 'start')}; cámbiela de fecha.`
+      : `La sesión ${v(p, 'session')} ya está reservada para el ${v(p, 'date')} (empieza ${v(p, 'start')}); cámbiela de fecha.`,
   SESSION_NOT_BOOKED: (p) => `La sesión ${v(p, 'session')} no está reservada.`,
   SESSION_ALREADY_COMPLETED: (p) => `La sesión ${v(p, 'session')} ya está realizada.`,
   PLAN_NOT_ON_HOLD: () => 'El plan no está en pausa, así que no puede reanudarse.',
@@ -152,7 +176,9 @@ export const spanish: MessageCatalogue = {
   SCREENING_DEFERRED: (p) =>
     p.until === undefined
       ? `El tratamiento se aplaza: ${motivo(p)}.`
-      : `El tratamiento se aplaza hasta el ${v(p, 'until')}: ${motivo(p)}.`,
+      : p.date === undefined
+        ? `El tratamiento se aplaza hasta el ${v(p, 'until')}: ${motivo(p)}.`
+        : `La sesión ${v(p, 'session')} no puede ser el ${v(p, 'date')}: el tratamiento se aplaza hasta el ${v(p, 'until')} (${motivo(p)}).`,
   SCREENING_CLEARANCE_REQUIRED: (p) => `Se necesita la autorización de un médico antes del tratamiento: ${motivo(p)}.`,
   SCREENING_INELIGIBLE: (p) => `El cliente no es apto para este tratamiento: ${motivo(p)}.`,
   NO_SLOT_AVAILABLE: (p) => {

@@ -2,23 +2,43 @@
  * Building findings and outcomes, and rendering them in a locale.
  * @module
  */
-import type { Finding, FindingCode, FindingParams, Outcome, Severity } from './codes.js';
-import { spanish } from './es.js';
-import { english, type MessageCatalogue } from './messages.js';
+import type { Finding, FindingCode, FindingOf, FindingParams, Outcome, Severity } from './codes.js';
+import type { FindingParamsByCode } from './params.js';
+import { previewValue } from './preview.js';
+import { english } from './messages.js';
 
-/** Builds a finding whose message comes from the English catalogue. @internal */
-export function finding(
-  code: FindingCode,
+/** One `FindingOf` per code of a union, so a finding built for several codes is still a `Finding`. */
+type FindingFor<C> = C extends FindingCode ? FindingOf<C> : never;
+
+type Extra = { session?: number | undefined; path?: (string | number)[] | undefined };
+
+/**
+ * Builds a finding whose message comes from the English catalogue. The first signature is the
+ * default: params typed by the code. The second, loosely typed, is for call sites that build
+ * params as a plain record (spacing, screening); they are checked by the params test instead.
+ * @internal
+ */
+export function finding<C extends FindingCode>(
+  code: C,
   severity: Severity,
-  params: FindingParams = {},
-  extra: { session?: number | undefined; path?: (string | number)[] | undefined } = {},
-): Finding {
+  ...rest: Record<string, never> extends FindingParamsByCode[C]
+    ? [params?: FindingParamsByCode[C], extra?: Extra]
+    : [params: FindingParamsByCode[C], extra?: Extra]
+): FindingFor<C>;
+/** @internal */
+export function finding(code: FindingCode, severity: Severity, params?: FindingParams, extra?: Extra): Finding;
+export function finding(code: FindingCode, severity: Severity, params: FindingParams = {}, extra: Extra = {}): Finding {
   const rendered = english[code]({ ...params, severity });
-  const f: Finding = { code, severity, message: rendered };
+  const f: { code: FindingCode; severity: Severity; message: string; session?: number; path?: (string | number)[]; params?: FindingParams } = {
+    code,
+    severity,
+    message: rendered,
+  };
   if (extra.session !== undefined) f.session = extra.session;
   if (extra.path !== undefined) f.path = extra.path;
   if (Object.keys(params).length > 0) f.params = params;
-  return f;
+  // The params belong to `code` (the typed signature, or the params test for the loose one).
+  return f as Finding;
 }
 
 /** A successful outcome. @internal */
@@ -47,36 +67,11 @@ export function guarded<T>(body: () => Outcome<T>): Outcome<T> {
 
 /** The `INTERNAL_ERROR` finding for an unexpected exception. @internal */
 export function internalError(error: unknown): Finding {
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown failure';
-  return finding('INTERNAL_ERROR', 'error', { detail: detail.slice(0, 200) });
-}
-
-/**
- * Renders a finding's message in a locale, or with a catalogue of your own.
- *
- * @param finding - any finding returned by this library
- * @param locale - `'en'` (the default), `'es'`, or a complete {@link MessageCatalogue} of your own
- * @returns the message, rendered from the finding's `code` and `params`
- *
- * @example
- * ```ts
- * import { formatFinding, english } from 'smp-protocol';
- * const f = { code: 'NO_SHOW', severity: 'warning', message: '', params: { session: 2, start: '2026-04-02T10:00:00+01:00', count: 1 } } as const;
- * formatFinding(f, { ...english, NO_SHOW: (p) => `Missed session ${p.session}` }); // 'Missed session 2'
- * ```
- */
-export function formatFinding(finding: Finding, locale: 'en' | 'es' | MessageCatalogue = 'en'): string {
-  const catalogue = locale === 'en' ? english : locale === 'es' ? spanish : locale;
+  let detail = 'unknown failure';
   try {
-    const render = catalogue[finding.code];
-    return typeof render === 'function' ? render({ ...(finding.params ?? {}), severity: finding.severity }) : englishMessage(finding);
+    if (error instanceof Error) detail = `${previewValue(error.name)}: ${String(error.message).slice(0, 200)}`;
   } catch {
-    return englishMessage(finding);
+    // An error whose name or message throws: keep 'unknown failure'.
   }
-}
-
-/** The finding's own message; '' for something that is not a finding at all (untyped callers): never throw. */
-function englishMessage(finding: unknown): string {
-  const message = (finding as { message?: unknown } | null | undefined)?.message;
-  return typeof message === 'string' ? message : '';
+  return finding('INTERNAL_ERROR', 'error', { detail: detail.slice(0, 200) });
 }

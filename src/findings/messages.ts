@@ -3,6 +3,7 @@
  * @module
  */
 import type { FindingCode, FindingParams } from './codes.js';
+import { inputDetailEn, text } from './input.js';
 
 /**
  * A complete set of message renderers, one per finding code. Supply your own to
@@ -16,15 +17,37 @@ import type { FindingCode, FindingParams } from './codes.js';
  */
 export type MessageCatalogue = { readonly [C in FindingCode]: (params: FindingParams) => string };
 
-const v = (p: FindingParams, key: string): string => {
-  const x = p[key];
-  return x === undefined ? '?' : String(x);
-};
+const v = text;
 const days = (n: string | number | undefined): string => (n === 1 || n === '1' ? '1 day' : `${n ?? '?'} days`);
 const where = (p: FindingParams): string => (p.path === undefined || p.path === '' ? 'The input' : v(p, 'path'));
 const doing = (p: FindingParams): string => (p.kind === 'completed' ? 'was' : 'would be');
 const spacingHead = (p: FindingParams): string =>
   `Session ${v(p, 'session')} on ${v(p, 'date')} ${doing(p)} ${days(p.days)} after session ${v(p, 'anchorSession')} (${v(p, 'anchorDate')})`;
+
+/** A valid example of the local form, never the refused value: its own date and time when it has them. @internal */
+export const localExample = (value: string): string => {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(value);
+  return m === null ? '2026-03-23T10:00' : `${m[1]}T${m[2]}`;
+};
+
+/** `INVALID_INSTANT` for a local date-time (`toInstant`, the CLI's `--start`): what was wrong, and a valid example. */
+function localInstantProblem(p: FindingParams): string | undefined {
+  const value = v(p, 'value');
+  const head = `${where(p)}: ${JSON.stringify(value)} is not a valid local date-time`;
+  if (p.expected !== 'localDateTime') return undefined;
+  switch (p.problem) {
+    case 'hasOffset':
+      return `${head}: it has an offset, but a local wall-clock time without one is expected, such as "${localExample(value)}" (the time zone gives the offset).`;
+    case 'format':
+      return `${head}: a local wall-clock time in the form YYYY-MM-DDTHH:mm (seconds optional, no offset) is expected, such as "2026-03-23T10:00".`;
+    case 'date':
+      return `${head}: that calendar date does not exist.`;
+    case 'time':
+      return `${head}: that time of day does not exist (hours 00 to 23, minutes and seconds 00 to 59).`;
+    default:
+      return undefined;
+  }
+}
 
 /**
  * The English catalogue, the source of every `Finding.message`.
@@ -36,10 +59,12 @@ const spacingHead = (p: FindingParams): string =>
  * ```
  */
 export const english: MessageCatalogue = {
-  INVALID_INPUT: (p) => `${where(p)}: ${v(p, 'detail')}`,
+  INVALID_INPUT: (p) => `${where(p)}: ${inputDetailEn(p)}`,
   INVALID_TIME_ZONE: (p) =>
     `${where(p)}: ${JSON.stringify(v(p, 'value'))} is not an IANA time-zone name known to this platform; use a name such as "Europe/London" or "America/New_York".`,
   INVALID_INSTANT: (p) => {
+    const local = localInstantProblem(p);
+    if (local !== undefined) return local;
     const reason =
       p.problem === 'offset'
         ? 'it has no offset, so it does not name one instant; add "Z" or an offset such as "+01:00"'
@@ -73,7 +98,7 @@ export const english: MessageCatalogue = {
   SPACING_LATE: (p) =>
     `${spacingHead(p)}: later than the recommended ${days(p.latestRecommendedDays)} (past due from ${v(p, 'pastDueDate')}).`,
   SPACING_LAPSED: (p) =>
-    `${spacingHead(p)}: more than the protocol's maximum of ${days(p.maximumDays)} (${v(p, 'latestDate')}); re-assess the client before going on.`,
+    `${spacingHead(p)}: more than the protocol's maximum of ${days(p.maximumDays)} (the latest date was ${v(p, 'latestDate')}); re-assess the client before going on.`,
   DOWNSTREAM_CONFLICT: (p) => {
     const later = `session ${v(p, 'session')}, booked for ${v(p, 'bookedDate')}`;
     switch (p.reason) {
@@ -109,15 +134,19 @@ export const english: MessageCatalogue = {
   EVENT_ID_REUSED: (p) =>
     `Event id ${JSON.stringify(v(p, 'eventId'))} was already used for a different event; every event needs its own id.`,
   VERSION_CONFLICT: (p) =>
-    `The plan is at version ${v(p, 'actual')}, not the expected ${v(p, 'expected')}: someone else changed it; reload and try again.`,
+    p.attempts === undefined
+      ? `The plan is at version ${v(p, 'actual')}, not the expected ${v(p, 'expected')}: someone else changed it; reload and try again.`
+      : `The plan is at version ${v(p, 'actual')}, not the expected ${v(p, 'expected')}, after ${v(p, 'attempts')} attempts: others keep changing it; reload and try again.`,
   PROTOCOL_MISMATCH: (p) =>
-    p.offered !== undefined
-      ? `The plan follows protocol ${v(p, 'planProtocol')} version ${v(p, 'planVersion')}, which is not among the protocols given (${v(p, 'offered')}).`
+    p.offered !== undefined || p.protocol === undefined
+      ? `The plan follows protocol ${v(p, 'planProtocol')} version ${v(p, 'planVersion')}, which is not among the protocols given (${p.offered === undefined || p.offered === '' ? 'none' : v(p, 'offered')}).`
       : `The plan follows protocol ${v(p, 'planProtocol')} version ${v(p, 'planVersion')}, but protocol ${v(p, 'protocol')} version ${v(p, 'version')} was given.`,
   UNSUPPORTED_SCHEMA_VERSION: (p) =>
     `The plan has schemaVersion ${v(p, 'found')}; this library reads schemaVersion ${v(p, 'supported')}.`,
   SESSION_ALREADY_BOOKED: (p) =>
-    `Session ${v(p, 'session')} is already booked for ${p.date !== undefined ? v(p, 'date') : v(p, 'start')}; reschedule it instead.`,
+    p.date === undefined
+      ? `Session ${v(p, 'session')} is already booked for ${v(p, 'start')}; reschedule it instead.`
+      : `Session ${v(p, 'session')} is already booked for ${v(p, 'date')} (starting ${v(p, 'start')}); reschedule it instead.`,
   SESSION_NOT_BOOKED: (p) => `Session ${v(p, 'session')} is not booked (it is ${v(p, 'state')}).`,
   SESSION_ALREADY_COMPLETED: (p) => `Session ${v(p, 'session')} is already completed.`,
   PLAN_NOT_ON_HOLD: (p) => `The plan is not on hold (it is ${v(p, 'status')}), so it cannot be resumed.`,
@@ -128,7 +157,9 @@ export const english: MessageCatalogue = {
   SCREENING_DEFERRED: (p) =>
     p.until === undefined
       ? `Treatment is deferred: ${v(p, 'reason')}.`
-      : `Treatment is deferred until ${v(p, 'until')}: ${v(p, 'reason')}.`,
+      : p.date === undefined
+        ? `Treatment is deferred until ${v(p, 'until')}: ${v(p, 'reason')}.`
+        : `Session ${v(p, 'session')} cannot be on ${v(p, 'date')}: treatment is deferred until ${v(p, 'until')} (${v(p, 'reason')}).`,
   SCREENING_CLEARANCE_REQUIRED: (p) => `A doctor's clearance is required before treatment: ${v(p, 'reason')}.`,
   SCREENING_INELIGIBLE: (p) => `The client is not eligible for this treatment: ${v(p, 'reason')}.`,
   NO_SLOT_AVAILABLE: (p) => {
@@ -193,63 +224,5 @@ export const conditionReasons: Readonly<Record<string, string>> = {
   epilepsy: 'epilepsy',
 };
 
-/** What an `INVALID_INPUT` finding says, keyed by the kind of problem. @internal */
-export const inputDetails = {
-  type: (expected: string, received: string): string => `expected ${expected}, received ${received}.`,
-  required: (expected: string): string => `is required (${expected}).`,
-  tooSmall: (origin: string, minimum: number | string): string =>
-    origin === 'string'
-      ? `must not be empty (at least ${minimum} character${minimum === 1 ? '' : 's'}).`
-      : origin === 'array'
-        ? `needs at least ${minimum} item${minimum === 1 ? '' : 's'}.`
-        : `must be at least ${minimum}.`,
-  tooBig: (origin: string, maximum: number | string): string =>
-    origin === 'string'
-      ? `is too long (at most ${maximum} characters).`
-      : origin === 'array'
-        ? `has too many items (at most ${maximum}).`
-        : `must be at most ${maximum}.`,
-  notInteger: (): string => 'must be a whole number.',
-  unrecognizedKeys: (keys: string): string => `has unknown field${keys.includes(',') ? 's' : ''} ${keys}.`,
-  invalidValue: (allowed: string): string => `must be one of ${allowed}.`,
-  invalidUnion: (discriminator: string, allowed: string): string =>
-    discriminator === '' ? 'does not match any allowed shape.' : `has an unknown ${discriminator}; expected one of ${allowed}.`,
-  localDate: (value: string): string => `${JSON.stringify(value)} is not a calendar date in the form YYYY-MM-DD.`,
-  metadataDepth: (): string => 'is nested too deeply (metadata may nest 32 levels).',
-  metadataSize: (): string => 'is too large (metadata is limited to about 100 KB of JSON).',
-  metadataCycle: (): string => 'refers to itself; metadata must be plain JSON.',
-  metadataNumber: (): string => 'is not a finite number; metadata must be plain JSON.',
-  metadataObject: (): string => 'is not a plain object; metadata must be plain JSON.',
-  metadataKey: (): string => 'is a key that is not allowed (__proto__, constructor, prototype).',
-  metadataType: (): string => 'is not a JSON value (string, number, boolean, null, array or object).',
-  notObject: (what: string): string => `must be ${what}.`,
-  gapOrder: (field: string, value: number, lower: string, lowerValue: number): string =>
-    `${field} (${value}) must not be less than ${lower} (${lowerValue}); the day counts go absoluteMinimum ≤ minimum ≤ earliestRecommended ≤ latestRecommended ≤ maximum.`,
-  sessionNumber: (expected: number, found: number): string =>
-    `sessions must be numbered 1 to n in order: expected ${expected}, found ${found}.`,
-  firstSessionGaps: (): string => 'session 1 starts the course, so it has no gaps.',
-  missingGaps: (session: number): string => `session ${session} needs at least one gap, measured from an earlier session.`,
-  anchor: (session: number, anchor: number): string =>
-    `session ${session} measures a gap from session ${anchor}, which is not an earlier session of the protocol.`,
-  planState: (detail: string): string => `is inconsistent: ${detail}.`,
-  startRequired: (session: number): string =>
-    `session ${session} is not booked, so its completion needs a start.`,
-  endBeforeStart: (): string => 'must not be before the start.',
-  duplicateEventId: (id: string): string => `repeats event id ${JSON.stringify(id)}; event ids are unique in a history.`,
-  order: (field: string, value: number, lower: string, lowerValue: number): string =>
-    `${field} (${value}) must not be less than ${lower} (${lowerValue}).`,
-  duplicateRule: (rule: string): string => `repeats rule ${JSON.stringify(rule)}; rule ids are unique in a list.`,
-  daysOrHours: (): string => 'needs exactly one of days (calendar days) or hours (real hours).',
-  openTime: (value: string): string => `${JSON.stringify(value)} is not an opening time in the form HH:mm (00:00 to 23:59).`,
-  closeTime: (value: string): string =>
-    `${JSON.stringify(value)} is not a closing time in the form HH:mm (00:00 to 23:59, or 24:00 for the end of the day).`,
-  rangeOrder: (range: string): string =>
-    `closes no later than it opens (${range}); a range may not run overnight: split it at midnight (…–24:00, and 00:00–… on the next day).`,
-  rangeOverlap: (range: string, other: string): string =>
-    `overlaps ${other} on the same day (${range}); ranges of one day may not overlap.`,
-  duplicateOverride: (date: string, first: number): string =>
-    `repeats the date ${date} (already at overrides[${first}]); one override per date.`,
-  duplicateResource: (name: string): string => `repeats the resource ${JSON.stringify(name)}; resource names are unique.`,
-  unknownResource: (name: string): string => `names the resource ${JSON.stringify(name)}, which is not in resources.`,
-  unexpected: (message: string): string => message,
-} as const;
+/** The `INVALID_INPUT` problem descriptors (structured params, worded per locale). @internal */
+export { inputDetails } from './input.js';

@@ -38,12 +38,13 @@ export interface HandlerOptions {
 }
 
 function makeFinding(code: FindingCode, params: FindingParams = {}, path?: (string | number)[]): Finding {
-  const f: Finding = { code, severity: 'error', message: english[code]({ ...params, severity: 'error' }) };
+  // `code` is any code here: the finding pairs it with the params its caller built for it.
+  const f = { code, severity: 'error', message: english[code]({ ...params, severity: 'error' }) } as Finding;
   if (path !== undefined) f.path = path;
   if (Object.keys(params).length > 0) f.params = params;
   return f;
 }
-const inputError = (path: string, detail: string): Finding => makeFinding('INVALID_INPUT', { path, detail }, path.split('.'));
+const inputError = (path: string, detail: string): Finding => makeFinding('INVALID_INPUT', { path, problem: 'invalid', detail }, path.split('.'));
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 

@@ -31,7 +31,7 @@ export function protocolOf(plan: { readonly protocol: ProtocolRef }, protocols: 
   const p = protocols.find((x) => x.id === plan.protocol.id && x.version === plan.protocol.version);
   if (p !== undefined) return { ok: true, value: p, findings: [] };
   const offered = protocols.map((x) => `${x.id} version ${x.version}`).join(', ') || 'none';
-  const params = { planProtocol: plan.protocol.id, planVersion: plan.protocol.version, protocol: protocols[0]?.id ?? '?', version: protocols[0]?.version ?? '?', offered };
+  const params = { planProtocol: plan.protocol.id, planVersion: plan.protocol.version, offered };
   return { ok: false, findings: [{ code: 'PROTOCOL_MISMATCH', severity: 'error', message: english.PROTOCOL_MISMATCH({ ...params, severity: 'error' }), params }] };
 }
 

@@ -12,7 +12,7 @@ export type ExportArguments = { ok: true; plan: Plan; protocol: Protocol } | { o
 /** An `INVALID_INPUT` finding about an option. */
 export function optionFinding(path: (string | number)[], detail: string, severity: Finding['severity'] = 'warning'): Finding {
   const where = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-  const params = { path: where, detail };
+  const params = { path: where, problem: 'invalid', detail };
   return { code: 'INVALID_INPUT', severity, message: english.INVALID_INPUT(params), path, params };
 }
 

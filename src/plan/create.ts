@@ -28,6 +28,7 @@ import { scalpZones, type Plan } from './schema.js';
 export type ScalpZone = (typeof scalpZones)[number];
 import { prefixed } from '../schema/options.js';
 import { sealPlan } from './trust.js';
+import { limitsFinding } from '../schema/limits.js';
 
 /**
  * What {@link createPlan} takes.
@@ -119,6 +120,8 @@ function create(input: unknown): Outcome<Plan> {
   const raw = input as Record<string, unknown>;
   const metadataProblem = metadataFinding(raw.metadata);
   if (metadataProblem !== undefined) return fail([metadataProblem]);
+  const tooBig = limitsFinding(input);
+  if (tooBig !== undefined) return fail([tooBig]);
   const parsed = inputSchemas().inputSchema.safeParse(input, { reportInput: true });
   const findings = parsed.success ? [] : issuesToFindings(parsed.error.issues);
   const protocolOutcome =

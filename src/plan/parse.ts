@@ -13,6 +13,7 @@ import { planSchemas, type Plan, type PlanEvent, type PlanSession } from './sche
 import { derivedStatus } from './status.js';
 import { prefixed } from '../schema/options.js';
 import { isTrustedPlan, sealPlan } from './trust.js';
+import { limitsFinding } from '../schema/limits.js';
 
 /** The schema version this library reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -49,6 +50,8 @@ function checklistProtoKey(record: unknown, path: (string | number)[]): Finding 
 /** Parses one event (untrusted) into a frozen `PlanEvent`. @internal */
 export function parseEvent(input: unknown, prefix: (string | number)[] = []): Outcome<PlanEvent> {
   if (!isRecord(input)) return fail([inputFinding(prefix, inputDetails.notObject('an event object'))]);
+  const tooBig = limitsFinding(input, prefix);
+  if (tooBig !== undefined) return fail([tooBig]);
   const protoKey = checklistProtoKey(input.record, [...prefix, 'record']);
   if (protoKey !== undefined) return fail([protoKey]);
   const parsed = eventParser().safeParse(input, { reportInput: true });
@@ -124,6 +127,8 @@ function parse(input: unknown): Outcome<Plan> {
   }
   const metadataProblem = metadataFinding(input.metadata);
   if (metadataProblem !== undefined) return fail([metadataProblem]);
+  const tooBig = limitsFinding(input);
+  if (tooBig !== undefined) return fail([tooBig]);
   const protoKeys: Finding[] = [];
   const { history, sessions } = input;
   // Bounded like the schema (history ≤ 10,000, sessions ≤ 99): longer lists are refused by zod next.

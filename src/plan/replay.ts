@@ -12,6 +12,7 @@ import { duplicateCheck } from './idempotency.js';
 import { freezeEvent, parseEvent } from './parse.js';
 import type { Plan, PlanEvent } from './schema.js';
 import { statusOf } from './status.js';
+import { limitsFinding } from '../schema/limits.js';
 
 /**
  * Options of {@link replay}: the plan's protocol, or a list holding it.
@@ -36,6 +37,8 @@ function run(initialInput: unknown, eventsInput: unknown, options: unknown): Out
   const { plan: initial, protocol } = read.value;
   // A sound read checked that `events` is an array.
   const events: readonly unknown[] = Array.isArray(eventsInput) ? eventsInput : [];
+  const tooBig = limitsFinding(events);
+  if (tooBig !== undefined) return fail([tooBig]);
 
   const history: PlanEvent[] = [...initial.history];
   const byId = new Map<string, PlanEvent>(history.map((e) => [e.id, e]));

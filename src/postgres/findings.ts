@@ -8,7 +8,8 @@ import { english, type Finding, type FindingCode, type FindingParams, type Outco
 
 /** A finding with its English message. @internal */
 export function finding(code: FindingCode, severity: Severity, params: FindingParams = {}, path?: (string | number)[]): Finding {
-  const f: Finding = { code, severity, message: english[code]({ ...params, severity }) };
+  // `code` is any code here: the finding pairs it with the params its caller built for it.
+  const f = { code, severity, message: english[code]({ ...params, severity }) } as Finding;
   if (path !== undefined) f.path = path;
   if (Object.keys(params).length > 0) f.params = params;
   return f;

@@ -9,6 +9,7 @@ import { jsonProblem } from '../schema/fields.js';
 import { inputFinding, issuesToFindings } from '../schema/issues.js';
 import { deepFreeze } from './builtin.js';
 import { protocolSchemas, type Gap, type Protocol } from './schema.js';
+import { limitsFinding } from '../schema/limits.js';
 
 /** Protocols this library validated (or built); frozen, so they cannot change afterwards. */
 const trusted = new WeakSet<object>();
@@ -138,6 +139,8 @@ export function defineProtocol(input: unknown): Outcome<Protocol> {
 }
 
 function validate(input: unknown): Outcome<Protocol> {
+  const tooBig = limitsFinding(input);
+  if (tooBig !== undefined) return fail([tooBig]);
   // zod drops a `__proto__` key (in `screening.conditions`, say) without a word: refuse it first.
   const raw = jsonProblem(input);
   if (raw?.detail === 'metadataKey') return fail([inputFinding(raw.path, inputDetails.metadataKey())]);

@@ -14,6 +14,7 @@ import { inputFinding, issuesToFindings } from '../schema/issues.js';
 import { instantOption, option, timeZoneOption } from '../schema/options.js';
 import { addMonths, formatLocalDate, parseLocalDate } from '../time/civil.js';
 import { localDayOf } from '../time/zone.js';
+import { limitsFinding } from '../schema/limits.js';
 
 function buildIntake() {
   /** The intake a clinic records before session 1 (DOMAIN.md's eligibility table). */
@@ -206,8 +207,11 @@ function run(intakeInput: unknown, options: unknown): Outcome<Screening> {
   const findings: Finding[] = protocolOut.ok ? [] : [...protocolOut.findings];
   const timeZone = timeZoneOption(options, 'timeZone', findings);
   const asOf = instantOption(options, 'asOf', findings);
+  const tooBig = limitsFinding(intakeInput);
   if (typeof intakeInput !== 'object' || intakeInput === null || Array.isArray(intakeInput)) {
     findings.push(inputFinding([], inputDetails.notObject('an intake object with at least dateOfBirth')));
+  } else if (tooBig !== undefined) {
+    findings.push(tooBig);
   } else {
     const parsed = intakeSchemas().intakeSchema.safeParse(intakeInput);
     if (!parsed.success) findings.push(...issuesToFindings(parsed.error.issues));

@@ -15,6 +15,7 @@ import { inputDetails } from '../findings/messages.js';
 import { idField, instantField, localDateField, timeZoneField } from '../schema/fields.js';
 import { inputFinding, issuesToFindings } from '../schema/issues.js';
 import { parseInstant } from '../time/instant.js';
+import { limitsFinding } from '../schema/limits.js';
 
 /** Most busy intervals one availability may list (a hostile-input bound, far above a clinic's decade). */
 const MAX_BUSY = 1_000_000;
@@ -209,6 +210,8 @@ function rangeFindings(ranges: TimedRange[]): Finding[] {
 /** Validates an availability (shape, then the rules across fields). @internal */
 export function checkAvailability(input: unknown): Outcome<CheckedAvailability> {
   if (!isRecord(input)) return fail([inputFinding([], inputDetails.notObject('an availability object'))]);
+  const tooBig = limitsFinding(input);
+  if (tooBig !== undefined) return fail([tooBig]);
   // A plain array of busy intervals within bounds is checked entry by entry below, never through
   // zod's generic array path (2,000 `z.unknown()` runs cost more than the checks themselves); zod
   // sees the rest. Anything else (not an array, too long) goes to zod whole, for its findings.

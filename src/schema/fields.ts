@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { previewValue as preview } from '../findings/preview.js';
 import { parseLocalDate } from '../time/civil.js';
 import { parseInstantDetailed } from '../time/instant.js';
 import { MAX_INSTANT, MAX_LOCAL_DATE, MIN_INSTANT, MIN_LOCAL_DATE, localDateOutOfRange } from '../time/range.js';
@@ -14,8 +15,6 @@ import { isValidTimeZone } from '../time/zone.js';
 export const MAX_ID = 256;
 /** Longest free text (notes, reasons, titles). */
 export const MAX_TEXT = 4_000;
-
-const preview = (value: string): string => (value.length > 60 ? `${value.slice(0, 57)}...` : value);
 
 /** An identifier: 1 to 256 characters. */
 export const idField = z.string().check(z.minLength(1), z.maxLength(MAX_ID));
@@ -124,13 +123,16 @@ export function jsonProblem(value: unknown): { path: (string | number)[]; detail
       budget -= v.length + 2;
     } else if (typeof v === 'number') {
       if (!Number.isFinite(v)) return { path, detail: 'metadataNumber' };
-      budget -= 8;
+      // What it costs in JSON, so that "about 100 KB of JSON" is what it says.
+      budget -= String(v).length;
     } else if (typeof v === 'object') {
       if (seen.has(v)) return { path, detail: 'metadataCycle' };
       seen.add(v);
       if (Array.isArray(v)) {
-        for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: [...path, i] });
+        // Every item costs at least 2 below: an array that cannot fit is refused before it is walked.
+        if (2 * v.length > budget) return { path: [], detail: 'metadataSize' };
         budget -= 2;
+        for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: [...path, i] });
       } else {
         const proto = Object.getPrototypeOf(v);
         if (proto !== Object.prototype && proto !== null) return { path, detail: 'metadataObject' };

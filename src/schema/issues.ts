@@ -7,7 +7,9 @@
 import type * as z from 'zod/mini';
 import type { Finding, FindingCode } from '../findings/codes.js';
 import { finding } from '../findings/finding.js';
+import { inputDetailEn, type InputProblem } from '../findings/input.js';
 import { inputDetails } from '../findings/messages.js';
+import { previewValue } from '../findings/preview.js';
 import { jsonProblem } from './fields.js';
 
 type Issue = z.core.$ZodIssue;
@@ -20,29 +22,36 @@ export function formatPath(path: readonly (string | number)[]): string {
   return out;
 }
 
-function received(input: unknown): string {
+/** What was received, as a stable token (`null`, `array`, `nothing`, `NaN`, `object`, `string`, …); never throws. */
+export function receivedToken(input: unknown): string {
   if (input === null) return 'null';
-  if (Array.isArray(input)) return 'an array';
   if (input === undefined) return 'nothing';
   if (typeof input === 'number' && Number.isNaN(input)) return 'NaN';
-  return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
+  try {
+    if (Array.isArray(input)) return 'array';
+  } catch {
+    // A revoked Proxy: it is an object.
+  }
+  return typeof input;
 }
 
 function toPath(path: readonly PropertyKey[]): Path {
   return path.map((p) => (typeof p === 'number' ? p : String(p)));
 }
 
-/** One `INVALID_INPUT` finding at `path`. */
-export function inputFinding(path: Path, detail: string): Finding {
-  return finding('INVALID_INPUT', 'error', { path: formatPath(path), detail }, { path });
+/** One `INVALID_INPUT` finding at `path`, with the problem's structured params. */
+export function inputFinding(path: Path, problem: InputProblem): Finding {
+  const params = { ...problem, path: formatPath(path) };
+  // `detail`, the English wording, stays for 0.1 callers that read it; locales word the structured params.
+  return finding('INVALID_INPUT', 'error', { ...params, detail: inputDetailEn(params) }, { path });
 }
 
-function describe(issue: Issue): string {
+function describe(issue: Issue): InputProblem {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined
         ? inputDetails.required(issue.expected)
-        : inputDetails.type(issue.expected, received(issue.input));
+        : inputDetails.type(issue.expected, receivedToken(issue.input));
     case 'too_small':
       return inputDetails.tooSmall(issue.origin, Number(issue.minimum));
     case 'too_big':
@@ -57,7 +66,7 @@ function describe(issue: Issue): string {
         'options' in issue && issue.options !== undefined ? issue.options.map((x) => JSON.stringify(x)).join(', ') : '',
       );
     case 'invalid_format':
-      return inputDetails.unexpected(`is not in the expected format (${issue.format}).`);
+      return inputDetails.format(issue.format);
     case 'not_multiple_of':
       return inputDetails.notInteger();
     default:
@@ -72,12 +81,14 @@ export function issuesToFindings(issues: readonly Issue[], prefix: Path = []): F
     const path = [...prefix, ...toPath(issue.path)];
     if (issue.code === 'custom' && issue.params !== undefined && typeof issue.params.finding === 'string') {
       const code = issue.params.finding as FindingCode;
+      const value = previewValue(issue.params.value ?? '');
       if (code === 'INVALID_INPUT') {
-        const key = String(issue.params.detail) as keyof typeof inputDetails;
-        const render = inputDetails[key] as ((...args: string[]) => string) | undefined;
-        out.push(inputFinding(path, render === undefined ? 'is not valid.' : render(String(issue.params.value ?? ''))));
+        const key = String(issue.params.detail);
+        const problem =
+          key === 'localDate' || key === 'openTime' || key === 'closeTime' ? inputDetails[key](value) : inputDetails.unexpected('is not valid.');
+        out.push(inputFinding(path, problem));
       } else {
-        const params: Record<string, string> = { path: formatPath(path), value: String(issue.params.value ?? '') };
+        const params: Record<string, string> = { path: formatPath(path), value };
         for (const key of ['problem', 'min', 'max'] as const) {
           const extra: unknown = issue.params[key];
           if (typeof extra === 'string') params[key] = extra;
@@ -100,6 +111,5 @@ export function metadataFinding(value: unknown): Finding | undefined {
   if (value === undefined) return undefined;
   const problem = jsonProblem(value);
   if (problem === undefined) return undefined;
-  const detail = inputDetails[problem.detail] as () => string;
-  return inputFinding(['metadata', ...problem.path], detail());
+  return inputFinding(['metadata', ...problem.path], inputDetails[problem.detail]());
 }

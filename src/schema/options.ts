@@ -7,6 +7,7 @@
 import type { Finding } from '../findings/codes.js';
 import { finding } from '../findings/finding.js';
 import { english, inputDetails } from '../findings/messages.js';
+import { previewValue } from '../findings/preview.js';
 import { parseInstantDetailed } from '../time/instant.js';
 import { MAX_INSTANT, MIN_INSTANT } from '../time/range.js';
 import { isValidTimeZone } from '../time/zone.js';
@@ -20,11 +21,12 @@ export function prefixed(findings: readonly Finding[], prefix: readonly (string 
     const path = [...prefix, ...f.path];
     if (typeof f.params?.path !== 'string') return { ...f, path };
     const params = { ...f.params, path: formatPath(path) };
-    return { ...f, path, params, message: english[f.code]({ ...params, severity: f.severity }) };
+    // Same code, same params but the path: still that code's params (the spread loses the pairing).
+    return { ...f, path, params, message: english[f.code]({ ...params, severity: f.severity }) } as Finding;
   });
 }
 
-const preview = (value: unknown): string => (typeof value === 'string' ? value.slice(0, 60) : String(value));
+const preview = previewValue;
 
 /** `options[key]`, or undefined when `options` is not an object. */
 export function option(options: unknown, key: string): unknown {

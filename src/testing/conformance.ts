@@ -345,7 +345,7 @@ export function runConformanceCase(input: unknown, options: ConformanceOptions):
         ok: false,
         findings: parsed.error.issues.slice(0, 20).map((i) => {
           const path = i.path.map((p) => (typeof p === 'number' ? p : String(p)));
-          const params = { path: path.join('.') || '(the case)', detail: `does not fit the conformance case format (${i.code}).` };
+          const params = { path: path.join('.') || '(the case)', problem: 'invalid', detail: `does not fit the conformance case format (${i.code}).` };
           return { code: 'INVALID_INPUT' as const, severity: 'error' as const, message: english.INVALID_INPUT(params), path, params };
         }),
       };

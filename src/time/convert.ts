@@ -4,13 +4,20 @@
  */
 import type { Outcome } from '../findings/codes.js';
 import { fail, finding, guarded, ok } from '../findings/finding.js';
+import { previewValue } from '../findings/preview.js';
 import { formatLocalDate } from './civil.js';
 import { formatInstant, parseInstantDetailed } from './instant.js';
 import { MAX_INSTANT, MIN_INSTANT, instantInRange } from './range.js';
 import { resolveWallClock } from './wall-clock.js';
 import { isValidTimeZone, localDayOf } from './zone.js';
 
-const preview = (value: unknown): string => (typeof value === 'string' ? value.slice(0, 60) : String(value));
+const preview = previewValue;
+
+/** Why a local date-time was refused: an offset where none belongs, or not the local form at all. */
+const localProblem = (value: unknown): 'hasOffset' | 'format' =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)$/.test(value)
+    ? 'hasOffset'
+    : 'format';
 
 /** `DATE_OUT_OF_RANGE` for an argument outside the supported instants. */
 function outOfRange(path: string, value: string) {
@@ -42,13 +49,13 @@ export function toInstant(localDateTime: string, timeZone: string): Outcome<stri
       return fail([finding('INVALID_TIME_ZONE', 'error', { path: 'timeZone', value: preview(timeZone) }, { path: ['timeZone'] })]);
     }
     if (typeof localDateTime !== 'string') {
-      return fail([finding('INVALID_INSTANT', 'error', { path: 'localDateTime', value: preview(localDateTime), problem: 'format' }, { path: ['localDateTime'] })]);
+      return fail([finding('INVALID_INSTANT', 'error', { path: 'localDateTime', value: preview(localDateTime), problem: 'format', expected: 'localDateTime' }, { path: ['localDateTime'] })]);
     }
     // An hour, minute or second out of range (24:00, 10:60) is a bad *time* (problem 'time'); the
     // wall-clock resolver below would only say the whole value is invalid.
     const clock = /^\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(localDateTime);
     if (clock !== null && (Number(clock[1]) > 23 || Number(clock[2]) > 59 || Number(clock[3] ?? 0) > 59)) {
-      return fail([finding('INVALID_INSTANT', 'error', { path: 'localDateTime', value: preview(localDateTime), problem: 'time' }, { path: ['localDateTime'] })]);
+      return fail([finding('INVALID_INSTANT', 'error', { path: 'localDateTime', value: preview(localDateTime), problem: 'time', expected: 'localDateTime' }, { path: ['localDateTime'] })]);
     }
     const r = resolveWallClock(localDateTime, timeZone);
     switch (r.kind) {
@@ -58,9 +65,9 @@ export function toInstant(localDateTime: string, timeZone: string): Outcome<stri
       case 'nonexistent':
         return fail([finding('NONEXISTENT_LOCAL_TIME', 'error', { value: localDateTime, timeZone }, { path: ['localDateTime'] })]);
       case 'invalid':
-        return fail([finding('INVALID_INSTANT', 'error', { path: 'localDateTime', value: preview(localDateTime), problem: 'date' }, { path: ['localDateTime'] })]);
+        return fail([finding('INVALID_INSTANT', 'error', { path: 'localDateTime', value: preview(localDateTime), problem: 'date', expected: 'localDateTime' }, { path: ['localDateTime'] })]);
       case 'format':
-        return fail([finding('INVALID_INSTANT', 'error', { path: 'localDateTime', value: preview(localDateTime), problem: 'format' }, { path: ['localDateTime'] })]);
+        return fail([finding('INVALID_INSTANT', 'error', { path: 'localDateTime', value: preview(localDateTime), problem: localProblem(localDateTime), expected: 'localDateTime' }, { path: ['localDateTime'] })]);
       default: {
         const never: never = r;
         return never;

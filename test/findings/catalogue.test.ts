@@ -96,7 +96,8 @@ describe('the English catalogue', () => {
 
   it('renders placeholders for missing params instead of throwing', () => {
     expect(english.UNKNOWN_SESSION({})).toBe('Session ? is not in this plan, which has sessions 1 to ?.');
-    expect(english.INVALID_INPUT({})).toBe('The input: ?');
+    expect(english.INVALID_INPUT({})).toBe('The input: is not valid.');
+    expect(spanish.INVALID_INPUT({})).toBe('La entrada: no es un dato válido.');
   });
 });
 

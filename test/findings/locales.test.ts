@@ -289,7 +289,7 @@ describe('real findings', () => {
     const [f] = out.findings;
     if (f === undefined) throw new Error('expected a refusal');
     expect(f.severity).toBe('error');
-    expect(formatFinding(f, 'es')).toBe('El tratamiento se aplaza hasta el 2026-03-01: isotretinoína reciente.');
+    expect(formatFinding(f, 'es')).toBe('La sesión 1 no puede ser el 2026-02-28: el tratamiento se aplaza hasta el 2026-03-01 (isotretinoína reciente).');
   });
 
   it('names every screening condition and every zone in Spanish, never by its key', () => {

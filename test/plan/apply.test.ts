@@ -714,7 +714,7 @@ describe('sessionCompleted', () => {
       severity: 'error',
       path: ['start'],
       message: 'start: session 1 is not booked, so its completion needs a start.',
-      params: { path: 'start', detail: 'session 1 is not booked, so its completion needs a start.' },
+      params: { path: 'start', problem: 'startRequired', session: 1, detail: 'session 1 is not booked, so its completion needs a start.' },
     });
   });
 

@@ -143,7 +143,7 @@ describe('createPlan', () => {
         severity: 'error',
         path: ['protocol'],
         message: 'protocol: is required (a protocol).',
-        params: { path: 'protocol', detail: 'is required (a protocol).' },
+        params: { path: 'protocol', problem: 'required', expected: 'protocol', detail: 'is required (a protocol).' },
       },
     ]);
   });

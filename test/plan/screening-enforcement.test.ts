@@ -135,7 +135,7 @@ describe('a dated deferral', () => {
         code: 'SCREENING_DEFERRED',
         severity: 'error',
         session: 1,
-        message: 'Treatment is deferred until 2026-03-01: recent isotretinoin.',
+        message: 'Session 1 cannot be on 2026-02-28: treatment is deferred until 2026-03-01 (recent isotretinoin).',
         params: { session: 1, date: '2026-02-28', until: '2026-03-01', condition: 'isotretinoin', reason: 'recent isotretinoin' },
       },
     ]);
@@ -190,7 +190,7 @@ describe('a dated deferral', () => {
     expect(refused).toMatchObject([
       { code: 'SCREENING_DEFERRED', severity: 'error', params: { until: '2026-04-01', condition: 'isotretinoin, laserRemoval' } },
     ]);
-    expect(refused[0]?.message).toBe('Treatment is deferred until 2026-04-01: recent isotretinoin; recent laser removal on the area.');
+    expect(refused[0]?.message).toBe('Session 1 cannot be on 2026-03-31: treatment is deferred until 2026-04-01 (recent isotretinoin; recent laser removal on the area).');
     const out = applyEvent(planWith(s), book1('2026-04-01T10:00:00+01:00'), { protocol });
     expect(out.ok).toBe(true);
     expect(out.findings).toMatchObject([{ code: 'SCREENING_DEFERRED', severity: 'warning', params: { condition: 'pregnant' } }]);

@@ -538,7 +538,7 @@ describe('bad input is an answer, never a throw', () => {
         severity: 'error',
         message: 'dateOfBirth: is required (string).',
         path: ['dateOfBirth'],
-        params: { path: 'dateOfBirth', detail: 'is required (string).' },
+        params: { path: 'dateOfBirth', problem: 'required', expected: 'string', detail: 'is required (string).' },
       },
     ]);
   });

@@ -295,7 +295,7 @@ describe('spacing messages and params', () => {
       'Session 2 on 2026-01-27 was 15 days after session 1 (2026-01-12): later than the recommended 14 days (past due from 2026-01-27).',
     );
     expect(message('2026-02-12T10:00:00Z')).toBe(
-      "Session 2 on 2026-02-12 was 31 days after session 1 (2026-01-12): more than the protocol's maximum of 30 days (2026-02-11); re-assess the client before going on.",
+      "Session 2 on 2026-02-12 was 31 days after session 1 (2026-01-12): more than the protocol's maximum of 30 days (the latest date was 2026-02-11); re-assess the client before going on.",
     );
   });
 

@@ -215,14 +215,14 @@ describe('toInstant around DST changes', () => {
     for (const local of ['2026-03-23T24:00', '2026-03-23T10:60', '2026-03-23T10:00:60', '2026-03-23T25:00']) {
       const findings = mustFail(toInstant(local, 'Europe/London'));
       expect(findings).toEqual([
-        expect.objectContaining({ code: 'INVALID_INSTANT', path: ['localDateTime'], params: { path: 'localDateTime', value: local, problem: 'time' } }),
+        expect.objectContaining({ code: 'INVALID_INSTANT', path: ['localDateTime'], params: { path: 'localDateTime', value: local, problem: 'time', expected: 'localDateTime' } }),
       ]);
     }
   });
 
   it('refuses a date that does not exist as INVALID_INSTANT (problem date)', () => {
     expect(mustFail(toInstant('2026-02-29T10:00', 'Europe/London'))).toEqual([
-      expect.objectContaining({ code: 'INVALID_INSTANT', params: { path: 'localDateTime', value: '2026-02-29T10:00', problem: 'date' } }),
+      expect.objectContaining({ code: 'INVALID_INSTANT', params: { path: 'localDateTime', value: '2026-02-29T10:00', problem: 'date', expected: 'localDateTime' } }),
     ]);
   });
 });
