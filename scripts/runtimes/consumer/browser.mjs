@@ -24,7 +24,9 @@ globalThis.smp = {
     const element = document.querySelector('main > svg');
     return {
       width: element.getBoundingClientRect().width,
-      labels: [...element.querySelectorAll('text')].map((t) => t.textContent.trim()).filter((t) => t !== ''),
+      // Labels meant for readers; the axis ticks sit in an aria-hidden group on purpose (decoration).
+      labels: [...element.querySelectorAll('text')].filter((t) => t.closest('[aria-hidden="true"]') === null).map((t) => t.textContent.trim()).filter((t) => t !== ''),
+      hidden: [...element.querySelectorAll('[aria-hidden="true"] text')].length,
     };
   },
 };
