@@ -117,8 +117,9 @@ async function breakTarball(tarball) {
   await execFileP('tar', ['-xzf', tarball, '-C', dir]);
   const esm = join(dir, 'package', 'dist', 'index.js');
   const cjs = join(dir, 'package', 'dist', 'index.cjs');
-  writeFileSync(esm, `import { readFileSync as __selfTestRead } from 'node:fs';\nexport const __selfTest = typeof __selfTestRead;\n${readFileSync(esm, 'utf8')}`);
-  writeFileSync(cjs, `const __selfTestRead = require('node:fs').readFileSync;\nexports.__selfTest = typeof __selfTestRead;\n${readFileSync(cjs, 'utf8')}`);
+  // Used at the top level, as a real slip would be (an unused import is dropped by bundlers, harmlessly).
+  writeFileSync(esm, `import * as __selfTestFs from 'node:fs';\nif (typeof __selfTestFs.readFileSync !== 'function') throw new Error('self-test');\n${readFileSync(esm, 'utf8')}`);
+  writeFileSync(cjs, `const __selfTestFs = require('node:fs');\nif (typeof __selfTestFs.readFileSync !== 'function') throw new Error('self-test');\n${readFileSync(cjs, 'utf8')}`);
   const out = join(dir, 'out');
   mkdirSync(out);
   const p = await sh('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', out], { cwd: join(dir, 'package') });
@@ -167,6 +168,9 @@ async function makeConsumer(tarball, name) {
   const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
   const corpusFiles = readdirSync(join(pkgDir, 'conformance')).filter((f) => f.endsWith('.json')).sort();
   const entries = writeGenerated(dir, pkg, corpusFiles);
+  // The nearest tsconfig.json for Bun and esbuild, so that the repository's (whose paths map
+  // smp-protocol to src) never applies to the consumer.
+  writeFileSync(join(dir, 'tsconfig.json'), '{ "compilerOptions": {} }\n');
   log(`consumer ${name}: installed the tarball, entries ${entries.map((e) => e.subpath).join(' ')}, corpus ${corpusFiles.length} files, in ${seconds(t0)} s`);
   return { dir, pkg, pkgDir, entries, corpusFiles };
 }
@@ -208,13 +212,46 @@ async function denoNodeImports(deno, args, cwd, env, pkgMarker) {
   return problems;
 }
 
+/**
+ * An import map for Deno: the package's entries mapped to files of an unpacked copy (`prefix`), its
+ * dependencies to npm: specifiers (exact ones: an npm: URL cannot be a prefix target), found by
+ * reading the package's modules.
+ */
+function denoImportMap(consumer, pkgDir, prefix, withPglite) {
+  const imports = {};
+  for (const e of consumer.entries) if (e.import) imports[e.specifier] = `${prefix}${e.import.replace(/^\.\//, '')}`;
+  imports[`${consumer.pkg.name}/conformance/`] = `${prefix}conformance/`;
+  const deps = consumer.pkg.dependencies ?? {};
+  const bare = new Set(Object.keys(deps));
+  const scan = (d) => {
+    for (const f of readdirSync(d, { withFileTypes: true })) {
+      if (f.isDirectory()) scan(join(d, f.name));
+      else if (f.name.endsWith('.js')) for (const m of readFileSync(join(d, f.name), 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"./][^'"]*)['"]/g)) bare.add(m[1]);
+    }
+  };
+  scan(join(pkgDir, 'dist'));
+  for (const specifier of bare) {
+    const dep = Object.keys(deps).find((d) => specifier === d || specifier.startsWith(`${d}/`));
+    if (dep) imports[specifier] = `npm:${dep}@${deps[dep]}${specifier.slice(dep.length)}`;
+  }
+  if (withPglite) {
+    const pglite = JSON.parse(readFileSync(join(consumer.dir, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')).version;
+    imports['@electric-sql/pglite'] = `npm:@electric-sql/pglite@${pglite}`;
+  }
+  return imports;
+}
+
 async function runDeno(binary, consumer) {
   const env = { DENO_DIR: join(cache, 'deno-dir'), DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' };
   if (wanted('Deno node_modules')) {
     const t0 = Date.now();
     if (!binary) record('Deno node_modules', '0', { failed: 1, error: 'not installed' });
     else {
-      const problems = await denoNodeImports(binary, ['--node-modules-dir=manual', 'esm.mjs'], consumer.dir, env, '/node_modules/smp-protocol/');
+      // Deno lists no dependencies of files under node_modules (they are npm modules to it): read the
+      // graph of the same installed files as plain modules, through an import map onto them.
+      writeFileSync(join(consumer.dir, 'deno-graph-map.json'), `${JSON.stringify({ imports: denoImportMap(consumer, consumer.pkgDir, './node_modules/smp-protocol/', false) }, null, 2)}\n`);
+      const graphArgs = ['--no-config', '--import-map=deno-graph-map.json', '--node-modules-dir=none', 'mods.mjs'];
+      const problems = await denoNodeImports(binary, graphArgs, consumer.dir, { ...env, DENO_NO_PACKAGE_JSON: '1' }, '/node_modules/smp-protocol/');
       const res = await sh(binary, ['run', '-A', '--node-modules-dir=manual', 'esm.mjs', 'Deno node_modules'], { cwd: consumer.dir, env });
       if (problems.length > 0) record('Deno node_modules', seconds(t0), { ...(counts(res.out) ?? {}), failed: Math.max(1, counts(res.out)?.failed ?? 0), error: problems.join('; ') });
       else judge('Deno node_modules', t0, res);
@@ -230,26 +267,7 @@ async function runDeno(binary, consumer) {
     mkdirSync(dir, { recursive: true });
     await execFileP('tar', ['-xzf', consumer.tarball, '-C', dir]);
     for (const f of ['esm.mjs', 'suite.mjs', 'mods.mjs', 'corpus.mjs']) copyFileSync(join(consumer.dir, f), join(dir, f));
-    const imports = {};
-    for (const e of consumer.entries) if (e.import) imports[e.specifier] = `./package/${e.import.replace(/^\.\//, '')}`;
-    imports[`${consumer.pkg.name}/conformance/`] = './package/conformance/';
-    // Exact specifiers (an npm: URL cannot be a prefix target): every bare import of a dependency
-    // that the package's modules make, found by reading them.
-    const deps = consumer.pkg.dependencies ?? {};
-    const bare = new Set(Object.keys(deps));
-    const scan = (d) => {
-      for (const f of readdirSync(d, { withFileTypes: true })) {
-        if (f.isDirectory()) scan(join(d, f.name));
-        else if (f.name.endsWith('.js')) for (const m of readFileSync(join(d, f.name), 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"./][^'"]*)['"]/g)) bare.add(m[1]);
-      }
-    };
-    scan(join(dir, 'package', 'dist'));
-    for (const specifier of bare) {
-      const dep = Object.keys(deps).find((d) => specifier === d || specifier.startsWith(`${d}/`));
-      if (dep) imports[specifier] = `npm:${dep}@${deps[dep]}${specifier.slice(dep.length)}`;
-    }
-    const pglite = JSON.parse(readFileSync(join(consumer.dir, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')).version;
-    imports['@electric-sql/pglite'] = `npm:@electric-sql/pglite@${pglite}`;
+    const imports = denoImportMap(consumer, join(dir, 'package'), './package/', true);
     writeFileSync(join(dir, 'import-map.json'), `${JSON.stringify({ imports }, null, 2)}\n`);
     const args = ['--no-config', '--import-map=import-map.json', '--node-modules-dir=none'];
     const denv = { ...env, DENO_NO_PACKAGE_JSON: '1' };
@@ -271,7 +289,7 @@ async function runBun(binary, consumer) {
 async function bundle(consumer, entry, outfile, platform) {
   const esbuild = await import('esbuild');
   try {
-    await esbuild.build({
+    const built = await esbuild.build({
       entryPoints: [join(consumer.dir, entry)],
       outfile,
       bundle: true,
@@ -283,7 +301,14 @@ async function bundle(consumer, entry, outfile, platform) {
       conditions: platform === 'neutral' ? ['workerd', 'worker', 'import'] : [],
       logLevel: 'silent',
       absWorkingDir: consumer.dir,
+      // Never the repository's tsconfig (its paths map smp-protocol to src): the packed package only.
+      tsconfigRaw: '{}',
+      metafile: true,
     });
+    const inputs = Object.keys(built.metafile.inputs);
+    const strays = inputs.filter((i) => !i.includes('node_modules/') && !/^[a-z]+\.mjs$/.test(i));
+    if (!inputs.some((i) => i.includes('node_modules/smp-protocol/dist/'))) return `the bundle does not contain the packed package (inputs: ${inputs.slice(0, 5).join(', ')})`;
+    if (strays.length > 0) return `the bundle contains files from outside the consumer's node_modules: ${strays.slice(0, 5).join(', ')}`;
     return undefined;
   } catch (error) {
     return (error.errors ?? [{ text: String(error) }]).map((e) => `${e.text}${e.location ? ` (${e.location.file}:${e.location.line})` : ''}`).join('; ');
