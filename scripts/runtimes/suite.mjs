@@ -203,7 +203,7 @@ function httpChecks(root, mods, options) {
       if (options.pglite && mods.postgres) {
         const client = await options.pglite();
         if (typeof mods.postgres.migrate === 'function') value(await mods.postgres.migrate(client), 'migrate');
-        store = mods.postgres.createStore({ client, protocols: protocolList(root), now: () => new Date('2026-03-02T09:00:00Z') });
+        store = await mods.postgres.createStore({ client, protocols: protocolList(root), now: () => new Date('2026-03-02T09:00:00Z') });
       } else {
         store = memoryStore(root);
       }
