@@ -175,6 +175,8 @@ async function makeConsumer(tarball, name) {
   // smp-protocol to src) never applies to the consumer.
   writeFileSync(join(dir, 'tsconfig.json'), '{ "compilerOptions": {} }\n');
   log(`consumer ${name}: installed the tarball, entries ${entries.map((e) => e.subpath).join(' ')}, corpus ${corpusFiles.length} files, in ${seconds(t0)} s`);
+  const missing = ['./http', './postgres'].filter((sub) => !entries.some((e) => e.subpath === sub));
+  if (missing.length > 0) log(`${missing.map((m) => `smp-protocol/${m.slice(2)}`).join(' and ')}: not exported yet — the handler smoke (create, book, forecast through Requests) is skipped until the package exports them`);
   return { dir, pkg, pkgDir, entries, corpusFiles };
 }
 
@@ -494,7 +496,7 @@ async function runUnitZones() {
     const t0 = Date.now();
     // --no-isolate: one module graph per worker instead of one per file (about half the time; `npm
     // test` keeps the isolated run). A generous timeout: these reruns are about zones, not speed.
-    const res = await sh(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--no-isolate', '--testTimeout=60000', ...zoneFolders], { env: { TZ: zone, SMP_TEST_TZ: zone, NO_COLOR: '1', CI: '1' }, timeoutMs: 300_000 });
+    const res = await sh(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--no-isolate', '--testTimeout=60000', ...zoneFolders], { env: { TZ: zone, SMP_TEST_TZ: zone, NO_COLOR: '1', CI: '1' }, timeoutMs: 600_000 });
     const tests = res.out.match(/Tests\s+(?:(\d+) failed \| )?(\d+) passed/);
     if (!tests) record(name, seconds(t0), { failed: 1, error: `no vitest summary (exit ${res.code}): ${tail(res.out)}` });
     else record(name, seconds(t0), { passed: Number(tests[2]), failed: Number(tests[1] ?? 0) + (res.code !== 0 && !tests[1] ? 1 : 0), ...(res.code !== 0 ? { error: tail(res.out.split('\n').filter((l) => /FAIL|✗|×/.test(l)).join('\n') || res.out) } : {}) });
