@@ -5,6 +5,7 @@
  * input, an ok result our own parsers refuse, or (for `expectedOutcome`) a value that is not an
  * Outcome. Seeded: the same seed gives the same inputs, and every failure prints how to rerun it.
  */
+import { backendTargets } from './backend.js';
 import { type Kind, type Scenario, type SeedApi, buildScenarios } from './seeds.js';
 import {
   FAR_DATES,
@@ -108,7 +109,7 @@ export interface FuzzOptions {
   inputs: number;
   /** CPU budget per call, ms (the minimum of three tries must exceed it to fail). */
   budgetMs?: number;
-  /** Only this export (for a rerun). */
+  /** Only this export, by name or as `entry#name` (for a rerun). */
   only?: string;
   /** Only this input index (for a rerun). */
   index?: number;
@@ -284,10 +285,16 @@ const WATCHED: [string, object][] = [
 
 type Snapshot = Map<PropertyKey, unknown>[];
 
+/** Own keys of a watched object; on globalThis only string keys (undici parks a symbol there on first use). */
+function keysOf(index: number, o: object): PropertyKey[] {
+  const keys = Reflect.ownKeys(o);
+  return WATCHED[index]?.[0] === 'globalThis' ? keys.filter((k) => typeof k === 'string') : keys;
+}
+
 function snapshotGlobals(): Snapshot {
   return WATCHED.map(([, o]) => {
     const m = new Map<PropertyKey, unknown>();
-    for (const key of Reflect.ownKeys(o)) {
+    for (const key of keysOf(WATCHED.findIndex(([, w]) => w === o), o)) {
       const d = Object.getOwnPropertyDescriptor(o, key);
       m.set(key, d === undefined ? undefined : 'value' in d ? d.value : d.get);
     }
@@ -305,7 +312,7 @@ function pollution(baseline: Snapshot): string | undefined {
   let moved = suspicious;
   for (let i = 0; i < WATCHED.length && !moved; i += 1) {
     const [, o] = WATCHED[i] as [string, object];
-    if (Reflect.ownKeys(o).length !== (baseline[i] as Map<PropertyKey, unknown>).size) moved = true;
+    if (keysOf(i, o).length !== (baseline[i] as Map<PropertyKey, unknown>).size) moved = true;
   }
   if (!moved) {
     // Same keys: the values of the prototypes' own properties must be the same too.
@@ -447,12 +454,15 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const scenarios = buildScenarios(api, codes);
   if (scenarios.length === 0) throw new Error('no seed scenario could be built');
   const builtins = JSON.stringify(api.protocols);
-  const targets = discover(options.entries).filter((t) => options.only === undefined || t.name === options.only);
+  const log = options.log ?? (() => undefined);
+  const derived = backendTargets(options.entries, Object.values(api.protocols), (scenarios[0] as Scenario).values.plan, log).map(
+    (d): Target => ({ ...d, kinds: d.name.startsWith('createHandler') ? ['request', 'event'] : ['any', 'any', 'any'] }),
+  );
+  const targets = [...discover(options.entries), ...derived].filter((t) => options.only === undefined || t.name === options.only || `${t.entry}#${t.name}` === options.only);
   const budget = options.budgetMs ?? 50;
   const report: FuzzReport = { seed: options.seed, inputs: 0, counts: {}, failures: [] };
   const distinct = new Map<string, Failure>();
   const slowGiants = new Map<string, number>();
-  const log = options.log ?? (() => undefined);
   let baseline = snapshotGlobals();
 
   const record = (t: Target, kind: FailureKind, detail: string, args: Recipe[], index: number): void => {
