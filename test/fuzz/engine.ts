@@ -211,7 +211,7 @@ function mutate(rng: Rng, seedName: string, seed: unknown): Recipe {
     const p = [...path, key];
     return { build: () => setPath(fresh(), p, JSON.parse(JSON.stringify(value))), code: `${at} with own key ${JSON.stringify(key)} = ${JSON.stringify(value)}`, json: true };
   } else if (op === 6 && Array.isArray(here) && here.length > 0) {
-    const copies = rng.pick([2, 3, 50]);
+    const copies = rng.pick([2, 3]);
     const value = Array.from({ length: copies }, () => here).flat();
     replacement = json(value);
   } else {
@@ -463,6 +463,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const report: FuzzReport = { seed: options.seed, inputs: 0, counts: {}, failures: [] };
   const distinct = new Map<string, Failure>();
   const slowGiants = new Map<string, number>();
+  const slowKnown = new Set<string>();
   let baseline = snapshotGlobals();
 
   const record = (t: Target, kind: FailureKind, detail: string, args: Recipe[], index: number): void => {
@@ -481,7 +482,14 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     const counts = (report.counts[`${t.entry}#${t.name}`] ??= { calls: 0, ok: 0, refused: 0, other: 0 });
     counts.calls += 1;
     report.inputs += 1;
-    const built = args.map((a) => a.build());
+    let built: unknown[];
+    try {
+      built = args.map((a) => a.build());
+    } catch (error) {
+      // A recipe the fuzzer cannot build is the fuzzer's bug, not the library's: say so and go on.
+      log(`fuzzer: cannot build input ${index} (${errorText(error)}): ${args.map((a) => a.code).join(', ')}`);
+      return;
+    }
     const before = args.map((a, i) => (a.json ? JSON.stringify(built[i]) : a.giant ? fingerprint(built[i]) : undefined));
     let result: unknown;
     let cpu = 0;
@@ -510,7 +518,11 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       }
       if (now !== was) record(t, 'mutation', `argument ${i + 1} changed`, args, index);
     });
-    if (cpu > budget) {
+    if (cpu > budget && slowKnown.has(t.name)) {
+      // Already reported for this export: count it without the retries (they cost seconds each).
+      record(t, 'slow', `${Math.round(cpu)} ms of CPU (budget ${budget} ms)`, args, index);
+      if (args.some((a) => a.giant === true)) slowGiants.set(t.name, (slowGiants.get(t.name) ?? 0) + 1);
+    } else if (cpu > budget) {
       // A GC pause or a cold path can take one call over: the fastest of three must exceed it.
       let best = cpu;
       for (let k = 0; k < 2 && best > budget; k += 1) {
@@ -525,6 +537,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       }
       if (best > budget) {
         record(t, 'slow', `${Math.round(best)} ms of CPU (budget ${budget} ms)`, args, index);
+        slowKnown.add(t.name);
         if (args.some((a) => a.giant === true)) slowGiants.set(t.name, (slowGiants.get(t.name) ?? 0) + 1);
       }
     }

@@ -186,9 +186,12 @@ export function throwingGetter(target: Recipe, key: string): Recipe {
   return {
     build: () => {
       const value = target.build();
-      const object = typeof value === 'object' && value !== null ? value : {};
-      Object.defineProperty(object, key, { get: boom, enumerable: true, configurable: true });
-      return object;
+      const object = typeof value === 'object' && value !== null && Object.isExtensible(value) ? value : {};
+      const own = Object.getOwnPropertyDescriptor(object, key);
+      // A non-configurable own property (an array's length) cannot become a getter: use a fresh object.
+      const holder = own === undefined || own.configurable === true ? object : {};
+      Object.defineProperty(holder, key, { get: boom, enumerable: true, configurable: true });
+      return holder;
     },
     code: `Object.defineProperty(${target.code}, ${JSON.stringify(key)}, { get() { throw new Error('boom'); }, enumerable: true })`,
     json: false,
