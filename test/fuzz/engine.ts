@@ -224,13 +224,30 @@ function mutate(rng: Rng, seedName: string, seed: unknown): Recipe {
   };
 }
 
-function argument(rng: Rng, kind: Kind, scenario: Scenario): Recipe {
+/** How an argument is made: the seed as it is, the seed with one change, or anything at all. */
+type Shape = 'pristine' | 'mutated' | 'random';
+
+function argument(rng: Rng, kind: Kind, scenario: Scenario, shape: Shape): Recipe {
   const seed = scenario.values[kind === 'any' ? rng.pick(ALL_KINDS) : kind];
   const name = `seed(${JSON.stringify(scenario.name)}).${kind}`;
-  const r = rng.next();
-  if (r < 0.2) return { ...json(seed), code: name };
-  if (r < 0.75) return mutate(rng, name, seed);
+  if (shape === 'pristine') return { ...json(seed), code: name };
+  if (shape === 'mutated') return mutate(rng, name, seed);
   return randomRecipe(rng);
+}
+
+/**
+ * The shapes of a call's arguments: a quarter all valid (the ok paths, whose outputs are checked),
+ * half with one argument changed (deep code), a quarter anything goes.
+ */
+function shapes(rng: Rng, arity: number): Shape[] {
+  const r = rng.next();
+  if (r < 0.25) return Array.from({ length: arity }, () => 'pristine');
+  if (r < 0.75) {
+    const changed = rng.int(Math.max(arity, 1));
+    const how: Shape = rng.chance(0.8) ? 'mutated' : 'random';
+    return Array.from({ length: arity }, (_, i) => (i === changed ? how : 'pristine'));
+  }
+  return Array.from({ length: arity }, () => (rng.chance(0.6) ? 'mutated' : rng.chance(0.3) ? 'pristine' : 'random'));
 }
 
 /** A giant in the place that matters for this kind of argument. */
@@ -599,8 +616,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     const t = rng.pick(targets);
     const scenario = rng.pick(scenarios);
     const arity = rng.chance(0.05) ? rng.int(4) : t.kinds.length;
-    const args: Recipe[] = [];
-    for (let i = 0; i < arity; i += 1) args.push(argument(rng, t.kinds[i] ?? 'any', scenario));
+    const args = shapes(rng, arity).map((shape, i) => argument(rng, t.kinds[i] ?? 'any', scenario, shape));
     await callOnce(t, args, index);
     if (index > 0 && index % 100_000 === 0) log(`${index} inputs, ${distinct.size} distinct failures`);
   }
