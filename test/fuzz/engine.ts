@@ -78,12 +78,8 @@ const SIGNATURES: Record<string, Kind[]> = {
 };
 const ALL_KINDS: Kind[] = ['plan', 'event', 'options', 'protocol', 'availability', 'intake', 'finding', 'instant', 'any'];
 
-/**
- * Exports that are test tooling by design and may throw on misuse (documented): `smpArbitraries`
- * needs fast-check; `aPlan` and `fixedClock` are builders for tests. Listed here so a failure in
- * them is still reported, but separately.
- */
-const TOOLING = new Set(['smpArbitraries']);
+/** Exports whose contract is a string whatever the input (a message): anything else is a failure. */
+const RETURNS_STRING = new Set(['formatFinding']);
 
 export type FailureKind = 'throw' | 'internal' | 'slow' | 'pollution' | 'mutation' | 'invalid-output' | 'not-outcome' | 'huge-output';
 
@@ -468,7 +464,8 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       return out.ok ? undefined : out.findings.map((f) => `${f.code}: ${f.message}`).join('; ').slice(0, 400);
     },
   };
-  const scenarios = buildScenarios(api, codes);
+  // Codes off the prototype chain too: a catalogue lookup must use own keys only.
+  const scenarios = buildScenarios(api, [...codes, 'constructor', 'toString', '__proto__', 'hasOwnProperty']);
   if (scenarios.length === 0) throw new Error('no seed scenario could be built');
   const builtins = JSON.stringify(api.protocols);
   const log = options.log ?? (() => undefined);
@@ -560,6 +557,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     }
     const asOutcome = isOutcome(result) ? result : undefined;
     const outcome = asOutcome !== undefined;
+    if (RETURNS_STRING.has(t.name) && typeof result !== 'string') record(t, 'invalid-output', `returned ${result === null ? 'null' : typeof result}, not a string`, args, index);
     if (!outcome && expectedOutcome.includes(t.name)) record(t, 'not-outcome', `returned ${result === null ? 'null' : typeof result}, not an Outcome`, args, index);
     if (asOutcome !== undefined && !asOutcome.ok) counts.refused += 1;
     else if (outcome) counts.ok += 1;
@@ -643,4 +641,3 @@ export function formatReport(r: FuzzReport): string {
   return lines.join('\n');
 }
 
-export { TOOLING };
