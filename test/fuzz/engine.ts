@@ -22,13 +22,7 @@ import {
   throwingProxy,
 } from './values.js';
 
-/**
- * Exports that return an `Outcome` today: a non-Outcome return from them is a failure.
- *
- * TODO(lead): when the contract branch (every reader and exporter returns `Outcome<T>`) is
- * merged, add `evaluatePlan`, `forecast`, `toICalendar`, `toFhir`, `toPlanDefinition`,
- * `toTimelineSvg` and `toMermaid` here (and `aftercare`/`preparation` if they are not yet).
- */
+/** Exports that read input and so return an `Outcome`: a non-Outcome return from them is a failure. */
 export const expectedOutcome: readonly string[] = [
   'defineProtocol',
   'createPlan',
@@ -44,6 +38,16 @@ export const expectedOutcome: readonly string[] = [
   'preparation',
   'localDateOf',
   'toInstant',
+  'evaluatePlan',
+  'forecast',
+  'toICalendar',
+  'toFhir',
+  'toPlanDefinition',
+  'toTimelineSvg',
+  'toMermaid',
+  'planChanges',
+  'protocolFor',
+  'runConformanceCase',
 ];
 
 /** What each known export takes; unknown exports (a new entry) get arguments of any kind. */

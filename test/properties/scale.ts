@@ -16,15 +16,6 @@ import { smpArbitraries } from 'smp-protocol/testing';
 import { planViolations, transitionViolations } from '../support/invariants.js';
 import { accepted, run, scenarioArbFor, spell, type Trace } from './scenario.js';
 
-/**
- * Whether a retry with a later `at` and another `actor` must be a duplicate (0.2: duplicates
- * compare intent, not `at`).
- *
- * TODO(lead): set to true once the contract branch (duplicates by intent) is merged; until then
- * 0.1.0 refuses such a retry with EVENT_ID_REUSED.
- */
-export const DUPLICATES_COMPARE_INTENT = false;
-
 /** The twenty zones: DST both hemispheres, 30- and 45-minute offsets, a skipped day, +14, no DST. */
 export const ZONES = [
   'Europe/London',
@@ -141,7 +132,8 @@ function checkSequence(trace: Trace, full: boolean, style: number): void {
   const chosen = history.length <= 3 ? history : [0, 1, 2].map((k) => history[(style * 7 + k * 11) % history.length] as PlanEvent);
   for (const recorded of chosen) {
     const spellings: unknown[] = [{ ...recorded }, respell(recorded as unknown as Record<string, unknown>, style)];
-    if (DUPLICATES_COMPARE_INTENT) spellings.push({ ...recorded, at: spell(Date.parse(recorded.at) + 5 * HOUR, style + 1), actor: 'retry-worker' });
+    // A retry stamped later by another worker: duplicates compare intent, not `at` or `actor`.
+    spellings.push({ ...recorded, at: spell(Date.parse(recorded.at) + 5 * HOUR, style + 1), actor: 'retry-worker' });
     for (const again of spellings) {
       const out = applyEvent(final, again, { protocol, expectedVersion: Math.max(0, final.version - 1) });
       if (!out.ok || out.value !== final || out.findings.map((f) => f.code).join() !== 'DUPLICATE_EVENT') {
