@@ -165,7 +165,7 @@ export const spanish: MessageCatalogue = {
   SESSION_ALREADY_BOOKED: (p) =>
     p.date === undefined
       ? `La sesión ${v(p, 'session')} ya está reservada para ${v(p, 'start')}; cámbiela de fecha.`
-      : `La sesión ${v(p, 'session')} ya está reservada para el ${v(p, 'date')} (empieza ${v(p, 'start')}); cámbiela de fecha.`,
+      : `La sesión ${v(p, 'session')} ya está reservada para el ${v(p, 'date')}; cámbiela de fecha.`,
   SESSION_NOT_BOOKED: (p) => `La sesión ${v(p, 'session')} no está reservada.`,
   SESSION_ALREADY_COMPLETED: (p) => `La sesión ${v(p, 'session')} ya está realizada.`,
   PLAN_NOT_ON_HOLD: () => 'El plan no está en pausa, así que no puede reanudarse.',

@@ -19,6 +19,8 @@ const expectedPhrases: Readonly<Record<string, string>> = {
   'a protocol': 'protocol',
   'a protocol is required (the one the plan follows)': 'protocol',
   'an object with a protocol': 'protocolOptions',
+  'an object with a protocol or protocols': 'protocolOptions',
+  'a protocol (or protocols: a list holding the plan’s)': 'protocol',
   'an event object': 'event',
   'a plan object': 'plan',
   'an object with id, clientId, protocol, timeZone and createdAt': 'planInput',

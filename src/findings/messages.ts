@@ -144,9 +144,7 @@ export const english: MessageCatalogue = {
   UNSUPPORTED_SCHEMA_VERSION: (p) =>
     `The plan has schemaVersion ${v(p, 'found')}; this library reads schemaVersion ${v(p, 'supported')}.`,
   SESSION_ALREADY_BOOKED: (p) =>
-    p.date === undefined
-      ? `Session ${v(p, 'session')} is already booked for ${v(p, 'start')}; reschedule it instead.`
-      : `Session ${v(p, 'session')} is already booked for ${v(p, 'date')} (starting ${v(p, 'start')}); reschedule it instead.`,
+    `Session ${v(p, 'session')} is already booked for ${p.date !== undefined ? v(p, 'date') : v(p, 'start')}; reschedule it instead.`,
   SESSION_NOT_BOOKED: (p) => `Session ${v(p, 'session')} is not booked (it is ${v(p, 'state')}).`,
   SESSION_ALREADY_COMPLETED: (p) => `Session ${v(p, 'session')} is already completed.`,
   PLAN_NOT_ON_HOLD: (p) => `The plan is not on hold (it is ${v(p, 'status')}), so it cannot be resumed.`,

@@ -11,6 +11,7 @@ import * as testing from 'smp-protocol/testing';
 const NOT_FUNCTIONS = new Set([
   'findingCodes',
   'findingKinds',
+  'findingParamKeys',
   'english',
   'spanish',
   'standardProtocol',
@@ -24,8 +25,8 @@ const NOT_FUNCTIONS = new Set([
   'conformanceCaseSchema',
 ]);
 
-/** Functions documented to return a plain value: a status code and a message string. */
-const PLAIN = new Set(['httpStatusOf', 'formatFinding']);
+/** Functions documented to return a plain value: a status code and message strings. */
+const PLAIN = new Set(['httpStatusOf', 'formatFinding', 'previewValue']);
 
 /**
  * The testing kit's helpers that do not return an Outcome yet (0.2 follow-up): a fixed clock, the

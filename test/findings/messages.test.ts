@@ -61,8 +61,8 @@ describe('toInstant: the message says what was wrong and shows a valid example, 
 describe('messages fixed in review', () => {
   it('SESSION_ALREADY_BOOKED shows the local date when the finding carries one', () => {
     const p = { session: 1, start: '2026-03-23T23:30:00-05:00', date: '2026-03-23' };
-    expect(english.SESSION_ALREADY_BOOKED(p)).toBe('Session 1 is already booked for 2026-03-23 (starting 2026-03-23T23:30:00-05:00); reschedule it instead.');
-    expect(spanish.SESSION_ALREADY_BOOKED(p)).toBe('La sesión 1 ya está reservada para el 2026-03-23 (empieza 2026-03-23T23:30:00-05:00); cámbiela de fecha.');
+    expect(english.SESSION_ALREADY_BOOKED(p)).toBe('Session 1 is already booked for 2026-03-23; reschedule it instead.');
+    expect(spanish.SESSION_ALREADY_BOOKED(p)).toBe('La sesión 1 ya está reservada para el 2026-03-23; cámbiela de fecha.');
   });
 
   it('SCREENING_DEFERRED for a refused booking names the refused date and the earliest start', () => {
