@@ -176,7 +176,7 @@ async function makeConsumer(tarball, name) {
   writeFileSync(join(dir, 'tsconfig.json'), '{ "compilerOptions": {} }\n');
   log(`consumer ${name}: installed the tarball, entries ${entries.map((e) => e.subpath).join(' ')}, corpus ${corpusFiles.length} files, in ${seconds(t0)} s`);
   const missing = ['./http', './postgres'].filter((sub) => !entries.some((e) => e.subpath === sub));
-  if (missing.length > 0) log(`${missing.map((m) => `smp-protocol/${m.slice(2)}`).join(' and ')}: not exported yet — the handler smoke (create, book, forecast through Requests) is skipped until the package exports them`);
+  if (missing.length > 0) throw new Error(`the packed package does not export ${missing.map((m) => `smp-protocol/${m.slice(2)}`).join(' and ')}: the handler smoke (create, book, forecast through Requests) needs them`);
   return { dir, pkg, pkgDir, entries, corpusFiles };
 }
 

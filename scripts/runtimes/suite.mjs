@@ -283,7 +283,7 @@ export async function runSuite(mods, corpus, options = {}) {
     if (mods.ical) checks.push(...icalChecks(mods.root, mods.ical));
     if (mods.fhir) checks.push(...fhirChecks(mods.root, mods.fhir));
     if (mods.http) checks.push(...httpChecks(mods.root, mods, options));
-    else log(`${label}smp-protocol/http and /postgres: not exported yet (or not for this loader): handler smoke skipped`);
+    else fail('smp-protocol/http did not load: the handler smoke could not run');
     for (const [name, mod] of Object.entries(mods)) if (!known.has(name)) checks.push(...genericChecks(name, mod));
     for (const [name, check] of checks) {
       try {
