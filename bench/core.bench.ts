@@ -1,5 +1,5 @@
 /**
- * Benchmarks of the hot path against peer baselines in the same run (DESIGN.md, "Performance
+ * Benchmarks of the hot path against peer baselines in the same run (docs/design.md, "Performance
  * budget"). Figures, and how to read them, are in docs/performance.md. Run (about 1.5 minutes):
  *
  *   npm run build && SMP_BENCH=dist npx vitest bench --run bench/core.bench.ts   # the built bundle (targets)
@@ -11,7 +11,7 @@
  * the same job the fair way: the same guard (gap ≥ 7 calendar days in Europe/London) with the
  * calendar-day count done the cheapest correct way (`Date.parse` plus a per-UTC-day cache of the
  * zone's `Intl` offset, the technique src/time/zone.ts uses), and once the naive way through luxon
- * (`startOf('day')` + `diff`) to show what DESIGN.md measured.
+ * (`startOf('day')` + `diff`) to show what docs/design.md measured.
  *
  * Results are written to a sink so the JIT cannot drop the work.
  */
@@ -145,7 +145,7 @@ function localDay(zone: string, ms: number): number {
   return Math.floor((ms + offset) / DAY);
 }
 
-/** The same count through luxon, the way DESIGN.md warns against (~70 µs). */
+/** The same count through luxon, the way docs/design.md warns against (~70 µs). */
 function luxonDays(zone: string, from: number, to: number): number {
   const a = DateTime.fromMillis(from, { zone }).startOf('day');
   const b = DateTime.fromMillis(to, { zone }).startOf('day');

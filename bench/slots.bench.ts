@@ -1,5 +1,5 @@
 /**
- * Benchmarks of scheduling against a clinic's calendar (DESIGN.md, "Performance budget"; issue 3:
+ * Benchmarks of scheduling against a clinic's calendar (docs/design.md, "Performance budget"; issue 3:
  * first 10 slots ≤ 1 ms median and `proposeSchedule` for three sessions ≤ 5 ms, with a year's
  * calendar of 2,000 busy intervals and 3 resources). Run with
  * `npx vitest bench --run bench/slots.bench.ts`; figures are in docs/performance.md.
@@ -7,7 +7,7 @@
  * Each group puts smp-protocol first. "checked" passes an availability checked once with
  * `parseAvailability` (its busy intervals are sorted once and reused); "raw" passes the plain
  * object, which every call checks, filters to its search window, sorts and indexes. The
- * baseline does the search the way DESIGN.md warns against: a luxon DateTime per candidate and
+ * baseline does the search the way docs/design.md warns against: a luxon DateTime per candidate and
  * a linear scan of the busy intervals.
  */
 import { DateTime } from 'luxon';

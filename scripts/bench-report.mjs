@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Turns vitest's benchmark JSON into the tables of docs/performance.md, with the targets of
-// DESIGN.md ("Performance budget") checked against medians.
+// docs/design.md ("Performance budget") checked against medians.
 //
 //   npx vitest bench --run --outputJson bench-results.json
 //   node scripts/bench-report.mjs bench-results.json

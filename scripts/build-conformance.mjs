@@ -3,7 +3,7 @@
  * Builds the conformance corpus (conformance/*.json) from compact tables.
  *
  * Every expected value here is computed INDEPENDENTLY of the library: plain arithmetic on the day
- * counts of DOMAIN.md and the rules of DESIGN.md (spacing table, forecast dates, due states, state
+ * counts of docs/defaults.md and the rules of docs/design.md (spacing table, forecast dates, due states, state
  * machine, care and screening semantics). This script never imports smp-protocol: the corpus exists
  * to catch the library being wrong, so it must not be derived from it. The only outside help is
  * `Intl`, used to check that the offsets written by hand in absolute instants are the zone's real
@@ -19,7 +19,7 @@ const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'conformance');
 const CHANGED_IN = '0.1.0';
 
 // ---------------------------------------------------------------------------------------------
-// DOMAIN.md's defaults, as plain tables.
+// docs/defaults.md's defaults, as plain tables.
 // ---------------------------------------------------------------------------------------------
 
 /** absolute minimum / minimum / earliest recommended / latest recommended / maximum, in days. */
@@ -143,7 +143,7 @@ function londonPlusCalendarDays(instant, days) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// DESIGN.md's rules.
+// docs/design.md's rules.
 // ---------------------------------------------------------------------------------------------
 
 /** The spacing table: d calendar days from the anchor. */
@@ -1103,7 +1103,7 @@ function screeningCases() {
       }),
     ];
   };
-  if (addMonths('2028-02-29', 12) !== '2029-03-01' || addMonths('2026-01-31', 1) !== '2026-03-01') throw new Error('month roll-over (DESIGN.md)');
+  if (addMonths('2028-02-29', 12) !== '2029-03-01' || addMonths('2026-01-31', 1) !== '2026-03-01') throw new Error('month roll-over (docs/design.md)');
   const ht = monthWait('screening-hair-transplant-31-august', 'hairTransplant', { date: '2025-08-31' }, 6, 'Hair transplant on');
   if (ht[0].expected.screening.earliestStart !== '2026-03-01') throw new Error('31 August + 6 months must be 1 March');
   ht[0].description += ' (31 August + 6 months: 31 February does not exist, so it rolls forward to 1 March.)';

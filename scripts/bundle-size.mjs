@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The consumer-bundle budget of DESIGN.md ("Performance budget"), run after `npm run build`:
+// The consumer-bundle budget of docs/design.md ("Performance budget"), run after `npm run build`:
 //
 //   1. esbuild bundles what a serverless function would: the core functions (createPlan,
 //      applyEvent, evaluatePlan, forecast, parsePlan, standardProtocol) imported from

@@ -1,6 +1,6 @@
 /**
  * The conformance corpus (conformance/*.json, built by scripts/build-conformance.mjs from plain
- * arithmetic on DOMAIN.md's day counts) run against this library. Relative cases must pass at any
+ * arithmetic on docs/defaults.md's day counts) run against this library. Relative cases must pass at any
  * asOf, so the corpus runs at two very different ones; cases that pin their own asOf ignore it.
  */
 import { readdirSync, readFileSync } from 'node:fs';

@@ -49,7 +49,7 @@ describe('the English catalogue', () => {
     for (const code of findingCodes) expect(code).toMatch(/^[A-Z]+(?:_[A-Z]+)*$/);
   });
 
-  it('contains at least every code of DESIGN.md', () => {
+  it('contains at least every code of docs/design.md', () => {
     const design = [
       'INVALID_INPUT', 'INVALID_TIME_ZONE', 'INVALID_INSTANT', 'NONEXISTENT_LOCAL_TIME', 'UNKNOWN_SESSION', 'SESSION_OUT_OF_ORDER',
       'SPACING_TOO_SOON', 'SPACING_BELOW_MINIMUM', 'SPACING_GRACE', 'SPACING_EARLY', 'SPACING_LATE', 'SPACING_LAPSED',
@@ -83,7 +83,7 @@ describe('the English catalogue', () => {
     });
   }
 
-  it('renders the messages callers see for the DESIGN.md example and a few others exactly', () => {
+  it('renders the messages callers see for the docs/design.md example and a few others exactly', () => {
     expect(english.SPACING_BELOW_MINIMUM(realistic.SPACING_BELOW_MINIMUM ?? {})).toBe(
       'Session 2 on 2026-03-29 would be 6 days after session 1 (2026-03-23); the protocol needs at least 7 days for the skin to heal.',
     );

@@ -126,7 +126,7 @@ describe('plan state machine properties', () => {
     );
   }, TIMEOUT);
 
-  it('(b) every accepted plan keeps every invariant of DESIGN.md, and every transition its rules', () => {
+  it('(b) every accepted plan keeps every invariant of docs/design.md, and every transition its rules', () => {
     fc.assert(
       fc.property(scenarioArb, (s) => {
         const trace = run(s);

@@ -26,7 +26,7 @@ function expectThreeSessions(p: Protocol, gap12: Days, gap23: Days): void {
 }
 
 describe('built-in protocols', () => {
-  it('lists exactly the five variants of DOMAIN.md by id', () => {
+  it('lists exactly the five variants of docs/defaults.md by id', () => {
     expect(Object.keys(protocols).sort()).toEqual(
       ['alopecia-areata', 'diffuse-thinning', 'scar-camouflage', 'standard', 'touch-up'].sort(),
     );

@@ -1,5 +1,5 @@
 /**
- * Screening before session 1: every row of DOMAIN.md's eligibility table, the day before, the day
+ * Screening before session 1: every row of docs/defaults.md's eligibility table, the day before, the day
  * of and the day after each wait (the day a wait ends is the first allowed day), month arithmetic
  * that rolls forward, precedence, custom protocols, bad input and the zone of `asOf`.
  */

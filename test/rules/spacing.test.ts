@@ -233,7 +233,7 @@ describe('spacing of a completed session (a fact: always recorded, then evaluate
 });
 
 describe('spacing messages and params', () => {
-  it('refuses a booking 6 days after session 1 with the exact DESIGN.md message', () => {
+  it('refuses a booking 6 days after session 1 with the exact docs/design.md message', () => {
     const plan = applyAll(newPlan(), [
       { id: 'b1', type: 'sessionBooked', at: '2026-03-01T09:00:00Z', session: 1, start: '2026-03-23T10:00:00Z' },
       { id: 'c1', type: 'sessionCompleted', at: '2026-03-23T15:00:00Z', session: 1 },

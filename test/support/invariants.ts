@@ -1,5 +1,5 @@
 /**
- * An independent checker of DESIGN.md's plan invariants, for property tests.
+ * An independent checker of docs/design.md's plan invariants, for property tests.
  *
  * It re-derives what it needs from the protocol and the plan's own history, and counts calendar
  * days with luxon (never with the library's day numbers), so that a bug in the library's time
@@ -149,7 +149,7 @@ function excusedByLaterFact(ix: HistoryIndex, a: number, j: number): boolean {
 // Plan invariants.
 
 /**
- * Every invariant of DESIGN.md a plan must keep, checked from the plan alone (its history
+ * Every invariant of docs/design.md a plan must keep, checked from the plan alone (its history
  * included). Spacing is counted in calendar days in the plan's zone, by luxon.
  */
 export function planViolations(plan: Plan, protocol: Protocol): string[] {
