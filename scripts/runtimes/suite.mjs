@@ -263,7 +263,9 @@ export async function runSuite(mods, corpus, options = {}) {
         cases += 1;
         let result;
         try {
-          result = runConformanceCase(c, { asOf: CORPUS_AS_OF });
+          // An Outcome: a case the runner cannot read is refused with findings.
+          const out = runConformanceCase(c, { asOf: CORPUS_AS_OF });
+          result = out.ok ? out.value : { id: c?.id, passed: false, failures: out.findings.map((f) => `${f.code}: ${f.message}`) };
         } catch (error) {
           result = { id: c?.id, passed: false, failures: [`threw ${error?.message ?? error}`] };
         }
