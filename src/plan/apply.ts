@@ -20,14 +20,14 @@ import { formatLocalDate, parseLocalDate } from '../time/civil.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { MAX_INSTANT, MIN_INSTANT, instantInRange } from '../time/range.js';
 import { localDayOf } from '../time/zone.js';
-import { readPlanCallDeferred, type ProtocolChoice } from '../schema/call.js';
+import { readPlanCallDeferred, type ProtocolChoice } from '../protocol/call.js';
 import { option } from '../schema/options.js';
 import { duplicateCheck } from './idempotency.js';
-import { freezeEvent, freezeSession, parseEvent } from './parse.js';
-import type { Plan, PlanEvent, PlanEventInput, PlanSession } from './schema.js';
-import { statusOf } from './status.js';
+import { freezeEvent, freezeSession, parseEvent } from '../schema/plan-parse.js';
+import type { Plan, PlanEvent, PlanEventInput, PlanSession } from '../schema/plan.js';
+import { statusOf } from '../schema/plan-status.js';
 import { planTransitions } from './transitions.js';
-import { sealPlan } from './trust.js';
+import { sealPlan } from '../schema/plan-trust.js';
 
 /**
  * Options of {@link applyEvent}: the plan's protocol (or a list holding it) and, optionally, the

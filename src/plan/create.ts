@@ -13,8 +13,8 @@ import { frozenJsonCopy, idField, instantField, localDateField, metadataField, t
 import type { Screening } from '../rules/screening.js';
 import { parseLocalDate } from '../time/civil.js';
 import { inputFinding, issuesToFindings, metadataFinding } from '../schema/issues.js';
-import { freezeSession } from './parse.js';
-import { scalpZones, type Plan } from './schema.js';
+import { freezeSession } from '../schema/plan-parse.js';
+import { scalpZones, type Plan } from '../schema/plan.js';
 
 /**
  * A zone of the scalp a course can treat.
@@ -27,7 +27,7 @@ import { scalpZones, type Plan } from './schema.js';
  */
 export type ScalpZone = (typeof scalpZones)[number];
 import { prefixed } from '../schema/options.js';
-import { sealPlan } from './trust.js';
+import { sealPlan } from '../schema/plan-trust.js';
 import { limitsFinding } from '../schema/limits.js';
 
 /**

@@ -6,12 +6,12 @@ import type { Finding, Outcome } from '../findings/codes.js';
 import { fail, guarded, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { inputFinding } from '../schema/issues.js';
-import { readPlanCall, type ProtocolChoice } from '../schema/call.js';
+import { readPlanCall, type ProtocolChoice } from '../protocol/call.js';
 import { buildPlan, step, type PlanState } from './apply.js';
 import { duplicateCheck } from './idempotency.js';
-import { freezeEvent, parseEvent } from './parse.js';
-import type { Plan, PlanEvent } from './schema.js';
-import { statusOf } from './status.js';
+import { freezeEvent, parseEvent } from '../schema/plan-parse.js';
+import type { Plan, PlanEvent } from '../schema/plan.js';
+import { statusOf } from '../schema/plan-status.js';
 import { limitsFinding } from '../schema/limits.js';
 
 /**

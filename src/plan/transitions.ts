@@ -5,7 +5,7 @@
  * @module
  */
 import type { FindingCode } from '../findings/codes.js';
-import type { PlanStatus } from './schema.js';
+import type { PlanStatus } from '../schema/plan.js';
 
 /**
  * The status rules of one event type.

@@ -4,9 +4,9 @@
  */
 import type { Finding, Outcome } from '../findings/codes.js';
 import { finding, guarded, ok } from '../findings/finding.js';
-import type { Plan, PlanStatus, SessionState } from '../plan/schema.js';
+import type { Plan, PlanStatus, SessionState } from '../schema/plan.js';
 import type { Protocol } from '../protocol/schema.js';
-import { readAsOfCall, type ProtocolChoice } from '../schema/call.js';
+import { readAsOfCall, type ProtocolChoice } from '../protocol/call.js';
 import { unrecordedOutcomes } from './unrecorded.js';
 import { measureGaps, sessionDay, sessionSpec, spacingFinding, worse, type SpacingEvaluation } from './spacing.js';
 import { formatLocalDate as formatDay } from '../time/civil.js';

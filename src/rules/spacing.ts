@@ -6,7 +6,7 @@
  */
 import type { Finding, Severity } from '../findings/codes.js';
 import { finding } from '../findings/finding.js';
-import type { Plan, PlanSession } from '../plan/schema.js';
+import type { Plan, PlanSession } from '../schema/plan.js';
 import type { Gap, Protocol } from '../protocol/schema.js';
 import { formatLocalDate } from '../time/civil.js';
 import { parseInstant } from '../time/instant.js';

@@ -6,13 +6,13 @@
 import type { Finding, Outcome } from '../findings/codes.js';
 import { fail, finding, guarded, hasError, ok } from '../findings/finding.js';
 import { applyEvent, bookingChecks, statusRefusal } from '../plan/apply.js';
-import type { Plan, PlanEvent, PlanSession } from '../plan/schema.js';
+import type { Plan, PlanEvent, PlanSession } from '../schema/plan.js';
 import type { Protocol } from '../protocol/schema.js';
 import { sessionSpec } from '../rules/spacing.js';
 import { formatLocalDate } from '../time/civil.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { instantOption, intOption } from '../schema/options.js';
-import type { ProtocolChoice } from '../schema/call.js';
+import type { ProtocolChoice } from '../protocol/call.js';
 import type { Availability } from './availability.js';
 import { busyBlocks, fastLocalDay, isFree, withinOpeningHours, type Blocks, type Calendar, type Released } from './calendar.js';
 import {

@@ -6,13 +6,13 @@
  */
 import type { Outcome } from '../findings/codes.js';
 import { guarded, ok } from '../findings/finding.js';
-import type { Plan } from '../plan/schema.js';
+import type { Plan } from '../schema/plan.js';
 import type { Protocol } from '../protocol/schema.js';
 import { aftercare } from '../rules/care.js';
 import { evaluatePlan, type Evaluation, type ReadOptions } from '../rules/evaluate.js';
-import { readAsOfCall } from '../schema/call.js';
+import { readAsOfCall } from '../protocol/call.js';
 import { sessionDay, sessionSpec } from '../rules/spacing.js';
-import { forecast, type Forecast, type SessionForecast } from '../schedule/forecast.js';
+import { forecast, type Forecast, type SessionForecast } from '../rules/forecast.js';
 import { civilFromDays, isoWeekday, parseLocalDate } from '../time/civil.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { localDayOf, offsetAt } from '../time/zone.js';

@@ -2,10 +2,10 @@
  * The zod schemas behind every type, for callers who validate or generate JSON Schema themselves.
  * @module
  */
-import { planSchemas } from '../plan/schema.js';
-import { protocolSchemas } from '../protocol/schema.js';
-import { intakeSchemas } from '../rules/screening.js';
-import { availabilitySchemas } from '../schedule/availability.js';
+import { planSchemas } from './schema/plan.js';
+import { protocolSchemas } from './protocol/schema.js';
+import { intakeSchemas } from './rules/screening.js';
+import { availabilitySchemas } from './schedule/availability.js';
 
 type P = ReturnType<typeof planSchemas>;
 type R = ReturnType<typeof protocolSchemas>;
