@@ -18,7 +18,7 @@ function imports(file: string): string[] {
   return [...code.matchAll(/^(?:import|export)\b[^'"]*?from\s+'([^']+)'/gm)].map((m) => m[1] ?? '');
 }
 
-const SHARED = ['interop/arguments.ts', 'interop/bookings.ts', 'interop/instants.ts'];
+const SHARED = ['interop/shared/arguments.ts', 'interop/shared/bookings.ts', 'interop/shared/instants.ts'];
 const dist = resolve(src, '../dist');
 
 /** Every src/time module `file` reaches through relative imports (the kernel's own closure). */
@@ -46,7 +46,7 @@ describe('entry boundaries', () => {
   it('the ical and fhir entries import the core only as "smp-protocol", never a core module', () => {
     const subpath = [...files(join(src, 'interop/ical')), ...files(join(src, 'interop/fhir')), ...SHARED.map((f) => join(src, f))];
     expect(subpath.length).toBeGreaterThan(8);
-    expect(subpath.flatMap(imports)).toEqual(expect.arrayContaining(['smp-protocol', './calendar.js', '../bookings.js']));
+    expect(subpath.flatMap(imports)).toEqual(expect.arrayContaining(['smp-protocol', './calendar.js', '../shared/bookings.js']));
     for (const file of subpath) {
       for (const spec of imports(file)) {
         if (spec === 'smp-protocol') continue;
@@ -54,16 +54,16 @@ describe('entry boundaries', () => {
         const target = relative(src, resolve(dirname(file), spec));
         if (target.startsWith('time/')) continue; // the kernel: a shared chunk, checked below
         expect(target.startsWith('interop/'), `${relative(src, file)} reaches ${target}`).toBe(true);
-        expect(['interop/mermaid.js', 'interop/timeline-svg.js']).not.toContain(target);
+        expect(['pictures/mermaid.js', 'pictures/timeline-svg.js']).not.toContain(target);
       }
     }
   });
 
   it('the root entry exports the pictures but never loads a subpath entry', () => {
     const index = readFileSync(join(src, 'index.ts'), 'utf8');
-    expect(index).toContain("from './interop/mermaid.js'");
-    expect(index).toContain("from './interop/timeline-svg.js'");
-    for (const file of [join(src, 'index.ts'), join(src, 'interop/mermaid.ts'), join(src, 'interop/timeline-svg.ts')]) {
+    expect(index).toContain("from './pictures/mermaid.js'");
+    expect(index).toContain("from './pictures/timeline-svg.js'");
+    for (const file of [join(src, 'index.ts'), join(src, 'pictures/mermaid.ts'), join(src, 'pictures/timeline-svg.ts')]) {
       for (const spec of imports(file)) {
         expect(spec).not.toBe('smp-protocol');
         expect(spec).not.toMatch(/interop\/(ical|fhir)|\/(bookings|instants|arguments)\.js$/);
