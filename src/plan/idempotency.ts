@@ -13,7 +13,7 @@
 import type { Finding } from '../findings/codes.js';
 import { finding } from '../findings/finding.js';
 import type { Protocol } from '../protocol/schema.js';
-import { sessionSpec } from '../rules/spacing.js';
+import { sessionSpec } from '../protocol/session.js';
 import { parseInstant } from '../time/instant.js';
 import type { PlanEvent } from '../schema/plan.js';
 
