@@ -11,7 +11,7 @@ import type { Protocol } from '../protocol/schema.js';
 import { aftercare } from '../rules/care.js';
 import { evaluatePlan, type Evaluation, type ReadOptions } from '../rules/evaluate.js';
 import { readAsOfCall } from '../protocol/call.js';
-import { sessionSpec } from '../protocol/session.js';
+import { sessionLabel, sessionSpec } from '../protocol/session.js';
 import { sessionDay } from '../rules/session-days.js';
 import { forecast, type Forecast, type SessionForecast } from '../rules/forecast.js';
 import { civilFromDays, isoWeekday, parseLocalDate } from '../time/civil.js';
@@ -133,11 +133,10 @@ interface Row {
 
 function rows(plan: Plan, protocol: Protocol, f: Forecast, e: Evaluation): Row[] {
   return plan.sessions.map((s, i) => {
-    const spec = protocol.sessions[s.number - 1];
     const row: Row = {
       number: s.number,
       phase: s.phase,
-      title: spec?.title ?? protocol.extraSessions.title,
+      title: sessionLabel(protocol, s.number).title,
       state: s.state,
       aftercareRules: [],
     };

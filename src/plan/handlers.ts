@@ -8,7 +8,7 @@ import type { Finding } from '../findings/codes.js';
 import { finding, hasError } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import type { Protocol } from '../protocol/schema.js';
-import { sessionSpec } from '../protocol/session.js';
+import { sessionLabel, sessionSpec } from '../protocol/session.js';
 import { bookingChecks, bookingGate, downstream, isFinding, onHoldFinding, screeningFindings, sessionOf, statusRefusal } from '../rules/booking.js';
 import { sessionDays } from '../rules/session-days.js';
 import { measureGaps, spacingFinding } from '../rules/spacing.js';
@@ -208,7 +208,7 @@ function add(plan: Plan, protocol: Protocol): Step {
   if (extras >= protocol.extraSessions.max) {
     return refuse(finding('MAX_SESSIONS_REACHED', 'error', { max: protocol.extraSessions.max, extras }));
   }
-  const sessions = [...plan.sessions, freezeSession({ number: plan.sessions.length + 1, phase: protocol.extraSessions.phase, state: 'pending' })];
+  const sessions = [...plan.sessions, freezeSession({ number: plan.sessions.length + 1, phase: sessionLabel(protocol, plan.sessions.length + 1).phase, state: 'pending' })];
   return result(plan, { sessions }, []);
 }
 

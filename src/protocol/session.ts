@@ -29,3 +29,16 @@ export function sessionSpec(protocol: Protocol, number: number): SessionSpec {
   }
   return { durationMinutes: protocol.extraSessions.durationMinutes, gaps: [{ anchor: number - 1, gap: protocol.extraSessions.gap }] };
 }
+
+/** How a session of a plan is presented: its phase, title and purpose, extras included. @internal */
+export interface SessionLabel {
+  phase: string;
+  title: string;
+  purpose: string;
+}
+
+/** The protocol's phase, title and purpose of a plan's session `number` (extras use `extraSessions`). @internal */
+export function sessionLabel(protocol: Protocol, number: number): SessionLabel {
+  const s = protocol.sessions[number - 1] ?? protocol.extraSessions;
+  return { phase: s.phase, title: s.title, purpose: s.purpose };
+}
