@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { cliEntry, tsupEntry } from './scripts/entries.mjs';
 
 // Subpath entries (testing, ical, fhir, the CLI) import the root entry by its package name, so
 // they share one copy of it at run time and never add to the root entry's bundle. The time kernel
@@ -10,14 +11,8 @@ const external = ['zod', 'luxon', 'smp-protocol', 'fast-check', '@electric-sql/p
 
 export default defineConfig([
   {
-    entry: {
-      index: 'src/index.ts',
-      testing: 'src/testing/index.ts',
-      ical: 'src/interop/ical/index.ts',
-      fhir: 'src/interop/fhir/index.ts',
-      postgres: 'src/postgres/index.ts',
-      http: 'src/http/index.ts',
-    },
+    // The one list of entry points (scripts/entries.mjs).
+    entry: tsupEntry(),
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
@@ -30,7 +25,7 @@ export default defineConfig([
   },
   {
     // The command line: Node only, ESM, the one module that reads the clock, files and streams.
-    entry: { cli: 'src/cli/index.ts' },
+    entry: { [cliEntry.name]: cliEntry.source },
     format: ['esm'],
     dts: false,
     sourcemap: false,

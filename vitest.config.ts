@@ -1,25 +1,20 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { entries, importName } from './scripts/entries.mjs';
 
-const src = (path: string): string => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+const file = (path: string): string => fileURLToPath(new URL(`./${path}`, import.meta.url));
+const exact = (name: string): RegExp => new RegExp(`^${name.replace(/[/.-]/g, '\\$&')}$`);
 
 export default defineConfig({
   resolve: {
     // Tests import the package by its public names; exact matches, so subpaths resolve to their own entries.
-    alias: [
+    // One alias per entry of the one list (scripts/entries.mjs).
+    alias: entries.map((e) => ({
+      find: exact(importName(e)),
       // SMP_BENCH=dist (benchmarks, after `npm run build`): the root entry is the built bundle, what a
       // consumer runs; vite's per-module transform of src adds 30–60 % to the µs-scale hot paths.
-      {
-        find: /^smp-protocol$/,
-        replacement:
-          process.env.SMP_BENCH === 'dist' ? fileURLToPath(new URL('./dist/index.js', import.meta.url)) : src('index.ts'),
-      },
-      { find: /^smp-protocol\/testing$/, replacement: src('testing/index.ts') },
-      { find: /^smp-protocol\/ical$/, replacement: src('interop/ical/index.ts') },
-      { find: /^smp-protocol\/fhir$/, replacement: src('interop/fhir/index.ts') },
-      { find: /^smp-protocol\/postgres$/, replacement: src('postgres/index.ts') },
-      { find: /^smp-protocol\/http$/, replacement: src('http/index.ts') },
-    ],
+      replacement: e.name === 'index' && process.env.SMP_BENCH === 'dist' ? file('dist/index.js') : file(e.source),
+    })),
   },
   test: {
     include: ['test/**/*.test.ts'],

@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
+import { distFiles } from './entries.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const packDir = join(root, '.pack');
@@ -32,7 +33,8 @@ const tarball = join(packDir, packed.filename);
 const files = packed.files.map((f) => f.path);
 const stray = files.filter((f) => !/^(dist\/|sql\/[^/]+\.sql$|schemas\/[^/]+\.json$|conformance\/[^/]+\.json$|docs\/[^/]+\.md$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(f));
 if (stray.length > 0) fail(`unexpected files in the package: ${stray.join(', ')}`);
-for (const needed of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/testing.js', 'dist/testing.cjs', 'dist/cli.js', 'dist/ical.js', 'dist/ical.cjs', 'dist/ical.d.ts', 'dist/ical.d.cts', 'dist/fhir.js', 'dist/fhir.cjs', 'dist/fhir.d.ts', 'dist/fhir.d.cts', 'dist/postgres.js', 'dist/postgres.cjs', 'dist/postgres.d.ts', 'dist/postgres.d.cts', 'dist/http.js', 'dist/http.cjs', 'dist/http.d.ts', 'dist/http.d.cts', 'sql/001-init.sql', 'schemas/openapi.json', 'schemas/plan.json', 'schemas/event.json', 'schemas/protocol.json', 'schemas/intake.json', 'README.md', 'LICENSE']) {
+// Every entry of the one list (scripts/entries.mjs), built for ESM and CJS with types, and the CLI.
+for (const needed of [...distFiles(), 'sql/001-init.sql', 'schemas/openapi.json', 'schemas/plan.json', 'schemas/event.json', 'schemas/protocol.json', 'schemas/intake.json', 'README.md', 'LICENSE']) {
   if (!files.includes(needed)) fail(`missing from the package: ${needed}`);
 }
 pass(`packed ${packed.filename}: ${files.length} files, ${(packed.size / 1024).toFixed(1)} KB`);

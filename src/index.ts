@@ -23,8 +23,8 @@ export type { FindingKind } from './findings/kinds.js';
 
 // Protocols
 export { builtinProtocols, standardProtocol, protocols } from './protocol/builtin.js';
-export { protocolFor } from './schema/call.js';
-export type { ProtocolChoice, ProtocolRef } from './schema/call.js';
+export { protocolFor } from './protocol/call.js';
+export type { ProtocolChoice, ProtocolRef } from './protocol/call.js';
 export { defineProtocol } from './protocol/define.js';
 export type { Gap, Protocol, ProtocolSession } from './protocol/schema.js';
 
@@ -35,20 +35,20 @@ export { applyEvent } from './plan/apply.js';
 export type { ApplyEventOptions, UntrustedEvent } from './plan/apply.js';
 export { replay } from './plan/replay.js';
 export type { ReplayOptions } from './plan/replay.js';
-export { parsePlan } from './plan/parse.js';
-export { eventTypes, scalpZones } from './plan/schema.js';
-export { planTransitions } from './plan/transitions.js';
-export type { TransitionRule } from './plan/transitions.js';
+export { parsePlan } from './schema/plan-parse.js';
+export { eventTypes, scalpZones } from './schema/plan.js';
+export { planTransitions } from './rules/transitions.js';
+export type { TransitionRule } from './rules/transitions.js';
 export { planChanges } from './plan/changes.js';
 export type { CalendarEntry, PlanChanges, PlanChangesOptions, Reminder, ReminderKind } from './plan/changes.js';
-export type { Plan, PlanEvent, PlanEventInput, PlanSession, PlanStatus, SessionState, TreatmentRecord } from './plan/schema.js';
+export type { Plan, PlanEvent, PlanEventInput, PlanSession, PlanStatus, SessionState, TreatmentRecord } from './schema/plan.js';
 
 // Evaluation and forecast
 export { evaluatePlan } from './rules/evaluate.js';
 export type { Evaluation, ReadOptions, SessionEvaluation } from './rules/evaluate.js';
 export type { SpacingEvaluation } from './rules/spacing.js';
-export { forecast } from './schedule/forecast.js';
-export type { AfterCourseWindow, Due, Forecast, SessionForecast } from './schedule/forecast.js';
+export { forecast } from './rules/forecast.js';
+export type { AfterCourseWindow, Due, Forecast, SessionForecast } from './rules/forecast.js';
 
 // Scheduling against the clinic's calendar
 export { parseAvailability } from './schedule/availability.js';
@@ -68,8 +68,8 @@ export { screeningConditions } from './protocol/schema.js';
 export type { ScalpZone } from './plan/create.js';
 
 // Pictures (iCalendar and FHIR are the subpath entries 'smp-protocol/ical' and 'smp-protocol/fhir')
-export { toMermaid } from './interop/mermaid.js';
-export { toTimelineSvg } from './interop/timeline-svg.js';
+export { toMermaid } from './pictures/mermaid.js';
+export { toTimelineSvg } from './pictures/timeline-svg.js';
 
 // Configured once
 export { createRules } from './rules-facade.js';
@@ -79,4 +79,4 @@ export type { Rules, RulesOptions } from './rules-facade.js';
 export { localDateOf, toInstant } from './time/convert.js';
 
 // Schemas
-export { schemas } from './schema/registry.js';
+export { schemas } from './schemas.js';

@@ -11,20 +11,20 @@ import type { MessageCatalogue } from './findings/messages.js';
 import { applyEvent } from './plan/apply.js';
 import { createPlan, type CreatePlanInput } from './plan/create.js';
 import { replay } from './plan/replay.js';
-import type { Plan, PlanEventInput } from './plan/schema.js';
+import type { Plan, PlanEventInput } from './schema/plan.js';
 import { defineProtocol } from './protocol/define.js';
 import type { Protocol } from './protocol/schema.js';
 import { aftercare, preparation, type CareItem, type CareOptions } from './rules/care.js';
 import { evaluatePlan, type Evaluation, type ReadOptions } from './rules/evaluate.js';
 import { screen, type Screening, type ScreenOptions } from './rules/screening.js';
-import { forecast, type Forecast } from './schedule/forecast.js';
+import { forecast, type Forecast } from './rules/forecast.js';
 import { proposeReschedule, proposeSchedule, type ProposeRescheduleOptions, type ProposeScheduleOptions, type RescheduleProposal, type ScheduleProposal } from './schedule/proposals.js';
 import { findSlots, type FindSlotsOptions, type Slot } from './schedule/slots.js';
-import { protocolFor, resolveProtocol, type ProtocolRef } from './schema/call.js';
+import { protocolFor, resolveProtocol, type ProtocolRef } from './protocol/call.js';
 import { inputFinding } from './schema/issues.js';
 import { prefixed } from './schema/options.js';
 import { inputDetails } from './findings/messages.js';
-import { toTimelineSvg } from './interop/timeline-svg.js';
+import { toTimelineSvg } from './pictures/timeline-svg.js';
 
 /**
  * What {@link createRules} takes: the protocols plans may follow (e.g. {@link builtinProtocols}

@@ -294,7 +294,7 @@ export function jsonSchemas(): Record<string, unknown> {
     event: schemas.event,
     protocol: schemas.protocol,
     intake: schemas.intake,
-    ...('availability' in schemas ? { availability: (schemas as unknown as Record<string, z.core.$ZodType>).availability as z.core.$ZodType } : {}),
+    availability: schemas.availability,
     'conformance-case': conformanceCaseSchema,
     'conformance-file': file,
   };

@@ -10,13 +10,13 @@ import { inputDetails } from '../findings/messages.js';
 import type { Protocol } from '../protocol/schema.js';
 import { aftercare, preparation } from '../rules/care.js';
 import { inputFinding } from '../schema/issues.js';
-import { forecast } from '../schedule/forecast.js';
+import { forecast } from '../rules/forecast.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { toInstant } from '../time/convert.js';
-import { readPlanCall, resolveProtocol } from '../schema/call.js';
+import { readPlanCall, resolveProtocol } from '../protocol/call.js';
 import { prefixed } from '../schema/options.js';
-import { planArgument } from './parse.js';
-import type { Plan, PlanEvent } from './schema.js';
+import { planArgument } from '../schema/plan-parse.js';
+import type { Plan, PlanEvent } from '../schema/plan.js';
 
 const MINUTE = 60_000;
 

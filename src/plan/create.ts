@@ -13,8 +13,11 @@ import { frozenJsonCopy, idField, instantField, localDateField, metadataField, t
 import type { Screening } from '../rules/screening.js';
 import { parseLocalDate } from '../time/civil.js';
 import { inputFinding, issuesToFindings, metadataFinding } from '../schema/issues.js';
-import { freezeSession } from './parse.js';
-import { scalpZones, type Plan } from './schema.js';
+import { freezeSession } from '../schema/plan-parse.js';
+import { scalpZones, type Plan } from '../schema/plan.js';
+import { prefixed } from '../schema/options.js';
+import { sealPlan } from '../schema/plan-trust.js';
+import { limitsFinding } from '../schema/limits.js';
 
 /**
  * A zone of the scalp a course can treat.
@@ -26,9 +29,6 @@ import { scalpZones, type Plan } from './schema.js';
  * ```
  */
 export type ScalpZone = (typeof scalpZones)[number];
-import { prefixed } from '../schema/options.js';
-import { sealPlan } from './trust.js';
-import { limitsFinding } from '../schema/limits.js';
 
 /**
  * What {@link createPlan} takes.

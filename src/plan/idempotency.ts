@@ -13,9 +13,9 @@
 import type { Finding } from '../findings/codes.js';
 import { finding } from '../findings/finding.js';
 import type { Protocol } from '../protocol/schema.js';
-import { sessionSpec } from '../rules/spacing.js';
+import { sessionSpec } from '../protocol/session.js';
 import { parseInstant } from '../time/instant.js';
-import type { PlanEvent } from './schema.js';
+import type { PlanEvent } from '../schema/plan.js';
 
 /** Fields of an event that are not its intent. */
 const NOT_INTENT: ReadonlySet<string> = new Set(['id', 'at', 'actor', 'note']);

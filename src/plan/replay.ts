@@ -6,12 +6,12 @@ import type { Finding, Outcome } from '../findings/codes.js';
 import { fail, guarded, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { inputFinding } from '../schema/issues.js';
-import { readPlanCall, type ProtocolChoice } from '../schema/call.js';
-import { buildPlan, step, type PlanState } from './apply.js';
+import { readPlanCall, type ProtocolChoice } from '../protocol/call.js';
+import { buildPlan, planWith, stateOf, type PlanState } from './build.js';
+import { step } from './handlers.js';
 import { duplicateCheck } from './idempotency.js';
-import { freezeEvent, parseEvent } from './parse.js';
-import type { Plan, PlanEvent } from './schema.js';
-import { statusOf } from './status.js';
+import { freezeEvent, parseEvent } from '../schema/plan-parse.js';
+import type { Plan, PlanEvent } from '../schema/plan.js';
 import { limitsFinding } from '../schema/limits.js';
 
 /**
@@ -43,12 +43,7 @@ function run(initialInput: unknown, eventsInput: unknown, options: unknown): Out
   const history: PlanEvent[] = [...initial.history];
   const byId = new Map<string, PlanEvent>(history.map((e) => [e.id, e]));
   let noShows = history.reduce((n, e) => (e.type === 'sessionMissed' ? n + 1 : n), 0);
-  let state: PlanState = {
-    sessions: initial.sessions,
-    hold: initial.hold,
-    closure: initial.closure,
-    notBefore: initial.notBefore,
-  };
+  let state: PlanState = stateOf(initial);
   // One working plan per step, without re-copying the history: replay stays linear in its length.
   let current: Plan = initial;
   const warnings: Finding[] = [];
@@ -77,12 +72,7 @@ function run(initialInput: unknown, eventsInput: unknown, options: unknown): Out
 /** The plan the next step reads: the state's parts over the initial plan. Not sealed, and it
  * shares no history, because no step reads the history (no-shows are counted here). */
 function workingPlan(initial: Plan, state: PlanState): Plan {
-  const { hold: _h, closure: _c, notBefore: _n, ...rest } = initial;
-  const view: Plan = { ...rest, sessions: state.sessions, status: statusOf(state), history: [] };
-  if (state.hold !== undefined) view.hold = state.hold;
-  if (state.closure !== undefined) view.closure = state.closure;
-  if (state.notBefore !== undefined) view.notBefore = state.notBefore;
-  return view;
+  return planWith(initial, state, [], initial.version);
 }
 
 /**

@@ -5,9 +5,9 @@
  */
 import type { Outcome } from '../findings/codes.js';
 import { fail, finding, guarded, ok } from '../findings/finding.js';
-import type { Plan } from '../plan/schema.js';
+import type { Plan } from '../schema/plan.js';
 import type { Protocol } from '../protocol/schema.js';
-import { readPlanCall, type ProtocolChoice } from '../schema/call.js';
+import { readPlanCall, type ProtocolChoice } from '../protocol/call.js';
 import { intOption } from '../schema/options.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { MAX_INSTANT, MIN_INSTANT, instantInRange } from '../time/range.js';

@@ -4,11 +4,13 @@
  */
 import type { Finding, Outcome } from '../findings/codes.js';
 import { finding, guarded, ok } from '../findings/finding.js';
-import type { Plan, PlanStatus, SessionState } from '../plan/schema.js';
+import type { Plan, PlanStatus, SessionState } from '../schema/plan.js';
 import type { Protocol } from '../protocol/schema.js';
-import { readAsOfCall, type ProtocolChoice } from '../schema/call.js';
+import { readAsOfCall, type ProtocolChoice } from '../protocol/call.js';
 import { unrecordedOutcomes } from './unrecorded.js';
-import { measureGaps, sessionDay, sessionSpec, spacingFinding, worse, type SpacingEvaluation } from './spacing.js';
+import { sessionSpec } from '../protocol/session.js';
+import { sessionDay, sessionDays } from './session-days.js';
+import { measureGaps, spacingFinding, worse, type SpacingEvaluation } from './spacing.js';
 import { formatLocalDate as formatDay } from '../time/civil.js';
 
 /**
@@ -90,7 +92,7 @@ function evaluateSessions(plan: Plan, protocol: Protocol): SessionEvaluation[] {
     const day = sessionDay(plan, s);
     if (day === undefined || s.number === 1) return out;
     const spec = sessionSpec(protocol, s.number);
-    const { measures, pendingAnchors } = measureGaps(plan, spec, day);
+    const { measures, pendingAnchors } = measureGaps(spec, day, sessionDays(plan));
     const context = s.state === 'completed' ? 'evaluateCompleted' : 'evaluateBooked';
     let evaluation: SpacingEvaluation | undefined;
     for (const m of measures) {

@@ -7,7 +7,7 @@ import { once } from '../schema/once.js';
 import type { Finding, Outcome } from '../findings/codes.js';
 import { fail, finding, guarded, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
-import { resolveProtocol, type ProtocolRef } from '../schema/call.js';
+import { resolveProtocol, type ProtocolRef } from '../protocol/call.js';
 import type { Protocol, ScreeningCondition, ScreeningRule } from '../protocol/schema.js';
 import { localDateField, MAX_ID } from '../schema/fields.js';
 import { inputFinding, issuesToFindings } from '../schema/issues.js';

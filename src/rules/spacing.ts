@@ -1,16 +1,14 @@
 /**
  * The spacing model (DESIGN.md, adapted from CDSi): gaps of five calendar-day counts measured from
  * an anchor session, and what a date at `d` days from the anchor means for a booking, a recorded
- * session, and an evaluation.
+ * session, and an evaluation. Day numbers in, findings out: no plan, no zone.
  * @module
  */
 import type { Finding, Severity } from '../findings/codes.js';
 import { finding } from '../findings/finding.js';
-import type { Plan, PlanSession } from '../plan/schema.js';
-import type { Gap, Protocol } from '../protocol/schema.js';
+import type { Gap } from '../protocol/schema.js';
+import type { SessionSpec } from '../protocol/session.js';
 import { formatLocalDate } from '../time/civil.js';
-import { parseInstant } from '../time/instant.js';
-import { localDayOf } from '../time/zone.js';
 
 /**
  * How a session's date relates to one of its gaps, from worst to best for the skin.
@@ -22,30 +20,6 @@ import { localDayOf } from '../time/zone.js';
  * ```
  */
 export type SpacingEvaluation = 'tooSoon' | 'grace' | 'early' | 'onTime' | 'late' | 'lapsed';
-
-/** A gap's day counts with the number of the session it is measured from. @internal */
-export interface ResolvedGap {
-  anchor: number;
-  gap: Omit<Gap, 'from'>;
-}
-
-/** What the protocol says about session `number` of a plan, extras included. @internal */
-export interface SessionSpec {
-  durationMinutes: number;
-  gaps: ResolvedGap[];
-}
-
-/** The protocol's spec for a plan's session `number` (extras use `extraSessions`). @internal */
-export function sessionSpec(protocol: Protocol, number: number): SessionSpec {
-  const defined = protocol.sessions[number - 1];
-  if (defined !== undefined) {
-    return {
-      durationMinutes: defined.durationMinutes,
-      gaps: defined.gaps.map(({ from, ...gap }) => ({ anchor: from === 'previous' ? number - 1 : from.session, gap })),
-    };
-  }
-  return { durationMinutes: protocol.extraSessions.durationMinutes, gaps: [{ anchor: number - 1, gap: protocol.extraSessions.gap }] };
-}
 
 /** Classifies `d` calendar days from the anchor against a gap. @internal */
 export function classify(gap: Omit<Gap, 'from'>, d: number): SpacingEvaluation {
@@ -64,19 +38,6 @@ export function worse(a: SpacingEvaluation, b: SpacingEvaluation): SpacingEvalua
   return RANK[a] <= RANK[b] ? a : b;
 }
 
-/** The interval that fixes a session in time: its completion, else its booking. @internal */
-export function sessionInterval(s: PlanSession): { start: string; end: string } | undefined {
-  if (s.state === 'completed') return s.completed;
-  if (s.state === 'booked') return s.booking;
-  return undefined;
-}
-
-/** Local day number of a session's start in the plan's zone, or undefined when pending. @internal */
-export function sessionDay(plan: Plan, s: PlanSession | undefined): number | undefined {
-  const iv = s === undefined ? undefined : sessionInterval(s);
-  return iv === undefined ? undefined : localDayOf(plan.timeZone, parseInstant(iv.start));
-}
-
 /** Who asks: a booking (command), a recorded completion (fact), or an evaluation. @internal */
 export type SpacingContext = 'booking' | 'completion' | 'evaluateCompleted' | 'evaluateBooked';
 
@@ -89,12 +50,11 @@ export interface GapMeasure {
   evaluation: SpacingEvaluation;
 }
 
-/** Measures each gap of `session` on `day` whose anchor is fixed; anchors still pending are returned apart. @internal */
+/** Measures each gap of a session on local day `day` against its anchors' days (`dayOf`, undefined while pending); anchors still pending are returned apart. @internal */
 export function measureGaps(
-  plan: Plan,
   spec: SessionSpec,
   day: number,
-  dayOf: (n: number) => number | undefined = (n) => sessionDay(plan, plan.sessions[n - 1]),
+  dayOf: (n: number) => number | undefined,
 ): { measures: GapMeasure[]; pendingAnchors: number[] } {
   const measures: GapMeasure[] = [];
   const pendingAnchors: number[] = [];

@@ -7,7 +7,7 @@
  */
 import type { Finding } from '../findings/codes.js';
 import { finding } from '../findings/finding.js';
-import type { Plan } from '../plan/schema.js';
+import type { Plan } from '../schema/plan.js';
 import { formatLocalDate } from '../time/civil.js';
 import { parseInstant } from '../time/instant.js';
 import { localDayOf } from '../time/zone.js';

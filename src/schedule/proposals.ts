@@ -5,14 +5,14 @@
  */
 import type { Finding, Outcome } from '../findings/codes.js';
 import { fail, finding, guarded, hasError, ok } from '../findings/finding.js';
-import { applyEvent, bookingChecks, statusRefusal } from '../plan/apply.js';
-import type { Plan, PlanEvent, PlanSession } from '../plan/schema.js';
+import { applyEvent } from '../plan/apply.js';
+import { bookingChecks, statusRefusal } from '../rules/booking.js';
+import type { Plan, PlanEvent, PlanSession } from '../schema/plan.js';
 import type { Protocol } from '../protocol/schema.js';
-import { sessionSpec } from '../rules/spacing.js';
 import { formatLocalDate } from '../time/civil.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { instantOption, intOption } from '../schema/options.js';
-import type { ProtocolChoice } from '../schema/call.js';
+import type { ProtocolChoice } from '../protocol/call.js';
 import type { Availability } from './availability.js';
 import { busyBlocks, fastLocalDay, isFree, withinOpeningHours, type Blocks, type Calendar, type Released } from './calendar.js';
 import {
@@ -303,7 +303,7 @@ export function proposeReschedule(plan: Plan, options: ProposeRescheduleOptions)
 
     // 1. The session's own rules, against the sessions before it (the later ones will follow it).
     const laterReleased = withSessions(original, (s) => (s.number > k && s.state === 'booked' ? pending(s) : s));
-    const own = bookingChecks(laterReleased, protocol, sessionSpec(protocol, k), k, start, end, asOfMs, true).filter((f) => f.severity === 'error');
+    const own = bookingChecks({ plan: laterReleased, protocol, session: k, start, end, at: asOfMs, move: true }).filter((f) => f.severity === 'error');
     if (own.length > 0) return fail(own);
     const timing = timingProblem(calendar, start, end, asOfMs);
     if (timing !== undefined) return fail([requested(timing)]);
@@ -319,7 +319,7 @@ export function proposeReschedule(plan: Plan, options: ProposeRescheduleOptions)
       const view = withSessions(current, (s) => (s.number > j && s.state === 'booked' ? pending(s) : s));
       const laterStart = parseInstant(later.booking.start);
       const laterEnd = parseInstant(later.booking.end);
-      if (!hasError(bookingChecks(view, protocol, sessionSpec(protocol, j), j, laterStart, laterEnd, asOfMs, true))) continue;
+      if (!hasError(bookingChecks({ plan: view, protocol, session: j, start: laterStart, end: laterEnd, at: asOfMs, move: true }))) continue;
       released.push({ start: laterStart, end: laterEnd });
       const search = searchSlots({
         plan: view,
@@ -334,7 +334,7 @@ export function proposeReschedule(plan: Plan, options: ProposeRescheduleOptions)
       });
       const best = search.slots[0];
       if (best === undefined) {
-        const why = bookingChecks(original, protocol, sessionSpec(protocol, k), k, start, end, asOfMs, true).filter(
+        const why = bookingChecks({ plan: original, protocol, session: k, start, end, at: asOfMs, move: true }).filter(
           (f) => f.code === 'DOWNSTREAM_CONFLICT' && f.severity === 'error',
         );
         return fail([...why, noSlotFinding(j, search, laterEnd - laterStart)]);

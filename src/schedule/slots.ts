@@ -1,17 +1,19 @@
 /**
  * Slots: the forecast's healing window joined with the clinic's calendar. A slot is a start the
  * clinic has free *and* a booking `applyEvent` accepts at `asOf` — each one passes the very
- * checks apply.ts makes (`bookingChecks`), after a cheap search over days ranked by fit.
+ * checks `applyEvent` makes (`rules/booking.ts`'s `bookingChecks`), after a cheap search over days ranked by fit.
  * @module
  */
 import type { Finding, Outcome } from '../findings/codes.js';
 import { fail, finding, guarded, hasError, internalError, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
-import { bookingChecks, statusRefusal } from '../plan/apply.js';
-import type { Plan, PlanSession } from '../plan/schema.js';
-import { readPlanCall, type ProtocolChoice } from '../schema/call.js';
+import { bookingChecks, bookingGate, statusRefusal } from '../rules/booking.js';
+import type { Plan, PlanSession } from '../schema/plan.js';
+import { readPlanCall, type ProtocolChoice } from '../protocol/call.js';
 import type { Protocol } from '../protocol/schema.js';
-import { measureGaps, sessionInterval, sessionSpec, spacingFinding, worse, type SessionSpec, type SpacingEvaluation } from '../rules/spacing.js';
+import { sessionSpec, type SessionSpec } from '../protocol/session.js';
+import { sessionDays, sessionInterval } from '../rules/session-days.js';
+import { measureGaps, spacingFinding, worse, type SpacingEvaluation } from '../rules/spacing.js';
 import { inputFinding } from '../schema/issues.js';
 import { instantOption, intOption, option, prefixed } from '../schema/options.js';
 import { MS_PER_DAY, formatLocalDate, parseLocalDate } from '../time/civil.js';
@@ -19,7 +21,7 @@ import { MAX_DAY } from '../time/range.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { checkAvailability, trustedAvailability, type Availability, type CheckedAvailability } from './availability.js';
 import { busyBlocks, compileCalendar, fastLocalDay, forEachStart, isFree, openingRanges, searchWindow, type Blocks, type Calendar, type Released } from './calendar.js';
-import { sessionWindows } from './forecast.js';
+import { sessionWindows } from '../rules/forecast.js';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -197,7 +199,7 @@ function fitFor(evaluation: SpacingEvaluation): SlotFit | undefined {
 
 /** The fit of session `k` on plan day `day`: the worst over its measured gaps, `undefined` below a minimum. */
 function dayFit(plan: Plan, spec: SessionSpec, day: number, recommended: number): DayFit | undefined {
-  const { measures } = measureGaps(plan, spec, day);
+  const { measures } = measureGaps(spec, day, sessionDays(plan));
   let evaluation: SpacingEvaluation = 'onTime';
   for (const m of measures) evaluation = worse(evaluation, m.evaluation);
   const fit = fitFor(evaluation);
@@ -312,7 +314,7 @@ export function searchSlots(q: SlotQuery): SlotSearch {
         }
       }
       if (resource < 0) return true;
-      if (hasError(bookingChecks(plan, protocol, spec, k, start, end, asOfMs, move))) return true;
+      if (hasError(bookingChecks({ plan, protocol, spec, session: k, start, end, at: asOfMs, move }))) return true;
       const c: Candidate = { ...f, start, end, day: planDay, resource: resources[resource] };
       let at = found.length;
       while (at > 0 && before(c, found[at - 1] as Candidate)) at--;
@@ -382,7 +384,7 @@ export function describeBooking(
 ): Slot | Finding {
   const spec = sessionSpec(protocol, k);
   const day = fastLocalDay(plan.timeZone, start);
-  const { measures } = measureGaps(plan, spec, day);
+  const { measures } = measureGaps(spec, day, sessionDays(plan));
   let evaluation: SpacingEvaluation = 'onTime';
   for (const m of measures) {
     evaluation = worse(evaluation, m.evaluation);
@@ -407,19 +409,10 @@ function chooseSession(plan: Plan, requested: number | undefined): { k: number; 
     }
     return chooseSession(plan, pending.number);
   }
-  const s = plan.sessions[requested - 1];
-  const move = s?.state === 'booked';
-  const refusal = statusRefusal(plan, move ? 'sessionRescheduled' : 'sessionBooked');
-  if (refusal !== undefined) return refusal;
-  if (s === undefined) return finding('UNKNOWN_SESSION', 'error', { session: requested, sessions: plan.sessions.length }, { session: requested });
-  const k = s.number;
-  if (s.state === 'completed') return finding('SESSION_ALREADY_COMPLETED', 'error', { session: k }, { session: k });
-  if (move) return { k, move };
-  const previous = plan.sessions[k - 2];
-  if (previous !== undefined && previous.state === 'pending') {
-    return finding('SESSION_OUT_OF_ORDER', 'error', { session: k, previousSession: k - 1, previousState: 'pending', rule: 'previousBooked' }, { session: k });
-  }
-  return { k, move };
+  // A booked session is a move; any other a booking: the same gates `applyEvent` passes it through.
+  const move = plan.sessions[requested - 1]?.state === 'booked';
+  const gated = bookingGate(plan, move ? 'sessionRescheduled' : 'sessionBooked', requested);
+  return 'code' in gated ? gated : { k: gated.number, move };
 }
 
 /**
@@ -464,7 +457,7 @@ export function findSlots(plan: Plan, options: FindSlotsOptions): Outcome<Slot[]
     const { k, move } = chosen;
     const session = p.sessions[k - 1] as PlanSession;
     if (!move) {
-      const { pendingAnchors } = measureGaps(p, sessionSpec(protocol, k), 0);
+      const { pendingAnchors } = measureGaps(sessionSpec(protocol, k), 0, sessionDays(p));
       const anchor = pendingAnchors[0];
       if (anchor !== undefined) {
         return fail([finding('SESSION_OUT_OF_ORDER', 'error', { session: k, previousSession: anchor, previousState: 'pending', rule: 'previousBooked' }, { session: k })]);

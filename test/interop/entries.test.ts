@@ -7,6 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { cliEntry, distFiles, entries, importName, packageExports, tsupEntry, typedocEntryPoints, typesVersions } from '../../scripts/entries.mjs';
+import { generated, stale } from '../../scripts/write-entries.mjs';
 
 const src = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
 
@@ -18,7 +20,7 @@ function imports(file: string): string[] {
   return [...code.matchAll(/^(?:import|export)\b[^'"]*?from\s+'([^']+)'/gm)].map((m) => m[1] ?? '');
 }
 
-const SHARED = ['interop/arguments.ts', 'interop/bookings.ts', 'interop/instants.ts'];
+const SHARED = ['interop/shared/arguments.ts', 'interop/shared/bookings.ts', 'interop/shared/instants.ts'];
 const dist = resolve(src, '../dist');
 
 /** Every src/time module `file` reaches through relative imports (the kernel's own closure). */
@@ -46,7 +48,7 @@ describe('entry boundaries', () => {
   it('the ical and fhir entries import the core only as "smp-protocol", never a core module', () => {
     const subpath = [...files(join(src, 'interop/ical')), ...files(join(src, 'interop/fhir')), ...SHARED.map((f) => join(src, f))];
     expect(subpath.length).toBeGreaterThan(8);
-    expect(subpath.flatMap(imports)).toEqual(expect.arrayContaining(['smp-protocol', './calendar.js', '../bookings.js']));
+    expect(subpath.flatMap(imports)).toEqual(expect.arrayContaining(['smp-protocol', './calendar.js', '../shared/bookings.js']));
     for (const file of subpath) {
       for (const spec of imports(file)) {
         if (spec === 'smp-protocol') continue;
@@ -54,16 +56,16 @@ describe('entry boundaries', () => {
         const target = relative(src, resolve(dirname(file), spec));
         if (target.startsWith('time/')) continue; // the kernel: a shared chunk, checked below
         expect(target.startsWith('interop/'), `${relative(src, file)} reaches ${target}`).toBe(true);
-        expect(['interop/mermaid.js', 'interop/timeline-svg.js']).not.toContain(target);
+        expect(['pictures/mermaid.js', 'pictures/timeline-svg.js']).not.toContain(target);
       }
     }
   });
 
   it('the root entry exports the pictures but never loads a subpath entry', () => {
     const index = readFileSync(join(src, 'index.ts'), 'utf8');
-    expect(index).toContain("from './interop/mermaid.js'");
-    expect(index).toContain("from './interop/timeline-svg.js'");
-    for (const file of [join(src, 'index.ts'), join(src, 'interop/mermaid.ts'), join(src, 'interop/timeline-svg.ts')]) {
+    expect(index).toContain("from './pictures/mermaid.js'");
+    expect(index).toContain("from './pictures/timeline-svg.js'");
+    for (const file of [join(src, 'index.ts'), join(src, 'pictures/mermaid.ts'), join(src, 'pictures/timeline-svg.ts')]) {
       for (const spec of imports(file)) {
         expect(spec).not.toBe('smp-protocol');
         expect(spec).not.toMatch(/interop\/(ical|fhir)|\/(bookings|instants|arguments)\.js$/);
@@ -106,5 +108,48 @@ describe('entry boundaries', () => {
         }
       }
     }
+  });
+});
+
+describe('one list of entry points (scripts/entries.mjs)', () => {
+  const root = resolve(src, '..');
+  const json = (file: string): Record<string, unknown> => JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, unknown>;
+
+  it('package.json, typedoc.json and both tsconfigs are what `npm run entries` writes from the list', () => {
+    expect(stale()).toEqual([]);
+    // And the list is what the package ships: the root entry and every subpath, each with its module.
+    expect(entries.map((e) => importName(e))).toEqual(['smp-protocol', 'smp-protocol/testing', 'smp-protocol/ical', 'smp-protocol/fhir', 'smp-protocol/postgres', 'smp-protocol/http']);
+    for (const e of entries) expect(existsSync(join(root, e.source)), e.source).toBe(true);
+  });
+
+  it('a file out of line with the list is named', () => {
+    const typedoc = json('typedoc.json');
+    const update = generated.find((g) => g.file === 'typedoc.json')?.update;
+    expect((update?.({ ...typedoc, entryPoints: ['src/index.ts'] }) as { entryPoints: unknown }).entryPoints).toEqual(typedocEntryPoints());
+    const pkg = json('package.json');
+    expect(Object.keys(pkg.exports as object)).toEqual([...Object.keys(packageExports()), './package.json', './schemas/*', './conformance/*', './sql/*']);
+    expect(pkg.typesVersions).toEqual(typesVersions());
+  });
+
+  it('tsup builds each entry of the list, and vitest aliases each import name to its module', async () => {
+    const tsup = (await import('../../tsup.config.js')).default as unknown as readonly { entry: Record<string, string> }[];
+    expect(tsup[0]?.entry).toEqual(tsupEntry());
+    expect(tsup[1]?.entry).toEqual({ [cliEntry.name]: cliEntry.source });
+    const vitest = (await import('../../vitest.config.js')).default as { resolve: { alias: { find: RegExp; replacement: string }[] } };
+    const aliases = vitest.resolve.alias;
+    expect(aliases.length).toBe(entries.length);
+    for (const e of entries) {
+      const alias = aliases.find((a) => a.find.test(importName(e)));
+      expect(alias?.replacement, importName(e)).toBe(join(root, e.source));
+    }
+    // Exact matches: `smp-protocol` does not swallow `smp-protocol/ical`.
+    expect(aliases.filter((a) => a.find.test('smp-protocol/ical'))).toHaveLength(1);
+  });
+
+  it('check-package reads the packed files from the list', () => {
+    const script = readFileSync(join(root, 'scripts/check-package.mjs'), 'utf8');
+    expect(script).toContain("import { distFiles } from './entries.mjs';");
+    expect(distFiles()).toEqual(expect.arrayContaining(['dist/index.d.ts', 'dist/http.d.cts', 'dist/testing.cjs', 'dist/cli.js']));
+    expect(distFiles()).toHaveLength(entries.length * 4 + 1);
   });
 });

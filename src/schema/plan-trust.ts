@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import type { Plan } from './schema.js';
+import type { Plan } from './plan.js';
 
 const trustedPlans = new WeakSet<object>();
 

@@ -5,8 +5,8 @@
  * @internal
  * @module
  */
-import { civilFromMs } from '../time/civil.js';
-import { readInstant, type WrittenInstant } from '../time/instant.js';
+import { civilFromMs } from '../../time/civil.js';
+import { readInstant, type WrittenInstant } from '../../time/instant.js';
 
 const MS_PER_MINUTE = 60_000;
 

@@ -5,7 +5,7 @@
  * @module
  */
 import type { FindingCode } from '../findings/codes.js';
-import type { PlanStatus } from './schema.js';
+import type { PlanEvent, PlanStatus } from '../schema/plan.js';
 
 /**
  * The status rules of one event type.
@@ -35,16 +35,7 @@ export interface TransitionRule {
  * ```
  */
 export const planTransitions: {
-  readonly [E in
-    | 'sessionBooked'
-    | 'sessionRescheduled'
-    | 'sessionCancelled'
-    | 'sessionMissed'
-    | 'sessionCompleted'
-    | 'sessionAdded'
-    | 'planPaused'
-    | 'planResumed'
-    | 'planClosed']: TransitionRule;
+  readonly [E in PlanEvent['type']]: TransitionRule;
 } = {
   sessionBooked: {
     refusedIn: { onHold: 'PLAN_ON_HOLD', closed: 'PLAN_CLOSED', completed: 'PLAN_COMPLETED' },

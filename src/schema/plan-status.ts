@@ -3,7 +3,7 @@
  * @internal
  * @module
  */
-import type { Plan, PlanSession, PlanStatus } from './schema.js';
+import type { Plan, PlanSession, PlanStatus } from './plan.js';
 
 /** draft (nothing booked or completed), active, or completed (every session completed). */
 export function derivedStatus(sessions: readonly PlanSession[]): PlanStatus {

@@ -6,13 +6,14 @@
  */
 import type { Outcome } from '../findings/codes.js';
 import { guarded, ok } from '../findings/finding.js';
-import type { Plan } from '../plan/schema.js';
+import type { Plan } from '../schema/plan.js';
 import type { Protocol } from '../protocol/schema.js';
 import { aftercare } from '../rules/care.js';
 import { evaluatePlan, type Evaluation, type ReadOptions } from '../rules/evaluate.js';
-import { readAsOfCall } from '../schema/call.js';
-import { sessionDay, sessionSpec } from '../rules/spacing.js';
-import { forecast, type Forecast, type SessionForecast } from '../schedule/forecast.js';
+import { readAsOfCall } from '../protocol/call.js';
+import { sessionLabel, sessionSpec } from '../protocol/session.js';
+import { sessionDay } from '../rules/session-days.js';
+import { forecast, type Forecast, type SessionForecast } from '../rules/forecast.js';
 import { civilFromDays, isoWeekday, parseLocalDate } from '../time/civil.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { localDayOf, offsetAt } from '../time/zone.js';
@@ -132,11 +133,10 @@ interface Row {
 
 function rows(plan: Plan, protocol: Protocol, f: Forecast, e: Evaluation): Row[] {
   return plan.sessions.map((s, i) => {
-    const spec = protocol.sessions[s.number - 1];
     const row: Row = {
       number: s.number,
       phase: s.phase,
-      title: spec?.title ?? protocol.extraSessions.title,
+      title: sessionLabel(protocol, s.number).title,
       state: s.state,
       aftercareRules: [],
     };

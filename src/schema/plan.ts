@@ -13,8 +13,8 @@ import {
   positiveInt,
   textField,
   timeZoneField,
-} from '../schema/fields.js';
-import { once } from '../schema/once.js';
+} from './fields.js';
+import { once } from './once.js';
 
 /** Longest history a plan may carry (a course has tens of events; this bounds hostile input). */
 export const MAX_HISTORY = 10_000;

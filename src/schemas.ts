@@ -2,13 +2,10 @@
  * The zod schemas behind every type, for callers who validate or generate JSON Schema themselves.
  * @module
  */
-import { planSchemas } from '../plan/schema.js';
-import { protocolSchemas } from '../protocol/schema.js';
-import { intakeSchemas } from '../rules/screening.js';
-import { availabilitySchemas } from '../schedule/availability.js';
-
-type P = ReturnType<typeof planSchemas>;
-type R = ReturnType<typeof protocolSchemas>;
+import { planSchemas } from './schema/plan.js';
+import { protocolSchemas } from './protocol/schema.js';
+import { intakeSchemas } from './rules/screening.js';
+import { availabilitySchemas } from './schedule/availability.js';
 
 /**
  * The zod (v4, `zod/mini`) schemas: `plan`, `event`, `protocol`, `gap`, `planSession`,
@@ -24,13 +21,13 @@ type R = ReturnType<typeof protocolSchemas>;
  * ```
  */
 export const schemas: {
-  readonly plan: P['planSchema'];
-  readonly event: P['eventSchema'];
-  readonly protocol: R['protocolSchema'];
-  readonly gap: R['gapSchema'];
-  readonly planSession: P['planSessionSchema'];
-  readonly protocolSession: R['protocolSessionSchema'];
-  readonly treatmentRecord: P['treatmentRecordSchema'];
+  readonly plan: ReturnType<typeof planSchemas>['planSchema'];
+  readonly event: ReturnType<typeof planSchemas>['eventSchema'];
+  readonly protocol: ReturnType<typeof protocolSchemas>['protocolSchema'];
+  readonly gap: ReturnType<typeof protocolSchemas>['gapSchema'];
+  readonly planSession: ReturnType<typeof planSchemas>['planSessionSchema'];
+  readonly protocolSession: ReturnType<typeof protocolSchemas>['protocolSessionSchema'];
+  readonly treatmentRecord: ReturnType<typeof planSchemas>['treatmentRecordSchema'];
   readonly intake: ReturnType<typeof intakeSchemas>['intakeSchema'];
   readonly availability: ReturnType<typeof availabilitySchemas>['availabilitySchema'];
 } = Object.freeze({

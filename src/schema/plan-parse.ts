@@ -6,14 +6,14 @@ import * as z from 'zod/mini';
 import type { Finding, Outcome } from '../findings/codes.js';
 import { fail, finding, guarded, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
-import { frozenJsonCopy } from '../schema/fields.js';
+import { frozenJsonCopy } from './fields.js';
 import { parseInstant } from '../time/instant.js';
-import { inputFinding, issuesToFindings, metadataFinding } from '../schema/issues.js';
-import { planSchemas, type Plan, type PlanEvent, type PlanSession } from './schema.js';
-import { derivedStatus } from './status.js';
-import { prefixed } from '../schema/options.js';
-import { isTrustedPlan, sealPlan } from './trust.js';
-import { limitsFinding } from '../schema/limits.js';
+import { inputFinding, issuesToFindings, metadataFinding } from './issues.js';
+import { planSchemas, type Plan, type PlanEvent, type PlanSession } from './plan.js';
+import { derivedStatus } from './plan-status.js';
+import { prefixed } from './options.js';
+import { isTrustedPlan, sealPlan } from './plan-trust.js';
+import { limitsFinding } from './limits.js';
 
 /** The schema version this library reads and writes. */
 export const SCHEMA_VERSION = 1;

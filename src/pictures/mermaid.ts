@@ -5,9 +5,9 @@
  */
 import type { Outcome } from '../findings/codes.js';
 import { fail, guarded, ok } from '../findings/finding.js';
-import { planTransitions } from '../plan/transitions.js';
+import { planTransitions } from '../rules/transitions.js';
 import { prefixed } from '../schema/options.js';
-import type { PlanEvent, PlanStatus } from '../plan/schema.js';
+import type { PlanEvent, PlanStatus } from '../schema/plan.js';
 import { defineProtocol } from '../protocol/define.js';
 import type { Protocol } from '../protocol/schema.js';
 

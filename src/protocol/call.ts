@@ -8,13 +8,13 @@
 import type { Finding, Outcome } from '../findings/codes.js';
 import { fail, finding, guarded, hasError, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
-import { planArgument } from '../plan/parse.js';
-import type { Plan } from '../plan/schema.js';
-import { defineProtocol } from '../protocol/define.js';
-import type { Protocol } from '../protocol/schema.js';
-import { inputFinding } from './issues.js';
+import { planArgument } from '../schema/plan-parse.js';
+import type { Plan } from '../schema/plan.js';
+import { defineProtocol } from './define.js';
+import type { Protocol } from './schema.js';
+import { inputFinding } from '../schema/issues.js';
 import { localDayOf } from '../time/zone.js';
-import { instantOption, prefixed } from './options.js';
+import { instantOption, prefixed } from '../schema/options.js';
 
 /** At most this many protocols are offered in one call (the built-ins are a handful). */
 const MAX_PROTOCOLS = 100;

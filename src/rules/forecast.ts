@@ -4,12 +4,13 @@
  */
 import type { Finding, Outcome } from '../findings/codes.js';
 import { finding, guarded, ok } from '../findings/finding.js';
-import type { Plan, SessionState } from '../plan/schema.js';
+import type { Plan, SessionState } from '../schema/plan.js';
 import type { Protocol } from '../protocol/schema.js';
-import type { ReadOptions } from '../rules/evaluate.js';
-import { unrecordedOutcomes } from '../rules/unrecorded.js';
-import { readAsOfCall } from '../schema/call.js';
-import { sessionDay, sessionSpec } from '../rules/spacing.js';
+import type { ReadOptions } from './evaluate.js';
+import { unrecordedOutcomes } from './unrecorded.js';
+import { readAsOfCall } from '../protocol/call.js';
+import { sessionSpec } from '../protocol/session.js';
+import { sessionDay } from './session-days.js';
 import { addMonths, formatLocalDate, parseLocalDate } from '../time/civil.js';
 import { dayInRange } from '../time/range.js';
 import { parseInstant } from '../time/instant.js';

@@ -1,0 +1,26 @@
+/**
+ * Where a plan's sessions sit in time, as local day numbers in the plan's zone: what the spacing
+ * rules (which work on day numbers only) are given.
+ * @module
+ */
+import type { Plan, PlanSession } from '../schema/plan.js';
+import { parseInstant } from '../time/instant.js';
+import { localDayOf } from '../time/zone.js';
+
+/** The interval that fixes a session in time: its completion, else its booking. @internal */
+export function sessionInterval(s: PlanSession): { start: string; end: string } | undefined {
+  if (s.state === 'completed') return s.completed;
+  if (s.state === 'booked') return s.booking;
+  return undefined;
+}
+
+/** Local day number of a session's start in the plan's zone, or undefined when pending. @internal */
+export function sessionDay(plan: Plan, s: PlanSession | undefined): number | undefined {
+  const iv = s === undefined ? undefined : sessionInterval(s);
+  return iv === undefined ? undefined : localDayOf(plan.timeZone, parseInstant(iv.start));
+}
+
+/** Session number → its local day (undefined while pending): the anchors `measureGaps` reads. @internal */
+export function sessionDays(plan: Plan): (n: number) => number | undefined {
+  return (n) => sessionDay(plan, plan.sessions[n - 1]);
+}
