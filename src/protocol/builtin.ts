@@ -1,5 +1,5 @@
 /**
- * The built-in protocols, with the defaults of DOMAIN.md. They are data a clinic can copy and
+ * The built-in protocols, with the defaults listed in docs/defaults.md. They are data a clinic can copy and
  * change (see {@link defineProtocol}), never constants the code depends on.
  * @module
  */

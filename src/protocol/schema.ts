@@ -41,7 +41,7 @@ function build() {
     maximumDays: z.optional(dayCount),
   };
 
-  /** A gap: five calendar-day counts from an anchor session (DESIGN.md's spacing model). */
+  /** A gap: five calendar-day counts from an anchor session (docs/design.md's spacing model). */
   const gapSchema = z.strictObject({ from: gapAnchorSchema, ...gapDays });
   /** The gap of an extra session, always from the previous session. */
   const extraGapSchema = z.strictObject(gapDays);

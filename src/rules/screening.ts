@@ -17,7 +17,7 @@ import { localDayOf } from '../time/zone.js';
 import { limitsFinding } from '../schema/limits.js';
 
 function buildIntake() {
-  /** The intake a clinic records before session 1 (DOMAIN.md's eligibility table). */
+  /** The intake a clinic records before session 1 (docs/defaults.md's eligibility table). */
   const intakeSchema = z.strictObject({
     dateOfBirth: localDateField,
     hairTransplant: z.optional(z.strictObject({ date: localDateField })),
@@ -244,7 +244,7 @@ function toScreening(found: Reason[]): Screening {
 }
 
 /**
- * Screens a client before session 1 against the protocol's rules (DOMAIN.md's eligibility table).
+ * Screens a client before session 1 against the protocol's rules (docs/defaults.md's eligibility table).
  *
  * Each condition that applies gives one finding with `params.condition`, and `params.until` for a
  * dated wait (the day the wait ends is the first allowed day; months roll forward: 31 August + 6

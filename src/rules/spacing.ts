@@ -1,5 +1,5 @@
 /**
- * The spacing model (DESIGN.md, adapted from CDSi): gaps of five calendar-day counts measured from
+ * The spacing model (docs/design.md, adapted from CDSi): gaps of five calendar-day counts measured from
  * an anchor session, and what a date at `d` days from the anchor means for a booking, a recorded
  * session, and an evaluation. Day numbers in, findings out: no plan, no zone.
  * @module

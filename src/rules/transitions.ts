@@ -24,7 +24,7 @@ export interface TransitionRule {
 }
 
 /**
- * The status rules of every event type (DESIGN.md's table of rules per event). Session-level
+ * The status rules of every event type (docs/design.md's table of rules per event). Session-level
  * rules (order, spacing, overlap…) are checked after these.
  *
  * @example

@@ -94,7 +94,7 @@ function build() {
     slotStepMinutes: z.optional(z.int().check(z.minimum(1), z.maximum(1_440))),
   };
 
-  /** The availability schema (DESIGN.md, "Scheduling semantics"). */
+  /** The availability schema (docs/design.md, "Scheduling semantics"). */
   const availabilitySchema = z.strictObject({
     ...availabilityFields,
     busy: z.optional(z.array(busyIntervalSchema).check(z.maxLength(MAX_BUSY))),

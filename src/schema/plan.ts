@@ -22,7 +22,7 @@ export const MAX_HISTORY = 10_000;
 /** Scalp zones a treatment record can name. */
 export const scalpZones = ['hairline', 'temples', 'crown', 'midScalp', 'sides', 'back', 'scar'] as const;
 
-/** Every event type, in DESIGN.md's order. */
+/** Every event type, in the order of docs/design.md. */
 export const eventTypes = [
   'sessionBooked',
   'sessionRescheduled',
