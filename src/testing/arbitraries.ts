@@ -14,7 +14,7 @@ import { applyEvent, createPlan, defineProtocol, protocols, type Plan, type Plan
  * import fc from 'fast-check';
  * import type { ArbitraryLike } from 'smp-protocol/testing';
  * const days: ArbitraryLike<number> = fc.integer({ min: 0, max: 7 });
- * fc.sample(fc.integer({ min: 0, max: 7 }), 1).length; // 1
+ * days.map((n) => n * 2); // an arbitrary of even numbers from 0 to 14
  * ```
  */
 export interface ArbitraryLike<T> {
@@ -102,6 +102,9 @@ export type ArbitraryOf<T> = ArbitraryKinds<T> extends { fastCheck: infer A } ? 
  * ```ts
  * import fc from 'fast-check';
  * import { smpArbitraries } from 'smp-protocol/testing';
+ * declare module 'smp-protocol/testing' {
+ *   interface ArbitraryKinds<T> { fastCheck: import('fast-check').Arbitrary<T> }
+ * }
  * const arb = smpArbitraries(fc);
  * fc.sample(arb.timeZone(), 3); // e.g. ['Europe/London', 'Pacific/Chatham', 'UTC']
  * ```
@@ -145,6 +148,9 @@ function iso(ms: number): string {
  * import fc from 'fast-check';
  * import { forecast } from 'smp-protocol';
  * import { smpArbitraries } from 'smp-protocol/testing';
+ * declare module 'smp-protocol/testing' {
+ *   interface ArbitraryKinds<T> { fastCheck: import('fast-check').Arbitrary<T> }
+ * }
  * const arb = smpArbitraries(fc);
  * fc.assert(fc.property(arb.plan(), ({ plan, protocol }) => {
  *   forecast(plan, { protocol, asOf: '2026-06-01T00:00:00Z' }); // never throws
