@@ -3,6 +3,7 @@
  * event's own `at`, which is what makes `replay` exact.
  * @module
  */
+import type { Mutable } from '../schema/readonly.js';
 import type { Finding, Outcome } from '../findings/codes.js';
 import { fail, finding, guarded, hasError, internalError, ok } from '../findings/finding.js';
 import { conditionReasons, inputDetails } from '../findings/messages.js';
@@ -68,7 +69,7 @@ export type UntrustedEvent<E> = unknown extends E
 
 /** The parts of a plan an event changes. @internal */
 export interface PlanState {
-  sessions: PlanSession[];
+  sessions: readonly PlanSession[];
   hold: Plan['hold'];
   closure: Plan['closure'];
   notBefore: string | undefined;
@@ -478,10 +479,10 @@ function complete(plan: Plan, protocol: Protocol, ev: Extract<PlanEvent, { type:
     if (f !== undefined) findings.push(f);
   }
   findings.push(...downstream(plan, protocol, k, { start, end: parseInstant(endText) }, 'warning', 'booked'));
-  const completed: NonNullable<PlanSession['completed']> = { start: startText, end: endText };
+  const completed: Mutable<NonNullable<PlanSession['completed']>> = { start: startText, end: endText };
   if (ev.record !== undefined) completed.record = ev.record;
   // Keys in the schema's order, so a plan serialises the same whether built or parsed.
-  const next: PlanSession = { number: k, phase: s.phase, state: 'completed' };
+  const next: Mutable<PlanSession> = { number: k, phase: s.phase, state: 'completed' };
   if (s.booking !== undefined) next.booking = s.booking;
   next.completed = completed;
   return result(plan, { sessions: replaceSession(plan.sessions, next) }, findings);
@@ -501,7 +502,7 @@ function add(plan: Plan, protocol: Protocol): Step {
 function pause(plan: Plan, ev: Extract<PlanEvent, { type: 'planPaused' }>): Step {
   const refusal = statusRefusal(plan, ev.type);
   if (refusal !== undefined) return refuse(refusal);
-  const hold: NonNullable<Plan['hold']> = { reason: ev.reason, since: ev.at };
+  const hold: Mutable<NonNullable<Plan['hold']>> = { reason: ev.reason, since: ev.at };
   let notBefore = plan.notBefore;
   if (ev.until !== undefined) {
     hold.until = ev.until;
@@ -550,8 +551,8 @@ export function step(plan: Plan, ev: PlanEvent, protocol: Protocol, priorNoShows
 }
 
 /** A new sealed plan from an old one, a state and the history that leads to it. @internal */
-export function buildPlan(plan: Plan, state: PlanState, history: PlanEvent[]): Plan {
-  const next: Plan = {
+export function buildPlan(plan: Plan, state: PlanState, history: readonly PlanEvent[]): Plan {
+  const next: Mutable<Plan> = {
     schemaVersion: 1,
     id: plan.id,
     clientId: plan.clientId,

@@ -2,6 +2,7 @@
  * Rebuilding a plan from its history.
  * @module
  */
+import type { Mutable } from '../schema/readonly.js';
 import type { Finding, Outcome } from '../findings/codes.js';
 import { fail, guarded, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
@@ -78,7 +79,7 @@ function run(initialInput: unknown, eventsInput: unknown, options: unknown): Out
  * shares no history, because no step reads the history (no-shows are counted here). */
 function workingPlan(initial: Plan, state: PlanState): Plan {
   const { hold: _h, closure: _c, notBefore: _n, ...rest } = initial;
-  const view: Plan = { ...rest, sessions: state.sessions, status: statusOf(state), history: [] };
+  const view: Mutable<Plan> = { ...rest, sessions: state.sessions, status: statusOf(state), history: [] };
   if (state.hold !== undefined) view.hold = state.hold;
   if (state.closure !== undefined) view.closure = state.closure;
   if (state.notBefore !== undefined) view.notBefore = state.notBefore;

@@ -218,7 +218,7 @@ function acceptedOrder(plan: Plan, protocol: Protocol, events: PlanEvent[]): Out
   const ordered: PlanEvent[] = [];
   let p = plan;
   while (waiting.length > 0) {
-    let refusal: Finding[] = [];
+    let refusal: readonly Finding[] = [];
     const index = waiting.findIndex((e) => {
       const out = applyEvent(p, e, { protocol });
       if (!out.ok) {
