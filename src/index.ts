@@ -80,3 +80,4 @@ export { localDateOf, toInstant } from './time/convert.js';
 
 // Schemas
 export { schemas } from './schema/registry.js';
+export type { DeepReadonly } from './schema/readonly.js';
