@@ -103,7 +103,7 @@ try {
      if (out.ok) {
        const plan: Plan = out.value;
        const next = applyEvent(plan, { id: 'e', type: 'planResumed', at: '2026-03-01T09:00:00Z' }, { protocol: standardProtocol });
-       const findings: Finding[] = next.findings;
+       const findings: readonly Finding[] = next.findings;
        const f = forecast(plan, { protocols: builtinProtocols, asOf: '2026-03-01T09:00:00Z' });
        const value: Forecast | undefined = f.ok ? f.value : undefined;
        console.log(findings.length, value?.next?.session);
