@@ -102,6 +102,9 @@ try {
      const out = createPlan({ id: 'p', clientId: 'c', protocol: standardProtocol, timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
      if (out.ok) {
        const plan: Plan = out.value;
+       const first = plan.sessions[0];
+       // @ts-expect-error the published types are deeply readonly, as the values are frozen
+       if (first !== undefined) first.state = 'completed';
        const next = applyEvent(plan, { id: 'e', type: 'planResumed', at: '2026-03-01T09:00:00Z' }, { protocol: standardProtocol });
        const findings: readonly Finding[] = next.findings;
        const f = forecast(plan, { protocols: builtinProtocols, asOf: '2026-03-01T09:00:00Z' });
