@@ -22,9 +22,6 @@ export interface ArbitraryLike<T> {
   map<U>(mapper: (value: T) => U): ArbitraryLike<U>;
 }
 
-/** The value type of an {@link ArbitraryLike}. @internal */
-type ValueOf<A> = A extends ArbitraryLike<infer T> ? T : never;
-
 /**
  * What the arbitraries use of fast-check (fast-check 3 and 4 both fit): the default export
  * (`import fc from 'fast-check'`) and the namespace (`import * as fc from 'fast-check'`). A
@@ -48,7 +45,7 @@ export interface FastCheckLike {
   /** Integers from `min` to `max`. */
   integer(constraints?: { min?: number; max?: number }): ArbitraryLike<number>;
   /** A value of one of `arbs`. */
-  oneof<A extends ArbitraryLike<unknown>[]>(...arbs: A): ArbitraryLike<ValueOf<A[number]>>;
+  oneof<A extends ArbitraryLike<unknown>[]>(...arbs: A): ArbitraryLike<A[number] extends ArbitraryLike<infer T> ? T : never>;
   /** A value of `arb`, or `nil`. */
   option<T, N>(arb: ArbitraryLike<T>, constraints: { nil: N }): ArbitraryLike<T | N>;
   /** Records with a value of each arbitrary of `model`. */
