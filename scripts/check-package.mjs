@@ -3,7 +3,8 @@
 //   1. npm pack, and the file list is what `files` promises (no src, tests or maps of tests);
 //   2. publint (strict) and arethetypeswrong on the tarball;
 //   3. a fresh project installs the tarball and uses it from ESM, from CJS and from TypeScript
-//      (moduleResolution node16 and bundler), and the demo flow works.
+//      (moduleResolution node16 and bundler), a strict consumer (skipLibCheck false) of every entry
+//      with and without fast-check, and the demo flow works.
 // Offline except for the npm registry (zod, luxon); npm's cache makes repeated runs fast.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -103,8 +104,11 @@ try {
      const out = createPlan({ id: 'p', clientId: 'c', protocol: standardProtocol, timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
      if (out.ok) {
        const plan: Plan = out.value;
+       const first = plan.sessions[0];
+       // @ts-expect-error the published types are deeply readonly, as the values are frozen
+       if (first !== undefined) first.state = 'completed';
        const next = applyEvent(plan, { id: 'e', type: 'planResumed', at: '2026-03-01T09:00:00Z' }, { protocol: standardProtocol });
-       const findings: Finding[] = next.findings;
+       const findings: readonly Finding[] = next.findings;
        const f = forecast(plan, { protocols: builtinProtocols, asOf: '2026-03-01T09:00:00Z' });
        const value: Forecast | undefined = f.ok ? f.value : undefined;
        console.log(findings.length, value?.next?.session);
@@ -139,6 +143,49 @@ try {
       fail(`fresh project: TypeScript (${resolution}):\n${error.stdout ?? ''}${error.stderr ?? ''}`);
     }
   }
+  // A strict consumer (skipLibCheck false) that imports every entry type-checks against the
+  // published declarations, first without fast-check (an optional peer: the kit's .d.ts must not
+  // need it), then with it installed and the kit's arbitraries typed as fast-check's own.
+  const entries = Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).exports)
+    .filter((k) => k === '.' || !/[*]|package\.json$/.test(k))
+    .map((k) => (k === '.' ? 'smp-protocol' : `smp-protocol/${k.slice(2)}`));
+  const strictBody = `${entries.map((e, i) => `import * as entry${i} from '${e}';`).join('\n')}
+     import type { Plan, Protocol } from 'smp-protocol';
+     import { smpArbitraries, type FastCheckLike } from 'smp-protocol/testing';
+     console.log(${entries.map((_, i) => `Object.keys(entry${i}).length`).join(' + ')});
+     export function arbitraries(fc: FastCheckLike) {
+       const plan = smpArbitraries(fc).plan();
+       return plan.map(({ plan, protocol }: { plan: Plan; protocol: Protocol }) => [plan.id, protocol.id]);
+     }\n`;
+  const withFastCheck = `${strictBody}
+     import fc from 'fast-check';
+     declare module 'smp-protocol/testing' {
+       interface ArbitraryKinds<T> { fastCheck: import('fast-check').Arbitrary<T> }
+     }
+     fc.assert(fc.property(smpArbitraries(fc).plan({ maxEvents: 3 }), ({ plan }) => plan.version >= 0), { numRuns: 5 });\n`;
+  const strictCheck = (file, label) => {
+    for (const [module, resolution] of [
+      ['node16', 'node16'],
+      ['esnext', 'bundler'],
+    ]) {
+      try {
+        run(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', 'false', '--exactOptionalPropertyTypes', '--module', module, '--moduleResolution', resolution, '--target', 'es2022', '--types', 'node', '--typeRoots', join(root, 'node_modules/@types'), file], { cwd: consumer });
+        pass(`fresh project: a strict consumer (skipLibCheck false, ${resolution}) importing ${entries.length} entries type-checks ${label}`);
+      } catch (error) {
+        fail(`fresh project: strict consumer (${resolution}) ${label}:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+      }
+    }
+  };
+  writeFileSync(join(consumer, 'strict.mts'), strictBody);
+  if (readdirSync(join(consumer, 'node_modules')).includes('fast-check')) fail('fresh project: fast-check was installed with the package');
+  strictCheck('strict.mts', 'without fast-check installed');
+  const fastCheckVersion = JSON.parse(readFileSync(join(root, 'node_modules/fast-check/package.json'), 'utf8')).version;
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', `fast-check@${fastCheckVersion}`], { cwd: consumer });
+  writeFileSync(join(consumer, 'strict-fc.mts'), withFastCheck);
+  strictCheck('strict-fc.mts', `with fast-check ${fastCheckVersion} installed`);
+  const property = run(process.execPath, ['--input-type=module', '-e', `import fc from 'fast-check'; import { smpArbitraries } from 'smp-protocol/testing'; fc.assert(fc.property(smpArbitraries(fc).plan({ maxEvents: 3 }), ({ plan }) => plan.version >= 0), { numRuns: 5 }); console.log('ok');`], { cwd: consumer }).trim();
+  if (property === 'ok') pass('fresh project: smpArbitraries(fc) runs a property with the installed fast-check');
+  else fail(`fresh project: the property printed ${property}`);
   // The testing kit, the schemas and the CLI, as an integrator uses them.
   writeFileSync(
     join(consumer, 'kit.mjs'),

@@ -80,3 +80,4 @@ export { localDateOf, toInstant } from './time/convert.js';
 
 // Schemas
 export { schemas } from './schemas.js';
+export type { DeepReadonly } from './schema/readonly.js';

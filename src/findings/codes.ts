@@ -112,20 +112,20 @@ export type FindingParams = Record<string, string | number>;
  */
 export interface FindingOf<C extends FindingCode> {
   /** Stable code from the catalogue. */
-  code: C;
+  readonly code: C;
   /** `error` refuses the call; `warning` and `info` accompany a result. */
-  severity: Severity;
+  readonly severity: Severity;
   /** English, explains the rule and the dates involved. */
-  message: string;
+  readonly message: string;
   /** The session the finding is about, if any. */
-  session?: number;
+  readonly session?: number;
   /** Where in the input the problem is, for parse errors. */
-  path?: (string | number)[];
+  readonly path?: readonly (string | number)[];
   /**
    * What the message needs, so any locale can render it without re-deriving: the keys of
    * {@link FindingParamsByCode} for this code (absent only when the code has no params).
    */
-  params?: FindingParamsByCode[C] & FindingParams;
+  readonly params?: Readonly<FindingParamsByCode[C] & FindingParams>;
 }
 
 /**
@@ -160,5 +160,5 @@ export type Finding = { [C in FindingCode]: FindingOf<C> }[FindingCode];
  * ```
  */
 export type Outcome<T> =
-  | { ok: true; value: T; findings: Finding[] }
-  | { ok: false; findings: Finding[] };
+  | { readonly ok: true; readonly value: T; readonly findings: readonly Finding[] }
+  | { readonly ok: false; readonly findings: readonly Finding[] };

@@ -42,12 +42,12 @@ export function finding(code: FindingCode, severity: Severity, params: FindingPa
 }
 
 /** A successful outcome. @internal */
-export function ok<T>(value: T, findings: Finding[] = []): Outcome<T> {
+export function ok<T>(value: T, findings: readonly Finding[] = []): Outcome<T> {
   return { ok: true, value, findings };
 }
 
 /** A refusal; `findings` holds at least one error. @internal */
-export function fail<T = never>(findings: Finding[]): Outcome<T> {
+export function fail<T = never>(findings: readonly Finding[]): Outcome<T> {
   return { ok: false, findings };
 }
 

@@ -39,10 +39,8 @@ export interface HandlerOptions {
 
 function makeFinding(code: FindingCode, params: FindingParams = {}, path?: (string | number)[]): Finding {
   // `code` is any code here: the finding pairs it with the params its caller built for it.
-  const f = { code, severity: 'error', message: english[code]({ ...params, severity: 'error' }) } as Finding;
-  if (path !== undefined) f.path = path;
-  if (Object.keys(params).length > 0) f.params = params;
-  return f;
+  const message = english[code]({ ...params, severity: 'error' });
+  return { code, severity: 'error', message, ...(path === undefined ? {} : { path }), ...(Object.keys(params).length > 0 ? { params } : {}) } as Finding;
 }
 const inputError = (path: string, detail: string): Finding => makeFinding('INVALID_INPUT', { path, problem: 'invalid', detail }, path.split('.'));
 
@@ -51,7 +49,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store', ...headers } });
 }
-function errorResponse(findings: Finding[], status?: number): Response {
+function errorResponse(findings: readonly Finding[], status?: number): Response {
   return jsonResponse(status ?? httpStatusOf({ ok: false, findings }), { findings });
 }
 function outcomeResponse<T>(out: Outcome<T>, okStatus = 200, headers: Record<string, string> = {}): Response {

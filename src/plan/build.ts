@@ -8,10 +8,11 @@
 import type { Plan, PlanEvent } from '../schema/plan.js';
 import { statusOf } from '../schema/plan-status.js';
 import { sealPlan } from '../schema/plan-trust.js';
+import type { Mutable } from '../schema/readonly.js';
 
 /** The parts of a plan an event changes. @internal */
 export interface PlanState {
-  sessions: PlanSession[];
+  sessions: readonly PlanSession[];
   hold: Plan['hold'];
   closure: Plan['closure'];
   notBefore: string | undefined;
@@ -30,7 +31,7 @@ export function stateOf(plan: Plan): PlanState {
  * Not sealed. @internal
  */
 export function planWith(plan: Plan, state: PlanState, history: PlanEvent[], version: number): Plan {
-  const next: Plan = {
+  const next: Mutable<Plan> = {
     schemaVersion: 1,
     id: plan.id,
     clientId: plan.clientId,

@@ -46,23 +46,23 @@ export type ReminderKind = 'appointment' | 'preparation' | 'aftercare' | 'review
  */
 export interface Reminder {
   /** Stable id, `planId/…`. */
-  id: string;
+  readonly id: string;
   /** What it is about. */
-  kind: ReminderKind;
+  readonly kind: ReminderKind;
   /** The session it is about (absent for review and maintenance recalls). */
-  session?: number;
+  readonly session?: number;
   /** When to send it. */
-  dueAt: string;
+  readonly dueAt: string;
   /** A short title (English). */
-  title: string;
+  readonly title: string;
   /** The care item's instruction, for preparation and aftercare. */
-  instruction?: string;
+  readonly instruction?: string;
   /** The appointment's, or the care item's, start. */
-  start?: string;
+  readonly start?: string;
   /** The appointment's, or the care item's, end. */
-  end?: string;
+  readonly end?: string;
   /** For recalls: the window's dates (local dates in the plan's zone). */
-  window?: { earliest: string; recommended: string; latest: string };
+  readonly window?: { readonly earliest: string; readonly recommended: string; readonly latest: string };
 }
 
 /**
@@ -79,21 +79,21 @@ export interface Reminder {
  */
 export interface CalendarEntry {
   /** Stable id, `planId/session/appointment`. */
-  id: string;
+  readonly id: string;
   /** The UID `toICalendar` gives the session's VEVENT with its default domain. */
-  uid: string;
+  readonly uid: string;
   /** The session. */
-  session: number;
+  readonly session: number;
   /** `booked` (still to happen) or `completed`. */
-  status: 'booked' | 'completed';
+  readonly status: 'booked' | 'completed';
   /** Start instant. */
-  start: string;
+  readonly start: string;
   /** End instant. */
-  end: string;
+  readonly end: string;
   /** iCalendar SEQUENCE. */
-  sequence: number;
+  readonly sequence: number;
   /** A short title (the protocol's session title). */
-  title: string;
+  readonly title: string;
 }
 
 /**
@@ -110,9 +110,9 @@ export interface CalendarEntry {
  */
 export interface PlanChanges {
   /** Reminders to schedule (create or move) and to cancel. */
-  reminders: { schedule: Reminder[]; cancel: Reminder[] };
+  readonly reminders: { readonly schedule: readonly Reminder[]; readonly cancel: readonly Reminder[] };
   /** Calendar entries to create, update and cancel. */
-  calendar: { create: CalendarEntry[]; update: CalendarEntry[]; cancel: CalendarEntry[] };
+  readonly calendar: { readonly create: readonly CalendarEntry[]; readonly update: readonly CalendarEntry[]; readonly cancel: readonly CalendarEntry[] };
 }
 
 /**
@@ -391,7 +391,7 @@ export function planChanges(before: Plan | undefined, after: Plan, options: Plan
     const next = wanted(afterPlan, protocol, settings);
     const prev: Wanted =
       beforePlan === undefined ? { reminders: new Map(), calendar: new Map(), sequences: new Map() } : wanted(beforePlan, beforeProtocol, settings);
-    const out: PlanChanges = { reminders: { schedule: [], cancel: [] }, calendar: { create: [], update: [], cancel: [] } };
+    const out = { reminders: { schedule: [] as Reminder[], cancel: [] as Reminder[] }, calendar: { create: [] as CalendarEntry[], update: [] as CalendarEntry[], cancel: [] as CalendarEntry[] } };
     for (const [id, r] of next.reminders) {
       const was = prev.reminders.get(id);
       if (was === undefined || !sameJson(was, r)) out.reminders.schedule.push(r);

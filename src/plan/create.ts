@@ -2,6 +2,7 @@
  * Creating a plan for a client from a protocol.
  * @module
  */
+import type { Mutable } from '../schema/readonly.js';
 import * as z from 'zod/mini';
 import { once } from '../schema/once.js';
 import type { Outcome } from '../findings/codes.js';
@@ -73,16 +74,16 @@ const REASON_OUTCOME: Record<string, 'deferred' | 'needsClearance' | 'ineligible
 
 /** What a plan keeps of a screening: outcome, first allowed day, and the reasons from its findings. */
 function planScreening(s: ScreeningInput): NonNullable<Plan['screening']> {
-  const reasons: NonNullable<Plan['screening']>['reasons'] = [];
+  const reasons: Mutable<NonNullable<Plan['screening']>['reasons']> = [];
   for (const f of s.findings) {
     const outcome = REASON_OUTCOME[f.code];
     if (outcome === undefined) continue;
-    const reason: (typeof reasons)[number] = { condition: String(f.params?.condition ?? 'unspecified').slice(0, 256) || 'unspecified', outcome };
+    const reason: Mutable<(typeof reasons)[number]> = { condition: String(f.params?.condition ?? 'unspecified').slice(0, 256) || 'unspecified', outcome };
     const until = f.params?.until;
     if (typeof until === 'string' && parseLocalDate(until) !== undefined) reason.until = until;
     reasons.push(Object.freeze(reason));
   }
-  const out: NonNullable<Plan['screening']> = { outcome: s.outcome, reasons: Object.freeze(reasons) as typeof reasons };
+  const out: Mutable<NonNullable<Plan['screening']>> = { outcome: s.outcome, reasons: Object.freeze(reasons) };
   if (s.earliestStart !== undefined) out.earliestStart = s.earliestStart;
   return Object.freeze(out);
 }
@@ -141,7 +142,7 @@ function create(input: unknown): Outcome<Plan> {
     if (condition !== '') params.condition = condition;
     return fail([finding('SCREENING_INELIGIBLE', 'error', params, { path: ['screening'] })]);
   }
-  const plan: Plan = {
+  const plan: Mutable<Plan> = {
     schemaVersion: 1,
     id,
     clientId,

@@ -19,6 +19,7 @@ import { formatInstant, parseInstant } from '../time/instant.js';
 import { MAX_INSTANT, MIN_INSTANT, instantInRange } from '../time/range.js';
 import { localDayOf } from '../time/zone.js';
 import type { PlanState } from './build.js';
+import type { Mutable } from '../schema/readonly.js';
 
 /** What one event does to a plan: the changed parts with warnings, or the refusal. @internal */
 export type Step = { ok: true; state: PlanState; findings: Finding[] } | { ok: false; findings: Finding[] };
@@ -192,10 +193,10 @@ function complete(plan: Plan, protocol: Protocol, ev: Extract<PlanEvent, { type:
     if (f !== undefined) findings.push(f);
   }
   findings.push(...downstream(plan, protocol, k, { start, end: parseInstant(endText) }, 'warning', 'booked'));
-  const completed: NonNullable<PlanSession['completed']> = { start: startText, end: endText };
+  const completed: Mutable<NonNullable<PlanSession['completed']>> = { start: startText, end: endText };
   if (ev.record !== undefined) completed.record = ev.record;
   // Keys in the schema's order, so a plan serialises the same whether built or parsed.
-  const next: PlanSession = { number: k, phase: s.phase, state: 'completed' };
+  const next: Mutable<PlanSession> = { number: k, phase: s.phase, state: 'completed' };
   if (s.booking !== undefined) next.booking = s.booking;
   next.completed = completed;
   return result(plan, { sessions: replaceSession(plan.sessions, next) }, findings);
@@ -215,7 +216,7 @@ function add(plan: Plan, protocol: Protocol): Step {
 function pause(plan: Plan, ev: Extract<PlanEvent, { type: 'planPaused' }>): Step {
   const refusal = statusRefusal(plan, ev.type);
   if (refusal !== undefined) return refuse(refusal);
-  const hold: NonNullable<Plan['hold']> = { reason: ev.reason, since: ev.at };
+  const hold: Mutable<NonNullable<Plan['hold']>> = { reason: ev.reason, since: ev.at };
   let notBefore = plan.notBefore;
   if (ev.until !== undefined) {
     hold.until = ev.until;

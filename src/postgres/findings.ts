@@ -9,19 +9,17 @@ import { english, type Finding, type FindingCode, type FindingParams, type Outco
 /** A finding with its English message. @internal */
 export function finding(code: FindingCode, severity: Severity, params: FindingParams = {}, path?: (string | number)[]): Finding {
   // `code` is any code here: the finding pairs it with the params its caller built for it.
-  const f = { code, severity, message: english[code]({ ...params, severity }) } as Finding;
-  if (path !== undefined) f.path = path;
-  if (Object.keys(params).length > 0) f.params = params;
-  return f;
+  const message = english[code]({ ...params, severity });
+  return { code, severity, message, ...(path === undefined ? {} : { path }), ...(Object.keys(params).length > 0 ? { params } : {}) } as Finding;
 }
 
 /** A successful outcome. @internal */
-export function ok<T>(value: T, findings: Finding[] = []): Outcome<T> {
+export function ok<T>(value: T, findings: readonly Finding[] = []): Outcome<T> {
   return { ok: true, value, findings };
 }
 
 /** A refusal. @internal */
-export function fail<T = never>(findings: Finding[]): Outcome<T> {
+export function fail<T = never>(findings: readonly Finding[]): Outcome<T> {
   return { ok: false, findings };
 }
 

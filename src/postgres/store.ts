@@ -47,17 +47,17 @@ export type StoreCreatePlanInput = Omit<CreatePlanInput, 'protocol'> & { protoco
  */
 export interface OutboxJob {
   /** Stable job id (`planId/…`). */
-  id: string;
+  readonly id: string;
   /** The plan it belongs to. */
-  planId: string;
+  readonly planId: string;
   /** `reminder` or `calendar`. */
-  kind: 'reminder' | 'calendar';
+  readonly kind: 'reminder' | 'calendar';
   /** When it became due (UTC). */
-  dueAt: string;
+  readonly dueAt: string;
   /** What to do. */
-  payload: unknown;
+  readonly payload: unknown;
   /** How many times it was claimed, this claim included. */
-  attempts: number;
+  readonly attempts: number;
 }
 
 /**

@@ -2,6 +2,7 @@
  * The protocol as data: zod schemas and the types inferred from them.
  * @module
  */
+import type { DeepReadonly } from '../schema/readonly.js';
 import * as z from 'zod/mini';
 import { once } from '../schema/once.js';
 import { countField, idField, labelField, positiveInt, textField } from '../schema/fields.js';
@@ -161,7 +162,7 @@ type ProtocolSchemas = ReturnType<typeof build>;
  * p.sessions[1]?.gaps[0]?.minimumDays; // 7
  * ```
  */
-export type Protocol = z.infer<ProtocolSchemas['protocolSchema']>;
+export type Protocol = DeepReadonly<z.infer<ProtocolSchemas['protocolSchema']>>;
 
 /**
  * A gap between sessions, in calendar days from its anchor.
@@ -173,7 +174,7 @@ export type Protocol = z.infer<ProtocolSchemas['protocolSchema']>;
  *   earliestRecommendedDays: 10, latestRecommendedDays: 14, maximumDays: 30 };
  * ```
  */
-export type Gap = z.infer<ProtocolSchemas['gapSchema']>;
+export type Gap = DeepReadonly<z.infer<ProtocolSchemas['gapSchema']>>;
 
 /**
  * One session as a protocol defines it.
@@ -185,7 +186,7 @@ export type Gap = z.infer<ProtocolSchemas['gapSchema']>;
  * first?.phase; // 'foundation'
  * ```
  */
-export type ProtocolSession = z.infer<ProtocolSchemas['protocolSessionSchema']>;
+export type ProtocolSession = DeepReadonly<z.infer<ProtocolSchemas['protocolSessionSchema']>>;
 
 /**
  * An aftercare rule of a protocol.
@@ -196,7 +197,7 @@ export type ProtocolSession = z.infer<ProtocolSchemas['protocolSessionSchema']>;
  * const r: AftercareRule = { rule: 'no-shampoo', title: 'No shampoo', instruction: 'Rinse with water only.', days: 7, after: 'eachSession' };
  * ```
  */
-export type AftercareRule = z.infer<ProtocolSchemas['aftercareRuleSchema']>;
+export type AftercareRule = DeepReadonly<z.infer<ProtocolSchemas['aftercareRuleSchema']>>;
 
 /**
  * A preparation rule of a protocol.
@@ -207,7 +208,7 @@ export type AftercareRule = z.infer<ProtocolSchemas['aftercareRuleSchema']>;
  * const r: PreparationRule = { rule: 'no-alcohol', title: 'No alcohol', instruction: 'No alcohol for 48 hours before.', fromHoursBefore: 48 };
  * ```
  */
-export type PreparationRule = z.infer<ProtocolSchemas['preparationRuleSchema']>;
+export type PreparationRule = DeepReadonly<z.infer<ProtocolSchemas['preparationRuleSchema']>>;
 
 /**
  * A screening rule for one condition.
@@ -218,7 +219,7 @@ export type PreparationRule = z.infer<ProtocolSchemas['preparationRuleSchema']>;
  * const r: ScreeningRule = { outcome: 'deferred', waitMonths: 6, reason: 'the transplant needs 6 months to heal' };
  * ```
  */
-export type ScreeningRule = z.infer<ProtocolSchemas['screeningRuleSchema']>;
+export type ScreeningRule = DeepReadonly<z.infer<ProtocolSchemas['screeningRuleSchema']>>;
 
 /**
  * A condition a protocol can screen for.

@@ -31,17 +31,17 @@ const hoursMs = (hours: number): number => Math.round(hours * HOUR);
  */
 export interface CareItem {
   /** `planId/session/rule`: stable across calls and reschedules. */
-  id: string;
+  readonly id: string;
   /** The protocol's rule id. */
-  rule: string;
+  readonly rule: string;
   /** Short title. */
-  title: string;
+  readonly title: string;
   /** What the client does. */
-  instruction: string;
+  readonly instruction: string;
   /** When the item starts. */
-  from: string;
+  readonly from: string;
   /** When the item ends. */
-  until: string;
+  readonly until: string;
 }
 
 /**

@@ -2,6 +2,7 @@
  * Evaluation: what each session's timing means, measured against the protocol's gaps.
  * @module
  */
+import type { Mutable } from '../schema/readonly.js';
 import type { Finding, Outcome } from '../findings/codes.js';
 import { finding, guarded, ok } from '../findings/finding.js';
 import type { Plan, PlanStatus, SessionState } from '../schema/plan.js';
@@ -39,15 +40,15 @@ export type ReadOptions = ProtocolChoice & {
  */
 export interface SessionEvaluation {
   /** The session's number. */
-  session: number;
+  readonly session: number;
   /** Its state. */
-  state: SessionState;
+  readonly state: SessionState;
   /** For a completed or booked session after the first: the worst over its gaps. */
-  evaluation?: SpacingEvaluation;
+  readonly evaluation?: SpacingEvaluation;
   /** Calendar days from the anchor of its first gap, in the plan's zone. */
-  daysFromAnchor?: number;
+  readonly daysFromAnchor?: number;
   /** Spacing findings: `SPACING_TOO_SOON` is an error for a completed session (it does not count). */
-  findings: Finding[];
+  readonly findings: readonly Finding[];
 }
 
 /**
@@ -61,11 +62,11 @@ export interface SessionEvaluation {
  */
 export interface Evaluation {
   /** The plan's status. */
-  status: PlanStatus;
+  readonly status: PlanStatus;
   /** Plan-level warnings: `OUTCOME_NOT_RECORDED` for a booking that ended before `asOf` with nothing recorded, `ZONE_NOT_TREATED`. */
-  findings: Finding[];
+  readonly findings: readonly Finding[];
   /** One entry per session, in order. */
-  sessions: SessionEvaluation[];
+  readonly sessions: readonly SessionEvaluation[];
 }
 
 /** Treatment records against the plan: planned zones never treated (once the course is complete). */
@@ -88,7 +89,8 @@ function checklistFindings(protocol: Protocol, s: Plan['sessions'][number]): Fin
 
 function evaluateSessions(plan: Plan, protocol: Protocol): SessionEvaluation[] {
   return plan.sessions.map((s) => {
-    const out: SessionEvaluation = { session: s.number, state: s.state, findings: checklistFindings(protocol, s) };
+    const findings = checklistFindings(protocol, s);
+    const out: Mutable<SessionEvaluation> = { session: s.number, state: s.state, findings };
     const day = sessionDay(plan, s);
     if (day === undefined || s.number === 1) return out;
     const spec = sessionSpec(protocol, s.number);
@@ -98,10 +100,10 @@ function evaluateSessions(plan: Plan, protocol: Protocol): SessionEvaluation[] {
     for (const m of measures) {
       evaluation = evaluation === undefined ? m.evaluation : worse(evaluation, m.evaluation);
       const f = spacingFinding(s.number, day, m, context);
-      if (f !== undefined) out.findings.push(f);
+      if (f !== undefined) findings.push(f);
     }
     for (const anchor of pendingAnchors) {
-      out.findings.push(
+      findings.push(
         finding('DOWNSTREAM_CONFLICT', 'warning', { session: s.number, changedSession: anchor, bookedDate: formatDay(day), reason: 'anchorPending' }, { session: s.number }),
       );
     }

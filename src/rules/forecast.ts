@@ -2,6 +2,7 @@
  * The forecast: when each session that is not completed may, should and must happen.
  * @module
  */
+import type { Mutable } from '../schema/readonly.js';
 import type { Finding, Outcome } from '../findings/codes.js';
 import { finding, guarded, ok } from '../findings/finding.js';
 import type { Plan, SessionState } from '../schema/plan.js';
@@ -40,21 +41,21 @@ export type Due = 'notYet' | 'early' | 'due' | 'overdue' | 'lapsed';
  */
 export interface SessionForecast {
   /** The session's number. */
-  session: number;
+  readonly session: number;
   /** Its state. */
-  state: SessionState;
+  readonly state: SessionState;
   /** The first date a booking is accepted (anchor + minimumDays). */
-  earliest?: string;
+  readonly earliest?: string;
   /** The first recommended date (anchor + earliestRecommendedDays). */
-  recommended?: string;
+  readonly recommended?: string;
   /** The first date past the recommended window (anchor + latestRecommendedDays + 1). */
-  pastDue?: string;
+  readonly pastDue?: string;
   /** The last date before the gap lapses (anchor + maximumDays), if the protocol has a maximum. */
-  latest?: string;
+  readonly latest?: string;
   /** True when an anchor of this session is neither completed nor booked, so the dates rest on projections. */
-  projected: boolean;
+  readonly projected: boolean;
   /** Where the session stands as of `asOf`. */
-  due?: Due;
+  readonly due?: Due;
 }
 
 /**
@@ -68,15 +69,15 @@ export interface SessionForecast {
  */
 export interface Forecast {
   /** The first session that is not completed; `null` for a completed or closed plan. */
-  next: SessionForecast | null;
+  readonly next: SessionForecast | null;
   /** One entry per session, in order. */
-  sessions: SessionForecast[];
+  readonly sessions: readonly SessionForecast[];
   /** Once the plan is completed: the review (included touch-up) window, in days after the last session. */
-  review?: AfterCourseWindow;
+  readonly review?: AfterCourseWindow;
   /** Once the plan is completed: the maintenance touch-up window, in months after the last session. */
-  maintenance?: AfterCourseWindow;
+  readonly maintenance?: AfterCourseWindow;
   /** Plan-level findings: `OUTCOME_NOT_RECORDED` (warning) for a booking that ended before `asOf` with nothing recorded, `PLAN_ON_HOLD` (info). */
-  findings: Finding[];
+  readonly findings: readonly Finding[];
 }
 
 /**
@@ -90,11 +91,11 @@ export interface Forecast {
  */
 export interface AfterCourseWindow {
   /** The first day of the window. */
-  earliest: string;
+  readonly earliest: string;
   /** The recommended day. */
-  recommended: string;
+  readonly recommended: string;
   /** The last day of the window. */
-  latest: string;
+  readonly latest: string;
 }
 
 /** Review (days) and maintenance (months) windows from the last completed session's local date. */
@@ -103,7 +104,7 @@ function afterCourse(plan: Plan, protocol: Protocol): Pick<Forecast, 'review' | 
   let last = Number.NEGATIVE_INFINITY;
   for (const s of plan.sessions) last = Math.max(last, sessionDay(plan, s) ?? Number.NEGATIVE_INFINITY);
   if (!Number.isFinite(last)) return {};
-  const out: Pick<Forecast, 'review' | 'maintenance'> = {};
+  const out: Mutable<Pick<Forecast, 'review' | 'maintenance'>> = {};
   const r = protocol.review;
   // A window that would leave the supported dates is not given (as far away as never).
   if (r !== undefined && dayInRange(last + r.latestDays)) {
@@ -178,7 +179,7 @@ export function sessionWindows(plan: Plan, protocol: Protocol, asOfDay: number):
       w.recommended = Math.max(w.recommended, notBefore);
     }
     windows.push(w);
-    const f: SessionForecast = {
+    const f: Mutable<SessionForecast> = {
       session: s.number,
       state: s.state,
       earliest: formatLocalDate(w.earliest),

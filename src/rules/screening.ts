@@ -2,6 +2,7 @@
  * Screening before session 1: the intake, the protocol's rules per condition, and the outcome.
  * @module
  */
+import type { Mutable } from '../schema/readonly.js';
 import * as z from 'zod/mini';
 import { once } from '../schema/once.js';
 import type { Finding, Outcome } from '../findings/codes.js';
@@ -78,11 +79,11 @@ export type ScreeningOutcome = 'eligible' | 'deferred' | 'needsClearance' | 'ine
  */
 export interface Screening {
   /** The verdict. */
-  outcome: ScreeningOutcome;
+  readonly outcome: ScreeningOutcome;
   /** The latest of all dated waits that apply: the first day session 1 may happen. */
-  earliestStart?: string;
+  readonly earliestStart?: string;
   /** One finding per reason. */
-  findings: Finding[];
+  readonly findings: readonly Finding[];
 }
 
 /**
@@ -238,7 +239,7 @@ function toScreening(found: Reason[]): Screening {
     }
     findings.push(finding(CODE[r.outcome], r.outcome === 'ineligible' ? 'error' : 'warning', params));
   }
-  const screening: Screening = { outcome, findings };
+  const screening: Mutable<Screening> = { outcome, findings };
   if (earliest !== undefined) screening.earliestStart = formatLocalDate(earliest);
   return screening;
 }

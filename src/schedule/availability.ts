@@ -7,6 +7,8 @@
  * start and name a known resource) are checked by {@link parseAvailability}.
  * @module
  */
+import type { Mutable } from '../schema/readonly.js';
+import type { DeepReadonly } from '../schema/readonly.js';
 import * as z from 'zod/mini';
 import { once } from '../schema/once.js';
 import type { Finding, Outcome } from '../findings/codes.js';
@@ -136,7 +138,7 @@ type AvailabilitySchemas = ReturnType<typeof build>;
  * };
  * ```
  */
-export type Availability = z.infer<AvailabilitySchemas['availabilitySchema']>;
+export type Availability = DeepReadonly<z.infer<AvailabilitySchemas['availabilitySchema']>>;
 
 /** The busy intervals, validated, as parallel arrays of epoch milliseconds; `resource` -1 blocks every resource. @internal */
 export interface BusyArrays {
@@ -292,11 +294,11 @@ export function trustedAvailability(input: unknown): CheckedAvailability | undef
 }
 
 function deepFrozenCopy(head: CheckedAvailability['head'], busyInput: readonly unknown[]): Availability {
-  const copy: Availability = { timeZone: head.timeZone, weekly: Object.freeze(head.weekly.map((r) => Object.freeze({ ...r }))) as Availability['weekly'] };
+  const copy: Mutable<Availability> = { timeZone: head.timeZone, weekly: Object.freeze(head.weekly.map((r) => Object.freeze({ ...r }))) };
   if (head.overrides !== undefined) {
     copy.overrides = Object.freeze(
       head.overrides.map((o) => Object.freeze({ date: o.date, hours: Object.freeze(o.hours.map((h) => Object.freeze({ ...h }))) })),
-    ) as Availability['overrides'];
+    );
   }
   if (head.busy !== undefined) {
     copy.busy = Object.freeze(
@@ -304,9 +306,9 @@ function deepFrozenCopy(head: CheckedAvailability['head'], busyInput: readonly u
         const b = raw as { start: string; end: string; resource?: string };
         return Object.freeze(b.resource === undefined ? { start: b.start, end: b.end } : { start: b.start, end: b.end, resource: b.resource });
       }),
-    ) as Availability['busy'];
+    );
   }
-  if (head.resources !== undefined) copy.resources = Object.freeze([...head.resources]) as string[];
+  if (head.resources !== undefined) copy.resources = Object.freeze([...head.resources]);
   for (const key of ['bufferBeforeMinutes', 'bufferAfterMinutes', 'minimumNoticeMinutes', 'horizonDays', 'slotStepMinutes'] as const) {
     const value = head[key];
     if (value !== undefined) copy[key] = value;

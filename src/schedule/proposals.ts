@@ -54,9 +54,9 @@ export type ProposeScheduleOptions = ProtocolChoice & {
  */
 export interface ScheduleProposal {
   /** One slot per session not completed, in order; kept bookings have `booked: true`. */
-  sessions: Slot[];
+  readonly sessions: readonly Slot[];
   /** The `sessionBooked` events that book the proposed slots, in order, each dated `asOf`. */
-  events: PlanEvent[];
+  readonly events: readonly PlanEvent[];
 }
 
 /**
@@ -88,9 +88,9 @@ export type ProposeRescheduleOptions = ProposeScheduleOptions & {
  */
 export interface RescheduleProposal {
   /** `sessionRescheduled` events dated `asOf`, in an order in which `applyEvent` accepts each one. */
-  events: PlanEvent[];
+  readonly events: readonly PlanEvent[];
   /** The new slot of each moved session, in session order (the requested session included). */
-  sessions: Slot[];
+  readonly sessions: readonly Slot[];
 }
 
 /** A deterministic event id, unique in the plan's history. */
@@ -218,7 +218,7 @@ function acceptedOrder(plan: Plan, protocol: Protocol, events: PlanEvent[]): Out
   const ordered: PlanEvent[] = [];
   let p = plan;
   while (waiting.length > 0) {
-    let refusal: Finding[] = [];
+    let refusal: readonly Finding[] = [];
     const index = waiting.findIndex((e) => {
       const out = applyEvent(p, e, { protocol });
       if (!out.ok) {

@@ -4,6 +4,7 @@
  * checks `applyEvent` makes (`rules/booking.ts`'s `bookingChecks`), after a cheap search over days ranked by fit.
  * @module
  */
+import type { Mutable } from '../schema/readonly.js';
 import type { Finding, Outcome } from '../findings/codes.js';
 import { fail, finding, guarded, hasError, internalError, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
@@ -50,21 +51,21 @@ export type SlotFit = 'onTime' | 'early' | 'late' | 'lapsed';
  */
 export interface Slot {
   /** The session's number. */
-  session: number;
+  readonly session: number;
   /** The start, an instant with the plan's zone offset. */
-  start: string;
+  readonly start: string;
   /** The end: the start plus the session's duration in real minutes (a DST change included). */
-  end: string;
+  readonly end: string;
   /** The start's local date in the plan's zone. */
-  localDate: string;
+  readonly localDate: string;
   /** Calendar days from the anchor of the session's first gap (absent for session 1). */
-  daysFromAnchor?: number;
+  readonly daysFromAnchor?: number;
   /** Where the date sits in the healing window: the worst over the session's gaps. */
-  fit: SlotFit;
+  readonly fit: SlotFit;
   /** The first free resource, in the availability's list order (only with `resources`). */
-  resource?: string;
+  readonly resource?: string;
   /** In a {@link proposeSchedule} result: true for a session already booked, which is kept. */
-  booked?: boolean;
+  readonly booked?: boolean;
 }
 
 /**
@@ -346,7 +347,7 @@ function slotOf(
   resource: string | undefined,
 ): Slot {
   const localDate = formatLocalDate(day);
-  const slot: Slot = daysFromAnchor === undefined ? { session, start, end, localDate, fit } : { session, start, end, localDate, daysFromAnchor, fit };
+  const slot: Mutable<Slot> = daysFromAnchor === undefined ? { session, start, end, localDate, fit } : { session, start, end, localDate, daysFromAnchor, fit };
   if (resource !== undefined) slot.resource = resource;
   return slot;
 }

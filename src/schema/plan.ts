@@ -2,6 +2,7 @@
  * The plan and its events as data: zod schemas and the types inferred from them.
  * @module
  */
+import type { DeepReadonly } from '../schema/readonly.js';
 import * as z from 'zod/mini';
 import {
   countField,
@@ -146,7 +147,7 @@ type PlanSchemas = ReturnType<typeof build>;
  * plan?.status; // 'draft'
  * ```
  */
-export type Plan = z.infer<PlanSchemas['planSchema']>;
+export type Plan = DeepReadonly<z.infer<PlanSchemas['planSchema']>>;
 
 /**
  * One session of a plan.
@@ -157,7 +158,7 @@ export type Plan = z.infer<PlanSchemas['planSchema']>;
  * const s: PlanSession = { number: 1, phase: 'foundation', state: 'pending' };
  * ```
  */
-export type PlanSession = z.infer<PlanSchemas['planSessionSchema']>;
+export type PlanSession = DeepReadonly<z.infer<PlanSchemas['planSessionSchema']>>;
 
 /**
  * An event that changes a plan; `at` is the moment it happened or was requested.
@@ -169,7 +170,7 @@ export type PlanSession = z.infer<PlanSchemas['planSessionSchema']>;
  *   session: 1, start: '2026-03-23T10:00:00Z' };
  * ```
  */
-export type PlanEvent = z.infer<PlanSchemas['eventSchema']>;
+export type PlanEvent = DeepReadonly<z.infer<PlanSchemas['eventSchema']>>;
 
 /**
  * An event as a caller writes it: what {@link applyEvent}'s typed overload accepts (`type` must be
@@ -181,7 +182,7 @@ export type PlanEvent = z.infer<PlanSchemas['eventSchema']>;
  * const e: PlanEventInput = { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' };
  * ```
  */
-export type PlanEventInput = z.input<PlanSchemas['eventSchema']>;
+export type PlanEventInput = DeepReadonly<z.input<PlanSchemas['eventSchema']>>;
 
 /**
  * What was done in a session (optional on `sessionCompleted`).
@@ -192,7 +193,7 @@ export type PlanEventInput = z.input<PlanSchemas['eventSchema']>;
  * const r: TreatmentRecord = { zones: ['hairline', 'temples'], checklist: { hairlineAgreed: true } };
  * ```
  */
-export type TreatmentRecord = z.infer<PlanSchemas['treatmentRecordSchema']>;
+export type TreatmentRecord = DeepReadonly<z.infer<PlanSchemas['treatmentRecordSchema']>>;
 
 /**
  * A plan's status: derived from its sessions, except `onHold` and `closed`.

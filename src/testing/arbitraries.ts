@@ -3,42 +3,118 @@
  * dependency: pass your own `fc` in, so importing this module never requires it.
  * @module
  */
-import type * as FastCheck from 'fast-check';
 import { applyEvent, createPlan, defineProtocol, protocols, type Plan, type PlanEvent, type Protocol } from 'smp-protocol';
 
 /**
- * What the arbitraries use of fast-check: the default export (`import fc from 'fast-check'`) and
- * the namespace (`import * as fc from 'fast-check'`) both fit.
+ * The part of a fast-check arbitrary the kit relies on: `map`. Declared here, not imported, so that
+ * the kit's declarations type-check in a project without fast-check installed.
+ *
+ * @example
+ * ```ts
+ * import fc from 'fast-check';
+ * import type { ArbitraryLike } from 'smp-protocol/testing';
+ * const days: ArbitraryLike<number> = fc.integer({ min: 0, max: 7 });
+ * days.map((n) => n * 2); // an arbitrary of even numbers from 0 to 14
+ * ```
+ */
+export interface ArbitraryLike<T> {
+  /** A new arbitrary whose values are `mapper` of this one's. */
+  map<U>(mapper: (value: T) => U): ArbitraryLike<U>;
+}
+
+/**
+ * What the arbitraries use of fast-check (fast-check 3 and 4 both fit): the default export
+ * (`import fc from 'fast-check'`) and the namespace (`import * as fc from 'fast-check'`). A
+ * structural type of our own, so the kit's declarations never name the `fast-check` module.
  *
  * @example
  * ```ts
  * import fc from 'fast-check';
  * import type { FastCheckLike } from 'smp-protocol/testing';
  * const mine: FastCheckLike = fc;
+ * typeof mine.integer; // 'function'
  * ```
  */
-export type FastCheckLike = Pick<typeof FastCheck, 'array' | 'constant' | 'constantFrom' | 'integer' | 'oneof' | 'option' | 'record'>;
+export interface FastCheckLike {
+  /** Arrays of values of `arb`. */
+  array<T>(arb: ArbitraryLike<T>, constraints?: { minLength?: number; maxLength?: number }): ArbitraryLike<T[]>;
+  /** Always `value`. */
+  constant<const T>(value: T): ArbitraryLike<T>;
+  /** One of `values`. */
+  constantFrom<const T>(...values: T[]): ArbitraryLike<T>;
+  /** Integers from `min` to `max`. */
+  integer(constraints?: { min?: number; max?: number }): ArbitraryLike<number>;
+  /** A value of one of `arbs`. */
+  oneof<A extends ArbitraryLike<unknown>[]>(...arbs: A): ArbitraryLike<A[number] extends ArbitraryLike<infer T> ? T : never>;
+  /** A value of `arb`, or `nil`. */
+  option<T, N>(arb: ArbitraryLike<T>, constraints: { nil: N }): ArbitraryLike<T | N>;
+  /** Records with a value of each arbitrary of `model`. */
+  record<T>(model: { [K in keyof T]: ArbitraryLike<T[K]> }): ArbitraryLike<T>;
+}
 
 /**
- * The arbitraries {@link smpArbitraries} builds.
+ * Where a project that has fast-check says which arbitrary type the kit's arbitraries are. The kit
+ * cannot name the `fast-check` module in its declarations (they must type-check without it), so
+ * its arbitraries are {@link ArbitraryLike} until the project adds, once (in any `.ts` file):
+ *
+ * ```ts
+ * declare module 'smp-protocol/testing' {
+ *   interface ArbitraryKinds<T> { fastCheck: import('fast-check').Arbitrary<T> }
+ * }
+ * ```
+ *
+ * after which `arb.plan()` is an `fc.Arbitrary<{ plan: Plan; protocol: Protocol }>` for
+ * `fc.property`, `fc.sample` and the rest. At run time they are always fast-check's own arbitraries.
+ *
+ * @example
+ * ```ts
+ * import type { ArbitraryKinds } from 'smp-protocol/testing';
+ * type Kinds = keyof ArbitraryKinds<string>; // 'like', or 'like' | 'fastCheck' once declared
+ * const kind: Kinds = 'like'; // 'like'
+ * ```
+ */
+// biome-ignore lint/correctness/noUnusedVariables: T is used by the projects that augment this interface.
+export interface ArbitraryKinds<T> {
+  /** The structural arbitrary, always present. */
+  like: ArbitraryLike<T>;
+}
+
+/**
+ * The type of the kit's arbitraries of `T`: fast-check's `Arbitrary<T>` once declared in
+ * {@link ArbitraryKinds}, else {@link ArbitraryLike}.
+ *
+ * @example
+ * ```ts
+ * import type { ArbitraryOf } from 'smp-protocol/testing';
+ * declare const zones: ArbitraryOf<string>;
+ * zones.map((zone) => zone.length); // an arbitrary of numbers
+ * ```
+ */
+export type ArbitraryOf<T> = ArbitraryKinds<T> extends { fastCheck: infer A } ? A : ArbitraryLike<T>;
+
+/**
+ * The arbitraries {@link smpArbitraries} builds (see {@link ArbitraryKinds} for their type).
  *
  * @example
  * ```ts
  * import fc from 'fast-check';
  * import { smpArbitraries } from 'smp-protocol/testing';
+ * declare module 'smp-protocol/testing' {
+ *   interface ArbitraryKinds<T> { fastCheck: import('fast-check').Arbitrary<T> }
+ * }
  * const arb = smpArbitraries(fc);
  * fc.sample(arb.timeZone(), 3); // e.g. ['Europe/London', 'Pacific/Chatham', 'UTC']
  * ```
  */
 export interface SmpArbitraries {
   /** IANA zones, DST and odd offsets first-class. */
-  timeZone(): FastCheck.Arbitrary<string>;
+  timeZone(): ArbitraryOf<string>;
   /** The built-in protocols and valid variations of them (other day counts, extras, policy). */
-  protocol(): FastCheck.Arbitrary<Protocol>;
+  protocol(): ArbitraryOf<Protocol>;
   /** Event sequences for a plan of `protocol` (valid and invalid commands, facts, repeats). */
-  eventSequence(options?: { maxLength?: number; base?: string }): FastCheck.Arbitrary<PlanEvent[]>;
+  eventSequence(options?: { maxLength?: number; base?: string }): ArbitraryOf<PlanEvent[]>;
   /** Plans built by applying a random event sequence; refused events are skipped. */
-  plan(options?: { protocol?: Protocol; maxEvents?: number }): FastCheck.Arbitrary<{ plan: Plan; protocol: Protocol }>;
+  plan(options?: { protocol?: Protocol; maxEvents?: number }): ArbitraryOf<{ plan: Plan; protocol: Protocol }>;
 }
 
 const ZONES = [
@@ -69,6 +145,9 @@ function iso(ms: number): string {
  * import fc from 'fast-check';
  * import { forecast } from 'smp-protocol';
  * import { smpArbitraries } from 'smp-protocol/testing';
+ * declare module 'smp-protocol/testing' {
+ *   interface ArbitraryKinds<T> { fastCheck: import('fast-check').Arbitrary<T> }
+ * }
  * const arb = smpArbitraries(fc);
  * fc.assert(fc.property(arb.plan(), ({ plan, protocol }) => {
  *   forecast(plan, { protocol, asOf: '2026-06-01T00:00:00Z' }); // never throws
@@ -77,8 +156,8 @@ function iso(ms: number): string {
  */
 export function smpArbitraries(fc: FastCheckLike): SmpArbitraries {
   const builtIn = Object.values(protocols) as Protocol[];
-  const timeZone = (): FastCheck.Arbitrary<string> => fc.constantFrom(...ZONES);
-  const protocol = (): FastCheck.Arbitrary<Protocol> =>
+  const timeZone = (): ArbitraryLike<string> => fc.constantFrom(...ZONES);
+  const protocol = (): ArbitraryLike<Protocol> =>
     fc.oneof(
       fc.constantFrom(...builtIn),
       fc
@@ -102,7 +181,7 @@ export function smpArbitraries(fc: FastCheckLike): SmpArbitraries {
           return out.ok ? out.value : base;
         }),
     );
-  const eventSequence = (options: { maxLength?: number; base?: string } = {}): FastCheck.Arbitrary<PlanEvent[]> => {
+  const eventSequence = (options: { maxLength?: number; base?: string } = {}): ArbitraryLike<PlanEvent[]> => {
     const base = Date.parse(options.base ?? '2026-03-01T09:00:00Z');
     const instant = fc.integer({ min: 0, max: 120 * 24 * 4 }).map((quarterHours) => iso(base + quarterHours * 15 * 60_000));
     const session = fc.integer({ min: 1, max: 5 });
@@ -138,5 +217,8 @@ export function smpArbitraries(fc: FastCheckLike): SmpArbitraries {
         }
         return { plan: current, protocol: p };
       });
-  return { timeZone, protocol, eventSequence, plan };
+  const built = { timeZone, protocol, eventSequence, plan };
+  // Each arbitrary above was made by the caller's `fc`, so it is fast-check's own arbitrary: the
+  // cast only restores the type the project declared in ArbitraryKinds, which FastCheckLike forgets.
+  return built as unknown as SmpArbitraries;
 }

@@ -86,7 +86,7 @@ function builder(state: State): PlanBuilder {
 }
 
 function build(state: State): Outcome<Plan> {
-  const fail = (findings: Finding[]): Outcome<Plan> => ({ ok: false, findings });
+  const fail = (findings: readonly Finding[]): Outcome<Plan> => ({ ok: false, findings });
   const instant = (text: string): Outcome<string> => (/[Zz]$|[+-]\d{2}:\d{2}$/.test(text) ? { ok: true, value: text, findings: [] } : toInstant(text, state.zone));
   const starts: number[] = [];
   for (const step of state.steps) {
@@ -103,7 +103,7 @@ function build(state: State): Outcome<Plan> {
   if (!created.ok) return created;
   let plan = created.value;
   let n = 0;
-  const apply = (event: Record<string, unknown>): Finding[] | undefined => {
+  const apply = (event: Record<string, unknown>): readonly Finding[] | undefined => {
     n += 1;
     const untrusted: unknown = { id: `${state.id}-e${n}`, ...event };
     const out = applyEvent(plan, untrusted, { protocol: state.protocol });

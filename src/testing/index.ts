@@ -9,6 +9,6 @@ export type { FixedClock } from './clock.js';
 export { aPlan } from './builder.js';
 export type { PlanBuilder } from './builder.js';
 export { smpArbitraries } from './arbitraries.js';
-export type { FastCheckLike, SmpArbitraries } from './arbitraries.js';
+export type { ArbitraryKinds, ArbitraryLike, ArbitraryOf, FastCheckLike, SmpArbitraries } from './arbitraries.js';
 export { conformanceCaseSchema, runConformanceCase } from './conformance.js';
 export type { ConformanceCase, ConformanceOptions, ConformanceResult } from './conformance.js';

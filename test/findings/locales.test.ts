@@ -43,7 +43,7 @@ const PLACEHOLDER = /(^|[\s(«"'])\?($|[\s).,;:»"'])/;
 // ---------------------------------------------------------------------------------------------
 // Real findings, produced through the public API.
 
-function findingsOf(outcome: Outcome<unknown> | { findings: Finding[] }): Finding[] {
+function findingsOf(outcome: Outcome<unknown> | { findings: Finding[] }): readonly Finding[] {
   return outcome.findings;
 }
 

@@ -217,7 +217,7 @@ describe('planChanges folded over a history', () => {
           clock += DAY;
         });
         const fresh = changes(undefined, plan, protocol);
-        const sortById = <T extends { id: string }>(xs: T[]): T[] => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+        const sortById = <T extends { id: string }>(xs: readonly T[]): T[] => [...xs].sort((a, b) => a.id.localeCompare(b.id));
         expect(sortById([...live.reminders.values()])).toEqual(sortById(fresh.reminders.schedule));
         expect(sortById([...live.calendar.values()])).toEqual(sortById(fresh.calendar.create));
         expect(fresh.reminders.cancel).toEqual([]);

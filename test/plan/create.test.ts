@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createPlan, parsePlan, protocols, standardProtocol, type CreatePlanInput, type Plan, type Protocol } from 'smp-protocol';
+import { createPlan, parsePlan, protocols, standardProtocol, type CreatePlanInput, type Plan } from 'smp-protocol';
 import { codes, mustFail, mustOk } from '../support/plans.js';
+import { writableCopy } from '../support/writable.js';
 
 const input: CreatePlanInput = {
   id: 'plan-1',
@@ -49,7 +50,7 @@ describe('createPlan', () => {
   });
 
   it('records the id and version of a custom protocol', () => {
-    const custom = { ...(JSON.parse(JSON.stringify(standardProtocol)) as Protocol), id: 'clinic-7', version: 4 };
+    const custom = { ...(writableCopy(standardProtocol)), id: 'clinic-7', version: 4 };
     expect(mustOk(createPlan({ ...input, protocol: custom })).protocol).toEqual({ id: 'clinic-7', version: 4 });
   });
 
@@ -114,7 +115,7 @@ describe('createPlan', () => {
   });
 
   it('puts the findings of an invalid protocol under ["protocol", …], with the message naming the same place', () => {
-    const bad = JSON.parse(JSON.stringify(standardProtocol)) as Protocol;
+    const bad = writableCopy(standardProtocol);
     const gap = bad.sessions[1]?.gaps[0];
     if (gap !== undefined) gap.minimumDays = 4;
     const findings = mustFail(createPlan({ ...input, protocol: bad }));

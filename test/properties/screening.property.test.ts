@@ -12,6 +12,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { defineProtocol, screen, standardProtocol, type Intake, type Protocol, type Screening, type ScreeningRule } from 'smp-protocol';
 import { localDate, plusDays } from '../support/invariants.js';
+import type { Writable } from '../support/writable.js';
 
 const TIMEOUT = 60_000;
 const ZONES = ['Europe/London', 'Pacific/Auckland', 'America/New_York', 'Pacific/Kiritimati', 'Asia/Kathmandu', 'UTC'];
@@ -36,7 +37,7 @@ const ruleArb: fc.Arbitrary<Omit<ScreeningRule, 'reason'>> = fc
     waitDays: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
   })
   .map(({ outcome, waitMonths, waitDays }) => {
-    const r: Omit<ScreeningRule, 'reason'> = { outcome };
+    const r: Writable<Omit<ScreeningRule, 'reason'>> = { outcome };
     if (waitMonths !== undefined) r.waitMonths = waitMonths;
     if (waitDays !== undefined) r.waitDays = waitDays;
     return r;

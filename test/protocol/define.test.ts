@@ -22,7 +22,7 @@ function gapOf(p: Loose, session: number, index = 0): Record<string, unknown> {
 }
 
 /** Every finding is an INVALID_INPUT error; returns their paths. */
-function invalidPaths(findings: Finding[]): (string | number)[][] {
+function invalidPaths(findings: readonly Finding[]): (readonly (string | number)[])[] {
   for (const f of findings) {
     expect(f.code).toBe('INVALID_INPUT');
     expect(f.severity).toBe('error');

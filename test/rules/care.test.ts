@@ -21,6 +21,7 @@ import {
 } from 'smp-protocol';
 import { applyAll, codes, mustFail, mustOk } from '../support/plans.js';
 import { writtenInZone } from '../support/invariants.js';
+import { writableCopy } from '../support/writable.js';
 
 const protocol = standardProtocol;
 
@@ -233,7 +234,7 @@ describe('rules in hours count real hours', () => {
   });
 
   it('a protocol without care rules gives empty timelines', () => {
-    const bare = JSON.parse(JSON.stringify(protocol)) as Protocol;
+    const bare = writableCopy(protocol);
     delete bare.aftercare;
     delete bare.preparation;
     const none = mustOk(defineProtocol({ ...bare, id: 'no-care' }));
@@ -425,7 +426,7 @@ const protocolArb = fc.oneof(
       preparation: fc.uniqueArray(preparationRule, { selector: (r) => r.rule, maxLength: 6 }),
     })
     .map(({ aftercare: after, preparation: prep }) => {
-      const base = JSON.parse(JSON.stringify(standardProtocol)) as Protocol;
+      const base = writableCopy(standardProtocol);
       return mustOk(
         defineProtocol({
           ...base,

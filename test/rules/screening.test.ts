@@ -15,6 +15,7 @@ import {
   type ScreeningCondition,
 } from 'smp-protocol';
 import { codes, mustFail, mustOk } from '../support/plans.js';
+import { writableCopy } from '../support/writable.js';
 
 const ZONE = 'Europe/London';
 const ADULT = '1990-05-14';
@@ -30,7 +31,7 @@ function screenOn(intake: unknown, date: string, options: { protocol?: Protocol;
 
 /** A copy of the standard protocol with some screening rules replaced (and a name of its own). */
 function withScreening(id: string, change: (s: NonNullable<Protocol['screening']>) => NonNullable<Protocol['screening']>): Protocol {
-  const base = JSON.parse(JSON.stringify(standardProtocol)) as Protocol;
+  const base = writableCopy(standardProtocol);
   if (base.screening === undefined) throw new Error('the standard protocol screens');
   return mustOk(defineProtocol({ ...base, id, screening: change(base.screening) }));
 }
@@ -481,7 +482,7 @@ describe('screening rules are data', () => {
       return { ...s, conditions: rest };
     });
     expect(screenOn({ dateOfBirth: ADULT, epilepsy: true }, '2026-01-15', { protocol: p })).toEqual({ outcome: 'eligible', findings: [] });
-    const base = JSON.parse(JSON.stringify(standardProtocol)) as Protocol;
+    const base = writableCopy(standardProtocol);
     delete base.screening;
     const none = mustOk(defineProtocol({ ...base, id: 'no-screening' }));
     expect(screenOn({ dateOfBirth: '2020-01-01', pregnant: true }, '2026-01-15', { protocol: none })).toEqual({ outcome: 'eligible', findings: [] });
@@ -528,7 +529,7 @@ describe("the asOf local date is taken in the given zone", () => {
 
 describe('bad input is an answer, never a throw', () => {
   const options = { protocol: standardProtocol, asOf: '2026-01-15T10:00:00Z', timeZone: ZONE };
-  const pathsOf = (findings: readonly Finding[]): (string | number)[][] => findings.map((f) => f.path ?? ['<none>']);
+  const pathsOf = (findings: readonly Finding[]): (readonly (string | number)[])[] => findings.map((f) => f.path ?? ['<none>']);
 
   it('a missing dateOfBirth', () => {
     const f = mustFail(screen({ pregnant: true }, options));

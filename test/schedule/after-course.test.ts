@@ -16,6 +16,7 @@ import {
   type Protocol,
 } from 'smp-protocol';
 import { applyAll, mustFail, mustOk } from '../support/plans.js';
+import { writableCopy } from '../support/writable.js';
 
 const protocol = standardProtocol;
 
@@ -104,7 +105,7 @@ describe('review and maintenance windows of a completed course', () => {
   });
 
   it('a protocol without review or maintenance gives none', () => {
-    const bare = JSON.parse(JSON.stringify(protocol)) as Protocol;
+    const bare = writableCopy(protocol);
     delete bare.review;
     delete bare.maintenance;
     const p = mustOk(defineProtocol({ ...bare, id: 'no-after-course' }));

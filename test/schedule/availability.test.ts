@@ -24,7 +24,7 @@ const clinic: Availability = {
 };
 
 /** The findings of `parseAvailability` as [code, path] pairs. */
-const problems = (input: unknown): [string, (string | number)[] | undefined][] => mustFail(parseAvailability(input)).map((f) => [f.code, f.path]);
+const problems = (input: unknown): [string, readonly (string | number)[] | undefined][] => mustFail(parseAvailability(input)).map((f) => [f.code, f.path]);
 
 describe('parseAvailability', () => {
   it('accepts a clinic’s week (adjacent ranges, close at 24:00, a closed date) and freezes a copy', () => {

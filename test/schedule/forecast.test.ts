@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineProtocol, forecast, protocols, standardProtocol, type Plan, type Protocol } from 'smp-protocol';
 import { applyAll, mustFail, mustOk, newPlan } from '../support/plans.js';
+import { writableCopy } from '../support/writable.js';
 
 const protocol = standardProtocol;
 
@@ -176,7 +177,7 @@ describe('due as of asOf, at the exact boundary days (session 2 after session 1 
   });
 
   it('is never lapsed without a maximum: overdue stays overdue', () => {
-    const p = JSON.parse(JSON.stringify(standardProtocol)) as Protocol;
+    const p = writableCopy(standardProtocol);
     const g = p.sessions[1]?.gaps[0];
     if (g !== undefined) delete g.maximumDays;
     const open = mustOk(defineProtocol({ ...p, id: 'open-ended' }));
@@ -282,7 +283,7 @@ describe('a pause with until', () => {
 
 describe('several gaps on one session', () => {
   it('takes each date as the latest over the gaps', () => {
-    const p = JSON.parse(JSON.stringify(standardProtocol)) as Protocol;
+    const p = writableCopy(standardProtocol);
     const s3 = p.sessions[2];
     if (s3 === undefined) throw new Error('unreachable');
     s3.gaps = [

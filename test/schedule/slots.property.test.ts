@@ -25,6 +25,7 @@ import {
   type Slot,
 } from 'smp-protocol';
 import { applyAll, mustOk, newPlan } from '../support/plans.js';
+import type { Writable } from '../support/writable.js';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -115,7 +116,7 @@ function scenarioArb(maxHorizon: number): fc.Arbitrary<Scenario> {
       const r = { ...spec, asOf: asOfOf(spec.zone, spec.asOf), horizon: 'anyDay' in spec.asOf ? spec.horizon : Math.max(spec.horizon, Math.min(9, maxHorizon)) };
       const asOfDate = DateTime.fromMillis(r.asOf, { zone: r.zone }).startOf('day');
       const seenDates = new Set<string>();
-      const overrides: NonNullable<Availability['overrides']> = [];
+      const overrides: Writable<NonNullable<Availability['overrides']>> = [];
       for (const [d, hours] of r.overrides) {
         const date = asOfDate.plus({ days: d }).toISODate() as string;
         if (!seenDates.has(date)) overrides.push({ date, hours });
@@ -139,8 +140,8 @@ function scenarioArb(maxHorizon: number): fc.Arbitrary<Scenario> {
         minimumNoticeMinutes: r.notice,
         horizonDays: r.horizon,
         slotStepMinutes: r.step,
+        ...(r.resources === undefined ? {} : { resources: r.resources }),
       };
-      if (r.resources !== undefined) availability.resources = r.resources;
       const protocol = r.protocolName === 'short' ? shortSessions : standardProtocol;
       const scenario = { zone: r.zone, planZone: r.otherPlanZone ?? r.zone, protocolName: r.protocolName, asOf: r.asOf, availability, session1DaysAgo: r.session1DaysAgo };
       // Kept out of the enumerable fields: fast-check prints them in a counterexample.

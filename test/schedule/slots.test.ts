@@ -11,6 +11,7 @@ import {
   type Slot,
 } from 'smp-protocol';
 import { applyAll, codes, mustFail, mustOk, newPlan } from '../support/plans.js';
+import type { Writable } from '../support/writable.js';
 
 const protocol = standardProtocol;
 const ZONE = 'Europe/London';
@@ -166,7 +167,7 @@ describe('findSlots and the calendar', () => {
   });
 
   it('refuses a fully booked month with NO_SLOT_AVAILABLE, not an empty success', () => {
-    const busy: NonNullable<Availability['busy']> = [];
+    const busy: Writable<NonNullable<Availability['busy']>> = [];
     for (let d = 30; d <= 61; d++) {
       const day = new Date(Date.UTC(2026, 2, d)).toISOString().slice(0, 10);
       busy.push(

@@ -7,7 +7,7 @@
 import { english, localDateOf, parsePlan, protocolFor, type Finding, type Outcome, type Plan, type Protocol, type ProtocolChoice } from 'smp-protocol';
 
 /** The checked plan and protocol, or the findings that stop the export. */
-export type ExportArguments = { ok: true; plan: Plan; protocol: Protocol } | { ok: false; findings: Finding[] };
+export type ExportArguments = { ok: true; plan: Plan; protocol: Protocol } | { ok: false; findings: readonly Finding[] };
 
 /** An `INVALID_INPUT` finding about an option. */
 export function optionFinding(path: (string | number)[], detail: string, severity: Finding['severity'] = 'warning'): Finding {
