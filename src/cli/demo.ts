@@ -24,7 +24,8 @@ import {
   type Plan,
   type Slot,
 } from 'smp-protocol';
-import { CliError, EXIT } from './io.js';
+import { EXIT } from './exit.js';
+import { CliError } from './io.js';
 
 function must<T>(outcome: Outcome<T>): T {
   if (!outcome.ok) throw new CliError(outcome.findings.map((f) => `${f.code}: ${f.message}`).join('\n'), EXIT.rule);

@@ -1,14 +1,12 @@
 /**
- * The CLI's contact with the outside: files, standard input, the clock, colours, exit codes.
+ * The CLI's contact with the outside: files, standard input, the clock, colours.
  * @internal
  * @module
  */
 import { readFile } from 'node:fs/promises';
+import { EXIT } from './exit.js';
 
-/** Exit codes: 0 fine, 1 the input breaks a rule (or a conformance case failed), 2 unreadable input or bad usage. */
-export const EXIT = { ok: 0, rule: 1, usage: 2 } as const;
-
-/** An error that ends the command with a message on stderr and an exit code. */
+/** An error that ends the command with a message on stderr and an exit code (2 unless told). */
 export class CliError extends Error {
   constructor(
     message: string,
