@@ -34,6 +34,7 @@ export function instantOption(value: string | undefined, name: string): string {
 export function wholeOption(value: string | undefined, name: string, min = 1): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value.trim() === '' || !Number.isInteger(n) || n < min) throw new CliError(`--${name} takes a whole number ≥ ${min}, got ${JSON.stringify(value)}`);
+  if (value.trim() === '' || !Number.isInteger(n) || n < min)
+    throw new CliError(`--${name} takes a whole number ≥ ${min}, got ${JSON.stringify(value)}`);
   return n;
 }

@@ -27,7 +27,8 @@ export function courseLines(plan: Plan, protocol: Protocol, forecast: Forecast, 
     const f = forecast.sessions[s.number - 1];
     const due = withDue && f?.due !== undefined ? ` — ${dueInWords(f.due)}` : '';
     if (f?.earliest === undefined) lines.push(`${head}: not booked${due}`);
-    else if (f.pastDue === undefined || f.recommended === undefined) lines.push(`${head}: can be booked from ${dayInWords(f.earliest)}${due}`);
+    else if (f.pastDue === undefined || f.recommended === undefined)
+      lines.push(`${head}: can be booked from ${dayInWords(f.earliest)}${due}`);
     else {
       const from = f.earliest;
       lines.push(
@@ -41,7 +42,10 @@ export function courseLines(plan: Plan, protocol: Protocol, forecast: Forecast, 
     ['Maintenance touch-up', forecast.maintenance],
   ] as const;
   for (const [label, w] of windows) {
-    if (w !== undefined) lines.push(`${label}: ${dayInWords(w.earliest)} to ${dayInWords(w.latest, w.earliest)}, recommended ${dayInWords(w.recommended, w.earliest)}`);
+    if (w !== undefined)
+      lines.push(
+        `${label}: ${dayInWords(w.earliest)} to ${dayInWords(w.latest, w.earliest)}, recommended ${dayInWords(w.recommended, w.earliest)}`,
+      );
   }
   return lines;
 }

@@ -28,6 +28,8 @@ export interface Verdict {
 export function exitOf(verdict: Verdict): ExitCode {
   if (verdict.ok) return EXIT.ok;
   if (verdict.judgesInput === true) return EXIT.rule;
-  const input = verdict.findings.some((f) => f.severity === 'error' && Object.hasOwn(findingKinds, f.code) && findingKinds[f.code] === 'input');
+  const input = verdict.findings.some(
+    (f) => f.severity === 'error' && Object.hasOwn(findingKinds, f.code) && findingKinds[f.code] === 'input',
+  );
   return input ? EXIT.usage : EXIT.rule;
 }

@@ -63,7 +63,9 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`${c.red('smp-protocol:')} ${error.message}\n`);
       process.exitCode = error.code;
     } else {
-      process.stderr.write(`${c.red('smp-protocol: unexpected error:')} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `${c.red('smp-protocol: unexpected error:')} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exitCode = 70;
     }
   },

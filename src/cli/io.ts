@@ -47,7 +47,13 @@ export async function readJson(path: string): Promise<unknown> {
 }
 
 /** Whether to colour a stream: only a TTY, and never with NO_COLOR set (https://no-color.org). */
-export function colours(stream: NodeJS.WriteStream): { red: (s: string) => string; yellow: (s: string) => string; green: (s: string) => string; dim: (s: string) => string; bold: (s: string) => string } {
+export function colours(stream: NodeJS.WriteStream): {
+  red: (s: string) => string;
+  yellow: (s: string) => string;
+  green: (s: string) => string;
+  dim: (s: string) => string;
+  bold: (s: string) => string;
+} {
   const on = stream.isTTY === true && (process.env.NO_COLOR ?? '') === '';
   const wrap = (open: number, close: number) => (s: string) => (on ? `\u001b[${open}m${s}\u001b[${close}m` : s);
   return { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), dim: wrap(2, 22), bold: wrap(1, 22) };

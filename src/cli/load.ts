@@ -31,9 +31,17 @@ export async function loadProtocol(spec: string | undefined, fallbackId: string)
   const id = spec ?? fallbackId;
   const known = builtIn(id);
   if (known !== undefined) return known;
-  const exists = spec !== undefined && (await access(spec).then(() => true, () => false));
+  const exists =
+    spec !== undefined &&
+    (await access(spec).then(
+      () => true,
+      () => false,
+    ));
   if (!exists) {
-    const what = spec === undefined ? `the plan's protocol "${id}" is not built in; pass --protocol <file>` : `unknown protocol "${id}": not a built-in id nor a file`;
+    const what =
+      spec === undefined
+        ? `the plan's protocol "${id}" is not built in; pass --protocol <file>`
+        : `unknown protocol "${id}": not a built-in id nor a file`;
     throw new CliError(`${what}. Built-in protocols: ${protocolIds.join(', ')}`);
   }
   const outcome = defineProtocol(await readJson(spec));
@@ -45,6 +53,10 @@ export async function loadProtocol(spec: string | undefined, fallbackId: string)
 export async function planFile(path: string | undefined, usage: string): Promise<Plan> {
   if (path === undefined) throw new CliError(`missing <plan.json>\n\n${usage}`);
   const parsed = parsePlan(await readJson(path));
-  if (!parsed.ok) throw new CliError(`${path} is not a valid plan:\n${describe(parsed.findings)}`, exitOf({ ok: false, findings: parsed.findings, judgesInput: true }));
+  if (!parsed.ok)
+    throw new CliError(
+      `${path} is not a valid plan:\n${describe(parsed.findings)}`,
+      exitOf({ ok: false, findings: parsed.findings, judgesInput: true }),
+    );
   return parsed.value;
 }

@@ -7,7 +7,20 @@
 import type { Due, SessionState, SlotFit } from 'smp-protocol';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 
 /**
  * A local date (`YYYY-MM-DD`) in words; the year only when it differs from `sameYearAs`.
@@ -33,7 +46,13 @@ export function clockIn(instant: string, timeZone: string, withZone = true): str
   const key = `${timeZone}|${withZone}`;
   let format = clocks.get(key);
   if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(withZone ? { timeZoneName: 'short' } : {}) });
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      ...(withZone ? { timeZoneName: 'short' } : {}),
+    });
     clocks.set(key, format);
   }
   return format.format(new Date(instant));
@@ -48,9 +67,9 @@ export function intervalIn(start: string, end: string, timeZone: string): string
 export function dueInWords(due: Due): string {
   switch (due) {
     case 'notYet':
-      return 'not bookable yet';
+      return 'not due yet';
     case 'early':
-      return 'bookable, before the recommended days';
+      return 'bookable, before the best days';
     case 'due':
       return 'due now';
     case 'overdue':

@@ -41,13 +41,25 @@ export const conformance: Command = {
     for (const file of files) {
       for (const c of casesOf(await readJson(join(dir, file)))) {
         const r = runConformanceCase(c, { asOf });
-        results.push(r.ok ? { file, ...r.value } : { file, id: '(invalid case)', passed: false, failures: r.findings.map((f) => f.message) });
+        results.push(
+          r.ok ? { file, ...r.value } : { file, id: '(invalid case)', passed: false, failures: r.findings.map((f) => f.message) },
+        );
       }
     }
     const passed = results.filter((r) => r.passed).length;
     const failed = results.length - passed;
     const c = colours(process.stdout);
-    const lines = results.flatMap((r) => [`${r.passed ? c.green('Pass') : c.red('Fail')} ${r.file} ${r.id}`, ...r.failures.map((f) => `       ${f}`)]);
-    return emit({ verdict: { ok: failed === 0, findings: [] }, json: { asOf, passed, failed, results }, lines: [...lines, `${passed} passed, ${failed} failed`] }, values.json === true);
+    const lines = results.flatMap((r) => [
+      `${r.passed ? c.green('Pass') : c.red('Fail')} ${r.file} ${r.id}`,
+      ...r.failures.map((f) => `       ${f}`),
+    ]);
+    return emit(
+      {
+        verdict: { ok: failed === 0, findings: [] },
+        json: { asOf, passed, failed, results },
+        lines: [...lines, `${passed} passed, ${failed} failed`],
+      },
+      values.json === true,
+    );
   },
 };

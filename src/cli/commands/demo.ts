@@ -20,7 +20,13 @@ export const demo: Command = {
     const { values } = readArgs(args, {}, USAGE);
     if (values.help === true) return help(USAGE);
     if (values.json === true) {
-      out(JSON.stringify(runDemo(() => {}), null, 2));
+      out(
+        JSON.stringify(
+          runDemo(() => {}),
+          null,
+          2,
+        ),
+      );
       return EXIT.ok;
     }
     runDemo(out);

@@ -17,12 +17,24 @@ export const fhir: Command = {
   summary: 'the plan as a FHIR R4 Bundle',
   usage: USAGE,
   async run(args) {
-    const { values, positionals } = readArgs(args, { protocol: { type: 'string' }, 'as-of': { type: 'string' }, transaction: { type: 'boolean' }, 'plan-definition': { type: 'boolean' } }, USAGE);
+    const { values, positionals } = readArgs(
+      args,
+      {
+        protocol: { type: 'string' },
+        'as-of': { type: 'string' },
+        transaction: { type: 'boolean' },
+        'plan-definition': { type: 'boolean' },
+      },
+      USAGE,
+    );
     if (values.help === true) return help(USAGE);
     const json = values.json === true;
     if (values['plan-definition'] === true) {
       const resource = toPlanDefinition(await loadProtocol(values.protocol, 'standard'));
-      return emit({ verdict: resource, json: resource, ...(resource.ok ? { document: JSON.stringify(resource.value, null, 2) } : {}) }, json);
+      return emit(
+        { verdict: resource, json: resource, ...(resource.ok ? { document: JSON.stringify(resource.value, null, 2) } : {}) },
+        json,
+      );
     }
     const p = await planFile(positionals[0], USAGE);
     const protocol = await loadProtocol(values.protocol, p.protocol.id);

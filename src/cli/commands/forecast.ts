@@ -27,6 +27,9 @@ export const forecast: Command = {
     if (!outcome.ok) return emit({ verdict: outcome, json: { findings: outcome.findings } }, values.json === true);
     const f = outcome.value;
     const head = `Plan ${p.id} (${p.status}) as of ${clockIn(asOf, p.timeZone)} on ${dayInWords(localDate(asOf, p.timeZone))}`;
-    return emit({ verdict: { ok: true, findings: f.findings }, json: f, lines: [head, ...courseLines(p, protocol, f, true)] }, values.json === true);
+    return emit(
+      { verdict: { ok: true, findings: f.findings }, json: f, lines: [head, ...courseLines(p, protocol, f, true)] },
+      values.json === true,
+    );
   },
 };

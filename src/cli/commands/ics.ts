@@ -35,7 +35,8 @@ export const ics: Command = {
     if (values.help === true) return help(USAGE);
     const reminders = (values.reminder ?? []).map((m) => {
       const minutes = Number(m);
-      if (m.trim() === '' || !Number.isInteger(minutes) || minutes < 0) throw new CliError(`--reminder takes whole minutes before the session, got ${JSON.stringify(m)}`);
+      if (m.trim() === '' || !Number.isInteger(minutes) || minutes < 0)
+        throw new CliError(`--reminder takes whole minutes before the session, got ${JSON.stringify(m)}`);
       return { minutesBefore: minutes };
     });
     const p = await planFile(positionals[0], USAGE);

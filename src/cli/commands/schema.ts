@@ -18,7 +18,11 @@ the list of files written).`;
 
 /** The JSON Schemas we publish, by name. */
 export function jsonSchemas(): Record<string, unknown> {
-  const file = z.strictObject({ $schema: z.optional(z.string()), description: z.optional(z.string()), cases: z.array(conformanceCaseSchema) });
+  const file = z.strictObject({
+    $schema: z.optional(z.string()),
+    description: z.optional(z.string()),
+    cases: z.array(conformanceCaseSchema),
+  });
   const named: Record<string, z.core.$ZodType> = {
     plan: schemas.plan,
     event: schemas.event,
@@ -55,7 +59,10 @@ export const schema: Command = {
         await writeFile(path, `${JSON.stringify(s, null, 2)}\n`);
         written.push(path);
       }
-      return emit({ verdict: { ok: true, findings: [] }, json: { written }, lines: [`wrote ${written.length} schemas to ${values.write}`] }, values.json === true);
+      return emit(
+        { verdict: { ok: true, findings: [] }, json: { written }, lines: [`wrote ${written.length} schemas to ${values.write}`] },
+        values.json === true,
+      );
     }
     const name = positionals[0];
     if (name === undefined) throw new CliError(`missing <name>\n\n${USAGE}`);

@@ -18,7 +18,11 @@ export const screen: Command = {
   summary: 'screen a client before session 1',
   usage: USAGE,
   async run(args) {
-    const { values, positionals } = readArgs(args, { protocol: { type: 'string' }, zone: { type: 'string' }, 'as-of': { type: 'string' } }, USAGE);
+    const { values, positionals } = readArgs(
+      args,
+      { protocol: { type: 'string' }, zone: { type: 'string' }, 'as-of': { type: 'string' } },
+      USAGE,
+    );
     if (values.help === true) return help(USAGE);
     const path = positionals[0];
     if (path === undefined || values.zone === undefined) throw new CliError(`screen needs <intake.json> and --zone\n\n${USAGE}`);
@@ -31,7 +35,9 @@ export const screen: Command = {
       {
         verdict: { ok: s.outcome === 'eligible', findings: s.findings },
         json: s,
-        lines: [`${s.outcome}${s.earliestStart === undefined ? '' : ` — earliest start ${dayInWords(s.earliestStart)} (${s.earliestStart})`}`],
+        lines: [
+          `${s.outcome}${s.earliestStart === undefined ? '' : ` — earliest start ${dayInWords(s.earliestStart)} (${s.earliestStart})`}`,
+        ],
       },
       values.json === true,
     );

@@ -27,7 +27,14 @@ export const slots: Command = {
   async run(args) {
     const { values, positionals } = readArgs(
       args,
-      { availability: { type: 'string' }, 'as-of': { type: 'string' }, session: { type: 'string' }, limit: { type: 'string' }, propose: { type: 'boolean' }, protocol: { type: 'string' } },
+      {
+        availability: { type: 'string' },
+        'as-of': { type: 'string' },
+        session: { type: 'string' },
+        limit: { type: 'string' },
+        propose: { type: 'boolean' },
+        protocol: { type: 'string' },
+      },
       USAGE,
     );
     if (values.help === true) return help(USAGE);
@@ -46,7 +53,13 @@ export const slots: Command = {
       const lines = proposal.ok ? proposal.value.sessions.map((s) => `Session ${s.session}: ${slotWords(s, zone)}`) : [];
       return emit({ verdict: proposal, json: proposal, lines }, json);
     }
-    const options: FindSlotsOptions = { protocol, availability: availability.value, asOf, ...(session === undefined ? {} : { session }), ...(limit === undefined ? {} : { limit }) };
+    const options: FindSlotsOptions = {
+      protocol,
+      availability: availability.value,
+      asOf,
+      ...(session === undefined ? {} : { session }),
+      ...(limit === undefined ? {} : { limit }),
+    };
     const found = findSlots(p, options);
     const lines = found.ok ? found.value.map((s) => `Session ${s.session}: ${slotWords(s, zone)}`) : [];
     return emit({ verdict: found, json: found, lines }, json);

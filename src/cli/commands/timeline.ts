@@ -17,7 +17,11 @@ export const timeline: Command = {
   summary: 'the plan as an SVG timeline (or the state machine as Mermaid)',
   usage: USAGE,
   async run(args) {
-    const { values, positionals } = readArgs(args, { protocol: { type: 'string' }, 'as-of': { type: 'string' }, mermaid: { type: 'boolean' } }, USAGE);
+    const { values, positionals } = readArgs(
+      args,
+      { protocol: { type: 'string' }, 'as-of': { type: 'string' }, mermaid: { type: 'boolean' } },
+      USAGE,
+    );
     if (values.help === true) return help(USAGE);
     const json = values.json === true;
     if (values.mermaid === true) {

@@ -15,7 +15,9 @@ the evaluation of every session. Exit 0 when nothing is an error, 1 when the pla
 /** JSON with sorted keys: equal for equal data, whatever the key order. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   );
 }
 
@@ -68,8 +70,13 @@ export const validate: Command = {
     const valid = !findings.some((f) => f.severity === 'error');
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.length - errors;
-    const summary = valid ? `${path}: valid${warnings > 0 ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}` : `${path}: breaks ${errors} rule${errors === 1 ? '' : 's'}`;
+    const summary = valid
+      ? `${path}: valid${warnings > 0 ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`
+      : `${path}: breaks ${errors} rule${errors === 1 ? '' : 's'}`;
     // The plan is what validate judges: a plan with a bad shape breaks a rule (1), it is not unreadable input (2).
-    return emit({ verdict: { ok: valid, findings, judgesInput: true }, json: { valid, findings, evaluation }, footer: [summary] }, values.json === true);
+    return emit(
+      { verdict: { ok: valid, findings, judgesInput: true }, json: { valid, findings, evaluation }, footer: [summary] },
+      values.json === true,
+    );
   },
 };
