@@ -23,8 +23,8 @@ const MONTHS = [
 ] as const;
 
 /**
- * A local date (`YYYY-MM-DD`) in words; the year only when it differs from `sameYearAs`.
- * @example dayInWords('2026-03-30') // 'Mon 30 March 2026'; dayInWords('2026-04-02', '2026-03-30') // 'Thu 2 April'
+ * A local date (`YYYY-MM-DD`) in words, "Mon 30 March 2026"; without the year ("Thu 2 April")
+ * when it is the year of `sameYearAs`.
  */
 export function dayInWords(localDate: string, sameYearAs?: string): string {
   const [y, m, d] = localDate.split('-').map(Number);
@@ -34,14 +34,14 @@ export function dayInWords(localDate: string, sameYearAs?: string): string {
   return `${weekday} ${d} ${MONTHS[m - 1] ?? ''}${year}`;
 }
 
-/** The local date before `localDate`. @example dayBefore('2026-04-07') // '2026-04-06' */
+/** The local date before `localDate` ('2026-04-07' → '2026-04-06'). */
 export function dayBefore(localDate: string): string {
   return new Date(Date.parse(`${localDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
 const clocks = new Map<string, Intl.DateTimeFormat>();
 
-/** An instant's wall-clock time in a zone. @example clockIn('2026-04-02T09:00:00Z', 'Europe/London') // '10:00 BST' */
+/** An instant's wall-clock time in a zone: '2026-04-02T09:00:00Z' in Europe/London → '10:00 BST'. */
 export function clockIn(instant: string, timeZone: string, withZone = true): string {
   const key = `${timeZone}|${withZone}`;
   let format = clocks.get(key);
