@@ -27,7 +27,7 @@ ${lines.join('\n')}
 Options:
   -h, --help     help for smp-protocol or a command (smp-protocol <command> --help)
   -v, --version  the version
-  --json         (every command) one JSON document on stdout instead of text
+  --json         one JSON document on stdout instead of text (every command but serve)
 
 Exit codes: 0 fine; 1 the input breaks a rule or a case failed; 2 unreadable input or bad usage.`;
 }

@@ -1,7 +1,9 @@
 /**
  * The one printer of the CLI. A command hands over a {@link Report}; this module writes it, human
  * or `--json`, and returns the exit code {@link exitOf} decides. Rules, the same for every command:
- * - `--json`: one JSON document on stdout, whatever the exit code; nothing else on stdout.
+ * - `--json`: one JSON document on stdout, whatever the outcome (0, 1, or 2 for findings about
+ *   the input); nothing else on stdout. Bad usage and unreadable files end before any result:
+ *   a message on stderr only.
  * - human: the result on stdout, then its findings; when stdout carries a document (an .ics file,
  *   an SVG, a FHIR Bundle), the findings go to stderr so the document stays clean; when the input
  *   could not be read (exit 2), the findings go to stderr and stdout stays empty.
