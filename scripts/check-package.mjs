@@ -28,9 +28,24 @@ const pass = (msg) => console.log(`✓ ${msg}`);
 // 1. pack
 rmSync(packDir, { recursive: true, force: true });
 mkdirSync(packDir);
-// --ignore-scripts: `prepare` (the build) already ran, and its output would corrupt the JSON.
-const [packed] = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir]));
+// --ignore-scripts: the build already ran, and its output would corrupt the JSON. So the manifest
+// step that `prepack`/`postpack` run on a real pack (scripts/pack-manifest.mjs) runs here by hand.
+const manifestStep = (action) => run(process.execPath, [join(root, 'scripts', 'pack-manifest.mjs'), action]);
+let packed;
+manifestStep('strip');
+try {
+  [packed] = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir]));
+} finally {
+  manifestStep('restore');
+}
 const tarball = join(packDir, packed.filename);
+// The packed package.json runs nothing on a consumer's install: no `prepare` (it builds in a clone
+// only), no install hooks.
+const packedManifest = JSON.parse(run('tar', ['-xOzf', tarball, 'package/package.json']));
+const hooks = ['prepare', 'preinstall', 'install', 'postinstall'].filter((s) => packedManifest.scripts?.[s] !== undefined);
+if (hooks.length > 0) fail(`the packed package.json carries scripts that run on a consumer's install: ${hooks.join(', ')}`);
+else pass('the packed package.json carries no prepare or install script');
+if (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts?.prepare === undefined) fail('package.json lost its prepare script after packing');
 const files = packed.files.map((f) => f.path);
 const stray = files.filter((f) => !/^(dist\/|sql\/[^/]+\.sql$|schemas\/[^/]+\.json$|conformance\/[^/]+\.json$|docs\/[^/]+\.md$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(f));
 if (stray.length > 0) fail(`unexpected files in the package: ${stray.join(', ')}`);

@@ -24,7 +24,8 @@ import {
   type Plan,
   type Slot,
 } from 'smp-protocol';
-import { CliError, EXIT } from './io.js';
+import { EXIT } from './exit.js';
+import { CliError } from './io.js';
 
 function must<T>(outcome: Outcome<T>): T {
   if (!outcome.ok) throw new CliError(outcome.findings.map((f) => `${f.code}: ${f.message}`).join('\n'), EXIT.rule);
@@ -38,9 +39,7 @@ export function runDemo(print: (line?: string) => void): Plan {
   // The intake at the consultation: an adult whose last isotretinoin dose was on 20 September 2025.
   const intake = { dateOfBirth: '1988-11-04', isotretinoin: { lastDose: '2025-09-20' } };
   const screening = must(screen(intake, { protocol, asOf: at('2026-03-02T09:00'), timeZone: zone }));
-  let plan = must(
-    createPlan({ id: 'plan-0042', clientId, protocol, timeZone: zone, createdAt: at('2026-03-02T09:00'), screening }),
-  );
+  let plan = must(createPlan({ id: 'plan-0042', clientId, protocol, timeZone: zone, createdAt: at('2026-03-02T09:00'), screening }));
   let n = 0;
 
   function at(local: string): string {
@@ -54,7 +53,8 @@ export function runDemo(print: (line?: string) => void): Plan {
   }
   const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
   const clock = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
-  const pretty = (localDate: string | undefined): string => (localDate === undefined ? '—' : `${day.format(new Date(`${localDate}T12:00:00Z`))}`);
+  const pretty = (localDate: string | undefined): string =>
+    localDate === undefined ? '—' : `${day.format(new Date(`${localDate}T12:00:00Z`))}`;
   const time = (instant: string): string => clock.format(new Date(instant));
   const dateOf = (instant: string): string => must(localDateOf(instant, zone));
   const dayBefore = (localDate: string): string => new Date(Date.parse(`${localDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -70,11 +70,14 @@ export function runDemo(print: (line?: string) => void): Plan {
       const ev = e.sessions[spec.number - 1];
       print(`  Session ${spec.number} · ${spec.phase} · ${spec.title} (${spec.durationMinutes} min) — ${s.state}`);
       if (s.state === 'completed' && s.completed !== undefined) {
-        const verdict = ev?.evaluation ? `, ${ev.evaluation}${ev.daysFromAnchor === undefined ? '' : ` (${ev.daysFromAnchor} days after session ${spec.number - 1})`}` : '';
+        const verdict = ev?.evaluation
+          ? `, ${ev.evaluation}${ev.daysFromAnchor === undefined ? '' : ` (${ev.daysFromAnchor} days after session ${spec.number - 1})`}`
+          : '';
         print(`      done ${pretty(dateOf(s.completed.start))}, ${time(s.completed.start)}–${time(s.completed.end)}${verdict}`);
         continue;
       }
-      if (s.state === 'booked' && s.booking !== undefined) print(`      booked ${pretty(dateOf(s.booking.start))}, ${time(s.booking.start)}–${time(s.booking.end)}`);
+      if (s.state === 'booked' && s.booking !== undefined)
+        print(`      booked ${pretty(dateOf(s.booking.start))}, ${time(s.booking.start)}–${time(s.booking.end)}`);
       if (sf?.pastDue === undefined) {
         print(`      can start from ${pretty(sf?.earliest)}; ${sf?.due}`);
       } else {
@@ -101,12 +104,21 @@ export function runDemo(print: (line?: string) => void): Plan {
   printCourse(at('2026-03-02T09:00'), 'Consultation');
 
   must(apply({ type: 'sessionBooked', at: at('2026-03-02T09:30'), session: 1, start: at('2026-03-23T10:00') }));
-  must(apply({ type: 'sessionCompleted', at: at('2026-03-23T14:10'), session: 1, record: { zones: ['hairline', 'temples'], checklist: { hairlineAgreed: true } } }));
+  must(
+    apply({
+      type: 'sessionCompleted',
+      at: at('2026-03-23T14:10'),
+      session: 1,
+      record: { zones: ['hairline', 'temples'], checklist: { hairlineAgreed: true } },
+    }),
+  );
   printCourse(at('2026-03-23T14:15'), 'After session 1');
 
   const care = must(aftercare(plan, { protocol, session: 1 }));
   const careFrom = care[0]?.from ?? plan.createdAt;
-  print(`\nAftercare after session 1, from ${time(careFrom)} on ${pretty(dateOf(careFrom))} (days are calendar days: across the clock change the time stays):`);
+  print(
+    `\nAftercare after session 1, from ${time(careFrom)} on ${pretty(dateOf(careFrom))} (days are calendar days: across the clock change the time stays):`,
+  );
   for (const item of care) {
     print(`  ${item.title.padEnd(26)} until ${pretty(dateOf(item.until)).padEnd(16)} ${time(item.until)}   ${item.id}`);
   }
@@ -128,7 +140,10 @@ export function runDemo(print: (line?: string) => void): Plan {
 
   const after = must(forecast(plan, { protocol, asOf: at(`${third}T13:35`) }));
   print('\nAfter the course, from the last session:');
-  for (const [label, w] of [['Review (included touch-up)', after.review], ['Maintenance touch-up', after.maintenance]] as const) {
+  for (const [label, w] of [
+    ['Review (included touch-up)', after.review],
+    ['Maintenance touch-up', after.maintenance],
+  ] as const) {
     if (w !== undefined) print(`  ${label.padEnd(26)} ${pretty(w.earliest)} to ${pretty(w.latest)}, recommended ${pretty(w.recommended)}`);
   }
   print(`\nHistory: ${plan.history.length} events, version ${plan.version}; the refused booking left no trace.`);
@@ -170,7 +185,7 @@ export function runDemo(print: (line?: string) => void): Plan {
 
   print('\nClient client-0043 wants to book the whole course at the consultation, Mon 23 Mar 2026 11:00.');
   print('The clinic: Tue–Fri 10:00–13:00 and 14:00–18:00, Sat 09:00–15:00; closed Good Friday, open Easter Monday');
-  print('10:00–16:00; artists ana and ben; 15 minutes to clean up after a session; 24 hours\' notice; 60 days ahead.');
+  print("10:00–16:00; artists ana and ben; 15 minutes to clean up after a session; 24 hours' notice; 60 days ahead.");
   print('First free starts for session 1 (four hours):');
   for (const s of must(findSlots(course, { protocol, availability: calendar, asOf: consultation, limit: 3 }))) print(`  ${slotLine(s)}`);
   const proposal = must(proposeSchedule(course, { protocol, availability: calendar, asOf: consultation }));
@@ -180,7 +195,9 @@ export function runDemo(print: (line?: string) => void): Plan {
   print(`  Booked with ${proposal.events.length} sessionBooked events, applied in order: plan ${course.status}.`);
 
   const moveAt = at('2026-03-30T09:00');
-  const move = must(proposeReschedule(course, { protocol, availability: calendar, asOf: moveAt, session: 2, start: at('2026-04-16T10:00') }));
+  const move = must(
+    proposeReschedule(course, { protocol, availability: calendar, asOf: moveAt, session: 2, start: at('2026-04-16T10:00') }),
+  );
   print('\nOn 30 March the client asks to move session 2 to Thu 16 Apr 10:00. Session 3 (21 Apr) would then be');
   print('5 days after it, so it moves too, first; the events in the order applyEvent accepts them:');
   for (const e of move.events) {

@@ -1,14 +1,12 @@
 /**
- * The CLI's contact with the outside: files, standard input, the clock, colours, exit codes.
+ * The CLI's contact with the outside: files, standard input, the clock, colours.
  * @internal
  * @module
  */
 import { readFile } from 'node:fs/promises';
+import { EXIT } from './exit.js';
 
-/** Exit codes: 0 fine, 1 the input breaks a rule (or a conformance case failed), 2 unreadable input or bad usage. */
-export const EXIT = { ok: 0, rule: 1, usage: 2 } as const;
-
-/** An error that ends the command with a message on stderr and an exit code. */
+/** An error that ends the command with a message on stderr and an exit code (2 unless told). */
 export class CliError extends Error {
   constructor(
     message: string,
@@ -49,7 +47,13 @@ export async function readJson(path: string): Promise<unknown> {
 }
 
 /** Whether to colour a stream: only a TTY, and never with NO_COLOR set (https://no-color.org). */
-export function colours(stream: NodeJS.WriteStream): { red: (s: string) => string; yellow: (s: string) => string; green: (s: string) => string; dim: (s: string) => string; bold: (s: string) => string } {
+export function colours(stream: NodeJS.WriteStream): {
+  red: (s: string) => string;
+  yellow: (s: string) => string;
+  green: (s: string) => string;
+  dim: (s: string) => string;
+  bold: (s: string) => string;
+} {
   const on = stream.isTTY === true && (process.env.NO_COLOR ?? '') === '';
   const wrap = (open: number, close: number) => (s: string) => (on ? `\u001b[${open}m${s}\u001b[${close}m` : s);
   return { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
