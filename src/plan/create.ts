@@ -35,9 +35,11 @@ import { limitsFinding } from '../schema/limits.js';
  *
  * @example
  * ```ts
- * import { standardProtocol, type CreatePlanInput } from 'smp-protocol';
+ * import { createPlan, standardProtocol, type CreatePlanInput } from 'smp-protocol';
  * const input: CreatePlanInput = { id: 'plan-1', clientId: 'client-9', protocol: standardProtocol,
  *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z', metadata: { crmId: 42 } };
+ * const out = createPlan(input);
+ * out.ok && [out.value.status, out.value.version, out.value.metadata]; // ['draft', 0, { crmId: 42 }]
  * ```
  */
 export interface CreatePlanInput {
