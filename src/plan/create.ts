@@ -21,8 +21,9 @@ import { scalpZones, type Plan } from './schema.js';
  *
  * @example
  * ```ts
- * import type { ScalpZone } from 'smp-protocol';
- * const z: ScalpZone = 'crown';
+ * import { scalpZones } from 'smp-protocol';
+ * scalpZones.includes('crown'); // true
+ * scalpZones; // ['hairline', 'temples', 'crown', 'midScalp', 'sides', 'back', 'scar']
  * ```
  */
 export type ScalpZone = (typeof scalpZones)[number];
