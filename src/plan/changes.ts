@@ -31,8 +31,8 @@ const MINUTE = 60_000;
  * const before = created.ok ? applyEvent(created.value, { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' }, { protocol: standardProtocol }) : created;
  * const after = before.ok ? applyEvent(before.value, { id: 'e2', type: 'sessionRescheduled', at: '2026-03-02T09:05:00Z',
  *   session: 1, start: '2026-03-24T10:00:00Z' }, { protocol: standardProtocol }) : before;
- * const out = before.ok && after.ok ? planChanges(before.value, after.value, { protocol: standardProtocol }) : after;
- * out.ok && [...new Set(out.value.reminders.schedule.map((r) => r.kind))]; // ['appointment', 'preparation']
+ * const out = before.ok && after.ok ? planChanges(before.value, after.value, { protocol: standardProtocol }) : undefined;
+ * out?.ok && [...new Set(out.value.reminders.schedule.map((r) => r.kind))]; // ['appointment', 'preparation']
  * ```
  */
 export type ReminderKind = 'appointment' | 'preparation' | 'aftercare' | 'review' | 'maintenance';
@@ -50,8 +50,8 @@ export type ReminderKind = 'appointment' | 'preparation' | 'aftercare' | 'review
  * const before = created.ok ? applyEvent(created.value, { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' }, { protocol: standardProtocol }) : created;
  * const after = before.ok ? applyEvent(before.value, { id: 'e2', type: 'sessionRescheduled', at: '2026-03-02T09:05:00Z',
  *   session: 1, start: '2026-03-24T10:00:00Z' }, { protocol: standardProtocol }) : before;
- * const out = before.ok && after.ok ? planChanges(before.value, after.value, { protocol: standardProtocol, reminders: { appointmentMinutesBefore: [1440] } }) : after;
- * out.ok && out.value.reminders.schedule[0]; // { id: 'plan-1/1/appointment/1440m', kind: 'appointment', session: 1, dueAt: '2026-03-23T10:00:00+00:00',
+ * const out = before.ok && after.ok ? planChanges(before.value, after.value, { protocol: standardProtocol, reminders: { appointmentMinutesBefore: [1440] } }) : undefined;
+ * out?.ok && out.value.reminders.schedule[0]; // { id: 'plan-1/1/appointment/1440m', kind: 'appointment', session: 1, dueAt: '2026-03-23T10:00:00+00:00',
  *   // title: 'Hairline design and foundation in 24 hours', start: '2026-03-24T10:00:00Z', end: '2026-03-24T14:00:00+00:00' }
  * ```
  */
@@ -88,8 +88,8 @@ export interface Reminder {
  * const before = created.ok ? applyEvent(created.value, { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' }, { protocol: standardProtocol }) : created;
  * const after = before.ok ? applyEvent(before.value, { id: 'e2', type: 'sessionRescheduled', at: '2026-03-02T09:05:00Z',
  *   session: 1, start: '2026-03-24T10:00:00Z' }, { protocol: standardProtocol }) : before;
- * const out = before.ok && after.ok ? planChanges(before.value, after.value, { protocol: standardProtocol }) : after;
- * out.ok && out.value.calendar.update[0]; // { id: 'plan-1/1/appointment', uid: 'plan-1-s1@smp-protocol', session: 1, status: 'booked',
+ * const out = before.ok && after.ok ? planChanges(before.value, after.value, { protocol: standardProtocol }) : undefined;
+ * out?.ok && out.value.calendar.update[0]; // { id: 'plan-1/1/appointment', uid: 'plan-1-s1@smp-protocol', session: 1, status: 'booked',
  *   // start: '2026-03-24T10:00:00Z', end: '2026-03-24T14:00:00+00:00', sequence: 1, title: 'Hairline design and foundation' }
  * ```
  */
@@ -146,8 +146,8 @@ export interface PlanChanges {
  * const after = before.ok ? applyEvent(before.value, { id: 'e2', type: 'sessionRescheduled', at: '2026-03-02T09:05:00Z',
  *   session: 1, start: '2026-03-24T10:00:00Z' }, { protocol: standardProtocol }) : before;
  * const options: PlanChangesOptions = { protocol: standardProtocol, reminders: { appointmentMinutesBefore: [1440] } };
- * const out = before.ok && after.ok ? planChanges(before.value, after.value, options) : after;
- * out.ok && out.value.reminders.schedule.filter((r) => r.kind === 'appointment').map((r) => r.dueAt); // ['2026-03-23T10:00:00+00:00']
+ * const out = before.ok && after.ok ? planChanges(before.value, after.value, options) : undefined;
+ * out?.ok && out.value.reminders.schedule.filter((r) => r.kind === 'appointment').map((r) => r.dueAt); // ['2026-03-23T10:00:00+00:00']
  * ```
  */
 export interface PlanChangesOptions {
@@ -389,9 +389,9 @@ function sameJson(a: unknown, b: unknown): boolean {
  * declare const before: Plan; // session 1 booked 2026-03-23 10:00 Europe/London
  * declare const after: Plan;  // the same plan, session 1 moved to 2026-03-24 10:00
  * const out = planChanges(before, after, { protocol: standardProtocol });
- * out.ok && out.value.reminders.schedule.map((r) => [r.id, r.dueAt]);
+ * out?.ok && out.value.reminders.schedule.map((r) => [r.id, r.dueAt]);
  * // [['plan-1/1/appointment/2880m', '2026-03-22T10:00:00+00:00'], ['plan-1/1/appointment/120m', '2026-03-24T08:00:00+00:00'], …]
- * out.ok && out.value.calendar.update[0]?.sequence; // 1
+ * out?.ok && out.value.calendar.update[0]?.sequence; // 1
  * ```
  */
 export function planChanges(before: Plan | undefined, after: Plan, options: PlanChangesOptions): Outcome<PlanChanges> {

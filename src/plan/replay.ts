@@ -107,8 +107,8 @@ function workingPlan(initial: Plan, state: PlanState): Plan {
  * const created = createPlan({ id: 'plan-1', clientId: 'client-9', protocol: standardProtocol,
  *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
  * const booked = created.ok ? applyEvent(created.value, { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' }, { protocol: standardProtocol }) : created;
- * const rebuilt = created.ok && booked.ok ? replay(created.value, booked.value.history, { protocol: standardProtocol }) : booked;
- * rebuilt.ok && rebuilt.value.version; // 1
+ * const rebuilt = created.ok && booked.ok ? replay(created.value, booked.value.history, { protocol: standardProtocol }) : undefined;
+ * rebuilt?.ok && rebuilt.value.version; // 1
  * ```
  */
 export function replay(initial: Plan, events: readonly unknown[], options: ReplayOptions): Outcome<Plan> {
