@@ -194,7 +194,7 @@ export interface FhirExtension {
  * const closed = plan.ok ? applyEvent(plan.value, { id: 'e3', type: 'planClosed', at: '2026-03-24T09:00:00Z', reason: 'client moved abroad' }, { protocol: standardProtocol }) : plan;
  * const bundle = closed.ok ? toFhir(closed.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z' }) : closed;
  * const carePlan = bundle.ok ? bundle.value.entry.map((e) => e.resource).find((r): r is FhirCarePlan => r.resourceType === 'CarePlan') : undefined;
- * carePlan?.note?.[0]; // NOTE
+ * carePlan?.note?.[0]; // { text: 'Closed on 2026-03-24T09:00:00Z: client moved abroad' }
  * ```
  */
 export interface FhirAnnotation {
