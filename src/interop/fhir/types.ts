@@ -479,9 +479,13 @@ export interface FhirObservation {
  *
  * @example
  * ```ts
- * import type { FhirOperationOutcome } from 'smp-protocol/fhir';
- * declare const outcome: FhirOperationOutcome;
- * outcome.issue[0]?.details.coding[0]?.code; // e.g. 'PROTOCOL_MISMATCH'
+ * import { standardProtocol } from 'smp-protocol';
+ * import { toFhir } from 'smp-protocol/fhir';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').build();
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z' }) : plan;
+ * const outcomes = bundle.ok ? bundle.value.entry.filter((e) => e.resource.resourceType === 'OperationOutcome') : [];
+ * outcomes.length; // 0: a plan that exports cleanly carries no OperationOutcome
  * ```
  */
 export interface FhirOperationOutcome {
