@@ -13,8 +13,9 @@ import { applyEvent, createPlan, defineProtocol, protocols, type Plan, type Plan
  * @example
  * ```ts
  * import fc from 'fast-check';
- * import type { FastCheckLike } from 'smp-protocol/testing';
+ * import { smpArbitraries, type FastCheckLike } from 'smp-protocol/testing';
  * const mine: FastCheckLike = fc;
+ * fc.sample(smpArbitraries(mine).timeZone(), { numRuns: 2, seed: 1 }); // ['UTC', 'America/Sao_Paulo']
  * ```
  */
 export type FastCheckLike = Pick<typeof FastCheck, 'array' | 'constant' | 'constantFrom' | 'integer' | 'oneof' | 'option' | 'record'>;
