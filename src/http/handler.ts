@@ -18,8 +18,7 @@ import { protocolOf, readers } from './readers.js';
  * import { protocols } from 'smp-protocol';
  * import { createHandler, type HandlerOptions } from 'smp-protocol/http';
  * import { createStore, migrate } from 'smp-protocol/postgres';
- * const client = new PGlite();
- * await migrate(client);
+ * const client = new PGlite(); await migrate(client);
  * const options: HandlerOptions = { store: createStore({ client, protocols: Object.values(protocols) }),
  *   protocols: Object.values(protocols), authorize: (request) => request.headers.get('authorization') === 'Bearer s3cret' };
  * (await createHandler(options)(new Request('http://localhost/plans/plan-1'))).status; // 401: UNAUTHORIZED

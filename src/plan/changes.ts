@@ -29,8 +29,7 @@ const MINUTE = 60_000;
  * const created = createPlan({ id: 'plan-1', clientId: 'client-9', protocol: standardProtocol,
  *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
  * const before = created.ok ? applyEvent(created.value, { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' }, { protocol: standardProtocol }) : created;
- * const after = before.ok ? applyEvent(before.value, { id: 'e2', type: 'sessionRescheduled', at: '2026-03-02T09:05:00Z',
- *   session: 1, start: '2026-03-24T10:00:00Z' }, { protocol: standardProtocol }) : before;
+ * const after = before.ok ? applyEvent(before.value, { id: 'e2', type: 'sessionRescheduled', at: '2026-03-02T09:05:00Z', session: 1, start: '2026-03-24T10:00:00Z' }, { protocol: standardProtocol }) : before;
  * const out = before.ok && after.ok ? planChanges(before.value, after.value, { protocol: standardProtocol }) : undefined;
  * out?.ok && [...new Set(out.value.reminders.schedule.map((r) => r.kind))]; // ['appointment', 'preparation']
  * ```
@@ -48,8 +47,7 @@ export type ReminderKind = 'appointment' | 'preparation' | 'aftercare' | 'review
  * const created = createPlan({ id: 'plan-1', clientId: 'client-9', protocol: standardProtocol,
  *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
  * const before = created.ok ? applyEvent(created.value, { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' }, { protocol: standardProtocol }) : created;
- * const after = before.ok ? applyEvent(before.value, { id: 'e2', type: 'sessionRescheduled', at: '2026-03-02T09:05:00Z',
- *   session: 1, start: '2026-03-24T10:00:00Z' }, { protocol: standardProtocol }) : before;
+ * const after = before.ok ? applyEvent(before.value, { id: 'e2', type: 'sessionRescheduled', at: '2026-03-02T09:05:00Z', session: 1, start: '2026-03-24T10:00:00Z' }, { protocol: standardProtocol }) : before;
  * const out = before.ok && after.ok ? planChanges(before.value, after.value, { protocol: standardProtocol, reminders: { appointmentMinutesBefore: [1440] } }) : undefined;
  * out?.ok && out.value.reminders.schedule[0]; // { id: 'plan-1/1/appointment/1440m', kind: 'appointment', session: 1, dueAt: '2026-03-23T10:00:00+00:00',
  *   // title: 'Hairline design and foundation in 24 hours', start: '2026-03-24T10:00:00Z', end: '2026-03-24T14:00:00+00:00' }
@@ -86,8 +84,7 @@ export interface Reminder {
  * const created = createPlan({ id: 'plan-1', clientId: 'client-9', protocol: standardProtocol,
  *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
  * const before = created.ok ? applyEvent(created.value, { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' }, { protocol: standardProtocol }) : created;
- * const after = before.ok ? applyEvent(before.value, { id: 'e2', type: 'sessionRescheduled', at: '2026-03-02T09:05:00Z',
- *   session: 1, start: '2026-03-24T10:00:00Z' }, { protocol: standardProtocol }) : before;
+ * const after = before.ok ? applyEvent(before.value, { id: 'e2', type: 'sessionRescheduled', at: '2026-03-02T09:05:00Z', session: 1, start: '2026-03-24T10:00:00Z' }, { protocol: standardProtocol }) : before;
  * const out = before.ok && after.ok ? planChanges(before.value, after.value, { protocol: standardProtocol }) : undefined;
  * out?.ok && out.value.calendar.update[0]; // { id: 'plan-1/1/appointment', uid: 'plan-1-s1@smp-protocol', session: 1, status: 'booked',
  *   // start: '2026-03-24T10:00:00Z', end: '2026-03-24T14:00:00+00:00', sequence: 1, title: 'Hairline design and foundation' }
@@ -143,8 +140,7 @@ export interface PlanChanges {
  * const created = createPlan({ id: 'plan-1', clientId: 'client-9', protocol: standardProtocol,
  *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
  * const before = created.ok ? applyEvent(created.value, { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' }, { protocol: standardProtocol }) : created;
- * const after = before.ok ? applyEvent(before.value, { id: 'e2', type: 'sessionRescheduled', at: '2026-03-02T09:05:00Z',
- *   session: 1, start: '2026-03-24T10:00:00Z' }, { protocol: standardProtocol }) : before;
+ * const after = before.ok ? applyEvent(before.value, { id: 'e2', type: 'sessionRescheduled', at: '2026-03-02T09:05:00Z', session: 1, start: '2026-03-24T10:00:00Z' }, { protocol: standardProtocol }) : before;
  * const options: PlanChangesOptions = { protocol: standardProtocol, reminders: { appointmentMinutesBefore: [1440] } };
  * const out = before.ok && after.ok ? planChanges(before.value, after.value, options) : undefined;
  * out?.ok && out.value.reminders.schedule.filter((r) => r.kind === 'appointment').map((r) => r.dueAt); // ['2026-03-23T10:00:00+00:00']

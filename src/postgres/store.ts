@@ -32,8 +32,7 @@ import { databaseError, fail, finding, inputError, ok, sqlstateOf } from './find
  * const client = new PGlite();
  * await migrate(client);
  * const store = createStore({ client, protocols: Object.values(protocols) });
- * const input: StoreCreatePlanInput = { id: 'plan-1', clientId: 'c-9', protocol: { id: 'standard', version: 1 },
- *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' };
+ * const input: StoreCreatePlanInput = { id: 'plan-1', clientId: 'c-9', protocol: { id: 'standard', version: 1 }, timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' };
  * const out = await store.createPlan(input);
  * out.ok && [out.value.status, out.value.version]; // ['draft', 0]
  * ```
@@ -50,8 +49,7 @@ export type StoreCreatePlanInput = Omit<CreatePlanInput, 'protocol'> & { protoco
  * import { PGlite } from '@electric-sql/pglite';
  * import { protocols } from 'smp-protocol';
  * import { createStore, migrate } from 'smp-protocol/postgres';
- * const client = new PGlite();
- * await migrate(client);
+ * const client = new PGlite(); await migrate(client);
  * const store = createStore({ client, protocols: Object.values(protocols) });
  * await store.createPlan({ id: 'plan-1', clientId: 'c-9', protocol: { id: 'standard', version: 1 }, timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
  * await store.append('plan-1', { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:00:00Z', session: 1, start: '2026-03-23T10:00:00Z' });

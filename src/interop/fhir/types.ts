@@ -14,8 +14,7 @@
  * import { toFhir, type FhirObservation } from 'smp-protocol/fhir';
  * import { aPlan } from 'smp-protocol/testing';
  * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
- * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z',
- *   patient: { reference: 'Patient/123' } }) : plan;
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z', patient: { reference: 'Patient/123' } }) : plan;
  * const resources = bundle.ok ? bundle.value.entry.map((e) => e.resource) : [];
  * const due = resources.find((r): r is FhirObservation => r.resourceType === 'Observation' && r.id === 'plan-1-s2-due');
  * due?.code.coding?.[0]; // { system: 'http://loinc.org', code: '30980-7', display: 'Date vaccine due' }
@@ -57,8 +56,7 @@ export interface FhirCodeableConcept {
  * import { toFhir, type FhirCarePlan } from 'smp-protocol/fhir';
  * import { aPlan } from 'smp-protocol/testing';
  * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
- * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z',
- *   patient: { reference: 'Patient/123' } }) : plan;
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z', patient: { reference: 'Patient/123' } }) : plan;
  * const resources = bundle.ok ? bundle.value.entry.map((e) => e.resource) : [];
  * const carePlan = resources.find((r): r is FhirCarePlan => r.resourceType === 'CarePlan');
  * carePlan?.identifier?.[0]; // { system: 'urn:smp-protocol:plan', value: 'plan-1' }
@@ -80,8 +78,7 @@ export interface FhirIdentifier {
  * import { toFhir, type FhirCarePlan } from 'smp-protocol/fhir';
  * import { aPlan } from 'smp-protocol/testing';
  * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
- * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z',
- *   patient: { reference: 'Patient/123' } }) : plan;
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z', patient: { reference: 'Patient/123' } }) : plan;
  * const resources = bundle.ok ? bundle.value.entry.map((e) => e.resource) : [];
  * const carePlan = resources.find((r): r is FhirCarePlan => r.resourceType === 'CarePlan');
  * carePlan?.subject; // { reference: 'Patient/123' }
@@ -107,8 +104,7 @@ export interface FhirReference {
  * import { toFhir, type FhirAppointment } from 'smp-protocol/fhir';
  * import { aPlan } from 'smp-protocol/testing';
  * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
- * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z',
- *   patient: { reference: 'Patient/123' } }) : plan;
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z', patient: { reference: 'Patient/123' } }) : plan;
  * const resources = bundle.ok ? bundle.value.entry.map((e) => e.resource) : [];
  * const first = resources.find((r): r is FhirAppointment => r.resourceType === 'Appointment');
  * [first?.start, first?.end]; // ['2026-03-23T10:00:00+00:00', '2026-03-23T14:00:00+00:00']
@@ -285,8 +281,7 @@ export interface FhirPlanDefinition {
  * import { toFhir, type FhirCarePlan } from 'smp-protocol/fhir';
  * import { aPlan } from 'smp-protocol/testing';
  * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
- * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z',
- *   patient: { reference: 'Patient/123' } }) : plan;
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z', patient: { reference: 'Patient/123' } }) : plan;
  * const resources = bundle.ok ? bundle.value.entry.map((e) => e.resource) : [];
  * const carePlan = resources.find((r): r is FhirCarePlan => r.resourceType === 'CarePlan');
  * carePlan?.status; // 'active'
@@ -328,8 +323,7 @@ export interface FhirCarePlan {
  * import { toFhir, type FhirServiceRequest } from 'smp-protocol/fhir';
  * import { aPlan } from 'smp-protocol/testing';
  * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
- * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z',
- *   patient: { reference: 'Patient/123' } }) : plan;
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z', patient: { reference: 'Patient/123' } }) : plan;
  * const resources = bundle.ok ? bundle.value.entry.map((e) => e.resource) : [];
  * const request = resources.find((r): r is FhirServiceRequest => r.resourceType === 'ServiceRequest');
  * request?.basedOn[0]?.reference; // 'CarePlan/plan-1'
@@ -365,8 +359,7 @@ export interface FhirServiceRequest {
  * import { toFhir, type FhirAppointment } from 'smp-protocol/fhir';
  * import { aPlan } from 'smp-protocol/testing';
  * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
- * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z',
- *   patient: { reference: 'Patient/123' } }) : plan;
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z', patient: { reference: 'Patient/123' } }) : plan;
  * const resources = bundle.ok ? bundle.value.entry.map((e) => e.resource) : [];
  * const appointments = resources.filter((r): r is FhirAppointment => r.resourceType === 'Appointment');
  * appointments.map((a) => a.status); // ['fulfilled', 'booked']
@@ -408,8 +401,7 @@ export interface FhirAppointment {
  * import { toFhir, type FhirProcedure } from 'smp-protocol/fhir';
  * import { aPlan } from 'smp-protocol/testing';
  * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
- * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z',
- *   patient: { reference: 'Patient/123' } }) : plan;
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z', patient: { reference: 'Patient/123' } }) : plan;
  * const resources = bundle.ok ? bundle.value.entry.map((e) => e.resource) : [];
  * const procedure = resources.find((r): r is FhirProcedure => r.resourceType === 'Procedure');
  * procedure?.performedPeriod; // { start: '2026-03-23T10:00:00+00:00', end: '2026-03-23T14:00:00+00:00' }
@@ -448,8 +440,7 @@ export interface FhirProcedure {
  * import { toFhir, type FhirObservation } from 'smp-protocol/fhir';
  * import { aPlan } from 'smp-protocol/testing';
  * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
- * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z',
- *   patient: { reference: 'Patient/123' } }) : plan;
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z', patient: { reference: 'Patient/123' } }) : plan;
  * const resources = bundle.ok ? bundle.value.entry.map((e) => e.resource) : [];
  * const due = resources.find((r): r is FhirObservation => r.resourceType === 'Observation' && r.id === 'plan-1-s2-due');
  * due?.valueDateTime; // '2026-04-02'
@@ -513,8 +504,7 @@ export interface FhirOperationOutcome {
  * import { toFhir, type FhirResource } from 'smp-protocol/fhir';
  * import { aPlan } from 'smp-protocol/testing';
  * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
- * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z',
- *   patient: { reference: 'Patient/123' } }) : plan;
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z', patient: { reference: 'Patient/123' } }) : plan;
  * const resources = bundle.ok ? bundle.value.entry.map((e) => e.resource) : [];
  * const appointments = resources.filter((r: FhirResource) => r.resourceType === 'Appointment');
  * appointments.length; // 2
@@ -538,8 +528,7 @@ export type FhirResource =
  * import { toFhir, type FhirBundle } from 'smp-protocol/fhir';
  * import { aPlan } from 'smp-protocol/testing';
  * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
- * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z',
- *   patient: { reference: 'Patient/123' } }) : plan;
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z', patient: { reference: 'Patient/123' } }) : plan;
  * const resources = bundle.ok ? bundle.value.entry.map((e) => e.resource) : [];
  * const b: FhirBundle | undefined = bundle.ok ? bundle.value : undefined;
  * b?.entry.slice(0, 3).map((e) => e.resource.resourceType); // ['PlanDefinition', 'CarePlan', 'ServiceRequest']
