@@ -224,10 +224,12 @@ export function sessionWindows(plan: Plan, protocol: Protocol, asOfDay: number):
  *
  * @example
  * ```ts
- * import { forecast, standardProtocol, type Plan } from 'smp-protocol';
- * declare const plan: Plan; // session 1 completed on 2026-03-23 in Europe/London
- * const f = forecast(plan, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z' });
- * f.ok && f.value.next; // { session: 2, earliest: '2026-03-30', recommended: '2026-04-02', pastDue: '2026-04-07', latest: '2026-04-22', due: 'notYet', … }
+ * import { forecast, standardProtocol } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').build(); // session 1 completed on 2026-03-23 in Europe/London
+ * const f = plan.ok ? forecast(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z' }) : plan;
+ * f.ok && f.value.next; // { session: 2, state: 'pending', earliest: '2026-03-30', recommended: '2026-04-02', projected: false,
+ *                       //   due: 'notYet', pastDue: '2026-04-07', latest: '2026-04-22' }
  * ```
  */
 export function forecast(plan: Plan, options: ReadOptions): Outcome<Forecast> {

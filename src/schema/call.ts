@@ -201,9 +201,10 @@ export function readAsOfCall(planInput: unknown, options: unknown): Outcome<Plan
  *
  * @example
  * ```ts
- * import { builtinProtocols, protocolFor, type Plan } from 'smp-protocol';
- * declare const plan: Plan; // plan.protocol: { id: 'standard', version: 1 }
- * const out = protocolFor(plan, { protocols: builtinProtocols });
+ * import { builtinProtocols, protocolFor } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().build(); // plan.protocol: { id: 'standard', version: 1 }
+ * const out = plan.ok ? protocolFor(plan.value, { protocols: builtinProtocols }) : plan;
  * out.ok && out.value.name; // 'Standard SMP course'
  * ```
  */

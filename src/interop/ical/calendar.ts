@@ -284,11 +284,12 @@ function aftercareEvents(h: SessionHistory, plan: Plan, protocol: Protocol, s: S
  *
  * @example
  * ```ts
- * import { standardProtocol, type Plan } from 'smp-protocol';
+ * import { standardProtocol } from 'smp-protocol';
  * import { toICalendar } from 'smp-protocol/ical';
- * declare const plan: Plan; // session 2 booked for 2026-04-02 10:00 Europe/London
- * const ics = toICalendar(plan, { protocol: standardProtocol, timeZone: 'Europe/London', domain: 'clinic.example' });
- * ics.ok && ics.value; // BEGIN:VCALENDAR … UID:plan-0042-s2@clinic.example … DTSTART;TZID=Europe/London:20260402T100000 …
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
+ * const ics = plan.ok ? toICalendar(plan.value, { protocol: standardProtocol, timeZone: 'Europe/London', domain: 'clinic.example' }) : plan;
+ * ics.ok && ics.value; // BEGIN:VCALENDAR … UID:plan-1-s2@clinic.example … DTSTART;TZID=Europe/London:20260402T100000 …
  * ```
  */
 export function toICalendar(plan: Plan, options: ICalendarOptions): Outcome<string> {
