@@ -271,11 +271,12 @@ function acceptedOrder(plan: Plan, protocol: Protocol, events: PlanEvent[]): Out
  *
  * @example
  * ```ts
- * import { applyEvent, proposeReschedule, standardProtocol, type Plan } from 'smp-protocol';
- * declare const plan: Plan; // sessions 2 and 3 booked for 2 and 16 April 2026
- * const out = proposeReschedule(plan, { protocol: standardProtocol, asOf: '2026-03-30T09:00:00+01:00',
- *   session: 2, start: '2026-04-16T10:00:00+01:00',
- *   availability: { timeZone: 'Europe/London', weekly: [{ weekday: 4, open: '09:00', close: '17:00' }] } });
+ * import { proposeReschedule, standardProtocol } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked')
+ *   .withSession(3, '2026-04-16T10:00', 'booked').build();
+ * const out = plan.ok ? proposeReschedule(plan.value, { protocol: standardProtocol, asOf: '2026-03-30T09:00:00+01:00', session: 2,
+ *   start: '2026-04-16T10:00:00+01:00', availability: { timeZone: 'Europe/London', weekly: [{ weekday: 4, open: '09:00', close: '17:00' }] } }) : plan;
  * out.ok && out.value.events.map((e) => e.type === 'sessionRescheduled' && e.session); // [3, 2]: session 3 moves first
  * ```
  */
