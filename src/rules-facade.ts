@@ -32,8 +32,10 @@ import { toTimelineSvg } from './pictures/timeline-svg.js';
  *
  * @example
  * ```ts
- * import { builtinProtocols, type RulesOptions } from 'smp-protocol';
+ * import { builtinProtocols, createRules, type RulesOptions } from 'smp-protocol';
  * const options: RulesOptions = { protocols: builtinProtocols, locale: 'es' };
+ * const rules = createRules(options);
+ * rules.ok; // true
  * ```
  */
 export interface RulesOptions {
@@ -48,10 +50,12 @@ export interface RulesOptions {
  *
  * @example
  * ```ts
- * import { builtinProtocols, createRules, type Plan } from 'smp-protocol';
- * declare const plan: Plan;
+ * import { builtinProtocols, createRules } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
  * const rules = createRules({ protocols: builtinProtocols });
- * if (rules.ok) rules.value.forecast(plan, { asOf: '2026-04-01T09:00:00Z' }); // Outcome<Forecast>
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-04T10:00').build();
+ * const f = rules.ok && plan.ok ? rules.value.forecast(plan.value, { asOf: '2026-04-05T09:00:00Z' }) : undefined;
+ * f?.ok && f.value.next?.recommended; // '2026-04-18'
  * ```
  */
 export interface Rules {

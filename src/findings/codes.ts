@@ -69,8 +69,12 @@ export const findingCodes = [
  *
  * @example
  * ```ts
- * import type { FindingCode } from 'smp-protocol';
- * const code: FindingCode = 'SPACING_BELOW_MINIMUM';
+ * import { applyEvent, standardProtocol } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').build(); // Europe/London, version 2
+ * const out = plan.ok ? applyEvent(plan.value, { id: 'e3', type: 'sessionBooked', at: '2026-03-24T09:00:00Z', session: 2,
+ *   start: '2026-03-29T10:00:00+01:00' }, { protocol: standardProtocol }) : plan;
+ * out.findings.map((f) => f.code); // ['SPACING_BELOW_MINIMUM']
  * ```
  */
 export type FindingCode = (typeof findingCodes)[number];
@@ -80,8 +84,12 @@ export type FindingCode = (typeof findingCodes)[number];
  *
  * @example
  * ```ts
- * import type { Severity } from 'smp-protocol';
- * const s: Severity = 'warning';
+ * import { applyEvent, standardProtocol } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').build(); // Europe/London, version 2
+ * const out = plan.ok ? applyEvent(plan.value, { id: 'e3', type: 'sessionBooked', at: '2026-03-24T09:00:00Z', session: 2,
+ *   start: '2026-03-29T10:00:00+01:00' }, { protocol: standardProtocol }) : plan;
+ * out.findings[0]?.severity; // 'error'
  * ```
  */
 export type Severity = 'error' | 'warning' | 'info';
@@ -91,8 +99,12 @@ export type Severity = 'error' | 'warning' | 'info';
  *
  * @example
  * ```ts
- * import type { FindingParams } from 'smp-protocol';
- * const p: FindingParams = { session: 2, date: '2026-03-29' };
+ * import { applyEvent, standardProtocol } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').build(); // Europe/London, version 2
+ * const out = plan.ok ? applyEvent(plan.value, { id: 'e3', type: 'sessionBooked', at: '2026-03-24T09:00:00Z', session: 2,
+ *   start: '2026-03-29T10:00:00+01:00' }, { protocol: standardProtocol }) : plan;
+ * out.findings[0]?.params?.date; // '2026-03-29'
  * ```
  */
 export type FindingParams = Record<string, string | number>;
@@ -102,12 +114,13 @@ export type FindingParams = Record<string, string | number>;
  *
  * @example
  * ```ts
- * import type { FindingOf } from 'smp-protocol';
- * const f: FindingOf<'VERSION_CONFLICT'> = {
- *   code: 'VERSION_CONFLICT', severity: 'error', params: { expected: 0, actual: 1 },
- *   message: 'The plan is at version 1, not the expected 0: someone else changed it; reload and try again.',
- * };
- * f.params.actual; // 1 (a number, no cast)
+ * import { applyEvent, standardProtocol, type Finding, type FindingOf } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').build(); // Europe/London, version 2
+ * const out = plan.ok ? applyEvent(plan.value, { id: 'e3', type: 'sessionBooked', at: '2026-03-24T09:00:00Z', session: 2,
+ *   start: '2026-04-02T10:00:00+01:00' }, { protocol: standardProtocol, expectedVersion: 0 }) : plan;
+ * const conflict = out.findings.find((f: Finding): f is FindingOf<'VERSION_CONFLICT'> => f.code === 'VERSION_CONFLICT');
+ * conflict?.params?.actual; // 2 (a number, no cast)
  * ```
  */
 export interface FindingOf<C extends FindingCode> {
@@ -135,15 +148,14 @@ export interface FindingOf<C extends FindingCode> {
  *
  * @example
  * ```ts
- * import type { Finding } from 'smp-protocol';
- * const f: Finding = {
- *   code: 'SPACING_BELOW_MINIMUM', severity: 'error', session: 2,
- *   message: 'Session 2 on 2026-03-29 would be 6 days after session 1 (2026-03-23); …',
- *   params: { session: 2, date: '2026-03-29', anchorSession: 1, anchorDate: '2026-03-23', days: 6,
- *     absoluteMinimumDays: 5, minimumDays: 7, earliestRecommendedDays: 10, latestRecommendedDays: 14,
- *     earliestDate: '2026-03-30', recommendedDate: '2026-04-02', pastDueDate: '2026-04-07', kind: 'booking' },
- * };
- * if (f.code === 'SPACING_BELOW_MINIMUM' && f.params) f.params.minimumDays; // 7, a number
+ * import { applyEvent, standardProtocol } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').build(); // Europe/London, version 2
+ * const out = plan.ok ? applyEvent(plan.value, { id: 'e3', type: 'sessionBooked', at: '2026-03-24T09:00:00Z', session: 2,
+ *   start: '2026-03-29T10:00:00+01:00' }, { protocol: standardProtocol }) : plan;
+ * const f = out.findings[0];
+ * f?.message; // 'Session 2 on 2026-03-29 would be 6 days after session 1 (2026-03-23); the protocol needs at least 7 days…'
+ * f?.code === 'SPACING_BELOW_MINIMUM' && f.params?.minimumDays; // 7, a number
  * ```
  */
 export type Finding = { [C in FindingCode]: FindingOf<C> }[FindingCode];

@@ -16,8 +16,9 @@ import type { Finding, FindingCode, Outcome } from './codes.js';
  *
  * @example
  * ```ts
- * import type { FindingKind } from 'smp-protocol';
- * const kind: FindingKind = 'conflict';
+ * import { findingKinds } from 'smp-protocol';
+ * findingKinds.VERSION_CONFLICT; // 'conflict'
+ * findingKinds.INVALID_INPUT; // 'input'
  * ```
  */
 export type FindingKind = 'input' | 'rule' | 'conflict' | 'notFound' | 'unauthorized' | 'tooLarge' | 'internal';

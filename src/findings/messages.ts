@@ -11,8 +11,9 @@ import { inputDetailEn, text } from './input.js';
  *
  * @example
  * ```ts
- * import { english, type MessageCatalogue } from 'smp-protocol';
+ * import { english, formatFinding, type MessageCatalogue } from 'smp-protocol';
  * const terse: MessageCatalogue = { ...english, NO_SHOW: (p) => `No-show #${p.count}` };
+ * formatFinding({ code: 'NO_SHOW', severity: 'warning', message: '', params: { session: 2, start: '2026-04-02T10:00:00+01:00', count: 1 } }, terse); // 'No-show #1'
  * ```
  */
 export type MessageCatalogue = { readonly [C in FindingCode]: (params: FindingParams) => string };

@@ -191,8 +191,9 @@ type ParamsFromSpec<S> = Flatten<
  *
  * @example
  * ```ts
- * import type { FindingParamsByCode } from 'smp-protocol';
+ * import { english, type FindingParamsByCode } from 'smp-protocol';
  * const p: FindingParamsByCode['VERSION_CONFLICT'] = { expected: 0, actual: 1 };
+ * english.VERSION_CONFLICT(p); // 'The plan is at version 1, not the expected 0: someone else changed it; reload and try again.'
  * ```
  */
 export type FindingParamsByCode = { readonly [C in keyof Spec]: ParamsFromSpec<Spec[C]> };

@@ -14,12 +14,14 @@ import { protocolOf, readers } from './readers.js';
  *
  * @example
  * ```ts
+ * import { PGlite } from '@electric-sql/pglite';
  * import { protocols } from 'smp-protocol';
- * import type { HandlerOptions } from 'smp-protocol/http';
- * import type { Store } from 'smp-protocol/postgres';
- * declare const store: Store;
- * const options: HandlerOptions = { store, protocols: Object.values(protocols),
- *   authorize: (request) => request.headers.get('authorization') === 'Bearer s3cret' };
+ * import { createHandler, type HandlerOptions } from 'smp-protocol/http';
+ * import { createStore, migrate } from 'smp-protocol/postgres';
+ * const client = new PGlite(); await migrate(client);
+ * const options: HandlerOptions = { store: createStore({ client, protocols: Object.values(protocols) }),
+ *   protocols: Object.values(protocols), authorize: (request) => request.headers.get('authorization') === 'Bearer s3cret' };
+ * (await createHandler(options)(new Request('http://localhost/plans/plan-1'))).status; // 401: UNAUTHORIZED
  * ```
  */
 export interface HandlerOptions {

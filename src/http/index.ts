@@ -5,13 +5,14 @@
  *
  * @example
  * ```ts
+ * import { PGlite } from '@electric-sql/pglite';
  * import { protocols } from 'smp-protocol';
  * import { createHandler } from 'smp-protocol/http';
- * import { createStore } from 'smp-protocol/postgres';
- * import { neon } from '@neondatabase/serverless';
- * const all = Object.values(protocols);
- * const store = createStore({ client: { query: (text, params) => neon(process.env.DATABASE_URL ?? "").query(text, params, { fullResults: true }) }, protocols: all });
- * export default { fetch: createHandler({ store, protocols: all, authorize: (r) => r.headers.get('authorization') === `Bearer ${process.env.SMP_TOKEN}` }) };
+ * import { createStore, migrate } from 'smp-protocol/postgres';
+ * const client = new PGlite(); // or a pg.Pool, or a Neon serverless client behind query(text, params)
+ * await migrate(client);
+ * const handle = createHandler({ store: createStore({ client, protocols: Object.values(protocols) }), protocols: Object.values(protocols), authorize: () => true });
+ * (await handle(new Request('http://localhost/plans/plan-1'))).status; // 404: PLAN_NOT_FOUND
  * ```
  *
  * @packageDocumentation

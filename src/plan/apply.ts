@@ -23,9 +23,12 @@ import { duplicateCheck } from './idempotency.js';
  *
  * @example
  * ```ts
- * import { builtinProtocols, standardProtocol, type ApplyEventOptions } from 'smp-protocol';
- * const options: ApplyEventOptions = { protocol: standardProtocol, expectedVersion: 3 };
- * const fromList: ApplyEventOptions = { protocols: builtinProtocols };
+ * import { applyEvent, builtinProtocols, createPlan, standardProtocol, type ApplyEventOptions } from 'smp-protocol';
+ * const created = createPlan({ id: 'plan-1', clientId: 'client-9', protocol: standardProtocol,
+ *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+ * const options: ApplyEventOptions = { protocols: builtinProtocols, expectedVersion: 3 };
+ * const out = created.ok ? applyEvent(created.value, { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' }, options) : created;
+ * out.ok ? undefined : out.findings[0]?.params; // { expected: 3, actual: 0 }: VERSION_CONFLICT
  * ```
  */
 export type ApplyEventOptions = ProtocolChoice & {
@@ -39,9 +42,12 @@ export type ApplyEventOptions = ProtocolChoice & {
  *
  * @example
  * ```ts
- * import type { UntrustedEvent } from 'smp-protocol';
- * type Body = UntrustedEvent<{ type: string }>; // { type: string }
- * type Typo = UntrustedEvent<{ type: 'sessionBook' }>; // never
+ * import { applyEvent, createPlan, standardProtocol, type UntrustedEvent } from 'smp-protocol';
+ * const created = createPlan({ id: 'plan-1', clientId: 'client-9', protocol: standardProtocol,
+ *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+ * const body: UntrustedEvent<{ type: string }> = { type: 'sessionBook' }; // UntrustedEvent<{ type: 'sessionBook' }> is never
+ * const out = created.ok ? applyEvent(created.value, body, { protocol: standardProtocol }) : created;
+ * out.ok ? undefined : out.findings[0]?.path; // ['type']
  * ```
  */
 export type UntrustedEvent<E> = unknown extends E
@@ -114,10 +120,12 @@ export function applyEvent(plan: Plan, event: PlanEventInput, options: ApplyEven
  *
  * @example
  * ```ts
- * import { applyEvent, standardProtocol, type Plan } from 'smp-protocol';
- * declare const plan: Plan, body: unknown;
- * const out = applyEvent(plan, body, { protocol: standardProtocol });
- * out.ok; // false with INVALID_INPUT findings when the body is not an event
+ * import { applyEvent, createPlan, standardProtocol } from 'smp-protocol';
+ * const created = createPlan({ id: 'plan-1', clientId: 'client-9', protocol: standardProtocol,
+ *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+ * const body: unknown = JSON.parse('{"type":"sessionBook"}');
+ * const out = created.ok ? applyEvent(created.value, body, { protocol: standardProtocol }) : created;
+ * out.ok ? undefined : out.findings[0]?.code; // 'INVALID_INPUT'
  * ```
  */
 export function applyEvent<const E>(plan: Plan, event: UntrustedEvent<E>, options: ApplyEventOptions): Outcome<Plan>;

@@ -25,8 +25,13 @@ const MINUTE = 60_000;
  *
  * @example
  * ```ts
- * import type { ReminderKind } from 'smp-protocol';
- * const kind: ReminderKind = 'appointment';
+ * import { applyEvent, createPlan, planChanges, standardProtocol } from 'smp-protocol';
+ * const created = createPlan({ id: 'plan-1', clientId: 'client-9', protocol: standardProtocol,
+ *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+ * const before = created.ok ? applyEvent(created.value, { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' }, { protocol: standardProtocol }) : created;
+ * const after = before.ok ? applyEvent(before.value, { id: 'e2', type: 'sessionRescheduled', at: '2026-03-02T09:05:00Z', session: 1, start: '2026-03-24T10:00:00Z' }, { protocol: standardProtocol }) : before;
+ * const out = before.ok && after.ok ? planChanges(before.value, after.value, { protocol: standardProtocol }) : undefined;
+ * out?.ok && [...new Set(out.value.reminders.schedule.map((r) => r.kind))]; // ['appointment', 'preparation']
  * ```
  */
 export type ReminderKind = 'appointment' | 'preparation' | 'aftercare' | 'review' | 'maintenance';
@@ -38,10 +43,14 @@ export type ReminderKind = 'appointment' | 'preparation' | 'aftercare' | 'review
  *
  * @example
  * ```ts
- * import type { Reminder } from 'smp-protocol';
- * const r: Reminder = { id: 'plan-1/2/appointment/2880m', kind: 'appointment', session: 2,
- *   dueAt: '2026-03-31T10:00:00+01:00', title: 'Session 2 in 48 hours',
- *   start: '2026-04-02T10:00:00+01:00', end: '2026-04-02T13:00:00+01:00' };
+ * import { applyEvent, createPlan, planChanges, standardProtocol } from 'smp-protocol';
+ * const created = createPlan({ id: 'plan-1', clientId: 'client-9', protocol: standardProtocol,
+ *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+ * const before = created.ok ? applyEvent(created.value, { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' }, { protocol: standardProtocol }) : created;
+ * const after = before.ok ? applyEvent(before.value, { id: 'e2', type: 'sessionRescheduled', at: '2026-03-02T09:05:00Z', session: 1, start: '2026-03-24T10:00:00Z' }, { protocol: standardProtocol }) : before;
+ * const out = before.ok && after.ok ? planChanges(before.value, after.value, { protocol: standardProtocol, reminders: { appointmentMinutesBefore: [1440] } }) : undefined;
+ * out?.ok && out.value.reminders.schedule[0]; // { id: 'plan-1/1/appointment/1440m', kind: 'appointment', session: 1, dueAt: '2026-03-23T10:00:00+00:00',
+ *   // title: 'Hairline design and foundation in 24 hours', start: '2026-03-24T10:00:00Z', end: '2026-03-24T14:00:00+00:00' }
  * ```
  */
 export interface Reminder {
@@ -71,10 +80,14 @@ export interface Reminder {
  *
  * @example
  * ```ts
- * import type { CalendarEntry } from 'smp-protocol';
- * const e: CalendarEntry = { id: 'plan-1/2/appointment', uid: 'plan-1-s2@smp-protocol', session: 2,
- *   status: 'booked', start: '2026-04-02T10:00:00+01:00', end: '2026-04-02T13:00:00+01:00', sequence: 1,
- *   title: 'Session 2' };
+ * import { applyEvent, createPlan, planChanges, standardProtocol } from 'smp-protocol';
+ * const created = createPlan({ id: 'plan-1', clientId: 'client-9', protocol: standardProtocol,
+ *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+ * const before = created.ok ? applyEvent(created.value, { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' }, { protocol: standardProtocol }) : created;
+ * const after = before.ok ? applyEvent(before.value, { id: 'e2', type: 'sessionRescheduled', at: '2026-03-02T09:05:00Z', session: 1, start: '2026-03-24T10:00:00Z' }, { protocol: standardProtocol }) : before;
+ * const out = before.ok && after.ok ? planChanges(before.value, after.value, { protocol: standardProtocol }) : undefined;
+ * out?.ok && out.value.calendar.update[0]; // { id: 'plan-1/1/appointment', uid: 'plan-1-s1@smp-protocol', session: 1, status: 'booked',
+ *   // start: '2026-03-24T10:00:00Z', end: '2026-03-24T14:00:00+00:00', sequence: 1, title: 'Hairline design and foundation' }
  * ```
  */
 export interface CalendarEntry {
@@ -104,8 +117,11 @@ export interface CalendarEntry {
  *
  * @example
  * ```ts
- * import type { PlanChanges } from 'smp-protocol';
- * const none: PlanChanges = { reminders: { schedule: [], cancel: [] }, calendar: { create: [], update: [], cancel: [] } };
+ * import { createPlan, planChanges, standardProtocol } from 'smp-protocol';
+ * const created = createPlan({ id: 'plan-1', clientId: 'client-9', protocol: standardProtocol,
+ *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+ * const out = created.ok ? planChanges(created.value, created.value, { protocol: standardProtocol }) : created;
+ * out.ok && out.value; // { reminders: { schedule: [], cancel: [] }, calendar: { create: [], update: [], cancel: [] } }
  * ```
  */
 export interface PlanChanges {
@@ -120,8 +136,14 @@ export interface PlanChanges {
  *
  * @example
  * ```ts
- * import { protocols, type PlanChangesOptions } from 'smp-protocol';
- * const options: PlanChangesOptions = { protocols: Object.values(protocols), reminders: { appointmentMinutesBefore: [1440] } };
+ * import { applyEvent, createPlan, planChanges, standardProtocol, type PlanChangesOptions } from 'smp-protocol';
+ * const created = createPlan({ id: 'plan-1', clientId: 'client-9', protocol: standardProtocol,
+ *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+ * const before = created.ok ? applyEvent(created.value, { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' }, { protocol: standardProtocol }) : created;
+ * const after = before.ok ? applyEvent(before.value, { id: 'e2', type: 'sessionRescheduled', at: '2026-03-02T09:05:00Z', session: 1, start: '2026-03-24T10:00:00Z' }, { protocol: standardProtocol }) : before;
+ * const options: PlanChangesOptions = { protocol: standardProtocol, reminders: { appointmentMinutesBefore: [1440] } };
+ * const out = before.ok && after.ok ? planChanges(before.value, after.value, options) : undefined;
+ * out?.ok && out.value.reminders.schedule.filter((r) => r.kind === 'appointment').map((r) => r.dueAt); // ['2026-03-23T10:00:00+00:00']
  * ```
  */
 export interface PlanChangesOptions {
@@ -363,9 +385,9 @@ function sameJson(a: unknown, b: unknown): boolean {
  * declare const before: Plan; // session 1 booked 2026-03-23 10:00 Europe/London
  * declare const after: Plan;  // the same plan, session 1 moved to 2026-03-24 10:00
  * const out = planChanges(before, after, { protocol: standardProtocol });
- * out.ok && out.value.reminders.schedule.map((r) => [r.id, r.dueAt]);
+ * out?.ok && out.value.reminders.schedule.map((r) => [r.id, r.dueAt]);
  * // [['plan-1/1/appointment/2880m', '2026-03-22T10:00:00+00:00'], ['plan-1/1/appointment/120m', '2026-03-24T08:00:00+00:00'], …]
- * out.ok && out.value.calendar.update[0]?.sequence; // 1
+ * out?.ok && out.value.calendar.update[0]?.sequence; // 1
  * ```
  */
 export function planChanges(before: Plan | undefined, after: Plan, options: PlanChangesOptions): Outcome<PlanChanges> {

@@ -25,8 +25,9 @@ import { limitsFinding } from '../schema/limits.js';
  *
  * @example
  * ```ts
- * import type { ScalpZone } from 'smp-protocol';
- * const z: ScalpZone = 'crown';
+ * import { scalpZones } from 'smp-protocol';
+ * scalpZones.includes('crown'); // true
+ * scalpZones; // ['hairline', 'temples', 'crown', 'midScalp', 'sides', 'back', 'scar']
  * ```
  */
 export type ScalpZone = (typeof scalpZones)[number];
@@ -36,9 +37,11 @@ export type ScalpZone = (typeof scalpZones)[number];
  *
  * @example
  * ```ts
- * import { standardProtocol, type CreatePlanInput } from 'smp-protocol';
+ * import { createPlan, standardProtocol, type CreatePlanInput } from 'smp-protocol';
  * const input: CreatePlanInput = { id: 'plan-1', clientId: 'client-9', protocol: standardProtocol,
  *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z', metadata: { crmId: 42 } };
+ * const out = createPlan(input);
+ * out.ok && [out.value.status, out.value.version, out.value.metadata]; // ['draft', 0, { crmId: 42 }]
  * ```
  */
 export interface CreatePlanInput {

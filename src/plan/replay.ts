@@ -19,8 +19,12 @@ import { limitsFinding } from '../schema/limits.js';
  *
  * @example
  * ```ts
- * import { builtinProtocols, type ReplayOptions } from 'smp-protocol';
+ * import { builtinProtocols, createPlan, replay, standardProtocol, type ReplayOptions } from 'smp-protocol';
  * const options: ReplayOptions = { protocols: builtinProtocols };
+ * const created = createPlan({ id: 'plan-1', clientId: 'client-9', protocol: standardProtocol,
+ *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+ * const rebuilt = created.ok ? replay(created.value, [{ id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' }], options) : created;
+ * rebuilt.ok && rebuilt.value.sessions[0]?.state; // 'booked'
  * ```
  */
 export type ReplayOptions = ProtocolChoice;
@@ -89,10 +93,12 @@ function workingPlan(initial: Plan, state: PlanState): Plan {
  *
  * @example
  * ```ts
- * import { replay, standardProtocol, type Plan } from 'smp-protocol';
- * declare const initial: Plan, stored: Plan;
- * const rebuilt = replay(initial, stored.history, { protocol: standardProtocol });
- * rebuilt.ok && rebuilt.value.version === stored.version; // true
+ * import { applyEvent, createPlan, replay, standardProtocol } from 'smp-protocol';
+ * const created = createPlan({ id: 'plan-1', clientId: 'client-9', protocol: standardProtocol,
+ *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+ * const booked = created.ok ? applyEvent(created.value, { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' }, { protocol: standardProtocol }) : created;
+ * const rebuilt = created.ok && booked.ok ? replay(created.value, booked.value.history, { protocol: standardProtocol }) : undefined;
+ * rebuilt?.ok && rebuilt.value.version; // 1
  * ```
  */
 export function replay(initial: Plan, events: readonly unknown[], options: ReplayOptions): Outcome<Plan> {

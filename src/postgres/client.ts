@@ -10,9 +10,10 @@
  *
  * @example
  * ```ts
+ * import { PGlite } from '@electric-sql/pglite';
  * import type { SqlClient } from 'smp-protocol/postgres';
- * import pg from 'pg';
- * const client: SqlClient = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+ * const client: SqlClient = new PGlite(); // or new pg.Pool({ connectionString: process.env.DATABASE_URL })
+ * (await client.query('select 1 as one')).rows; // [{ one: 1 }]
  * ```
  */
 export interface SqlClient {

@@ -6,12 +6,13 @@
  *
  * @example
  * ```ts
- * import pg from 'pg';
+ * import { PGlite } from '@electric-sql/pglite';
  * import { protocols } from 'smp-protocol';
  * import { createStore, migrate } from 'smp-protocol/postgres';
- * const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
- * await migrate(pool);
- * const store = createStore({ client: pool, protocols: Object.values(protocols) });
+ * const client = new PGlite(); // or new pg.Pool({ connectionString: process.env.DATABASE_URL })
+ * (await migrate(client)).ok; // true
+ * const store = createStore({ client, protocols: Object.values(protocols) });
+ * (await store.load('plan-1')).ok; // false: PLAN_NOT_FOUND
  * ```
  *
  * @packageDocumentation

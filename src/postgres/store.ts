@@ -26,9 +26,15 @@ import { databaseError, fail, finding, inputError, ok, sqlstateOf } from './find
  *
  * @example
  * ```ts
- * import type { StoreCreatePlanInput } from 'smp-protocol/postgres';
- * const input: StoreCreatePlanInput = { id: 'plan-1', clientId: 'c-9', protocol: { id: 'standard', version: 1 },
- *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' };
+ * import { PGlite } from '@electric-sql/pglite';
+ * import { protocols } from 'smp-protocol';
+ * import { createStore, migrate, type StoreCreatePlanInput } from 'smp-protocol/postgres';
+ * const client = new PGlite();
+ * await migrate(client);
+ * const store = createStore({ client, protocols: Object.values(protocols) });
+ * const input: StoreCreatePlanInput = { id: 'plan-1', clientId: 'c-9', protocol: { id: 'standard', version: 1 }, timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' };
+ * const out = await store.createPlan(input);
+ * out.ok && [out.value.status, out.value.version]; // ['draft', 0]
  * ```
  */
 export type StoreCreatePlanInput = Omit<CreatePlanInput, 'protocol'> & { protocol: Protocol | { id: string; version: number } };
@@ -40,9 +46,15 @@ export type StoreCreatePlanInput = Omit<CreatePlanInput, 'protocol'> & { protoco
  *
  * @example
  * ```ts
- * import type { OutboxJob } from 'smp-protocol/postgres';
- * const job: OutboxJob = { id: 'plan-1/1/appointment/2880m', planId: 'plan-1', kind: 'reminder',
- *   dueAt: '2026-03-21T10:00:00Z', payload: { kind: 'appointment', session: 1 }, attempts: 1 };
+ * import { PGlite } from '@electric-sql/pglite';
+ * import { protocols } from 'smp-protocol';
+ * import { createStore, migrate } from 'smp-protocol/postgres';
+ * const client = new PGlite(); await migrate(client);
+ * const store = createStore({ client, protocols: Object.values(protocols) });
+ * await store.createPlan({ id: 'plan-1', clientId: 'c-9', protocol: { id: 'standard', version: 1 }, timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+ * await store.append('plan-1', { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:00:00Z', session: 1, start: '2026-03-23T10:00:00Z' });
+ * const jobs = await store.claimOutbox('worker-1', 1);
+ * jobs.ok && jobs.value[0]; // { id: 'plan-1/1/preparation/no-hair-dye', planId: 'plan-1', kind: 'reminder', dueAt: '2026-03-09T10:00:00Z', payload: { … }, attempts: 1 }
  * ```
  */
 export interface OutboxJob {
@@ -67,8 +79,11 @@ export interface OutboxJob {
  * ```ts
  * import { PGlite } from '@electric-sql/pglite';
  * import { protocols } from 'smp-protocol';
- * import type { StoreOptions } from 'smp-protocol/postgres';
+ * import { createStore, migrate, type StoreOptions } from 'smp-protocol/postgres';
  * const options: StoreOptions = { client: new PGlite(), protocols: Object.values(protocols) };
+ * await migrate(options.client);
+ * const store = createStore(options);
+ * (await store.load('plan-9')).findings[0]?.code; // 'PLAN_NOT_FOUND'
  * ```
  */
 export interface StoreOptions {

@@ -24,8 +24,10 @@ const MAX_PROTOCOLS = 100;
  *
  * @example
  * ```ts
- * import type { ProtocolRef } from 'smp-protocol';
- * const ref: ProtocolRef = { id: 'standard', version: 1 };
+ * import { createPlan, standardProtocol } from 'smp-protocol';
+ * const out = createPlan({ id: 'plan-1', clientId: 'client-9', protocol: standardProtocol,
+ *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+ * out.ok && out.value.protocol; // { id: 'standard', version: 1 }: the ProtocolRef the plan keeps
  * ```
  */
 export interface ProtocolRef {
@@ -123,9 +125,12 @@ export function resolveProtocol(ref: ProtocolRef | undefined, options: unknown):
  *
  * @example
  * ```ts
- * import { builtinProtocols, standardProtocol, type ProtocolChoice } from 'smp-protocol';
- * const one: ProtocolChoice = { protocol: standardProtocol };
+ * import { builtinProtocols, protocolFor, type ProtocolChoice } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
  * const many: ProtocolChoice = { protocols: builtinProtocols };
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').build(); // plan.protocol: { id: 'standard', version: 1 }
+ * const out = plan.ok ? protocolFor(plan.value, many) : plan;
+ * out.ok && out.value.name; // 'Standard SMP course'
  * ```
  */
 export type ProtocolChoice =
@@ -196,9 +201,10 @@ export function readAsOfCall(planInput: unknown, options: unknown): Outcome<Plan
  *
  * @example
  * ```ts
- * import { builtinProtocols, protocolFor, type Plan } from 'smp-protocol';
- * declare const plan: Plan; // plan.protocol: { id: 'standard', version: 1 }
- * const out = protocolFor(plan, { protocols: builtinProtocols });
+ * import { builtinProtocols, protocolFor } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().build(); // plan.protocol: { id: 'standard', version: 1 }
+ * const out = plan.ok ? protocolFor(plan.value, { protocols: builtinProtocols }) : plan;
  * out.ok && out.value.name; // 'Standard SMP course'
  * ```
  */

@@ -169,9 +169,9 @@ export type Protocol = DeepReadonly<z.infer<ProtocolSchemas['protocolSchema']>>;
  *
  * @example
  * ```ts
- * import type { Gap } from 'smp-protocol';
- * const gap: Gap = { from: 'previous', absoluteMinimumDays: 5, minimumDays: 7,
- *   earliestRecommendedDays: 10, latestRecommendedDays: 14, maximumDays: 30 };
+ * import { standardProtocol } from 'smp-protocol';
+ * standardProtocol.sessions[1]?.gaps[0];
+ * // { from: 'previous', absoluteMinimumDays: 5, minimumDays: 7, earliestRecommendedDays: 10, latestRecommendedDays: 14, maximumDays: 30 }
  * ```
  */
 export type Gap = DeepReadonly<z.infer<ProtocolSchemas['gapSchema']>>;
@@ -193,8 +193,9 @@ export type ProtocolSession = DeepReadonly<z.infer<ProtocolSchemas['protocolSess
  *
  * @example
  * ```ts
- * import type { AftercareRule } from 'smp-protocol';
- * const r: AftercareRule = { rule: 'no-shampoo', title: 'No shampoo', instruction: 'Rinse with water only.', days: 7, after: 'eachSession' };
+ * import { standardProtocol } from 'smp-protocol';
+ * standardProtocol.aftercare?.[0];
+ * // { rule: 'keep-dry', title: 'Keep the scalp dry', instruction: 'Keep the treated scalp dry…', days: 4, after: 'eachSession' }
  * ```
  */
 export type AftercareRule = DeepReadonly<z.infer<ProtocolSchemas['aftercareRuleSchema']>>;
@@ -204,8 +205,9 @@ export type AftercareRule = DeepReadonly<z.infer<ProtocolSchemas['aftercareRuleS
  *
  * @example
  * ```ts
- * import type { PreparationRule } from 'smp-protocol';
- * const r: PreparationRule = { rule: 'no-alcohol', title: 'No alcohol', instruction: 'No alcohol for 48 hours before.', fromHoursBefore: 48 };
+ * import { standardProtocol } from 'smp-protocol';
+ * standardProtocol.preparation?.[0];
+ * // { rule: 'no-hair-dye', title: 'No hair dye', instruction: 'Do not dye or bleach your hair…', fromHoursBefore: 336 }
  * ```
  */
 export type PreparationRule = DeepReadonly<z.infer<ProtocolSchemas['preparationRuleSchema']>>;
@@ -215,8 +217,9 @@ export type PreparationRule = DeepReadonly<z.infer<ProtocolSchemas['preparationR
  *
  * @example
  * ```ts
- * import type { ScreeningRule } from 'smp-protocol';
- * const r: ScreeningRule = { outcome: 'deferred', waitMonths: 6, reason: 'the transplant needs 6 months to heal' };
+ * import { standardProtocol } from 'smp-protocol';
+ * standardProtocol.screening?.conditions?.isotretinoin;
+ * // { outcome: 'deferred', waitMonths: 6, reason: 'isotretinoin leaves the skin fragile for 6 months after the last dose' }
  * ```
  */
 export type ScreeningRule = DeepReadonly<z.infer<ProtocolSchemas['screeningRuleSchema']>>;
@@ -226,8 +229,9 @@ export type ScreeningRule = DeepReadonly<z.infer<ProtocolSchemas['screeningRuleS
  *
  * @example
  * ```ts
- * import type { ScreeningCondition } from 'smp-protocol';
- * const c: ScreeningCondition = 'isotretinoin';
+ * import { screeningConditions } from 'smp-protocol';
+ * screeningConditions.includes('isotretinoin'); // true
+ * screeningConditions.length; // 17
  * ```
  */
 export type ScreeningCondition = (typeof screeningConditions)[number];

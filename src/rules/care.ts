@@ -24,9 +24,12 @@ const hoursMs = (hours: number): number => Math.round(hours * HOUR);
  *
  * @example
  * ```ts
- * import type { CareItem } from 'smp-protocol';
- * const item: CareItem = { id: 'plan-1/1/no-shampoo', rule: 'no-shampoo', title: 'No shampoo',
- *   instruction: 'Do not shampoo the scalp…', from: '2026-03-23T14:00:00+00:00', until: '2026-03-30T14:00:00+01:00' };
+ * import { aftercare, standardProtocol } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').build(); // 10:00–14:00 Europe/London
+ * const items = plan.ok ? aftercare(plan.value, { protocol: standardProtocol, session: 1 }) : plan;
+ * items.ok && items.value[0]; // { id: 'plan-1/1/keep-dry', rule: 'keep-dry', title: 'Keep the scalp dry', instruction: 'Keep…',
+ *                             //   from: '2026-03-23T14:00:00+00:00', until: '2026-03-27T14:00:00+00:00' }
  * ```
  */
 export interface CareItem {
@@ -50,8 +53,12 @@ export interface CareItem {
  *
  * @example
  * ```ts
- * import { standardProtocol, type CareOptions } from 'smp-protocol';
+ * import { aftercare, standardProtocol, type CareOptions } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
  * const options: CareOptions = { protocol: standardProtocol, session: 1 };
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').build();
+ * const items = plan.ok ? aftercare(plan.value, options) : plan;
+ * items.ok && items.value[0]?.rule; // 'keep-dry'
  * ```
  */
 export type CareOptions = ProtocolChoice & {
@@ -92,9 +99,10 @@ function target(planInput: unknown, options: unknown): Outcome<Target> {
  *
  * @example
  * ```ts
- * import { aftercare, standardProtocol, type Plan } from 'smp-protocol';
- * declare const plan: Plan; // session 1 completed 2026-03-23 10:00–14:00 Europe/London
- * const items = aftercare(plan, { protocol: standardProtocol, session: 1 });
+ * import { aftercare, standardProtocol } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').build(); // completed 10:00–14:00 Europe/London
+ * const items = plan.ok ? aftercare(plan.value, { protocol: standardProtocol, session: 1 }) : plan;
  * items.ok && items.value.find((i) => i.rule === 'no-shampoo');
  * // { id: 'plan-1/1/no-shampoo', from: '2026-03-23T14:00:00+00:00', until: '2026-03-30T14:00:00+01:00', … }
  * ```
@@ -137,9 +145,10 @@ export function aftercare(plan: Plan, options: CareOptions): Outcome<CareItem[]>
  *
  * @example
  * ```ts
- * import { preparation, standardProtocol, type Plan } from 'smp-protocol';
- * declare const plan: Plan; // session 2 booked 2026-04-02 10:00 Europe/London
- * const items = preparation(plan, { protocol: standardProtocol, session: 2 });
+ * import { preparation, standardProtocol } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build(); // Europe/London
+ * const items = plan.ok ? preparation(plan.value, { protocol: standardProtocol, session: 2 }) : plan;
  * items.ok && items.value.find((i) => i.rule === 'no-alcohol');
  * // { id: 'plan-1/2/no-alcohol', from: '2026-03-31T10:00:00+01:00', until: '2026-04-02T10:00:00+01:00', … }
  * ```

@@ -20,8 +20,12 @@ import { formatLocalDate as formatDay } from '../time/civil.js';
  *
  * @example
  * ```ts
- * import { standardProtocol, type ReadOptions } from 'smp-protocol';
- * const options: ReadOptions = { protocol: standardProtocol, asOf: '2026-04-01T09:00:00Z' };
+ * import { evaluatePlan, standardProtocol, type ReadOptions } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const options: ReadOptions = { protocol: standardProtocol, asOf: '2026-04-10T12:00:00Z' };
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-04T10:00').build();
+ * const e = plan.ok ? evaluatePlan(plan.value, options) : plan;
+ * e.ok && e.value.sessions[1]?.daysFromAnchor; // 12
  * ```
  */
 export type ReadOptions = ProtocolChoice & {
@@ -34,8 +38,11 @@ export type ReadOptions = ProtocolChoice & {
  *
  * @example
  * ```ts
- * import type { SessionEvaluation } from 'smp-protocol';
- * const e: SessionEvaluation = { session: 2, state: 'completed', evaluation: 'onTime', daysFromAnchor: 12, findings: [] };
+ * import { evaluatePlan, standardProtocol } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-04T10:00').build();
+ * const e = plan.ok ? evaluatePlan(plan.value, { protocol: standardProtocol, asOf: '2026-04-10T12:00:00Z' }) : plan;
+ * e.ok && e.value.sessions[1]; // { session: 2, state: 'completed', findings: [], evaluation: 'onTime', daysFromAnchor: 12 }
  * ```
  */
 export interface SessionEvaluation {
@@ -56,8 +63,12 @@ export interface SessionEvaluation {
  *
  * @example
  * ```ts
- * import type { Evaluation } from 'smp-protocol';
- * const e: Evaluation = { status: 'draft', findings: [], sessions: [] };
+ * import { evaluatePlan, standardProtocol } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-04T10:00').build();
+ * const e = plan.ok ? evaluatePlan(plan.value, { protocol: standardProtocol, asOf: '2026-04-10T12:00:00Z' }) : plan;
+ * e.ok && e.value.status; // 'active'
+ * e.ok && e.value.sessions.map((s) => s.state); // ['completed', 'completed', 'pending']
  * ```
  */
 export interface Evaluation {
@@ -130,10 +141,11 @@ function evaluateSessions(plan: Plan, protocol: Protocol): SessionEvaluation[] {
  *
  * @example
  * ```ts
- * import { evaluatePlan, standardProtocol, type Plan } from 'smp-protocol';
- * declare const plan: Plan;
- * const e = evaluatePlan(plan, { protocol: standardProtocol, asOf: '2026-04-10T12:00:00Z' });
- * e.ok && e.value.sessions[1]?.evaluation; // e.g. 'onTime'
+ * import { evaluatePlan, standardProtocol } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-04T10:00').build();
+ * const e = plan.ok ? evaluatePlan(plan.value, { protocol: standardProtocol, asOf: '2026-04-10T12:00:00Z' }) : plan;
+ * e.ok && e.value.sessions[1]?.evaluation; // 'onTime'
  * ```
  */
 export function evaluatePlan(plan: Plan, options: ReadOptions): Outcome<Evaluation> {

@@ -23,8 +23,11 @@ import { localDayOf } from '../time/zone.js';
  *
  * @example
  * ```ts
- * import type { Due } from 'smp-protocol';
- * const d: Due = 'due';
+ * import { forecast, standardProtocol } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').build(); // session 2's latest day is 2026-04-22
+ * const f = plan.ok ? forecast(plan.value, { protocol: standardProtocol, asOf: '2026-05-30T09:00:00Z' }) : plan;
+ * f.ok && f.value.next?.due; // 'lapsed'
  * ```
  */
 export type Due = 'notYet' | 'early' | 'due' | 'overdue' | 'lapsed';
@@ -34,9 +37,12 @@ export type Due = 'notYet' | 'early' | 'due' | 'overdue' | 'lapsed';
  *
  * @example
  * ```ts
- * import type { SessionForecast } from 'smp-protocol';
- * const f: SessionForecast = { session: 2, state: 'pending', earliest: '2026-03-30', recommended: '2026-04-02',
- *   pastDue: '2026-04-07', latest: '2026-04-22', projected: false, due: 'notYet' };
+ * import { forecast, standardProtocol } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').build(); // Europe/London
+ * const f = plan.ok ? forecast(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z' }) : plan;
+ * f.ok && f.value.sessions[2]; // { session: 3, state: 'pending', earliest: '2026-04-09', recommended: '2026-04-16',
+ *                              //   projected: true, due: 'notYet', pastDue: '2026-05-01', latest: '2026-05-28' }
  * ```
  */
 export interface SessionForecast {
@@ -63,8 +69,12 @@ export interface SessionForecast {
  *
  * @example
  * ```ts
- * import type { Forecast } from 'smp-protocol';
- * const f: Forecast = { next: null, sessions: [], findings: [] };
+ * import { forecast, standardProtocol } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').build(); // Europe/London
+ * const f = plan.ok ? forecast(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z' }) : plan;
+ * f.ok && f.value.next?.recommended; // '2026-04-02'
+ * f.ok && f.value.sessions.map((s) => s.projected); // [false, false, true]
  * ```
  */
 export interface Forecast {
@@ -85,8 +95,11 @@ export interface Forecast {
  *
  * @example
  * ```ts
- * import type { AfterCourseWindow } from 'smp-protocol';
- * const review: AfterCourseWindow = { earliest: '2026-05-07', recommended: '2026-05-16', latest: '2026-06-11' };
+ * import { forecast, standardProtocol } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00').withSession(3, '2026-04-16T10:00').build();
+ * const f = plan.ok ? forecast(plan.value, { protocol: standardProtocol, asOf: '2026-04-17T09:00:00Z' }) : plan;
+ * f.ok && f.value.review; // { earliest: '2026-05-07', recommended: '2026-05-16', latest: '2026-06-11' }
  * ```
  */
 export interface AfterCourseWindow {
@@ -213,10 +226,12 @@ export function sessionWindows(plan: Plan, protocol: Protocol, asOfDay: number):
  *
  * @example
  * ```ts
- * import { forecast, standardProtocol, type Plan } from 'smp-protocol';
- * declare const plan: Plan; // session 1 completed on 2026-03-23 in Europe/London
- * const f = forecast(plan, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z' });
- * f.ok && f.value.next; // { session: 2, earliest: '2026-03-30', recommended: '2026-04-02', pastDue: '2026-04-07', latest: '2026-04-22', due: 'notYet', … }
+ * import { forecast, standardProtocol } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').build(); // session 1 completed on 2026-03-23 in Europe/London
+ * const f = plan.ok ? forecast(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z' }) : plan;
+ * f.ok && f.value.next; // { session: 2, state: 'pending', earliest: '2026-03-30', recommended: '2026-04-02', projected: false,
+ *                       //   due: 'notYet', pastDue: '2026-04-07', latest: '2026-04-22' }
  * ```
  */
 export function forecast(plan: Plan, options: ReadOptions): Outcome<Forecast> {

@@ -48,8 +48,10 @@ export const intakeSchemas: () => ReturnType<typeof buildIntake> = once(buildInt
  *
  * @example
  * ```ts
- * import type { Intake } from 'smp-protocol';
- * const intake: Intake = { dateOfBirth: '1990-05-14', isotretinoin: { lastDose: '2026-01-10' }, anticoagulants: true };
+ * import { screen, standardProtocol, type Intake } from 'smp-protocol';
+ * const intake: Intake = { dateOfBirth: '1990-05-14', isotretinoin: { lastDose: '2025-08-31' } };
+ * const out = screen(intake, { protocol: standardProtocol, asOf: '2026-01-15T10:00:00Z', timeZone: 'Europe/London' });
+ * out.ok && out.value.outcome; // 'deferred'
  * ```
  */
 export type Intake = z.infer<ReturnType<typeof intakeSchemas>['intakeSchema']>;
@@ -60,8 +62,10 @@ export type Intake = z.infer<ReturnType<typeof intakeSchemas>['intakeSchema']>;
  *
  * @example
  * ```ts
- * import type { ScreeningOutcome } from 'smp-protocol';
- * const o: ScreeningOutcome = 'deferred';
+ * import { screen, standardProtocol } from 'smp-protocol';
+ * const out = screen({ dateOfBirth: '1990-05-14', isotretinoin: { lastDose: '2025-08-31' } },
+ *   { protocol: standardProtocol, asOf: '2026-01-15T10:00:00Z', timeZone: 'Europe/London' });
+ * out.ok && out.value.outcome; // 'deferred'
  * ```
  */
 export type ScreeningOutcome = 'eligible' | 'deferred' | 'needsClearance' | 'ineligible';
@@ -73,8 +77,11 @@ export type ScreeningOutcome = 'eligible' | 'deferred' | 'needsClearance' | 'ine
  *
  * @example
  * ```ts
- * import type { Screening } from 'smp-protocol';
- * const s: Screening = { outcome: 'eligible', findings: [] };
+ * import { screen, standardProtocol } from 'smp-protocol';
+ * const out = screen({ dateOfBirth: '1990-05-14', isotretinoin: { lastDose: '2025-08-31' } },
+ *   { protocol: standardProtocol, asOf: '2026-01-15T10:00:00Z', timeZone: 'Europe/London' });
+ * out.ok && out.value.earliestStart; // '2026-03-01'
+ * out.ok && out.value.findings.map((f) => f.code); // ['SCREENING_DEFERRED']
  * ```
  */
 export interface Screening {
@@ -91,8 +98,9 @@ export interface Screening {
  *
  * @example
  * ```ts
- * import { standardProtocol, type ScreenOptions } from 'smp-protocol';
- * const o: ScreenOptions = { protocol: standardProtocol, asOf: '2026-03-02T09:00:00Z', timeZone: 'Europe/London' };
+ * import { screen, standardProtocol, type ScreenOptions } from 'smp-protocol';
+ * const options: ScreenOptions = { protocol: standardProtocol, asOf: '2026-01-15T10:00:00Z', timeZone: 'Europe/London' };
+ * screen({ dateOfBirth: '1990-05-14' }, options); // { ok: true, value: { outcome: 'eligible', findings: [] }, findings: [] }
  * ```
  */
 export interface ScreenOptions {

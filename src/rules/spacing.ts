@@ -15,8 +15,11 @@ import { formatLocalDate } from '../time/civil.js';
  *
  * @example
  * ```ts
- * import type { SpacingEvaluation } from 'smp-protocol';
- * const e: SpacingEvaluation = 'onTime';
+ * import { evaluatePlan, standardProtocol } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-04T10:00').build();
+ * const e = plan.ok ? evaluatePlan(plan.value, { protocol: standardProtocol, asOf: '2026-04-10T12:00:00Z' }) : plan;
+ * e.ok && e.value.sessions[1]?.evaluation; // 'onTime'
  * ```
  */
 export type SpacingEvaluation = 'tooSoon' | 'grace' | 'early' | 'onTime' | 'late' | 'lapsed';

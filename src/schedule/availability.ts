@@ -122,20 +122,10 @@ type AvailabilitySchemas = ReturnType<typeof build>;
  *
  * @example
  * ```ts
- * import type { Availability } from 'smp-protocol';
- * const clinic: Availability = {
- *   timeZone: 'Europe/London',
- *   weekly: [
- *     { weekday: 2, open: '09:00', close: '13:00' },
- *     { weekday: 2, open: '14:00', close: '18:00' },
- *     { weekday: 4, open: '10:00', close: '19:00' },
- *   ],
- *   overrides: [{ date: '2026-12-25', hours: [] }],
- *   busy: [{ start: '2026-04-02T10:00:00+01:00', end: '2026-04-02T13:00:00+01:00', resource: 'ana' }],
- *   resources: ['ana', 'ben'],
- *   bufferAfterMinutes: 15,
- *   minimumNoticeMinutes: 24 * 60,
- * };
+ * import { parseAvailability } from 'smp-protocol';
+ * const out = parseAvailability({ timeZone: 'Europe/London',
+ *   weekly: [{ weekday: 2, open: '09:00', close: '13:00' }, { weekday: 4, open: '10:00', close: '19:00' }] });
+ * out.ok && out.value.weekly.length; // 2
  * ```
  */
 export type Availability = DeepReadonly<z.infer<AvailabilitySchemas['availabilitySchema']>>;

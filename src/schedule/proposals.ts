@@ -31,9 +31,13 @@ import {
  *
  * @example
  * ```ts
- * import { standardProtocol, type ProposeScheduleOptions } from 'smp-protocol';
+ * import { createPlan, proposeSchedule, standardProtocol, type ProposeScheduleOptions } from 'smp-protocol';
  * const options: ProposeScheduleOptions = { protocol: standardProtocol, asOf: '2026-03-02T09:00:00Z',
  *   availability: { timeZone: 'Europe/London', weekly: [{ weekday: 1, open: '09:00', close: '17:00' }] } };
+ * const plan = createPlan({ id: 'p1', clientId: 'c1', protocol: standardProtocol, timeZone: 'Europe/London',
+ *   createdAt: '2026-03-02T09:00:00Z' });
+ * const out = plan.ok ? proposeSchedule(plan.value, options) : plan;
+ * out.ok && out.value.sessions.map((s) => s.start); // ['2026-03-02T09:00:00+00:00', '2026-03-16T09:00:00+00:00', '2026-03-30T09:00:00+01:00']
  * ```
  */
 export type ProposeScheduleOptions = ProtocolChoice & {
@@ -48,8 +52,12 @@ export type ProposeScheduleOptions = ProtocolChoice & {
  *
  * @example
  * ```ts
- * import type { ScheduleProposal } from 'smp-protocol';
- * const p: ScheduleProposal = { sessions: [], events: [] };
+ * import { createPlan, proposeSchedule, standardProtocol } from 'smp-protocol';
+ * const plan = createPlan({ id: 'p1', clientId: 'c1', protocol: standardProtocol, timeZone: 'Europe/London',
+ *   createdAt: '2026-03-02T09:00:00Z' });
+ * const out = plan.ok ? proposeSchedule(plan.value, { protocol: standardProtocol, asOf: '2026-03-02T09:00:00Z',
+ *   availability: { timeZone: 'Europe/London', weekly: [{ weekday: 1, open: '09:00', close: '17:00' }] } }) : plan;
+ * out.ok && out.value.events.map((e) => e.type); // ['sessionBooked', 'sessionBooked', 'sessionBooked']
  * ```
  */
 export interface ScheduleProposal {
@@ -64,10 +72,14 @@ export interface ScheduleProposal {
  *
  * @example
  * ```ts
- * import { standardProtocol, type ProposeRescheduleOptions } from 'smp-protocol';
+ * import { proposeReschedule, standardProtocol, type ProposeRescheduleOptions } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
  * const options: ProposeRescheduleOptions = { protocol: standardProtocol, asOf: '2026-03-30T09:00:00+01:00',
  *   session: 2, start: '2026-04-09T10:00:00+01:00',
  *   availability: { timeZone: 'Europe/London', weekly: [{ weekday: 4, open: '09:00', close: '17:00' }] } };
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
+ * const out = plan.ok ? proposeReschedule(plan.value, options) : plan;
+ * out.ok && out.value.events.map((e) => e.type); // ['sessionRescheduled']
  * ```
  */
 export type ProposeRescheduleOptions = ProposeScheduleOptions & {
@@ -82,8 +94,13 @@ export type ProposeRescheduleOptions = ProposeScheduleOptions & {
  *
  * @example
  * ```ts
- * import type { RescheduleProposal } from 'smp-protocol';
- * const p: RescheduleProposal = { events: [], sessions: [] };
+ * import { proposeReschedule, standardProtocol } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
+ * const out = plan.ok ? proposeReschedule(plan.value, { protocol: standardProtocol, asOf: '2026-03-30T09:00:00+01:00',
+ *   session: 2, start: '2026-04-09T10:00:00+01:00',
+ *   availability: { timeZone: 'Europe/London', weekly: [{ weekday: 4, open: '09:00', close: '17:00' }] } }) : plan;
+ * out.ok && out.value.sessions.map((s) => [s.localDate, s.daysFromAnchor, s.fit]); // [['2026-04-09', 17, 'late']]
  * ```
  */
 export interface RescheduleProposal {
@@ -254,11 +271,12 @@ function acceptedOrder(plan: Plan, protocol: Protocol, events: PlanEvent[]): Out
  *
  * @example
  * ```ts
- * import { applyEvent, proposeReschedule, standardProtocol, type Plan } from 'smp-protocol';
- * declare const plan: Plan; // sessions 2 and 3 booked for 2 and 16 April 2026
- * const out = proposeReschedule(plan, { protocol: standardProtocol, asOf: '2026-03-30T09:00:00+01:00',
- *   session: 2, start: '2026-04-16T10:00:00+01:00',
- *   availability: { timeZone: 'Europe/London', weekly: [{ weekday: 4, open: '09:00', close: '17:00' }] } });
+ * import { proposeReschedule, standardProtocol } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked')
+ *   .withSession(3, '2026-04-16T10:00', 'booked').build();
+ * const out = plan.ok ? proposeReschedule(plan.value, { protocol: standardProtocol, asOf: '2026-03-30T09:00:00+01:00', session: 2,
+ *   start: '2026-04-16T10:00:00+01:00', availability: { timeZone: 'Europe/London', weekly: [{ weekday: 4, open: '09:00', close: '17:00' }] } }) : plan;
  * out.ok && out.value.events.map((e) => e.type === 'sessionRescheduled' && e.session); // [3, 2]: session 3 moves first
  * ```
  */

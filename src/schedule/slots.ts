@@ -32,8 +32,12 @@ const HOUR = 3_600_000;
  *
  * @example
  * ```ts
- * import type { SlotFit } from 'smp-protocol';
- * const fit: SlotFit = 'onTime';
+ * import { findSlots, standardProtocol } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').build();
+ * const out = plan.ok ? findSlots(plan.value, { protocol: standardProtocol, asOf: '2026-03-23T15:00:00Z', limit: 1,
+ *   availability: { timeZone: 'Europe/London', weekly: [{ weekday: 4, open: '10:00', close: '18:00' }] } }) : plan;
+ * out.ok && out.value[0]?.fit; // 'onTime'
  * ```
  */
 export type SlotFit = 'onTime' | 'early' | 'late' | 'lapsed';
@@ -44,9 +48,13 @@ export type SlotFit = 'onTime' | 'early' | 'late' | 'lapsed';
  *
  * @example
  * ```ts
- * import type { Slot } from 'smp-protocol';
- * const slot: Slot = { session: 2, start: '2026-04-02T10:00:00+01:00', end: '2026-04-02T13:00:00+01:00',
- *   localDate: '2026-04-02', daysFromAnchor: 10, fit: 'onTime', resource: 'ana' };
+ * import { findSlots, standardProtocol } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').build(); // Mon 23 Mar 2026, Europe/London
+ * const out = plan.ok ? findSlots(plan.value, { protocol: standardProtocol, asOf: '2026-03-23T15:00:00Z', limit: 1,
+ *   availability: { timeZone: 'Europe/London', weekly: [{ weekday: 4, open: '10:00', close: '18:00' }] } }) : plan;
+ * out.ok && out.value[0]; // { session: 2, start: '2026-04-02T10:00:00+01:00', end: '2026-04-02T13:00:00+01:00',
+ *                         //   localDate: '2026-04-02', daysFromAnchor: 10, fit: 'onTime' }
  * ```
  */
 export interface Slot {
@@ -74,9 +82,13 @@ export interface Slot {
  *
  * @example
  * ```ts
- * import { standardProtocol, type FindSlotsOptions } from 'smp-protocol';
- * const options: FindSlotsOptions = { protocol: standardProtocol, asOf: '2026-03-23T15:00:00Z', limit: 5,
+ * import { findSlots, standardProtocol, type FindSlotsOptions } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const options: FindSlotsOptions = { protocol: standardProtocol, asOf: '2026-03-23T15:00:00Z', limit: 2,
  *   availability: { timeZone: 'Europe/London', weekly: [{ weekday: 4, open: '10:00', close: '18:00' }] } };
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').build();
+ * const out = plan.ok ? findSlots(plan.value, options) : plan;
+ * out.ok && out.value.map((s) => s.start); // ['2026-04-02T10:00:00+01:00', '2026-04-02T10:30:00+01:00']
  * ```
  */
 export type FindSlotsOptions = ProtocolChoice & {
@@ -435,10 +447,11 @@ function chooseSession(plan: Plan, requested: number | undefined): { k: number; 
  *
  * @example
  * ```ts
- * import { findSlots, standardProtocol, type Plan } from 'smp-protocol';
- * declare const plan: Plan; // session 1 completed on Mon 23 Mar 2026, Europe/London
- * const out = findSlots(plan, { protocol: standardProtocol, asOf: '2026-03-23T15:00:00Z', limit: 2,
- *   availability: { timeZone: 'Europe/London', weekly: [{ weekday: 4, open: '10:00', close: '18:00' }] } });
+ * import { findSlots, standardProtocol } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').build(); // session 1 completed on Mon 23 Mar 2026, Europe/London
+ * const out = plan.ok ? findSlots(plan.value, { protocol: standardProtocol, asOf: '2026-03-23T15:00:00Z', limit: 2,
+ *   availability: { timeZone: 'Europe/London', weekly: [{ weekday: 4, open: '10:00', close: '18:00' }] } }) : plan;
  * out.ok && out.value[0]; // { session: 2, start: '2026-04-02T10:00:00+01:00', end: '2026-04-02T13:00:00+01:00',
  *                         //   localDate: '2026-04-02', daysFromAnchor: 10, fit: 'onTime' }
  * ```

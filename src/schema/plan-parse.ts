@@ -180,9 +180,13 @@ function parse(input: unknown): Outcome<Plan> {
  *
  * @example
  * ```ts
- * import { parsePlan } from 'smp-protocol';
- * const out = parsePlan(JSON.parse(storedJson));
- * if (!out.ok) for (const f of out.findings) console.log(f.code, f.path, f.message);
+ * import { applyEvent, createPlan, parsePlan, standardProtocol } from 'smp-protocol';
+ * const created = createPlan({ id: 'plan-1', clientId: 'client-9', protocol: standardProtocol,
+ *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+ * const booked = created.ok ? applyEvent(created.value, { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' }, { protocol: standardProtocol }) : created;
+ * const stored = booked.ok ? JSON.stringify(booked.value) : '{}';
+ * parsePlan(JSON.parse(stored)).ok; // true
+ * parsePlan({ ...JSON.parse(stored), status: 'done' }).findings[0]?.path; // ['status']
  * ```
  */
 export function parsePlan(input: unknown): Outcome<Plan> {

@@ -154,8 +154,10 @@ export type Plan = DeepReadonly<z.infer<PlanSchemas['planSchema']>>;
  *
  * @example
  * ```ts
- * import type { PlanSession } from 'smp-protocol';
- * const s: PlanSession = { number: 1, phase: 'foundation', state: 'pending' };
+ * import { createPlan, standardProtocol } from 'smp-protocol';
+ * const created = createPlan({ id: 'plan-1', clientId: 'client-9', protocol: standardProtocol,
+ *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+ * created.ok && created.value.sessions[0]; // { number: 1, phase: 'foundation', state: 'pending' }
  * ```
  */
 export type PlanSession = DeepReadonly<z.infer<PlanSchemas['planSessionSchema']>>;
@@ -165,9 +167,11 @@ export type PlanSession = DeepReadonly<z.infer<PlanSchemas['planSessionSchema']>
  *
  * @example
  * ```ts
- * import type { PlanEvent } from 'smp-protocol';
- * const e: PlanEvent = { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:00:00Z',
- *   session: 1, start: '2026-03-23T10:00:00Z' };
+ * import { applyEvent, createPlan, standardProtocol } from 'smp-protocol';
+ * const created = createPlan({ id: 'plan-1', clientId: 'client-9', protocol: standardProtocol,
+ *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+ * const booked = created.ok ? applyEvent(created.value, { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' }, { protocol: standardProtocol }) : created;
+ * booked.ok && booked.value.history[0]; // { id: 'e1', at: '2026-03-01T09:05:00Z', type: 'sessionBooked', session: 1, start: '2026-03-23T10:00:00Z' }
  * ```
  */
 export type PlanEvent = DeepReadonly<z.infer<PlanSchemas['eventSchema']>>;
@@ -178,8 +182,12 @@ export type PlanEvent = DeepReadonly<z.infer<PlanSchemas['eventSchema']>>;
  *
  * @example
  * ```ts
- * import type { PlanEventInput } from 'smp-protocol';
- * const e: PlanEventInput = { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' };
+ * import { applyEvent, createPlan, standardProtocol, type PlanEventInput } from 'smp-protocol';
+ * const created = createPlan({ id: 'plan-1', clientId: 'client-9', protocol: standardProtocol,
+ *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+ * const event: PlanEventInput = { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' };
+ * const booked = created.ok ? applyEvent(created.value, event, { protocol: standardProtocol }) : created;
+ * booked.ok && booked.value.sessions[0]?.booking; // { start: '2026-03-23T10:00:00Z', end: '2026-03-23T14:00:00+00:00' }
  * ```
  */
 export type PlanEventInput = DeepReadonly<z.input<PlanSchemas['eventSchema']>>;
@@ -189,8 +197,13 @@ export type PlanEventInput = DeepReadonly<z.input<PlanSchemas['eventSchema']>>;
  *
  * @example
  * ```ts
- * import type { TreatmentRecord } from 'smp-protocol';
- * const r: TreatmentRecord = { zones: ['hairline', 'temples'], checklist: { hairlineAgreed: true } };
+ * import { applyEvent, standardProtocol, type TreatmentRecord } from 'smp-protocol';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const record: TreatmentRecord = { zones: ['hairline', 'temples'], checklist: { hairlineAgreed: true } };
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00', 'booked').build();
+ * const done = plan.ok ? applyEvent(plan.value, { id: 'e3', type: 'sessionCompleted', at: '2026-03-23T14:00:00Z', session: 1, record },
+ *   { protocol: standardProtocol }) : plan;
+ * done.ok && done.value.sessions[0]?.completed?.record?.zones; // ['hairline', 'temples']
  * ```
  */
 export type TreatmentRecord = DeepReadonly<z.infer<PlanSchemas['treatmentRecordSchema']>>;
@@ -200,8 +213,12 @@ export type TreatmentRecord = DeepReadonly<z.infer<PlanSchemas['treatmentRecordS
  *
  * @example
  * ```ts
- * import type { PlanStatus } from 'smp-protocol';
- * const s: PlanStatus = 'active';
+ * import { applyEvent, createPlan, standardProtocol } from 'smp-protocol';
+ * const created = createPlan({ id: 'plan-1', clientId: 'client-9', protocol: standardProtocol,
+ *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+ * const booked = created.ok ? applyEvent(created.value, { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' }, { protocol: standardProtocol }) : created;
+ * created.ok && created.value.status; // 'draft'
+ * booked.ok && booked.value.status; // 'active'
  * ```
  */
 export type PlanStatus = Plan['status'];
@@ -211,8 +228,11 @@ export type PlanStatus = Plan['status'];
  *
  * @example
  * ```ts
- * import type { SessionState } from 'smp-protocol';
- * const s: SessionState = 'booked';
+ * import { applyEvent, createPlan, standardProtocol } from 'smp-protocol';
+ * const created = createPlan({ id: 'plan-1', clientId: 'client-9', protocol: standardProtocol,
+ *   timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+ * const booked = created.ok ? applyEvent(created.value, { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' }, { protocol: standardProtocol }) : created;
+ * booked.ok && booked.value.sessions.map((s) => s.state); // ['booked', 'pending', 'pending']
  * ```
  */
 export type SessionState = PlanSession['state'];

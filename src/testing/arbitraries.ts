@@ -30,7 +30,7 @@ export interface ArbitraryLike<T> {
  * @example
  * ```ts
  * import fc from 'fast-check';
- * import type { FastCheckLike } from 'smp-protocol/testing';
+ * import { smpArbitraries, type FastCheckLike } from 'smp-protocol/testing';
  * const mine: FastCheckLike = fc;
  * typeof mine.integer; // 'function'
  * ```
@@ -68,9 +68,10 @@ export interface FastCheckLike {
  *
  * @example
  * ```ts
- * import type { ArbitraryKinds } from 'smp-protocol/testing';
- * type Kinds = keyof ArbitraryKinds<string>; // 'like', or 'like' | 'fastCheck' once declared
- * const kind: Kinds = 'like'; // 'like'
+ * import fc from 'fast-check';
+ * import { smpArbitraries, type ArbitraryKinds } from 'smp-protocol/testing';
+ * const zone: ArbitraryKinds<string>['like'] = smpArbitraries(fc).timeZone();
+ * fc.sample(zone as fc.Arbitrary<string>, { numRuns: 1, seed: 1 }).length; // 1
  * ```
  */
 // biome-ignore lint/correctness/noUnusedVariables: T is used by the projects that augment this interface.

@@ -111,10 +111,12 @@ export const conformanceCaseSchema = z.strictObject({
  *
  * @example
  * ```ts
- * import type { ConformanceCase } from 'smp-protocol/testing';
+ * import { runConformanceCase, type ConformanceCase } from 'smp-protocol/testing';
  * const c: ConformanceCase = { id: 'book-2-at-minimum', description: 'Session 2 booked exactly 7 days after session 1',
  *   testType: 'boundaryProbe', probe: 'atMinimum', protocol: 'standard', timeZone: 'Europe/London',
  *   events: [], expected: {}, changedIn: '0.1.0' };
+ * const out = runConformanceCase(c, { asOf: '2026-06-15T09:00:00Z' });
+ * out.ok && out.value.passed; // true: an empty expectation holds
  * ```
  */
 export type ConformanceCase = z.infer<typeof conformanceCaseSchema>;
@@ -124,8 +126,11 @@ export type ConformanceCase = z.infer<typeof conformanceCaseSchema>;
  *
  * @example
  * ```ts
- * import type { ConformanceResult } from 'smp-protocol/testing';
- * const r: ConformanceResult = { id: 'book-2-at-minimum', passed: true, failures: [] };
+ * import { runConformanceCase } from 'smp-protocol/testing';
+ * const out = runConformanceCase({ id: 'fresh-plan', description: 'A new plan is a draft', testType: 'boundaryProbe',
+ *   probe: 'atMinimum', protocol: 'standard', timeZone: 'Europe/London', events: [], expected: { status: 'completed' },
+ *   changedIn: '0.1.0' }, { asOf: '2026-06-15T09:00:00Z' });
+ * out.ok && out.value; // { id: 'fresh-plan', passed: false, failures: ['status: expected completed, got draft'] }
  * ```
  */
 export interface ConformanceResult {
@@ -142,8 +147,11 @@ export interface ConformanceResult {
  *
  * @example
  * ```ts
- * import type { ConformanceOptions } from 'smp-protocol/testing';
- * const o: ConformanceOptions = { asOf: '2026-06-15T09:00:00Z' };
+ * import { runConformanceCase, type ConformanceOptions } from 'smp-protocol/testing';
+ * import corpus from 'smp-protocol/conformance/spacing-booking.json' with { type: 'json' };
+ * const options: ConformanceOptions = { asOf: '2026-06-15T09:00:00Z' };
+ * const out = runConformanceCase(corpus.cases[0], options);
+ * out.ok && out.value; // { id: 'standard-book-2-below-absolute-minimum', passed: true, failures: [] }
  * ```
  */
 export interface ConformanceOptions {

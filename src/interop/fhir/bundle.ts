@@ -28,9 +28,13 @@ import type {
  * @example
  * ```ts
  * import { standardProtocol } from 'smp-protocol';
- * import type { FhirOptions } from 'smp-protocol/fhir';
- * const options: FhirOptions = { protocol: standardProtocol, asOf: '2026-04-02T13:10:00Z',
+ * import { toFhir, type FhirOptions } from 'smp-protocol/fhir';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
+ * const options: FhirOptions = { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z',
  *   patient: { reference: 'Patient/123' }, transaction: true };
+ * const bundle = plan.ok ? toFhir(plan.value, options) : plan;
+ * bundle.ok && bundle.value.entry.length; // 16
  * ```
  */
 export type FhirOptions = ProtocolChoice & FhirSettings;
@@ -40,8 +44,13 @@ export type FhirOptions = ProtocolChoice & FhirSettings;
  *
  * @example
  * ```ts
- * import type { FhirSettings } from 'smp-protocol/fhir';
- * const settings: FhirSettings = { asOf: '2026-04-02T13:10:00Z', transaction: true };
+ * import { standardProtocol } from 'smp-protocol';
+ * import { toFhir, type FhirSettings } from 'smp-protocol/fhir';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
+ * const settings: FhirSettings = { asOf: '2026-03-24T09:00:00Z', transaction: true };
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, ...settings }) : plan;
+ * bundle.ok && bundle.value.type; // 'transaction'
  * ```
  */
 export interface FhirSettings {
@@ -263,12 +272,13 @@ function bundle(resources: readonly FhirResource[], transaction: boolean, timest
  *
  * @example
  * ```ts
- * import { standardProtocol, type Plan } from 'smp-protocol';
+ * import { standardProtocol } from 'smp-protocol';
  * import { toFhir } from 'smp-protocol/fhir';
- * declare const plan: Plan;
- * const bundle = toFhir(plan, { protocol: standardProtocol, asOf: '2026-04-02T13:10:00Z' });
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z' }) : plan;
  * bundle.ok && bundle.value.entry.map((e) => e.resource.resourceType);
- * // ['PlanDefinition', 'CarePlan', 'ServiceRequest', 'ServiceRequest', 'ServiceRequest', 'Appointment', …, 'Observation', …]
+ * // ['PlanDefinition', 'CarePlan', 'ServiceRequest', 'ServiceRequest', 'ServiceRequest', 'Appointment', 'Appointment', 'Procedure', 'Observation', …]
  * ```
  */
 export function toFhir(plan: Plan, options: FhirOptions): Outcome<FhirBundle> {

@@ -5,7 +5,10 @@
  *
  * @example
  * ```ts
- * import { toFhir, toPlanDefinition } from 'smp-protocol/fhir';
+ * import { standardProtocol } from 'smp-protocol';
+ * import { toPlanDefinition } from 'smp-protocol/fhir';
+ * const pd = toPlanDefinition(standardProtocol);
+ * pd.ok && pd.value.resourceType; // 'PlanDefinition'
  * ```
  * @module smp-protocol/fhir
  */

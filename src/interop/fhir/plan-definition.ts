@@ -13,8 +13,11 @@ import type { FhirExtension, FhirPlanDefinition, FhirPlanDefinitionAction } from
  *
  * @example
  * ```ts
- * import type { PlanDefinitionOptions } from 'smp-protocol/fhir';
+ * import { standardProtocol } from 'smp-protocol';
+ * import { toPlanDefinition, type PlanDefinitionOptions } from 'smp-protocol/fhir';
  * const options: PlanDefinitionOptions = { canonicalBase: 'https://fhir.clinic.example' };
+ * const pd = toPlanDefinition(standardProtocol, options);
+ * pd.ok && pd.value.url; // 'https://fhir.clinic.example/PlanDefinition/standard-v1'
  * ```
  */
 export interface PlanDefinitionOptions {

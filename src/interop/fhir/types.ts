@@ -10,8 +10,14 @@
  *
  * @example
  * ```ts
- * import type { FhirCoding } from 'smp-protocol/fhir';
- * const c: FhirCoding = { system: 'http://loinc.org', code: '30980-7', display: 'Date vaccine due' };
+ * import { standardProtocol } from 'smp-protocol';
+ * import { toFhir, type FhirObservation } from 'smp-protocol/fhir';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z', patient: { reference: 'Patient/123' } }) : plan;
+ * const resources = bundle.ok ? bundle.value.entry.map((e) => e.resource) : [];
+ * const due = resources.find((r): r is FhirObservation => r.resourceType === 'Observation' && r.id === 'plan-1-s2-due');
+ * due?.code.coding?.[0]; // { system: 'http://loinc.org', code: '30980-7', display: 'Date vaccine due' }
  * ```
  */
 export interface FhirCoding {
@@ -28,8 +34,10 @@ export interface FhirCoding {
  *
  * @example
  * ```ts
- * import type { FhirCodeableConcept } from 'smp-protocol/fhir';
- * const c: FhirCodeableConcept = { text: 'Density' };
+ * import { standardProtocol } from 'smp-protocol';
+ * import { toPlanDefinition } from 'smp-protocol/fhir';
+ * const pd = toPlanDefinition(standardProtocol);
+ * pd.ok && pd.value.action?.[1]?.code?.[0]; // { text: 'density' }
  * ```
  */
 export interface FhirCodeableConcept {
@@ -44,8 +52,14 @@ export interface FhirCodeableConcept {
  *
  * @example
  * ```ts
- * import type { FhirIdentifier } from 'smp-protocol/fhir';
- * const id: FhirIdentifier = { system: 'urn:smp-protocol:plan', value: 'plan-0042' };
+ * import { standardProtocol } from 'smp-protocol';
+ * import { toFhir, type FhirCarePlan } from 'smp-protocol/fhir';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z', patient: { reference: 'Patient/123' } }) : plan;
+ * const resources = bundle.ok ? bundle.value.entry.map((e) => e.resource) : [];
+ * const carePlan = resources.find((r): r is FhirCarePlan => r.resourceType === 'CarePlan');
+ * carePlan?.identifier?.[0]; // { system: 'urn:smp-protocol:plan', value: 'plan-1' }
  * ```
  */
 export interface FhirIdentifier {
@@ -60,8 +74,14 @@ export interface FhirIdentifier {
  *
  * @example
  * ```ts
- * import type { FhirReference } from 'smp-protocol/fhir';
- * const patient: FhirReference = { reference: 'Patient/123' };
+ * import { standardProtocol } from 'smp-protocol';
+ * import { toFhir, type FhirCarePlan } from 'smp-protocol/fhir';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z', patient: { reference: 'Patient/123' } }) : plan;
+ * const resources = bundle.ok ? bundle.value.entry.map((e) => e.resource) : [];
+ * const carePlan = resources.find((r): r is FhirCarePlan => r.resourceType === 'CarePlan');
+ * carePlan?.subject; // { reference: 'Patient/123' }
  * ```
  */
 export interface FhirReference {
@@ -80,8 +100,14 @@ export interface FhirReference {
  *
  * @example
  * ```ts
- * import type { FhirPeriod } from 'smp-protocol/fhir';
- * const p: FhirPeriod = { start: '2026-03-23T10:00:00+00:00', end: '2026-03-23T14:00:00+00:00' };
+ * import { standardProtocol } from 'smp-protocol';
+ * import { toFhir, type FhirAppointment } from 'smp-protocol/fhir';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z', patient: { reference: 'Patient/123' } }) : plan;
+ * const resources = bundle.ok ? bundle.value.entry.map((e) => e.resource) : [];
+ * const first = resources.find((r): r is FhirAppointment => r.resourceType === 'Appointment');
+ * [first?.start, first?.end]; // ['2026-03-23T10:00:00+00:00', '2026-03-23T14:00:00+00:00']
  * ```
  */
 export interface FhirPeriod {
@@ -96,8 +122,11 @@ export interface FhirPeriod {
  *
  * @example
  * ```ts
- * import type { FhirDuration } from 'smp-protocol/fhir';
- * const week: FhirDuration = { value: 7, unit: 'days', system: 'http://unitsofmeasure.org', code: 'd' };
+ * import { standardProtocol } from 'smp-protocol';
+ * import { toPlanDefinition } from 'smp-protocol/fhir';
+ * const pd = toPlanDefinition(standardProtocol);
+ * pd.ok && pd.value.action?.[1]?.relatedAction?.[0]?.offsetRange?.low;
+ * // { value: 7, unit: 'days', system: 'http://unitsofmeasure.org', code: 'd' }
  * ```
  */
 export interface FhirDuration {
@@ -116,8 +145,10 @@ export interface FhirDuration {
  *
  * @example
  * ```ts
- * import type { FhirRange } from 'smp-protocol/fhir';
- * const r: FhirRange = { low: { value: 7, unit: 'days', system: 'http://unitsofmeasure.org', code: 'd' } };
+ * import { standardProtocol } from 'smp-protocol';
+ * import { toPlanDefinition } from 'smp-protocol/fhir';
+ * const pd = toPlanDefinition(standardProtocol);
+ * pd.ok && pd.value.action?.[1]?.relatedAction?.[0]?.offsetRange?.high?.value; // 30
  * ```
  */
 export interface FhirRange {
@@ -132,8 +163,10 @@ export interface FhirRange {
  *
  * @example
  * ```ts
- * import type { FhirExtension } from 'smp-protocol/fhir';
- * const e: FhirExtension = { url: 'minimumDays', valueInteger: 7 };
+ * import { standardProtocol } from 'smp-protocol';
+ * import { toPlanDefinition } from 'smp-protocol/fhir';
+ * const pd = toPlanDefinition(standardProtocol);
+ * pd.ok && pd.value.action?.[1]?.relatedAction?.[0]?.extension?.[0]?.extension?.[1]; // { url: 'minimumDays', valueInteger: 7 }
  * ```
  */
 export interface FhirExtension {
@@ -150,8 +183,14 @@ export interface FhirExtension {
  *
  * @example
  * ```ts
- * import type { FhirAnnotation } from 'smp-protocol/fhir';
- * const n: FhirAnnotation = { text: 'Closed: client moved abroad' };
+ * import { applyEvent, standardProtocol } from 'smp-protocol';
+ * import { toFhir, type FhirCarePlan } from 'smp-protocol/fhir';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').build();
+ * const closed = plan.ok ? applyEvent(plan.value, { id: 'e3', type: 'planClosed', at: '2026-03-24T09:00:00Z', reason: 'client moved abroad' }, { protocol: standardProtocol }) : plan;
+ * const bundle = closed.ok ? toFhir(closed.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z' }) : closed;
+ * const carePlan = bundle.ok ? bundle.value.entry.map((e) => e.resource).find((r): r is FhirCarePlan => r.resourceType === 'CarePlan') : undefined;
+ * carePlan?.note?.[0]; // { text: 'Closed on 2026-03-24T09:00:00Z: client moved abroad' }
  * ```
  */
 export interface FhirAnnotation {
@@ -164,8 +203,10 @@ export interface FhirAnnotation {
  *
  * @example
  * ```ts
- * import type { FhirPlanDefinitionAction } from 'smp-protocol/fhir';
- * const a: FhirPlanDefinitionAction = { id: 'session-1', title: 'Foundation', description: '…' };
+ * import { standardProtocol } from 'smp-protocol';
+ * import { toPlanDefinition } from 'smp-protocol/fhir';
+ * const pd = toPlanDefinition(standardProtocol);
+ * pd.ok && pd.value.action?.[0]?.title; // 'Hairline design and foundation'
  * ```
  */
 export interface FhirPlanDefinitionAction {
@@ -204,7 +245,8 @@ export interface FhirPlanDefinitionAction {
  * import { standardProtocol } from 'smp-protocol';
  * import { toPlanDefinition, type FhirPlanDefinition } from 'smp-protocol/fhir';
  * const pd = toPlanDefinition(standardProtocol);
- * const def: FhirPlanDefinition | undefined = pd.resourceType === 'PlanDefinition' ? pd : undefined;
+ * const def: FhirPlanDefinition | undefined = pd.ok ? pd.value : undefined;
+ * def?.url; // 'urn:smp-protocol:protocol:standard'
  * ```
  */
 export interface FhirPlanDefinition {
@@ -235,9 +277,14 @@ export interface FhirPlanDefinition {
  *
  * @example
  * ```ts
- * import type { FhirCarePlan } from 'smp-protocol/fhir';
- * declare const carePlan: FhirCarePlan;
- * carePlan.status; // 'active'
+ * import { standardProtocol } from 'smp-protocol';
+ * import { toFhir, type FhirCarePlan } from 'smp-protocol/fhir';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z', patient: { reference: 'Patient/123' } }) : plan;
+ * const resources = bundle.ok ? bundle.value.entry.map((e) => e.resource) : [];
+ * const carePlan = resources.find((r): r is FhirCarePlan => r.resourceType === 'CarePlan');
+ * carePlan?.status; // 'active'
  * ```
  */
 export interface FhirCarePlan {
@@ -272,9 +319,14 @@ export interface FhirCarePlan {
  *
  * @example
  * ```ts
- * import type { FhirServiceRequest } from 'smp-protocol/fhir';
- * declare const request: FhirServiceRequest;
- * request.basedOn[0]?.reference; // 'CarePlan/plan-0042'
+ * import { standardProtocol } from 'smp-protocol';
+ * import { toFhir, type FhirServiceRequest } from 'smp-protocol/fhir';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z', patient: { reference: 'Patient/123' } }) : plan;
+ * const resources = bundle.ok ? bundle.value.entry.map((e) => e.resource) : [];
+ * const request = resources.find((r): r is FhirServiceRequest => r.resourceType === 'ServiceRequest');
+ * request?.basedOn[0]?.reference; // 'CarePlan/plan-1'
  * ```
  */
 export interface FhirServiceRequest {
@@ -303,9 +355,14 @@ export interface FhirServiceRequest {
  *
  * @example
  * ```ts
- * import type { FhirAppointment } from 'smp-protocol/fhir';
- * declare const appointment: FhirAppointment;
- * appointment.status; // 'booked' | 'fulfilled' | 'cancelled' | 'noshow'
+ * import { standardProtocol } from 'smp-protocol';
+ * import { toFhir, type FhirAppointment } from 'smp-protocol/fhir';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z', patient: { reference: 'Patient/123' } }) : plan;
+ * const resources = bundle.ok ? bundle.value.entry.map((e) => e.resource) : [];
+ * const appointments = resources.filter((r): r is FhirAppointment => r.resourceType === 'Appointment');
+ * appointments.map((a) => a.status); // ['fulfilled', 'booked']
  * ```
  */
 export interface FhirAppointment {
@@ -340,9 +397,14 @@ export interface FhirAppointment {
  *
  * @example
  * ```ts
- * import type { FhirProcedure } from 'smp-protocol/fhir';
- * declare const procedure: FhirProcedure;
- * procedure.performedPeriod; // { start: '2026-03-23T10:00:00+00:00', end: '2026-03-23T14:00:00+00:00' }
+ * import { standardProtocol } from 'smp-protocol';
+ * import { toFhir, type FhirProcedure } from 'smp-protocol/fhir';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z', patient: { reference: 'Patient/123' } }) : plan;
+ * const resources = bundle.ok ? bundle.value.entry.map((e) => e.resource) : [];
+ * const procedure = resources.find((r): r is FhirProcedure => r.resourceType === 'Procedure');
+ * procedure?.performedPeriod; // { start: '2026-03-23T10:00:00+00:00', end: '2026-03-23T14:00:00+00:00' }
  * ```
  */
 export interface FhirProcedure {
@@ -374,9 +436,14 @@ export interface FhirProcedure {
  *
  * @example
  * ```ts
- * import type { FhirObservation } from 'smp-protocol/fhir';
- * declare const due: FhirObservation;
- * due.valueDateTime; // '2026-04-02'
+ * import { standardProtocol } from 'smp-protocol';
+ * import { toFhir, type FhirObservation } from 'smp-protocol/fhir';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z', patient: { reference: 'Patient/123' } }) : plan;
+ * const resources = bundle.ok ? bundle.value.entry.map((e) => e.resource) : [];
+ * const due = resources.find((r): r is FhirObservation => r.resourceType === 'Observation' && r.id === 'plan-1-s2-due');
+ * due?.valueDateTime; // '2026-04-02'
  * ```
  */
 export interface FhirObservation {
@@ -403,9 +470,13 @@ export interface FhirObservation {
  *
  * @example
  * ```ts
- * import type { FhirOperationOutcome } from 'smp-protocol/fhir';
- * declare const outcome: FhirOperationOutcome;
- * outcome.issue[0]?.details.coding[0]?.code; // e.g. 'PROTOCOL_MISMATCH'
+ * import { standardProtocol } from 'smp-protocol';
+ * import { toFhir } from 'smp-protocol/fhir';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').build();
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z' }) : plan;
+ * const outcomes = bundle.ok ? bundle.value.entry.filter((e) => e.resource.resourceType === 'OperationOutcome') : [];
+ * outcomes.length; // 0: a plan that exports cleanly carries no OperationOutcome
  * ```
  */
 export interface FhirOperationOutcome {
@@ -429,8 +500,14 @@ export interface FhirOperationOutcome {
  *
  * @example
  * ```ts
- * import type { FhirResource } from 'smp-protocol/fhir';
- * const isAppointment = (r: FhirResource) => r.resourceType === 'Appointment';
+ * import { standardProtocol } from 'smp-protocol';
+ * import { toFhir, type FhirResource } from 'smp-protocol/fhir';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z', patient: { reference: 'Patient/123' } }) : plan;
+ * const resources = bundle.ok ? bundle.value.entry.map((e) => e.resource) : [];
+ * const appointments = resources.filter((r: FhirResource) => r.resourceType === 'Appointment');
+ * appointments.length; // 2
  * ```
  */
 export type FhirResource =
@@ -447,9 +524,14 @@ export type FhirResource =
  *
  * @example
  * ```ts
- * import type { FhirBundle } from 'smp-protocol/fhir';
- * declare const bundle: FhirBundle;
- * bundle.entry.map((e) => e.resource.resourceType); // ['PlanDefinition', 'CarePlan', 'ServiceRequest', …]
+ * import { standardProtocol } from 'smp-protocol';
+ * import { toFhir, type FhirBundle } from 'smp-protocol/fhir';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
+ * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z', patient: { reference: 'Patient/123' } }) : plan;
+ * const resources = bundle.ok ? bundle.value.entry.map((e) => e.resource) : [];
+ * const b: FhirBundle | undefined = bundle.ok ? bundle.value : undefined;
+ * b?.entry.slice(0, 3).map((e) => e.resource.resourceType); // ['PlanDefinition', 'CarePlan', 'ServiceRequest']
  * ```
  */
 export interface FhirBundle {

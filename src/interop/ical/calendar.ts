@@ -15,8 +15,13 @@ import { vtimezone, zonedDateTime, zoneOffset } from './vtimezone.js';
  *
  * @example
  * ```ts
- * import type { ICalendarReminder } from 'smp-protocol/ical';
+ * import { standardProtocol } from 'smp-protocol';
+ * import { toICalendar, type ICalendarReminder } from 'smp-protocol/ical';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
  * const dayBefore: ICalendarReminder = { minutesBefore: 24 * 60, description: 'SMP session tomorrow' };
+ * const ics = plan.ok ? toICalendar(plan.value, { protocol: standardProtocol, timeZone: 'Europe/London', reminders: [dayBefore] }) : plan;
+ * ics.ok && ics.value.includes('TRIGGER:-P1D'); // true
  * ```
  */
 export interface ICalendarReminder {
@@ -32,11 +37,12 @@ export interface ICalendarReminder {
  * @example
  * ```ts
  * import { standardProtocol } from 'smp-protocol';
- * import type { ICalendarOptions } from 'smp-protocol/ical';
- * const options: ICalendarOptions = {
- *   protocol: standardProtocol, timeZone: 'Europe/London', domain: 'clinic.example',
- *   reminders: [{ minutesBefore: 1440 }], aftercare: true,
- * };
+ * import { toICalendar, type ICalendarOptions } from 'smp-protocol/ical';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
+ * const options: ICalendarOptions = { protocol: standardProtocol, timeZone: 'Europe/London', domain: 'clinic.example', aftercare: true };
+ * const ics = plan.ok ? toICalendar(plan.value, options) : plan;
+ * ics.ok && ics.value.includes('UID:plan-1-s1-no-shampoo@clinic.example'); // true
  * ```
  */
 export type ICalendarOptions = ProtocolChoice & ICalendarSettings;
@@ -47,8 +53,13 @@ export type ICalendarOptions = ProtocolChoice & ICalendarSettings;
  *
  * @example
  * ```ts
- * import type { ICalendarSettings } from 'smp-protocol/ical';
+ * import { standardProtocol } from 'smp-protocol';
+ * import { toICalendar, type ICalendarSettings } from 'smp-protocol/ical';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
  * const settings: ICalendarSettings = { timeZone: 'Europe/London', domain: 'clinic.example' };
+ * const ics = plan.ok ? toICalendar(plan.value, { protocol: standardProtocol, ...settings }) : plan;
+ * ics.ok && ics.value.includes('DTSTART;TZID=Europe/London:20260402T100000'); // true
  * ```
  */
 export interface ICalendarSettings {
@@ -273,11 +284,12 @@ function aftercareEvents(h: SessionHistory, plan: Plan, protocol: Protocol, s: S
  *
  * @example
  * ```ts
- * import { standardProtocol, type Plan } from 'smp-protocol';
+ * import { standardProtocol } from 'smp-protocol';
  * import { toICalendar } from 'smp-protocol/ical';
- * declare const plan: Plan; // session 2 booked for 2026-04-02 10:00 Europe/London
- * const ics = toICalendar(plan, { protocol: standardProtocol, timeZone: 'Europe/London', domain: 'clinic.example' });
- * ics.ok && ics.value; // BEGIN:VCALENDAR … UID:plan-0042-s2@clinic.example … DTSTART;TZID=Europe/London:20260402T100000 …
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
+ * const ics = plan.ok ? toICalendar(plan.value, { protocol: standardProtocol, timeZone: 'Europe/London', domain: 'clinic.example' }) : plan;
+ * ics.ok && ics.value; // BEGIN:VCALENDAR … UID:plan-1-s2@clinic.example … DTSTART;TZID=Europe/London:20260402T100000 …
  * ```
  */
 export function toICalendar(plan: Plan, options: ICalendarOptions): Outcome<string> {

@@ -4,7 +4,12 @@
  *
  * @example
  * ```ts
+ * import { standardProtocol } from 'smp-protocol';
  * import { toICalendar } from 'smp-protocol/ical';
+ * import { aPlan } from 'smp-protocol/testing';
+ * const plan = aPlan().withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00', 'booked').build();
+ * const ics = plan.ok ? toICalendar(plan.value, { protocol: standardProtocol, timeZone: 'Europe/London', domain: 'clinic.example' }) : plan;
+ * ics.ok && ics.value.split('\r\n').filter((l) => l.startsWith('UID:')); // ['UID:plan-1-s1@clinic.example', 'UID:plan-1-s2@clinic.example']
  * ```
  * @module smp-protocol/ical
  */
