@@ -3,8 +3,9 @@
  * event's own `at`, which is what makes `replay` exact.
  * @module
  */
+import { guardedInput } from '../schema/limits.js';
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, finding, guarded, hasError, internalError, ok } from '../findings/finding.js';
+import { fail, finding, hasError, internalError, ok } from '../findings/finding.js';
 import { conditionReasons, inputDetails } from '../findings/messages.js';
 import type { Protocol } from '../protocol/schema.js';
 import {
@@ -642,5 +643,5 @@ export function applyEvent(plan: Plan, event: PlanEventInput, options: ApplyEven
  */
 export function applyEvent<const E>(plan: Plan, event: UntrustedEvent<E>, options: ApplyEventOptions): Outcome<Plan>;
 export function applyEvent(plan: Plan, event: unknown, options: ApplyEventOptions): Outcome<Plan> {
-  return guarded(() => apply(plan, event, options));
+  return guardedInput([plan, event, options] as const, ['plan', 'event', 'options'], (plan, event, options) => apply(plan, event, options));
 }

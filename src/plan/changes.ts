@@ -4,8 +4,9 @@
  * calls for, so a reschedule touches exactly the jobs it made stale.
  * @module
  */
+import { guardedInput } from '../schema/limits.js';
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, guarded, ok } from '../findings/finding.js';
+import { fail, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import type { Protocol } from '../protocol/schema.js';
 import { aftercare, preparation } from '../rules/care.js';
@@ -369,7 +370,7 @@ function sameJson(a: unknown, b: unknown): boolean {
  * ```
  */
 export function planChanges(before: Plan | undefined, after: Plan, options: PlanChangesOptions): Outcome<PlanChanges> {
-  return guarded(() => {
+  return guardedInput([before, after, options] as const, ['before', 'after', 'options'], (before, after, options) => {
     const call = readPlanCall(after, options, (findings) => readSettings(options, findings));
     if (!call.ok) return fail(call.findings.map((f) => (f.path?.[0] === 'plan' ? { ...f, path: ['after', ...f.path.slice(1)] } : f)));
     const { plan: afterPlan, protocol, options: settings } = call.value;

@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { once } from '../schema/once.js';
 import type { Outcome } from '../findings/codes.js';
-import { fail, finding, guarded, ok } from '../findings/finding.js';
+import { fail, finding, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { defineProtocol } from '../protocol/define.js';
 import type { Protocol } from '../protocol/schema.js';
@@ -28,7 +28,7 @@ import { scalpZones, type Plan } from './schema.js';
 export type ScalpZone = (typeof scalpZones)[number];
 import { prefixed } from '../schema/options.js';
 import { sealPlan } from './trust.js';
-import { limitsFinding } from '../schema/limits.js';
+import { guardedInput, limitsFinding } from '../schema/limits.js';
 
 /**
  * What {@link createPlan} takes.
@@ -178,6 +178,6 @@ function create(input: unknown): Outcome<Plan> {
  * ```
  */
 export function createPlan(input: CreatePlanInput): Outcome<Plan> {
-  return guarded(() => create(input));
+  return guardedInput([input] as const, [''], (input) => create(input));
 }
 

@@ -3,7 +3,7 @@
  * @module
  */
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, guarded, ok } from '../findings/finding.js';
+import { fail, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { inputFinding } from '../schema/issues.js';
 import { readPlanCall, type ProtocolChoice } from '../schema/call.js';
@@ -12,7 +12,7 @@ import { duplicateCheck } from './idempotency.js';
 import { freezeEvent, parseEvent } from './parse.js';
 import type { Plan, PlanEvent } from './schema.js';
 import { statusOf } from './status.js';
-import { limitsFinding } from '../schema/limits.js';
+import { guardedInput, limitsFinding } from '../schema/limits.js';
 
 /**
  * Options of {@link replay}: the plan's protocol, or a list holding it.
@@ -106,6 +106,6 @@ function workingPlan(initial: Plan, state: PlanState): Plan {
  * ```
  */
 export function replay(initial: Plan, events: readonly unknown[], options: ReplayOptions): Outcome<Plan> {
-  return guarded(() => run(initial, events, options));
+  return guardedInput([initial, events, options] as const, ['plan', 'events', 'options'], (initial, events, options) => run(initial, events, options));
 }
 

@@ -4,6 +4,7 @@
  * @internal
  * @module
  */
+import { markSealed } from '../schema/sealed.js';
 import type { Plan } from './schema.js';
 
 const trustedPlans = new WeakSet<object>();
@@ -14,6 +15,7 @@ export function sealPlan(plan: Plan): Plan {
   Object.freeze(plan.history);
   Object.freeze(plan);
   trustedPlans.add(plan);
+  markSealed(plan);
   return plan;
 }
 

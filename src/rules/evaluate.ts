@@ -2,8 +2,9 @@
  * Evaluation: what each session's timing means, measured against the protocol's gaps.
  * @module
  */
+import { guardedInput } from '../schema/limits.js';
 import type { Finding, Outcome } from '../findings/codes.js';
-import { finding, guarded, ok } from '../findings/finding.js';
+import { finding, ok } from '../findings/finding.js';
 import type { Plan, PlanStatus, SessionState } from '../plan/schema.js';
 import type { Protocol } from '../protocol/schema.js';
 import { readAsOfCall, type ProtocolChoice } from '../schema/call.js';
@@ -133,7 +134,7 @@ function evaluateSessions(plan: Plan, protocol: Protocol): SessionEvaluation[] {
  * ```
  */
 export function evaluatePlan(plan: Plan, options: ReadOptions): Outcome<Evaluation> {
-  return guarded(() => {
+  return guardedInput([plan, options] as const, ['plan', 'options'], (plan, options) => {
     const read = readAsOfCall(plan, options);
     if (!read.ok) return read;
     const { plan: p, protocol, options: asOf } = read.value;

@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { once } from '../schema/once.js';
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, finding, guarded, ok } from '../findings/finding.js';
+import { fail, finding, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { resolveProtocol, type ProtocolRef } from '../schema/call.js';
 import type { Protocol, ScreeningCondition, ScreeningRule } from '../protocol/schema.js';
@@ -14,7 +14,7 @@ import { inputFinding, issuesToFindings } from '../schema/issues.js';
 import { instantOption, option, timeZoneOption } from '../schema/options.js';
 import { addMonths, formatLocalDate, parseLocalDate } from '../time/civil.js';
 import { localDayOf } from '../time/zone.js';
-import { limitsFinding } from '../schema/limits.js';
+import { guardedInput, limitsFinding } from '../schema/limits.js';
 
 function buildIntake() {
   /** The intake a clinic records before session 1 (DOMAIN.md's eligibility table). */
@@ -265,6 +265,6 @@ function toScreening(found: Reason[]): Screening {
  * ```
  */
 export function screen(intake: unknown, options: ScreenOptions): Outcome<Screening> {
-  return guarded(() => run(intake, options));
+  return guardedInput([intake, options] as const, ['', 'options'], (intake, options) => run(intake, options));
 }
 

@@ -2,8 +2,9 @@
  * The forecast: when each session that is not completed may, should and must happen.
  * @module
  */
+import { guardedInput } from '../schema/limits.js';
 import type { Finding, Outcome } from '../findings/codes.js';
-import { finding, guarded, ok } from '../findings/finding.js';
+import { finding, ok } from '../findings/finding.js';
 import type { Plan, SessionState } from '../plan/schema.js';
 import type { Protocol } from '../protocol/schema.js';
 import type { ReadOptions } from '../rules/evaluate.js';
@@ -218,7 +219,7 @@ export function sessionWindows(plan: Plan, protocol: Protocol, asOfDay: number):
  * ```
  */
 export function forecast(plan: Plan, options: ReadOptions): Outcome<Forecast> {
-  return guarded(() => {
+  return guardedInput([plan, options] as const, ['plan', 'options'], (plan, options) => {
     const read = readAsOfCall(plan, options);
     if (!read.ok) return read;
     const { plan: p, protocol, options: asOf } = read.value;

@@ -3,8 +3,9 @@
  * along. Both return events that `applyEvent` accepts one by one, in the order given.
  * @module
  */
+import { guardedInput } from '../schema/limits.js';
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, finding, guarded, hasError, ok } from '../findings/finding.js';
+import { fail, finding, hasError, ok } from '../findings/finding.js';
 import { applyEvent, bookingChecks, statusRefusal } from '../plan/apply.js';
 import type { Plan, PlanEvent, PlanSession } from '../plan/schema.js';
 import type { Protocol } from '../protocol/schema.js';
@@ -152,7 +153,7 @@ function replayAll(plan: Plan, protocol: Protocol, events: readonly PlanEvent[])
  * ```
  */
 export function proposeSchedule(plan: Plan, options: ProposeScheduleOptions): Outcome<ScheduleProposal> {
-  return guarded(() => {
+  return guardedInput([plan, options] as const, ['plan', 'options'], (plan, options) => {
     const args = schedulingArguments(plan, options);
     if (!args.ok) return args;
     const { plan: original, protocol, calendar, asOfMs } = args.value;
@@ -263,7 +264,7 @@ function acceptedOrder(plan: Plan, protocol: Protocol, events: PlanEvent[]): Out
  * ```
  */
 export function proposeReschedule(plan: Plan, options: ProposeRescheduleOptions): Outcome<RescheduleProposal> {
-  return guarded(() => {
+  return guardedInput([plan, options] as const, ['plan', 'options'], (plan, options) => {
     let k = Number.NaN;
     let start = Number.NaN;
     const args = schedulingArguments(plan, options, (findings) => {

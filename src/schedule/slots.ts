@@ -4,8 +4,9 @@
  * checks apply.ts makes (`bookingChecks`), after a cheap search over days ranked by fit.
  * @module
  */
+import { guardedInput } from '../schema/limits.js';
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, finding, guarded, hasError, internalError, ok } from '../findings/finding.js';
+import { fail, finding, hasError, internalError, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { bookingChecks, statusRefusal } from '../plan/apply.js';
 import type { Plan, PlanSession } from '../plan/schema.js';
@@ -450,7 +451,7 @@ function chooseSession(plan: Plan, requested: number | undefined): { k: number; 
  * ```
  */
 export function findSlots(plan: Plan, options: FindSlotsOptions): Outcome<Slot[]> {
-  return guarded(() => {
+  return guardedInput([plan, options] as const, ['plan', 'options'], (plan, options) => {
     let requested: number | undefined;
     let limit = 10;
     const args = schedulingArguments(plan, options, (findings) => {

@@ -5,8 +5,9 @@
  * @internal
  * @module
  */
+import { guardedInput } from './limits.js';
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, finding, guarded, hasError, ok } from '../findings/finding.js';
+import { fail, finding, hasError, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { planArgument } from '../plan/parse.js';
 import type { Plan } from '../plan/schema.js';
@@ -203,7 +204,7 @@ export function readAsOfCall(planInput: unknown, options: unknown): Outcome<Plan
  * ```
  */
 export function protocolFor(plan: Plan, options: ProtocolChoice): Outcome<Protocol> {
-  return guarded(() => {
+  return guardedInput([plan, options] as const, ['plan', 'options'], (plan, options) => {
     const read = readPlanCall(plan, options, () => undefined);
     return read.ok ? ok(read.value.protocol) : read;
   });
