@@ -643,5 +643,5 @@ export function applyEvent(plan: Plan, event: PlanEventInput, options: ApplyEven
  */
 export function applyEvent<const E>(plan: Plan, event: UntrustedEvent<E>, options: ApplyEventOptions): Outcome<Plan>;
 export function applyEvent(plan: Plan, event: unknown, options: ApplyEventOptions): Outcome<Plan> {
-  return guardedInput([plan, event, options] as const, ['plan', 'event', 'options'], (plan, event, options) => apply(plan, event, options));
+  return guardedInput([plan, event, options] as const, ['plan', '', 'options'], (plan, event, options) => apply(plan, event, options));
 }

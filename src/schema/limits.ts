@@ -10,6 +10,7 @@ import { fail, guarded } from '../findings/finding.js';
 import { inputDetails, type InputProblem } from '../findings/input.js';
 import { inputFinding } from './issues.js';
 import { isSealed } from './sealed.js';
+import { snapshot } from './snapshot.js';
 
 /**
  * The size limits checked before any parsing. Generous for real plans: a plan with 1,000 history
@@ -120,111 +121,18 @@ export function limitsFinding(value: unknown, prefix: (string | number)[] = []):
   return inputFinding([...prefix, ...problem.path], inputDetails.limit(problem.limit, problem.max, problem.actual));
 }
 
-/** A snapshot of untrusted input as plain data, or the path where reading it threw. */
-export type Snapshot =
-  | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly path: (string | number)[]; readonly problem: InputProblem };
-
-interface CopyFrame {
-  value: unknown;
-  depth: number;
-  parent: CopyFrame | undefined;
-  key: string | number;
-  /** Where the copy goes: the parent copy and the key. */
-  into: Record<string | number, unknown>;
-}
-
 /**
- * Reads untrusted input **once** into plain data, without recursion: plain objects (also
- * null-prototype ones) and arrays are copied, everything else is kept as is (strings, numbers,
- * dates, values this library sealed, values deeper than `maxDepth`). A getter or Proxy trap that
- * throws gives the path where reading failed; a size limit broken ({@link inputLimits}) gives its
- * problem and path before the values past it are read. Everything downstream then reads the snapshot, never the caller's objects.
- */
-export function snapshot(value: unknown, limits: typeof inputLimits = inputLimits): Snapshot {
-  if (typeof value !== 'object' || value === null || isSealed(value)) return { ok: true, value };
-  const root: Record<string, unknown> = { value: undefined };
-  const stack: CopyFrame[] = [{ value, depth: 0, parent: undefined, key: 'value', into: root }];
-  let visited = 0;
-  let at: CopyFrame | undefined;
-  let key: string | number | undefined;
-  try {
-    while (stack.length > 0) {
-      // The loop condition proves the stack is not empty.
-      const frame = stack.pop() as CopyFrame;
-      at = frame;
-      key = undefined;
-      const v = frame.value;
-      if (++visited > limits.maxNodes) return tooBig(inputDetails.limit('tooManyNodes', limits.maxNodes), []);
-      if (typeof v === 'string' && v.length > limits.maxStringLength) {
-        return tooBig(inputDetails.limit('tooLong', limits.maxStringLength, v.length), pathOfCopy(frame));
-      }
-      if (typeof v !== 'object' || v === null || frame.depth >= limits.maxDepth || isSealed(v)) {
-        frame.into[frame.key] = v;
-        continue;
-      }
-      const depth = frame.depth + 1;
-      if (Array.isArray(v)) {
-        const items = v as unknown[];
-        const length = items.length;
-        if (length > limits.maxArrayLength) return tooBig(inputDetails.limit('tooMany', limits.maxArrayLength, length), pathOfCopy(frame));
-        if (visited + stack.length + length > limits.maxNodes) return tooBig(inputDetails.limit('tooManyNodes', limits.maxNodes), []);
-        const copy: unknown[] = new Array<unknown>(length);
-        frame.into[frame.key] = copy;
-        for (let i = length - 1; i >= 0; i--) {
-          key = i;
-          stack.push({ value: items[i], depth, parent: frame, key: i, into: copy as unknown as Record<number, unknown> });
-        }
-        continue;
-      }
-      const proto: unknown = Object.getPrototypeOf(v);
-      if (proto !== Object.prototype && proto !== null) {
-        frame.into[frame.key] = v;
-        continue;
-      }
-      const copy: Record<string, unknown> = proto === null ? (Object.create(null) as Record<string, unknown>) : {};
-      frame.into[frame.key] = copy;
-      const keys = Object.keys(v);
-      if (keys.length > limits.maxObjectKeys) return tooBig(inputDetails.limit('tooMany', limits.maxObjectKeys, keys.length), pathOfCopy(frame));
-      if (visited + stack.length + keys.length > limits.maxNodes) return tooBig(inputDetails.limit('tooManyNodes', limits.maxNodes), []);
-      for (const k of keys) {
-        key = k;
-        const child = (v as Record<string, unknown>)[k];
-        // `__proto__` as an own key stays an own key (as JSON.parse makes it), never a prototype.
-        Object.defineProperty(copy, k, { value: undefined, writable: true, enumerable: true, configurable: true });
-        stack.push({ value: child, depth, parent: frame, key: k, into: copy });
-      }
-    }
-  } catch {
-    const path = at === undefined ? [] : pathOfCopy(at);
-    if (key !== undefined) path.push(key);
-    return { ok: false, path, problem: inputDetails.unreadable() };
-  }
-  return { ok: true, value: root.value };
-}
-
-function tooBig(problem: InputProblem, path: (string | number)[]): Snapshot {
-  return { ok: false, path, problem };
-}
-
-function pathOfCopy(frame: CopyFrame): (string | number)[] {
-  const path: (string | number)[] = [];
-  for (let f: CopyFrame | undefined = frame; f?.parent !== undefined; f = f.parent) path.push(f.key);
-  return path.reverse();
-}
-
-/**
- * Runs a public call on snapshots of its untrusted arguments (see {@link snapshot}): an argument
+ * Runs a public call on snapshots of its untrusted arguments (see `snapshot`): an argument
  * whose reading throws is `INVALID_INPUT` (`unreadable`) at its path, under the argument's name
  * (`''` for none); anything else thrown is `INTERNAL_ERROR`, as {@link guarded} does.
  */
 export function guardedInput<A extends readonly unknown[], T>(args: A, names: readonly string[], body: (...args: A) => Outcome<T>): Outcome<T> {
   const copies: unknown[] = [];
   for (let i = 0; i < args.length; i++) {
-    const snap = snapshot(args[i]);
+    const snap = snapshot(args[i], inputLimits, isSealed);
     if (!snap.ok) {
       const name = names[i] ?? '';
-      return fail([inputFinding(name === '' ? snap.path : [name, ...snap.path], snap.problem)]);
+      return fail([inputFinding(name === '' ? snap.path : [name, ...snap.path], snap.problem as InputProblem)]);
     }
     copies.push(snap.value);
   }

@@ -55,15 +55,15 @@ describe('unreadable input', () => {
     expect(formatFinding(findings[0] as never, 'es')).toBe('options.asOf: no se pudo leer: leerlo lanzó una excepción.');
   });
 
-  it('a Proxy whose traps throw, as the event, is refused at event', () => {
+  it('a Proxy whose traps throw, as the event, is refused at the event (event paths are unprefixed)', () => {
     const findings = mustFail(applyEvent(newPlan(), throwingProxy() as never, { protocol: standardProtocol }));
-    expect(findings).toEqual([expect.objectContaining(unreadable(['event']))]);
+    expect(findings).toEqual([expect.objectContaining(unreadable([]))]);
   });
 
   it('a revoked Proxy inside a stored plan is refused at its field', () => {
     const stored = { ...JSON.parse(JSON.stringify(newPlan())), id: revoked() };
     expect(mustFail(parsePlan(stored))).toEqual([expect.objectContaining(unreadable(['id']))]);
-    expect(mustFail(evaluatePlan(stored as never, { protocol: standardProtocol }))).toEqual([expect.objectContaining(unreadable(['plan', 'id']))]);
+    expect(mustFail(evaluatePlan(stored as never, { protocol: standardProtocol } as never))).toEqual([expect.objectContaining(unreadable(['plan', 'id']))]);
   });
 
   it('a throwing entry of options.protocols and of a protocol are located', () => {
@@ -79,7 +79,7 @@ describe('unreadable input', () => {
 
   it('an unreadable argument of toInstant or screen is refused by name', () => {
     expect(mustFail(toInstant(revoked() as never, 'UTC'))).toEqual([expect.objectContaining(unreadable(['localDateTime']))]);
-    expect(mustFail(screen({ dateOfBirth: '1990-01-01', conditions: throwingProxy() }, { protocol: standardProtocol }))).toEqual([
+    expect(mustFail(screen({ dateOfBirth: '1990-01-01', conditions: throwingProxy() }, { protocol: standardProtocol } as never))).toEqual([
       expect.objectContaining(unreadable(['conditions'])),
     ]);
   });
@@ -106,6 +106,6 @@ describe('oversized objects', () => {
     expect(mustFail(createPlan(giant as never))).toEqual([
       expect.objectContaining({ code: 'INVALID_INPUT', path: [], params: expect.objectContaining({ problem: 'tooMany', limit: 20_000, actual: 100_000 }) }),
     ]);
-    expect(mustFail(forecast(giant as never, { protocol: standardProtocol }))[0]?.path).toEqual(['plan']);
+    expect(mustFail(forecast(giant as never, { protocol: standardProtocol } as never))[0]?.path).toEqual(['plan']);
   });
 });

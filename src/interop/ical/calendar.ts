@@ -281,7 +281,7 @@ function aftercareEvents(h: SessionHistory, plan: Plan, protocol: Protocol, s: S
  * ```
  */
 export function toICalendar(plan: Plan, options: ICalendarOptions): Outcome<string> {
-  return guardedExport(() => {
+  return guardedExport([plan, options] as const, ['plan', 'options'], (plan, options) => {
     const args = exportArguments(plan, options);
     if (!args.ok) return args;
     const findings: Finding[] = [];
