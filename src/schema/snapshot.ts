@@ -42,7 +42,15 @@ interface CopyFrame {
  * throws gives the path where reading failed; a size limit broken  gives its
  * problem and path before the values past it are read. Everything downstream then reads the snapshot, never the caller's objects.
  */
-export function snapshot(value: unknown, limits: SnapshotLimits, keep: (value: object) => boolean): Snapshot {
+export function snapshot(value: unknown, limits: SnapshotLimits, keepAsIs: (value: object) => boolean): Snapshot {
+  const keep = (v: object): boolean => {
+    try {
+      return keepAsIs(v);
+    } catch {
+      // A Proxy whose traps throw: copy it, so the walk locates the throw.
+      return false;
+    }
+  };
   if (typeof value !== 'object' || value === null || keep(value)) return { ok: true, value };
   const root: Record<string, unknown> = { value: undefined };
   const stack: CopyFrame[] = [{ value, depth: 0, parent: undefined, key: 'value', into: root }];
