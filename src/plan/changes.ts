@@ -146,7 +146,8 @@ interface Settings {
 }
 
 function readSettings(options: PlanChangesOptions, findings: Finding[]): Settings {
-  const r: unknown = options.reminders;
+  // `options` that is not an object is reported by the protocol reader; here it has no reminders.
+  const r: unknown = typeof options === 'object' && options !== null ? options.reminders : undefined;
   const out: Settings = { offsets: [2880, 120], recallTime: '09:00' };
   if (r === undefined) return out;
   if (typeof r !== 'object' || r === null) {

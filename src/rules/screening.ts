@@ -13,6 +13,7 @@ import { localDateField, MAX_ID } from '../schema/fields.js';
 import { inputFinding, issuesToFindings } from '../schema/issues.js';
 import { instantOption, option, timeZoneOption } from '../schema/options.js';
 import { addMonths, formatLocalDate, parseLocalDate } from '../time/civil.js';
+import { dayInRange, MAX_LOCAL_DATE, MIN_LOCAL_DATE } from '../time/range.js';
 import { localDayOf } from '../time/zone.js';
 import { guardedInput, limitsFinding } from '../schema/limits.js';
 
@@ -233,13 +234,18 @@ function toScreening(found: Reason[]): Screening {
     if (RANK[r.outcome] > RANK[outcome]) outcome = r.outcome;
     const params: Record<string, string> = { condition: r.condition, reason: r.reason, ...(r.extra ?? {}) };
     if (r.until !== undefined) {
-      params.until = formatLocalDate(r.until);
+      // A wait ending after 9999-12-31 has no date we may emit: the screening stands, its date is
+      // left out with a DATE_OUT_OF_RANGE warning.
+      if (dayInRange(r.until)) params.until = formatLocalDate(r.until);
       earliest = earliest === undefined ? r.until : Math.max(earliest, r.until);
     }
     findings.push(finding(CODE[r.outcome], r.outcome === 'ineligible' ? 'error' : 'warning', params));
   }
   const screening: Screening = { outcome, findings };
-  if (earliest !== undefined) screening.earliestStart = formatLocalDate(earliest);
+  if (earliest !== undefined && dayInRange(earliest)) screening.earliestStart = formatLocalDate(earliest);
+  else if (earliest !== undefined) {
+    findings.push(finding('DATE_OUT_OF_RANGE', 'warning', { path: 'earliestStart', value: formatLocalDate(earliest), min: MIN_LOCAL_DATE, max: MAX_LOCAL_DATE }, { path: ['earliestStart'] }));
+  }
   return screening;
 }
 
