@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import { english, localDateOf, parsePlan, protocolFor, type Finding, type Outcome, type Plan, type Protocol, type ProtocolChoice } from 'smp-protocol';
+import { english, localDateOf, previewValue, parsePlan, protocolFor, type Finding, type Outcome, type Plan, type Protocol, type ProtocolChoice } from 'smp-protocol';
 import { snapshot } from '../schema/snapshot.js';
 
 /** The checked plan and protocol, or the findings that stop the export. */
@@ -82,7 +82,8 @@ export function internalError(error: unknown): Finding {
 export function zoneFinding(zone: unknown, path: (string | number)[], severity: Finding['severity'] = 'warning'): Finding | undefined {
   if (typeof zone === 'string' && localDateOf('2000-01-01T00:00:00Z', zone).ok) return undefined;
   const where = path.join('.');
-  const params = { path: where, value: typeof zone === 'string' ? zone.slice(0, 60) : String(zone) };
+  // Never String(zone): a null-prototype object or a throwing toString would throw here.
+  const params = { path: where, value: typeof zone === 'string' ? zone.slice(0, 60) : previewValue(zone) };
   return { code: 'INVALID_TIME_ZONE', severity, message: english.INVALID_TIME_ZONE(params), path, params };
 }
 

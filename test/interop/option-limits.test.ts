@@ -28,3 +28,12 @@ describe('export options', () => {
     expect(mustFail(toFhir(newPlan(), hostile('transaction') as never)).map(row)).toEqual([['INVALID_INPUT', ['options', 'transaction'], 'unreadable']]);
   });
 });
+
+describe('export options of the wrong kind', () => {
+  it('a null-prototype object as options.timeZone is INVALID_TIME_ZONE (warning), not an internal error', () => {
+    const zone = Object.assign(Object.create(null) as object, { a: 1 });
+    const out = toICalendar(newPlan(), { protocol: standardProtocol, timeZone: zone as never });
+    expect(out.ok).toBe(true);
+    expect(out.findings.map((f) => [f.code, f.severity, f.path, f.params?.value])).toEqual([['INVALID_TIME_ZONE', 'warning', ['options', 'timeZone'], '[object]']]);
+  });
+});
