@@ -17,7 +17,7 @@ import { inputFinding } from './issues.js';
 import { localDayOf } from '../time/zone.js';
 import { instantOption, prefixed } from './options.js';
 
-/** At most this many protocols are offered in one call (the built-ins are a handful). */
+/** At most this many protocols are offered in one call (the built-ins are a handful; the `protocolList` token says 100). */
 const MAX_PROTOCOLS = 100;
 
 /**
@@ -60,7 +60,7 @@ function label(raw: unknown): string {
  */
 function offers(options: unknown, findings: Finding[]): Offer[] {
   if (typeof options !== 'object' || options === null) {
-    findings.push(inputFinding(['options'], inputDetails.notObject('an object with a protocol or protocols')));
+    findings.push(inputFinding(['options'], inputDetails.notObject('protocolOptions')));
     return [];
   }
   const single = own(options, 'protocol');
@@ -69,13 +69,13 @@ function offers(options: unknown, findings: Finding[]): Offer[] {
   if (single !== undefined) out.push({ raw: single, path: ['options', 'protocol'] });
   if (list !== undefined) {
     if (!Array.isArray(list) || list.length > MAX_PROTOCOLS) {
-      findings.push(inputFinding(['options', 'protocols'], inputDetails.notObject(`an array of at most ${MAX_PROTOCOLS} protocols`)));
+      findings.push(inputFinding(['options', 'protocols'], inputDetails.notObject('protocolList')));
     } else {
       for (let i = 0; i < list.length; i++) out.push({ raw: list[i] as unknown, path: ['options', 'protocols', i] });
     }
   }
   if (single === undefined && list === undefined) {
-    findings.push(inputFinding(['options', 'protocol'], inputDetails.required('a protocol (or protocols: a list holding the plan’s)')));
+    findings.push(inputFinding(['options', 'protocol'], inputDetails.required('protocol')));
   }
   return out;
 }

@@ -109,3 +109,12 @@ describe('oversized objects', () => {
     expect(mustFail(forecast(giant as never, { protocol: standardProtocol } as never))[0]?.path).toEqual(['plan']);
   });
 });
+
+describe('protocol choice refusals are tokens, worded in each locale', () => {
+  it('options.protocols that is not a list: protocolList, Spanish without English', () => {
+    const [f] = mustFail(forecast(newPlan(), { protocols: 'all' } as never));
+    expect(f?.params).toMatchObject({ problem: 'type', expected: 'protocolList', path: 'options.protocols' });
+    expect(f?.message).toBe('options.protocols: must be an array of at most 100 protocols.');
+    expect(formatFinding(f as never, 'es')).toBe('options.protocols: debe ser una lista de como máximo 100 protocolos.');
+  });
+});
