@@ -121,6 +121,8 @@ export function limitsFinding(value: unknown, prefix: (string | number)[] = []):
   return inputFinding([...prefix, ...problem.path], inputDetails.limit(problem.limit, problem.max, problem.actual));
 }
 
+const keepAsIs = (value: object): boolean => isSealed(value) || Object.isFrozen(value);
+
 /**
  * Runs a public call on snapshots of its untrusted arguments (see `snapshot`): an argument
  * whose reading throws is `INVALID_INPUT` (`unreadable`) at its path, under the argument's name
@@ -129,7 +131,9 @@ export function limitsFinding(value: unknown, prefix: (string | number)[] = []):
 export function guardedInput<A extends readonly unknown[], T>(args: A, names: readonly string[], body: (...args: A) => Outcome<T>): Outcome<T> {
   const copies: unknown[] = [];
   for (let i = 0; i < args.length; i++) {
-    const snap = snapshot(args[i], inputLimits, isSealed);
+    // Sealed and frozen values (built-in protocols, a caller's frozen protocol) are kept as they are:
+    // copying them would defeat defineProtocol's cache and cost hundreds of µs per call.
+    const snap = snapshot(args[i], inputLimits, keepAsIs);
     if (!snap.ok) {
       const name = names[i] ?? '';
       return fail([inputFinding(name === '' ? snap.path : [name, ...snap.path], snap.problem as InputProblem)]);
