@@ -4,8 +4,9 @@
  * The free functions stay; each method is one of them with `protocols` filled in.
  * @module
  */
+import { guardedInput } from './schema/limits.js';
 import type { Finding, Outcome } from './findings/codes.js';
-import { fail, guarded, ok } from './findings/finding.js';
+import { fail, ok } from './findings/finding.js';
 import { formatFinding } from './findings/format.js';
 import type { MessageCatalogue } from './findings/messages.js';
 import { applyEvent } from './plan/apply.js';
@@ -138,7 +139,7 @@ function inLocale<T>(out: Outcome<T>, locale: Locale): Outcome<T> {
  * ```
  */
 export function createRules(options: RulesOptions): Outcome<Rules> {
-  return guarded(() => {
+  return guardedInput([options] as const, ['options'], (options) => {
     const list: unknown = typeof options === 'object' && options !== null ? (options as { protocols?: unknown }).protocols : undefined;
     const locale: unknown = typeof options === 'object' && options !== null ? (options as { locale?: unknown }).locale : undefined;
     const findings: Finding[] = [];

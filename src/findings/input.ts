@@ -97,6 +97,8 @@ export const inputDetails = {
   duplicateResource: (name: string): InputProblem => with_('duplicateResource', { problem: '', value: previewValue(name) }),
   unknownResource: (name: string): InputProblem => with_('unknownResource', { problem: '', value: previewValue(name) }),
   /** Legacy: a free English message; the Spanish catalogue words it as "not valid". */
+  /** Reading the value threw (a throwing getter, a Proxy trap, a revoked Proxy). */
+  unreadable: (): InputProblem => with_('unreadable'),
   unexpected: (message: string): InputProblem => with_('invalid', { problem: '', detail: message }),
   /** A value over one of the size limits checked before parsing (see `limits`). */
   limit: (problem: 'tooLong' | 'tooMany' | 'tooDeep' | 'tooManyNodes', limit: number, actual?: number): InputProblem =>
@@ -124,6 +126,7 @@ const expectedEn: Readonly<Record<string, string>> = {
   timeZone: 'an IANA time-zone name',
   protocol: 'a protocol',
   protocolOptions: 'an object with a protocol',
+  protocolList: 'an array of at most 100 protocols',
   event: 'an event object',
   events: 'an array of events',
   plan: 'a plan object',
@@ -158,6 +161,7 @@ const expectedEs: Readonly<Record<string, string>> = {
   timeZone: 'un nombre de zona horaria IANA',
   protocol: 'un protocolo',
   protocolOptions: 'un objeto con un protocolo',
+  protocolList: 'una lista de como máximo 100 protocolos',
   event: 'un objeto de evento',
   events: 'una lista de eventos',
   plan: 'un objeto de plan',
@@ -248,6 +252,8 @@ export function inputDetailEn(p: FindingParams): string {
       return `has too many items (at most ${limit ?? '?'}${num(p, 'actual') === undefined ? '' : `; it has ${num(p, 'actual')}`}).`;
     case 'tooManyNodes':
       return `is too large (at most ${limit ?? '?'} values in all).`;
+    case 'unreadable':
+      return 'could not be read: reading it threw.';
     case 'cycle':
       return 'refers to itself; metadata must be plain JSON.';
     case 'notFinite':
@@ -361,6 +367,8 @@ export function inputDetailEs(p: FindingParams): string {
       return `tiene demasiados elementos (como máximo ${limit ?? '?'}${num(p, 'actual') === undefined ? '' : `; tiene ${num(p, 'actual')}`}).`;
     case 'tooManyNodes':
       return `es demasiado grande (como máximo ${limit ?? '?'} valores en total).`;
+    case 'unreadable':
+      return 'no se pudo leer: leerlo lanzó una excepción.';
     case 'cycle':
       return 'se contiene a sí mismo; los metadatos deben ser JSON simple.';
     case 'notFinite':

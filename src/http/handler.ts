@@ -151,6 +151,41 @@ function ifMatch(request: Request): { ok: true; value: number | undefined } | { 
  * ```
  */
 export function createHandler(options: HandlerOptions): (request: Request) => Promise<Response> {
+  const problem = handlerOptionsProblem(options);
+  if (problem !== undefined) return brokenHandler(problem);
+  try {
+    return buildHandler(options);
+  } catch {
+    // A getter or Proxy in the options that throws: the caller's input, not our bug.
+    return brokenHandler(unreadableOptions());
+  }
+}
+
+const unreadableOptions = (): Finding => makeFinding('INVALID_INPUT', { path: 'options', problem: 'unreadable' }, ['options']);
+
+/** What is wrong with a handler's options (the store, the protocols, authorize), or `undefined`. */
+function handlerOptionsProblem(options: unknown): Finding | undefined {
+  try {
+    if (typeof options !== 'object' || options === null) return inputError('options', 'must be an object { store, protocols, authorize }');
+    const o = options as { store?: unknown; protocols?: unknown; authorize?: unknown };
+    const store = o.store;
+    if (typeof store !== 'object' || store === null || !['createPlan', 'load', 'append'].every((m) => typeof (store as Record<string, unknown>)[m] === 'function')) {
+      return inputError('options.store', 'must be a store with createPlan, load and append');
+    }
+    if (!Array.isArray(o.protocols) || o.protocols.length > 100) return inputError('options.protocols', 'must be an array of at most 100 protocols');
+    if (typeof o.authorize !== 'function') return inputError('options.authorize', 'must be a function (request) => boolean');
+    return undefined;
+  } catch {
+    return unreadableOptions();
+  }
+}
+
+/** A handler that answers every request 500 with `problem`: what `createHandler` returns for broken options. */
+function brokenHandler(problem: Finding): (request: Request) => Promise<Response> {
+  return () => Promise.resolve(errorResponse([problem], 500));
+}
+
+function buildHandler(options: HandlerOptions): (request: Request) => Promise<Response> {
   const { store, authorize } = options;
   const protocols = Object.freeze([...options.protocols]);
   const now = typeof options.now === 'function' ? options.now : () => new Date();

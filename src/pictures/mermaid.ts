@@ -3,8 +3,9 @@
  * `applyEvent` enforces, so the picture cannot drift from the code.
  * @module
  */
+import { guardedInput } from '../schema/limits.js';
 import type { Outcome } from '../findings/codes.js';
-import { fail, guarded, ok } from '../findings/finding.js';
+import { fail, ok } from '../findings/finding.js';
 import { planTransitions } from '../rules/transitions.js';
 import { prefixed } from '../schema/options.js';
 import type { PlanEvent, PlanStatus } from '../schema/plan.js';
@@ -55,7 +56,7 @@ function applies(type: PlanEvent['type'], from: PlanStatus, to: PlanStatus, prot
  * ```
  */
 export function toMermaid(protocol?: Protocol): Outcome<string> {
-  return guarded(() => {
+  return guardedInput([protocol] as const, [''], (protocol) => {
     if (protocol === undefined) return ok(draw(undefined));
     const out = defineProtocol(protocol);
     return out.ok ? ok(draw(out.value)) : fail(prefixed(out.findings, ['protocol']));

@@ -4,8 +4,9 @@
  * Every colour is doubled by text or a pattern, so the picture reads without colour too.
  * @module
  */
+import { guardedInput } from '../schema/limits.js';
 import type { Outcome } from '../findings/codes.js';
-import { guarded, ok } from '../findings/finding.js';
+import { ok } from '../findings/finding.js';
 import type { Plan } from '../schema/plan.js';
 import type { Protocol } from '../protocol/schema.js';
 import { aftercare } from '../rules/care.js';
@@ -239,7 +240,7 @@ function windowText(w: Window): string {
  * ```
  */
 export function toTimelineSvg(plan: Plan, options: ReadOptions): Outcome<string> {
-  return guarded(() => {
+  return guardedInput([plan, options] as const, ['plan', 'options'], (plan, options) => {
     const read = readAsOfCall(plan, options);
     if (!read.ok) return read;
     const { plan: p, protocol, options: asOf } = read.value;

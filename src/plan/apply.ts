@@ -6,9 +6,10 @@
  * @module
  */
 import type { Outcome } from '../findings/codes.js';
-import { fail, finding, guarded, internalError, ok } from '../findings/finding.js';
+import { fail, finding, internalError, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { readPlanCallDeferred, type ProtocolChoice } from '../protocol/call.js';
+import { guardedInput } from '../schema/limits.js';
 import { inputFinding } from '../schema/issues.js';
 import { option } from '../schema/options.js';
 import { freezeEvent, parseEvent } from '../schema/plan-parse.js';
@@ -130,5 +131,5 @@ export function applyEvent(plan: Plan, event: PlanEventInput, options: ApplyEven
  */
 export function applyEvent<const E>(plan: Plan, event: UntrustedEvent<E>, options: ApplyEventOptions): Outcome<Plan>;
 export function applyEvent(plan: Plan, event: unknown, options: ApplyEventOptions): Outcome<Plan> {
-  return guarded(() => apply(plan, event, options));
+  return guardedInput([plan, event, options] as const, ['plan', '', 'options'], (plan, event, options) => apply(plan, event, options));
 }

@@ -4,8 +4,9 @@
  * calls for, so a reschedule touches exactly the jobs it made stale.
  * @module
  */
+import { guardedInput } from '../schema/limits.js';
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, guarded, ok } from '../findings/finding.js';
+import { fail, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import type { Protocol } from '../protocol/schema.js';
 import { aftercare, preparation } from '../rules/care.js';
@@ -167,7 +168,8 @@ interface Settings {
 }
 
 function readSettings(options: PlanChangesOptions, findings: Finding[]): Settings {
-  const r: unknown = options.reminders;
+  // `options` that is not an object is reported by the protocol reader; here it has no reminders.
+  const r: unknown = typeof options === 'object' && options !== null ? options.reminders : undefined;
   const out: Settings = { offsets: [2880, 120], recallTime: '09:00' };
   if (r === undefined) return out;
   if (typeof r !== 'object' || r === null) {
@@ -391,7 +393,7 @@ function sameJson(a: unknown, b: unknown): boolean {
  * ```
  */
 export function planChanges(before: Plan | undefined, after: Plan, options: PlanChangesOptions): Outcome<PlanChanges> {
-  return guarded(() => {
+  return guardedInput([before, after, options] as const, ['before', 'after', 'options'], (before, after, options) => {
     const call = readPlanCall(after, options, (findings) => readSettings(options, findings));
     if (!call.ok) return fail(call.findings.map((f) => (f.path?.[0] === 'plan' ? { ...f, path: ['after', ...f.path.slice(1)] } : f)));
     const { plan: afterPlan, protocol, options: settings } = call.value;

@@ -6,7 +6,7 @@ import type { Mutable } from '../schema/readonly.js';
 import * as z from 'zod/mini';
 import { once } from '../schema/once.js';
 import type { Outcome } from '../findings/codes.js';
-import { fail, finding, guarded, ok } from '../findings/finding.js';
+import { fail, finding, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { defineProtocol } from '../protocol/define.js';
 import type { Protocol } from '../protocol/schema.js';
@@ -18,7 +18,7 @@ import { freezeSession } from '../schema/plan-parse.js';
 import { scalpZones, type Plan } from '../schema/plan.js';
 import { prefixed } from '../schema/options.js';
 import { sealPlan } from '../schema/plan-trust.js';
-import { limitsFinding } from '../schema/limits.js';
+import { guardedInput, limitsFinding } from '../schema/limits.js';
 
 /**
  * A zone of the scalp a course can treat.
@@ -182,6 +182,6 @@ function create(input: unknown): Outcome<Plan> {
  * ```
  */
 export function createPlan(input: CreatePlanInput): Outcome<Plan> {
-  return guarded(() => create(input));
+  return guardedInput([input] as const, [''], (input) => create(input));
 }
 

@@ -3,7 +3,7 @@
  * @module
  */
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, guarded, ok } from '../findings/finding.js';
+import { fail, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { inputFinding } from '../schema/issues.js';
 import { readPlanCall, type ProtocolChoice } from '../protocol/call.js';
@@ -13,6 +13,7 @@ import { duplicateCheck } from './idempotency.js';
 import { freezeEvent, parseEvent } from '../schema/plan-parse.js';
 import type { Plan, PlanEvent } from '../schema/plan.js';
 import { limitsFinding } from '../schema/limits.js';
+import { guardedInput } from '../schema/limits.js';
 
 /**
  * Options of {@link replay}: the plan's protocol, or a list holding it.
@@ -102,6 +103,6 @@ function workingPlan(initial: Plan, state: PlanState): Plan {
  * ```
  */
 export function replay(initial: Plan, events: readonly unknown[], options: ReplayOptions): Outcome<Plan> {
-  return guarded(() => run(initial, events, options));
+  return guardedInput([initial, events, options] as const, ['plan', '', 'options'], (initial, events, options) => run(initial, events, options));
 }
 

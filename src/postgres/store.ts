@@ -11,6 +11,7 @@ import {
   parsePlan,
   planChanges,
   type CreatePlanInput,
+  type Finding,
   type Outcome,
   type Plan,
   type PlanChanges,
@@ -270,6 +271,50 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * ```
  */
 export function createStore(options: StoreOptions): Store {
+  const problem = storeOptionsProblem(options);
+  if (problem !== undefined) return brokenStore(problem);
+  try {
+    return buildStore(options);
+  } catch {
+    // A getter or Proxy in the options that throws: the caller's input, not our bug.
+    return brokenStore(unreadableOptions());
+  }
+}
+
+const unreadableOptions = (): Finding =>
+  finding('INVALID_INPUT', 'error', { path: 'options', problem: 'unreadable', detail: 'could not be read: reading it threw.' }, ['options']);
+
+/** What is wrong with a store's options (the client, the protocols), or `undefined`. */
+function storeOptionsProblem(options: unknown): Finding | undefined {
+  try {
+    if (typeof options !== 'object' || options === null) return inputError(['options'], 'must be an object { client, protocols }');
+    const client: unknown = (options as { client?: unknown }).client;
+    if (typeof client !== 'object' || client === null || typeof (client as { query?: unknown }).query !== 'function') {
+      return inputError(['options', 'client'], 'must be a SQL client with query(text, params)');
+    }
+    const protocols: unknown = (options as { protocols?: unknown }).protocols;
+    if (!Array.isArray(protocols) || protocols.length > 100) return inputError(['options', 'protocols'], 'must be an array of at most 100 protocols');
+    return undefined;
+  } catch {
+    return unreadableOptions();
+  }
+}
+
+/** A store whose every method answers with `problem`: what `createStore` returns for broken options. */
+function brokenStore(problem: Finding): Store {
+  const refuse = <T>(): Promise<Outcome<T>> => Promise.resolve({ ok: false, findings: [problem] });
+  return Object.freeze({
+    protocols: Object.freeze([]),
+    createPlan: () => refuse<Plan>(),
+    load: () => refuse<Plan>(),
+    append: () => refuse<Plan>(),
+    claimOutbox: () => refuse<OutboxJob[]>(),
+    completeOutbox: () => refuse<{ id: string }>(),
+    failOutbox: () => refuse<{ id: string; status: 'pending' | 'dead'; attempts: number; dueAt: string }>(),
+  });
+}
+
+function buildStore(options: StoreOptions): Store {
   const { client } = options;
   const protocols = Object.freeze([...(Array.isArray(options.protocols) ? options.protocols : [])]);
   const now = typeof options.now === 'function' ? options.now : () => new Date();

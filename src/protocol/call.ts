@@ -5,8 +5,9 @@
  * @internal
  * @module
  */
+import { guardedInput } from '../schema/limits.js';
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, finding, guarded, hasError, ok } from '../findings/finding.js';
+import { fail, finding, hasError, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { planArgument } from '../schema/plan-parse.js';
 import type { Plan } from '../schema/plan.js';
@@ -16,7 +17,7 @@ import { inputFinding } from '../schema/issues.js';
 import { localDayOf } from '../time/zone.js';
 import { instantOption, prefixed } from '../schema/options.js';
 
-/** At most this many protocols are offered in one call (the built-ins are a handful). */
+/** At most this many protocols are offered in one call (the built-ins are a handful; the `protocolList` token says 100). */
 const MAX_PROTOCOLS = 100;
 
 /**
@@ -61,7 +62,7 @@ function label(raw: unknown): string {
  */
 function offers(options: unknown, findings: Finding[]): Offer[] {
   if (typeof options !== 'object' || options === null) {
-    findings.push(inputFinding(['options'], inputDetails.notObject('an object with a protocol or protocols')));
+    findings.push(inputFinding(['options'], inputDetails.notObject('protocolOptions')));
     return [];
   }
   const single = own(options, 'protocol');
@@ -70,13 +71,13 @@ function offers(options: unknown, findings: Finding[]): Offer[] {
   if (single !== undefined) out.push({ raw: single, path: ['options', 'protocol'] });
   if (list !== undefined) {
     if (!Array.isArray(list) || list.length > MAX_PROTOCOLS) {
-      findings.push(inputFinding(['options', 'protocols'], inputDetails.notObject(`an array of at most ${MAX_PROTOCOLS} protocols`)));
+      findings.push(inputFinding(['options', 'protocols'], inputDetails.notObject('protocolList')));
     } else {
       for (let i = 0; i < list.length; i++) out.push({ raw: list[i] as unknown, path: ['options', 'protocols', i] });
     }
   }
   if (single === undefined && list === undefined) {
-    findings.push(inputFinding(['options', 'protocol'], inputDetails.required('a protocol (or protocols: a list holding the plan’s)')));
+    findings.push(inputFinding(['options', 'protocol'], inputDetails.required('protocol')));
   }
   return out;
 }
@@ -209,7 +210,7 @@ export function readAsOfCall(planInput: unknown, options: unknown): Outcome<Plan
  * ```
  */
 export function protocolFor(plan: Plan, options: ProtocolChoice): Outcome<Protocol> {
-  return guarded(() => {
+  return guardedInput([plan, options] as const, ['plan', 'options'], (plan, options) => {
     const read = readPlanCall(plan, options, () => undefined);
     return read.ok ? ok(read.value.protocol) : read;
   });

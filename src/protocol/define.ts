@@ -3,13 +3,14 @@
  * @module
  */
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, guarded, ok } from '../findings/finding.js';
+import { fail, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { jsonProblem } from '../schema/fields.js';
 import { inputFinding, issuesToFindings } from '../schema/issues.js';
 import { deepFreeze } from './builtin.js';
 import { protocolSchemas, type Gap, type Protocol } from './schema.js';
-import { limitsFinding } from '../schema/limits.js';
+import { guardedInput, limitsFinding } from '../schema/limits.js';
+import { markSealed } from '../schema/sealed.js';
 
 /** Protocols this library validated (or built); frozen, so they cannot change afterwards. */
 const trusted = new WeakSet<object>();
@@ -129,7 +130,8 @@ export function defineProtocol(input: unknown): Outcome<Protocol> {
     const cached = checked.get(input);
     if (cached !== undefined) return cached;
   }
-  const outcome = guarded(() => validate(input));
+  // Read once into plain data: a throwing getter or Proxy is INVALID_INPUT at its path.
+  const outcome = guardedInput([input] as const, [''], (input) => validate(input));
   try {
     if (typeof input === 'object' && input !== null && Object.isFrozen(input)) checked.set(input, outcome);
   } catch {
@@ -150,5 +152,6 @@ function validate(input: unknown): Outcome<Protocol> {
   if (problems.length > 0) return fail(problems);
   const frozen = deepFreeze(parsed.data);
   trusted.add(frozen);
+  markSealed(frozen);
   return ok(frozen);
 }

@@ -3,8 +3,9 @@
  * a vendor can turn into reminders.
  * @module
  */
+import { guardedInput } from '../schema/limits.js';
 import type { Outcome } from '../findings/codes.js';
-import { fail, finding, guarded, ok } from '../findings/finding.js';
+import { fail, finding, ok } from '../findings/finding.js';
 import type { Plan } from '../schema/plan.js';
 import type { Protocol } from '../protocol/schema.js';
 import { readPlanCall, type ProtocolChoice } from '../protocol/call.js';
@@ -108,7 +109,7 @@ function target(planInput: unknown, options: unknown): Outcome<Target> {
  * ```
  */
 export function aftercare(plan: Plan, options: CareOptions): Outcome<CareItem[]> {
-  return guarded(() => {
+  return guardedInput([plan, options] as const, ['plan', 'options'], (plan, options) => {
     const t = target(plan, options);
     if (!t.ok) return t;
     const { plan: p, protocol, session, end } = t.value;
@@ -154,7 +155,7 @@ export function aftercare(plan: Plan, options: CareOptions): Outcome<CareItem[]>
  * ```
  */
 export function preparation(plan: Plan, options: CareOptions): Outcome<CareItem[]> {
-  return guarded(() => {
+  return guardedInput([plan, options] as const, ['plan', 'options'], (plan, options) => {
     const t = target(plan, options);
     if (!t.ok) return t;
     const { plan: p, protocol, session, start } = t.value;

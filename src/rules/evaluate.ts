@@ -4,8 +4,9 @@
  */
 import type { Mutable } from '../schema/readonly.js';
 import type { Finding, Outcome } from '../findings/codes.js';
-import { finding, guarded, ok } from '../findings/finding.js';
+import { finding, ok } from '../findings/finding.js';
 import type { Plan, PlanStatus, SessionState } from '../schema/plan.js';
+import { guardedInput } from '../schema/limits.js';
 import type { Protocol } from '../protocol/schema.js';
 import { readAsOfCall, type ProtocolChoice } from '../protocol/call.js';
 import { unrecordedOutcomes } from './unrecorded.js';
@@ -149,7 +150,7 @@ function evaluateSessions(plan: Plan, protocol: Protocol): SessionEvaluation[] {
  * ```
  */
 export function evaluatePlan(plan: Plan, options: ReadOptions): Outcome<Evaluation> {
-  return guarded(() => {
+  return guardedInput([plan, options] as const, ['plan', 'options'], (plan, options) => {
     const read = readAsOfCall(plan, options);
     if (!read.ok) return read;
     const { plan: p, protocol, options: asOf } = read.value;

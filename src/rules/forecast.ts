@@ -4,8 +4,9 @@
  */
 import type { Mutable } from '../schema/readonly.js';
 import type { Finding, Outcome } from '../findings/codes.js';
-import { finding, guarded, ok } from '../findings/finding.js';
+import { finding, ok } from '../findings/finding.js';
 import type { Plan, SessionState } from '../schema/plan.js';
+import { guardedInput } from '../schema/limits.js';
 import type { Protocol } from '../protocol/schema.js';
 import type { ReadOptions } from './evaluate.js';
 import { unrecordedOutcomes } from './unrecorded.js';
@@ -235,7 +236,7 @@ export function sessionWindows(plan: Plan, protocol: Protocol, asOfDay: number):
  * ```
  */
 export function forecast(plan: Plan, options: ReadOptions): Outcome<Forecast> {
-  return guarded(() => {
+  return guardedInput([plan, options] as const, ['plan', 'options'], (plan, options) => {
     const read = readAsOfCall(plan, options);
     if (!read.ok) return read;
     const { plan: p, protocol, options: asOf } = read.value;

@@ -6,7 +6,7 @@ import type { Mutable } from '../schema/readonly.js';
 import * as z from 'zod/mini';
 import { once } from '../schema/once.js';
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, finding, guarded, ok } from '../findings/finding.js';
+import { fail, finding, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { resolveProtocol, type ProtocolRef } from '../protocol/call.js';
 import type { Protocol, ScreeningCondition, ScreeningRule } from '../protocol/schema.js';
@@ -14,8 +14,9 @@ import { localDateField, MAX_ID } from '../schema/fields.js';
 import { inputFinding, issuesToFindings } from '../schema/issues.js';
 import { instantOption, option, timeZoneOption } from '../schema/options.js';
 import { addMonths, formatLocalDate, parseLocalDate } from '../time/civil.js';
+import { dayInRange, MAX_LOCAL_DATE, MIN_LOCAL_DATE } from '../time/range.js';
 import { localDayOf } from '../time/zone.js';
-import { limitsFinding } from '../schema/limits.js';
+import { guardedInput, limitsFinding } from '../schema/limits.js';
 
 function buildIntake() {
   /** The intake a clinic records before session 1 (docs/defaults.md's eligibility table). */
@@ -242,13 +243,18 @@ function toScreening(found: Reason[]): Screening {
     if (RANK[r.outcome] > RANK[outcome]) outcome = r.outcome;
     const params: Record<string, string> = { condition: r.condition, reason: r.reason, ...(r.extra ?? {}) };
     if (r.until !== undefined) {
-      params.until = formatLocalDate(r.until);
+      // A wait ending after 9999-12-31 has no date we may emit: the screening stands, its date is
+      // left out with a DATE_OUT_OF_RANGE warning.
+      if (dayInRange(r.until)) params.until = formatLocalDate(r.until);
       earliest = earliest === undefined ? r.until : Math.max(earliest, r.until);
     }
     findings.push(finding(CODE[r.outcome], r.outcome === 'ineligible' ? 'error' : 'warning', params));
   }
   const screening: Mutable<Screening> = { outcome, findings };
-  if (earliest !== undefined) screening.earliestStart = formatLocalDate(earliest);
+  if (earliest !== undefined && dayInRange(earliest)) screening.earliestStart = formatLocalDate(earliest);
+  else if (earliest !== undefined) {
+    findings.push(finding('DATE_OUT_OF_RANGE', 'warning', { path: 'earliestStart', value: formatLocalDate(earliest), min: MIN_LOCAL_DATE, max: MAX_LOCAL_DATE }, { path: ['earliestStart'] }));
+  }
   return screening;
 }
 
@@ -274,6 +280,6 @@ function toScreening(found: Reason[]): Screening {
  * ```
  */
 export function screen(intake: unknown, options: ScreenOptions): Outcome<Screening> {
-  return guarded(() => run(intake, options));
+  return guardedInput([intake, options] as const, ['', 'options'], (intake, options) => run(intake, options));
 }
 

@@ -12,12 +12,13 @@ import type { DeepReadonly } from '../schema/readonly.js';
 import * as z from 'zod/mini';
 import { once } from '../schema/once.js';
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, guarded, ok } from '../findings/finding.js';
+import { fail, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { idField, instantField, localDateField, timeZoneField } from '../schema/fields.js';
 import { inputFinding, issuesToFindings } from '../schema/issues.js';
 import { parseInstant } from '../time/instant.js';
-import { limitsFinding } from '../schema/limits.js';
+import { guardedInput, limitsFinding } from '../schema/limits.js';
+import { markSealed } from '../schema/sealed.js';
 
 /** Most busy intervals one availability may list (a hostile-input bound, far above a clinic's decade). */
 const MAX_BUSY = 1_000_000;
@@ -329,11 +330,12 @@ function deepFrozenCopy(head: CheckedAvailability['head'], busyInput: readonly u
  */
 export function parseAvailability(input: unknown): Outcome<Availability> {
   if (trustedAvailability(input) !== undefined) return ok(input as Availability);
-  return guarded(() => {
+  return guardedInput([input] as const, [''], (input) => {
     const checked = checkAvailability(input);
     if (!checked.ok) return checked;
     const copy = deepFrozenCopy(checked.value.head, checked.value.busyInput);
     trusted.set(copy, checked.value);
+    markSealed(copy);
     return ok(copy);
   });
 }

@@ -3,8 +3,9 @@
  * along. Both return events that `applyEvent` accepts one by one, in the order given.
  * @module
  */
+import { guardedInput } from '../schema/limits.js';
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, finding, guarded, hasError, ok } from '../findings/finding.js';
+import { fail, finding, hasError, ok } from '../findings/finding.js';
 import { applyEvent } from '../plan/apply.js';
 import { bookingChecks, statusRefusal } from '../rules/booking.js';
 import type { Plan, PlanEvent, PlanSession } from '../schema/plan.js';
@@ -169,7 +170,7 @@ function replayAll(plan: Plan, protocol: Protocol, events: readonly PlanEvent[])
  * ```
  */
 export function proposeSchedule(plan: Plan, options: ProposeScheduleOptions): Outcome<ScheduleProposal> {
-  return guarded(() => {
+  return guardedInput([plan, options] as const, ['plan', 'options'], (plan, options) => {
     const args = schedulingArguments(plan, options);
     if (!args.ok) return args;
     const { plan: original, protocol, calendar, asOfMs } = args.value;
@@ -281,7 +282,7 @@ function acceptedOrder(plan: Plan, protocol: Protocol, events: PlanEvent[]): Out
  * ```
  */
 export function proposeReschedule(plan: Plan, options: ProposeRescheduleOptions): Outcome<RescheduleProposal> {
-  return guarded(() => {
+  return guardedInput([plan, options] as const, ['plan', 'options'], (plan, options) => {
     let k = Number.NaN;
     let start = Number.NaN;
     const args = schedulingArguments(plan, options, (findings) => {

@@ -5,8 +5,9 @@
  * @module
  */
 import type { Mutable } from '../schema/readonly.js';
+import { guardedInput } from '../schema/limits.js';
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, finding, guarded, hasError, internalError, ok } from '../findings/finding.js';
+import { fail, finding, hasError, internalError, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { bookingChecks, bookingGate, statusRefusal } from '../rules/booking.js';
 import type { Plan, PlanSession } from '../schema/plan.js';
@@ -457,7 +458,7 @@ function chooseSession(plan: Plan, requested: number | undefined): { k: number; 
  * ```
  */
 export function findSlots(plan: Plan, options: FindSlotsOptions): Outcome<Slot[]> {
-  return guarded(() => {
+  return guardedInput([plan, options] as const, ['plan', 'options'], (plan, options) => {
     let requested: number | undefined;
     let limit = 10;
     const args = schedulingArguments(plan, options, (findings) => {

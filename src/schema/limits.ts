@@ -5,9 +5,12 @@
  * @internal
  * @module
  */
-import type { Finding } from '../findings/codes.js';
-import { inputDetails } from '../findings/input.js';
+import type { Finding, Outcome } from '../findings/codes.js';
+import { fail, guarded } from '../findings/finding.js';
+import { inputDetails, type InputProblem } from '../findings/input.js';
 import { inputFinding } from './issues.js';
+import { isSealed } from './sealed.js';
+import { snapshot } from './snapshot.js';
 
 /**
  * The size limits checked before any parsing. Generous for real plans: a plan with 1,000 history
@@ -31,6 +34,11 @@ export const inputLimits = Object.freeze({
   maxDepth: 64,
   /** Values in all: every object, array, string, number, boolean and null counts one. */
   maxNodes: 250_000,
+  /**
+   * The most keys of one object (100 KB of metadata holds at most about 16,000): checked on the
+   * key list before any value is read.
+   */
+  maxObjectKeys: 20_000,
 });
 
 /** Which limit a value broke, where, and how many nodes the walk visited before it stopped. */
@@ -111,4 +119,27 @@ export function limitsFinding(value: unknown, prefix: (string | number)[] = []):
   const { problem } = checkLimits(value);
   if (problem === undefined) return undefined;
   return inputFinding([...prefix, ...problem.path], inputDetails.limit(problem.limit, problem.max, problem.actual));
+}
+
+const keepAsIs = (value: object): boolean => isSealed(value) || Object.isFrozen(value);
+
+/**
+ * Runs a public call on snapshots of its untrusted arguments (see `snapshot`): an argument
+ * whose reading throws is `INVALID_INPUT` (`unreadable`) at its path, under the argument's name
+ * (`''` for none); anything else thrown is `INTERNAL_ERROR`, as {@link guarded} does.
+ */
+export function guardedInput<A extends readonly unknown[], T>(args: A, names: readonly string[], body: (...args: A) => Outcome<T>): Outcome<T> {
+  const copies: unknown[] = [];
+  for (let i = 0; i < args.length; i++) {
+    // Sealed and frozen values (built-in protocols, a caller's frozen protocol) are kept as they are:
+    // copying them would defeat defineProtocol's cache and cost hundreds of µs per call.
+    const snap = snapshot(args[i], inputLimits, keepAsIs);
+    if (!snap.ok) {
+      const name = names[i] ?? '';
+      return fail([inputFinding(name === '' ? snap.path : [name, ...snap.path], snap.problem as InputProblem)]);
+    }
+    copies.push(snap.value);
+  }
+  // The copies have the arguments' shapes: plain data read from them.
+  return guarded(() => body(...(copies as unknown as A)));
 }

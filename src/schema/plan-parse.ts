@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, finding, guarded, ok } from '../findings/finding.js';
+import { fail, finding, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { frozenJsonCopy } from './fields.js';
 import { parseInstant } from '../time/instant.js';
@@ -14,6 +14,7 @@ import { derivedStatus } from './plan-status.js';
 import { prefixed } from './options.js';
 import { isTrustedPlan, sealPlan } from './plan-trust.js';
 import { limitsFinding } from './limits.js';
+import { guardedInput } from '../schema/limits.js';
 
 /** The schema version this library reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -191,13 +192,13 @@ function parse(input: unknown): Outcome<Plan> {
  */
 export function parsePlan(input: unknown): Outcome<Plan> {
   if (isTrustedPlan(input)) return ok(input);
-  return guarded(() => parse(input));
+  return guardedInput([input] as const, [''], (input) => parse(input));
 }
 
 /** The plan argument of a call: trusted as is, otherwise parsed (paths prefixed with `plan`). @internal */
 export function planArgument(input: unknown): Outcome<Plan> {
   if (isTrustedPlan(input)) return ok(input);
-  const out = guarded(() => parse(input));
+  const out = guardedInput([input] as const, [''], (input) => parse(input));
   return out.ok ? out : fail(prefixed(out.findings, ['plan']));
 }
 

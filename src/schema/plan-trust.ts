@@ -5,6 +5,7 @@
  * @module
  */
 import type { Plan } from './plan.js';
+import { markSealed } from './sealed.js';
 
 const trustedPlans = new WeakSet<object>();
 
@@ -14,6 +15,7 @@ export function sealPlan(plan: Plan): Plan {
   Object.freeze(plan.history);
   Object.freeze(plan);
   trustedPlans.add(plan);
+  markSealed(plan);
   return plan;
 }
 

@@ -7,6 +7,7 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { snapshot, type SnapshotProblem } from '../schema/snapshot.js';
 import {
   aftercare,
   applyEvent,
@@ -345,6 +346,23 @@ function run(c: ConformanceCase, options: ConformanceOptions): string[] {
  * ```
  */
 export function runConformanceCase(input: unknown, options: ConformanceOptions): Outcome<ConformanceResult> {
+  // Read once into plain data: a throwing getter or Proxy is INVALID_INPUT (unreadable) at its path.
+  const caseSnap = snapshot(input, caseLimits, Object.isFrozen);
+  if (!caseSnap.ok) return snapshotRefusal(caseSnap.path, caseSnap.problem);
+  const optionsSnap = snapshot(options, caseLimits, Object.isFrozen);
+  if (!optionsSnap.ok) return snapshotRefusal(['options', ...optionsSnap.path], optionsSnap.problem);
+  return runCase(caseSnap.value, optionsSnap.value as ConformanceOptions);
+}
+
+/** The core's input limits, for the snapshot of a case (a case is small: one plan's events). */
+const caseLimits = { maxArrayLength: 50_000, maxStringLength: 2_000_000, maxDepth: 64, maxNodes: 250_000, maxObjectKeys: 20_000 };
+
+function snapshotRefusal(path: (string | number)[], problem: SnapshotProblem): Outcome<ConformanceResult> {
+  const params = { ...problem, path: path.join('.') || '(the case)' };
+  return { ok: false, findings: [{ code: 'INVALID_INPUT', severity: 'error', message: english.INVALID_INPUT(params), path, params }] };
+}
+
+function runCase(input: unknown, options: ConformanceOptions): Outcome<ConformanceResult> {
   try {
     const id = typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id : '(no id)';
     const parsed = conformanceCaseSchema.safeParse(input);

@@ -2,8 +2,9 @@
  * Public conversions between local wall-clock times, instants and local dates.
  * @module
  */
+import { guardedInput } from '../schema/limits.js';
 import type { Outcome } from '../findings/codes.js';
-import { fail, finding, guarded, ok } from '../findings/finding.js';
+import { fail, finding, ok } from '../findings/finding.js';
 import { previewValue } from '../findings/preview.js';
 import { formatLocalDate } from './civil.js';
 import { formatInstant, parseInstantDetailed } from './instant.js';
@@ -44,7 +45,7 @@ function outOfRange(path: string, value: string) {
  * ```
  */
 export function toInstant(localDateTime: string, timeZone: string): Outcome<string> {
-  return guarded(() => {
+  return guardedInput([localDateTime, timeZone] as const, ['localDateTime', 'timeZone'], (localDateTime, timeZone) => {
     if (!isValidTimeZone(timeZone)) {
       return fail([finding('INVALID_TIME_ZONE', 'error', { path: 'timeZone', value: preview(timeZone) }, { path: ['timeZone'] })]);
     }
@@ -92,7 +93,7 @@ export function toInstant(localDateTime: string, timeZone: string): Outcome<stri
  * ```
  */
 export function localDateOf(instant: string, timeZone: string): Outcome<string> {
-  return guarded(() => {
+  return guardedInput([instant, timeZone] as const, ['instant', 'timeZone'], (instant, timeZone) => {
     if (!isValidTimeZone(timeZone)) {
       return fail([finding('INVALID_TIME_ZONE', 'error', { path: 'timeZone', value: preview(timeZone) }, { path: ['timeZone'] })]);
     }

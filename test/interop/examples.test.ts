@@ -4,8 +4,11 @@ import { readFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import { XMLValidator } from 'fast-xml-parser';
 import ICAL from 'ical.js';
-import { describe, expect, it } from 'vitest';
-import { fhirProblems } from './fhir-validator.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FHIR_LOAD_TIMEOUT, fhirProblems, loadFhirDefinitions } from './fhir-validator.js';
+
+// HL7's definitions load once, before any test, with their own timeout.
+beforeAll(loadFhirDefinitions, FHIR_LOAD_TIMEOUT);
 
 const example = (name: string): string => readFileSync(new URL(`../../docs/examples/${name}`, import.meta.url), 'utf8');
 
@@ -30,8 +33,7 @@ describe('docs/examples', () => {
     const bundle = JSON.parse(example('demo-bundle.json')) as { resourceType: string; entry: { resource: { resourceType: string } }[] };
     expect(fhirProblems(bundle)).toEqual([]);
     expect(bundle.entry.map((e) => e.resource.resourceType)).toContain('Observation');
-    // The HL7 definitions load on first use: seconds on a loaded 2-core machine.
-  }, 120_000);
+  });
 
   it('demo-timeline.svg is well-formed and renders to an 800 px wide PNG', () => {
     const svg = example('demo-timeline.svg');

@@ -33,6 +33,17 @@ const definitions = new Map<string, Map<string, ElementDefinition>>();
 const codeSystems = new Map<string, Set<string>>();
 const valueSets = new Map<string, { include?: { system?: string; concept?: { code: string }[]; filter?: unknown[] }[] }>();
 
+/**
+ * Loads HL7's R4 definitions once (seconds on a loaded machine): call it from `beforeAll` with its
+ * own generous timeout, so no test body pays for it and no test depends on the machine's speed.
+ */
+export function loadFhirDefinitions(): void {
+  load();
+}
+
+/** How long `beforeAll` may take to load the definitions on a loaded 2-core machine. */
+export const FHIR_LOAD_TIMEOUT = 600_000;
+
 function load(): void {
   if (loaded) return;
   for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json']) {

@@ -1,7 +1,7 @@
 // smp-protocol/fhir: every resource checked by a FHIR R4 validator (Medplum's validateResource
 // over HL7's R4 definitions, plus required value-set bindings), then by its meaning.
 import type * as R4 from 'fhir/r4';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { defineProtocol, protocols, type Plan } from 'smp-protocol';
 import {
   toFhir,
@@ -17,7 +17,10 @@ import {
 } from 'smp-protocol/fhir';
 import { mustFail, mustOk } from '../support/plans.js';
 import { at, demoPlan, fresh, play, protocol } from './demo-plan.js';
-import { FHIR_ID, fhirProblems } from './fhir-validator.js';
+import { FHIR_ID, FHIR_LOAD_TIMEOUT, fhirProblems, loadFhirDefinitions } from './fhir-validator.js';
+
+// HL7's definitions load once, before any test, with their own timeout.
+beforeAll(loadFhirDefinitions, FHIR_LOAD_TIMEOUT);
 
 function resources<T extends FhirResource['resourceType']>(b: FhirBundle, type: T): Extract<FhirResource, { resourceType: T }>[] {
   return b.entry.map((e) => e.resource).filter((r): r is Extract<FhirResource, { resourceType: T }> => r.resourceType === type);
@@ -51,8 +54,7 @@ describe('the validator is not vacuous', () => {
     expect(problems).toMatch(/status: "done" is not in http:\/\/hl7\.org\/fhir\/ValueSet\/appointmentstatus/);
     expect(problems).toMatch(/app-2/);
     expect(problems).toMatch(/Invalid reference/);
-    // The HL7 definitions load on first use: seconds on a loaded 2-core machine.
-  }, 120_000);
+  });
 });
 
 describe('toFhir: the demo course', () => {

@@ -119,7 +119,6 @@ function hostileProxy<T extends object>(target: T): T {
   });
 }
 
-const INTERNAL = [expect.objectContaining({ code: 'INTERNAL_ERROR', severity: 'error' })];
 
 describe('values that are not objects at all', () => {
   const junk: [label: string, value: unknown][] = [
@@ -562,38 +561,40 @@ describe('cycles', () => {
 });
 
 describe('objects that throw when read', () => {
-  it('a Proxy that throws on every trap: every entry point refuses it (INTERNAL_ERROR), none throws', () => {
+  // Input whose reading throws is the caller's problem: INVALID_INPUT (unreadable) where reading threw.
+  const UNREADABLE = (path: (string | number)[]): unknown[] => [
+    expect.objectContaining({ code: 'INVALID_INPUT', severity: 'error', path, params: expect.objectContaining({ problem: 'unreadable' }) }),
+  ];
+
+  it('a Proxy that throws on every trap: every entry point refuses it (INVALID_INPUT, unreadable), none throws', () => {
     const evil = hostileProxy({});
     const plan = storedPlan();
-    expect(mustFail(parseAny(evil))).toEqual(INTERNAL);
-    expect(mustFail(createAny(evil))).toEqual(INTERNAL);
-    expect(mustFail(applyAny(plan, evil, options))).toEqual(INTERNAL);
-    expect(mustFail(applyAny(evil, validEvent, options))).toEqual(INTERNAL);
-    expect(mustFail(applyAny(plan, validEvent, evil))).toEqual(INTERNAL);
-    expect(mustFail(applyAny(plan, validEvent, { protocol: evil }))).toEqual(INTERNAL);
-    expect(mustFail(replayAny(evil, [], options))).toEqual(INTERNAL);
-    expect(mustFail(replayAny(plan, [evil], options))).toEqual(INTERNAL);
-    expect(mustFail(replayAny(plan, hostileProxy([]), options))).toEqual(INTERNAL);
-    expect(mustFail(replayAny(plan, [], evil))).toEqual(INTERNAL);
-    expect(evaluateAny(evil, readOptions)).toEqual({ ok: false, findings: INTERNAL });
-    expect(evaluateAny(plan, evil)).toEqual({ ok: false, findings: INTERNAL });
-    expect(forecastAny(evil, readOptions)).toEqual({ ok: false, findings: INTERNAL });
-    const badAsOf = forecastAny(plan, { protocol, asOf: evil });
-    expect([badAsOf.ok, badAsOf.findings.map((f) => [f.code, f.params?.value])]).toEqual([false, [['INVALID_INSTANT', '[object]']]]);
-    expect(mustFail(defineProtocol(evil))).toEqual(INTERNAL);
-    // A Proxy as a zone is not a zone name: a finding, read without touching the Proxy.
-    expect(mustFail(toInstantAny(evil, evil)).map((f) => [f.code, f.params?.value])).toEqual([['INVALID_TIME_ZONE', '[object]']]);
-    expect(mustFail(localDateOfAny(evil, evil)).map((f) => [f.code, f.params?.value])).toEqual([['INVALID_TIME_ZONE', '[object]']]);
+    expect(mustFail(parseAny(evil))).toEqual(UNREADABLE([]));
+    expect(mustFail(createAny(evil))).toEqual(UNREADABLE([]));
+    expect(mustFail(applyAny(plan, evil, options))).toEqual(UNREADABLE([]));
+    expect(mustFail(applyAny(evil, validEvent, options))).toEqual(UNREADABLE(['plan']));
+    expect(mustFail(applyAny(plan, validEvent, evil))).toEqual(UNREADABLE(['options']));
+    expect(mustFail(applyAny(plan, validEvent, { protocol: evil }))).toEqual(UNREADABLE(['options', 'protocol']));
+    expect(mustFail(replayAny(evil, [], options))).toEqual(UNREADABLE(['plan']));
+    expect(mustFail(replayAny(plan, [evil], options))).toEqual(UNREADABLE([0]));
+    expect(mustFail(replayAny(plan, hostileProxy([]), options))).toEqual(UNREADABLE([]));
+    expect(mustFail(replayAny(plan, [], evil))).toEqual(UNREADABLE(['options']));
+    expect(evaluateAny(evil, readOptions)).toEqual({ ok: false, findings: UNREADABLE(['plan']) });
+    expect(evaluateAny(plan, evil)).toEqual({ ok: false, findings: UNREADABLE(['options']) });
+    expect(forecastAny(evil, readOptions)).toEqual({ ok: false, findings: UNREADABLE(['plan']) });
+    expect(mustFail(forecastAny(plan, { protocol, asOf: evil }))).toEqual(UNREADABLE(['options', 'asOf']));
+    expect(mustFail(defineProtocol(evil))).toEqual(UNREADABLE([]));
+    expect(mustFail(toInstantAny(evil, evil))).toEqual(UNREADABLE(['localDateTime']));
+    expect(mustFail(localDateOfAny(evil, evil))).toEqual(UNREADABLE(['instant']));
   });
 
-  it('a Proxy inside the input (metadata, an event field, a protocol session) is refused too', () => {
+  it('a Proxy inside the input (metadata, an event field, a protocol session) is refused at its path', () => {
     const evil = hostileProxy({});
-    expect(mustFail(parseAny({ ...json(), metadata: evil }))).toEqual(INTERNAL);
-    expect(mustFail(parseAny({ ...json(), metadata: { inner: evil } }))).toEqual(INTERNAL);
-    expect(mustFail(applyAny(storedPlan(), { ...validEvent, reason: evil }, options))).toEqual(INTERNAL);
-    expect(mustFail(defineProtocol({ ...protocol, sessions: [evil] }))).toEqual(INTERNAL);
-    // A Proxy as a zone is just not a string.
-    only(createAny({ id: 'p', clientId: 'c', protocol, timeZone: evil, createdAt: '2026-01-01T00:00:00Z' }), 'INVALID_INPUT', ['timeZone']);
+    expect(mustFail(parseAny({ ...json(), metadata: evil }))).toEqual(UNREADABLE(['metadata']));
+    expect(mustFail(parseAny({ ...json(), metadata: { inner: evil } }))).toEqual(UNREADABLE(['metadata', 'inner']));
+    expect(mustFail(applyAny(storedPlan(), { ...validEvent, reason: evil }, options))).toEqual(UNREADABLE(['reason']));
+    expect(mustFail(defineProtocol({ ...protocol, sessions: [evil] }))).toEqual(UNREADABLE(['sessions', 0]));
+    expect(mustFail(createAny({ id: 'p', clientId: 'c', protocol, timeZone: evil, createdAt: '2026-01-01T00:00:00Z' }))).toEqual(UNREADABLE(['timeZone']));
   });
 
   it('a getter that throws, in a plan or in metadata', () => {
@@ -604,7 +605,7 @@ describe('objects that throw when read', () => {
         throw new Error('getter');
       },
     });
-    expect(mustFail(parseAny(plan))).toEqual(INTERNAL);
+    expect(mustFail(parseAny(plan))).toEqual(UNREADABLE(['status']));
     const metadata = {};
     Object.defineProperty(metadata, 'x', {
       enumerable: true,
@@ -612,7 +613,7 @@ describe('objects that throw when read', () => {
         throw new Error('getter');
       },
     });
-    expect(mustFail(createAny({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: '2026-01-01T00:00:00Z', metadata }))).toEqual(INTERNAL);
+    expect(mustFail(createAny({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: '2026-01-01T00:00:00Z', metadata }))).toEqual(UNREADABLE(['metadata', 'x']));
   });
 
   it('metadata that is not plain JSON names the value', () => {

@@ -328,7 +328,7 @@ describe('defineProtocol never throws for junk', () => {
     ]);
   });
 
-  it('turns a getter that throws into an INTERNAL_ERROR refusal instead of an exception', () => {
+  it('turns a getter that throws into an INVALID_INPUT refusal (unreadable) at its path, not an exception', () => {
     const hostile = { ...copy() };
     Object.defineProperty(hostile, 'sessions', {
       enumerable: true,
@@ -339,10 +339,11 @@ describe('defineProtocol never throws for junk', () => {
     const findings = mustFail(defineProtocol(hostile));
     expect(findings).toEqual([
       {
-        code: 'INTERNAL_ERROR',
+        code: 'INVALID_INPUT',
         severity: 'error',
-        message: 'An unexpected error occurred (Error: boom); nothing was changed. Please report this as a bug.',
-        params: { detail: 'Error: boom' },
+        message: 'sessions: could not be read: reading it threw.',
+        path: ['sessions'],
+        params: { problem: 'unreadable', path: 'sessions', detail: 'could not be read: reading it threw.' },
       },
     ]);
   });

@@ -282,7 +282,7 @@ function bundle(resources: readonly FhirResource[], transaction: boolean, timest
  * ```
  */
 export function toFhir(plan: Plan, options: FhirOptions): Outcome<FhirBundle> {
-  return guardedExport(() => {
+  return guardedExport([plan, options] as const, ['plan', 'options'], (plan, options) => {
     const args = exportArguments(plan, options);
     if (!args.ok) return args;
     const { plan: p, protocol } = args;

@@ -124,7 +124,7 @@ export function planDefinition(protocol: Protocol, canonicalBase: string | undef
  * ```
  */
 export function toPlanDefinition(protocol: Protocol, options: PlanDefinitionOptions = {}): Outcome<FhirPlanDefinition> {
-  return guardedExport(() => {
+  return guardedExport([protocol, options] as const, ['', 'options'], (protocol, options) => {
     const out = defineProtocol(protocol);
     if (!out.ok) return out;
     const base = typeof options === 'object' && options !== null && typeof options.canonicalBase === 'string' ? options.canonicalBase : undefined;

@@ -121,12 +121,16 @@ interface Settings {
   notes: boolean;
 }
 
+/** The longest `name`, `domain` or `location` written into a calendar. */
+const MAX_TEXT_OPTION = 256;
+
 function readSettings(options: ICalendarOptions, findings: Finding[]): Settings {
   const text = (key: 'domain' | 'name' | 'location'): string | undefined => {
     const v: unknown = options[key];
     if (v === undefined) return undefined;
-    if (typeof v === 'string') return v;
-    findings.push(optionFinding(['options', key], 'must be a string; ignored'));
+    // A calendar's name, domain or location is a line of text: a megabyte of it is refused, not written.
+    if (typeof v === 'string' && v.length <= MAX_TEXT_OPTION) return v;
+    findings.push(optionFinding(['options', key], typeof v === 'string' ? `is too long (at most ${MAX_TEXT_OPTION} characters); ignored` : 'must be a string; ignored'));
     return undefined;
   };
   let zone: string | undefined;
@@ -293,7 +297,7 @@ function aftercareEvents(h: SessionHistory, plan: Plan, protocol: Protocol, s: S
  * ```
  */
 export function toICalendar(plan: Plan, options: ICalendarOptions): Outcome<string> {
-  return guardedExport(() => {
+  return guardedExport([plan, options] as const, ['plan', 'options'], (plan, options) => {
     const args = exportArguments(plan, options);
     if (!args.ok) return args;
     const findings: Finding[] = [];

@@ -4,15 +4,15 @@
  * @internal
  * @module
  */
-import { english, localDateOf, parsePlan, protocolFor, type Finding, type Outcome, type Plan, type Protocol, type ProtocolChoice } from 'smp-protocol';
+import { english, localDateOf, previewValue, parsePlan, protocolFor, type Finding, type Outcome, type Plan, type Protocol, type ProtocolChoice } from 'smp-protocol';
+import { snapshot } from '../../schema/snapshot.js';
 
 /** The checked plan and protocol, or the findings that stop the export. */
 export type ExportArguments = { ok: true; plan: Plan; protocol: Protocol } | { ok: false; findings: readonly Finding[] };
 
 /** An `INVALID_INPUT` finding about an option. */
 export function optionFinding(path: (string | number)[], detail: string, severity: Finding['severity'] = 'warning'): Finding {
-  const where = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-  const params = { path: where, problem: 'invalid', detail };
+  const params = { path: pathText(path), problem: 'invalid', detail };
   return { code: 'INVALID_INPUT', severity, message: english.INVALID_INPUT(params), path, params };
 }
 
@@ -28,13 +28,47 @@ export function exportArguments(plan: unknown, options: unknown): ExportArgument
   return parsed.ok ? { ok: true, plan: parsed.value, protocol: out.value } : parsed;
 }
 
-/** Runs an export; anything it throws becomes an `INTERNAL_ERROR` refusal (no export throws). */
-export function guardedExport<T>(body: () => Outcome<T>): Outcome<T> {
+/** The core's input limits (`inputLimits`), for the snapshot of an export's arguments. */
+const exportLimits = { maxArrayLength: 50_000, maxStringLength: 2_000_000, maxDepth: 64, maxNodes: 250_000, maxObjectKeys: 20_000 };
+
+/** Frozen values (plans and protocols this library built) are kept as they are, not copied. */
+function frozen(value: object): boolean {
   try {
-    return body();
+    return Object.isFrozen(value);
+  } catch {
+    // A Proxy whose traps throw: copy it, so the snapshot locates the throw.
+    return false;
+  }
+}
+
+/**
+ * Runs an export on snapshots of its arguments (read once into plain data; a throwing getter or
+ * Proxy is `INVALID_INPUT` with the `unreadable` token at its path, a size limit is refused before
+ * the values past it are read); anything else thrown becomes an `INTERNAL_ERROR` refusal (no
+ * export throws).
+ */
+export function guardedExport<A extends readonly unknown[], T>(args: A, names: readonly string[], body: (...args: A) => Outcome<T>): Outcome<T> {
+  const copies: unknown[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const snap = snapshot(args[i], exportLimits, frozen);
+    if (!snap.ok) {
+      const name = names[i] ?? '';
+      const path = name === '' ? snap.path : [name, ...snap.path];
+      const params = { ...snap.problem, path: pathText(path) };
+      return { ok: false, findings: [{ code: 'INVALID_INPUT', severity: 'error', message: english.INVALID_INPUT(params), path, params }] };
+    }
+    copies.push(snap.value);
+  }
+  try {
+    // The copies have the arguments' shapes: plain data read from them.
+    return body(...(copies as unknown as A));
   } catch (error) {
     return { ok: false, findings: [internalError(error)] };
   }
+}
+
+function pathText(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
 /** An `INTERNAL_ERROR` finding for an unexpected exception, worded as the root entry words it (a
@@ -48,7 +82,8 @@ export function internalError(error: unknown): Finding {
 export function zoneFinding(zone: unknown, path: (string | number)[], severity: Finding['severity'] = 'warning'): Finding | undefined {
   if (typeof zone === 'string' && localDateOf('2000-01-01T00:00:00Z', zone).ok) return undefined;
   const where = path.join('.');
-  const params = { path: where, value: typeof zone === 'string' ? zone.slice(0, 60) : String(zone) };
+  // Never String(zone): a null-prototype object or a throwing toString would throw here.
+  const params = { path: where, value: typeof zone === 'string' ? zone.slice(0, 60) : previewValue(zone) };
   return { code: 'INVALID_TIME_ZONE', severity, message: english.INVALID_TIME_ZONE(params), path, params };
 }
 
