@@ -198,7 +198,11 @@ function reducer(p: MiniPlan, e: BookEvent): MiniPlan {
 
 const miniPlan: MiniPlan = {
   zone: ZONE,
-  sessions: [{ state: 'completed', start: Date.parse('2026-03-23T10:00:00Z'), end: Date.parse('2026-03-23T14:00:00Z') }, { state: 'pending' }, { state: 'pending' }],
+  sessions: [
+    { state: 'completed', start: Date.parse('2026-03-23T10:00:00Z'), end: Date.parse('2026-03-23T14:00:00Z') },
+    { state: 'pending' },
+    { state: 'pending' },
+  ],
 };
 const miniEvent: BookEvent = { ...bookSession2, durationMinutes: 180 };
 
@@ -258,7 +262,15 @@ function handEvaluate(plan: Plan, asOf: string, withForecast = true): unknown {
     if (d === undefined || a === undefined || g === undefined) return { session: s.number, state: s.state };
     const n = d - a;
     const evaluation =
-      n < g.absoluteMinimumDays ? 'tooSoon' : n < g.minimumDays ? 'grace' : n < g.earliestRecommendedDays ? 'early' : n <= g.latestRecommendedDays ? 'onTime' : 'late';
+      n < g.absoluteMinimumDays
+        ? 'tooSoon'
+        : n < g.minimumDays
+          ? 'grace'
+          : n < g.earliestRecommendedDays
+            ? 'early'
+            : n <= g.latestRecommendedDays
+              ? 'onTime'
+              : 'late';
     return { session: s.number, state: s.state, evaluation, daysFromAnchor: n };
   });
   if (!withForecast) return { sessions };

@@ -75,7 +75,9 @@ function busyCalendar(n: number, shuffled = false): NonNullable<Availability['bu
     out.push({ start, end: start + (2 + Math.floor(next() * 7)) * 30 * MIN, resource: RESOURCES[Math.floor(next() * 3)] as string });
   }
   if (!shuffled) out.sort((a, b) => a.start - b.start);
-  return out.map((b) => (b.resource === undefined ? { start: iso(b.start), end: iso(b.end) } : { start: iso(b.start), end: iso(b.end), resource: b.resource }));
+  return out.map((b) =>
+    b.resource === undefined ? { start: iso(b.start), end: iso(b.end) } : { start: iso(b.start), end: iso(b.end), resource: b.resource },
+  );
 }
 
 /** A clinic open Monday to Saturday, 09:00–13:00 and 14:00–19:00, three artists, 15-minute clean-up, a day's notice. */
@@ -86,7 +88,10 @@ function clinic(busy: NonNullable<Availability['busy']>): Availability {
       { weekday: weekday as 1 | 2 | 3 | 4 | 5 | 6, open: '09:00', close: '13:00' },
       { weekday: weekday as 1 | 2 | 3 | 4 | 5 | 6, open: '14:00', close: '19:00' },
     ]),
-    overrides: [{ date: '2026-04-03', hours: [] }, { date: '2026-04-06', hours: [] }],
+    overrides: [
+      { date: '2026-04-03', hours: [] },
+      { date: '2026-04-06', hours: [] },
+    ],
     busy,
     resources: RESOURCES,
     bufferAfterMinutes: 15,
@@ -96,17 +101,22 @@ function clinic(busy: NonNullable<Availability['busy']>): Availability {
 
 const draft: Plan = must(createPlan({ id: 'plan-1', clientId: 'client-1', protocol, timeZone: ZONE, createdAt: '2026-03-01T09:00:00Z' }));
 /** Session 1 completed on Mon 23 Mar 2026: session 2's window opens after the spring DST change. */
-const afterSession1: Plan = ([
-  { id: 'b1', type: 'sessionBooked', at: '2026-03-01T09:00:00Z', session: 1, start: '2026-03-23T10:00:00Z' },
-  { id: 'c1', type: 'sessionCompleted', at: '2026-03-23T14:00:00Z', session: 1 },
-] satisfies PlanEventInput[]).reduce((p: Plan, e) => must(applyEvent(p, e, { protocol })), draft);
+const afterSession1: Plan = (
+  [
+    { id: 'b1', type: 'sessionBooked', at: '2026-03-01T09:00:00Z', session: 1, start: '2026-03-23T10:00:00Z' },
+    { id: 'c1', type: 'sessionCompleted', at: '2026-03-23T14:00:00Z', session: 1 },
+  ] satisfies PlanEventInput[]
+).reduce((p: Plan, e) => must(applyEvent(p, e, { protocol })), draft);
 
 const year = clinic(busyCalendar(2_000));
 const yearChecked = must(parseAvailability(year));
 const slotOptions = { protocol, asOf: ASOF } as const;
 if (must(findSlots(afterSession1, { ...slotOptions, availability: year })).length !== 10) throw new Error('fixture: 10 slots');
 if (must(proposeSchedule(draft, { ...slotOptions, availability: year })).sessions.length !== 3) throw new Error('fixture: 3 sessions');
-if (JSON.stringify(findSlots(afterSession1, { ...slotOptions, availability: yearChecked })) !== JSON.stringify(findSlots(afterSession1, { ...slotOptions, availability: year }))) {
+if (
+  JSON.stringify(findSlots(afterSession1, { ...slotOptions, availability: yearChecked })) !==
+  JSON.stringify(findSlots(afterSession1, { ...slotOptions, availability: year }))
+) {
   throw new Error('fixture: checked and raw disagree');
 }
 
@@ -146,7 +156,9 @@ function naiveSlots(availability: Availability, busy: ReturnType<typeof busyMs>)
         const end = start.plus({ minutes: 180 });
         if (end.toMillis() > close || start.toMillis() < minStart) continue;
         const to = end.toMillis() + (availability.bufferAfterMinutes ?? 0) * MIN;
-        const free = RESOURCES.find((name) => !busy.some((b) => (b.resource === undefined || b.resource === name) && b.start < to && start.toMillis() < b.end));
+        const free = RESOURCES.find(
+          (name) => !busy.some((b) => (b.resource === undefined || b.resource === name) && b.start < to && start.toMillis() < b.end),
+        );
         if (free !== undefined) found.push(start.toMillis());
         if (found.length === 10) return found;
       }
@@ -156,7 +168,8 @@ function naiveSlots(availability: Availability, busy: ReturnType<typeof busyMs>)
 }
 const naive = naiveSlots(year, yearBusyMs);
 const ours = must(findSlots(afterSession1, { ...slotOptions, availability: year })).map((s) => Date.parse(s.start));
-if (JSON.stringify(naive) !== JSON.stringify(ours)) throw new Error(`fixture: the baseline finds other slots ${naive.map(iso)} vs ${ours.map(iso)}`);
+if (JSON.stringify(naive) !== JSON.stringify(ours))
+  throw new Error(`fixture: the baseline finds other slots ${naive.map(iso)} vs ${ours.map(iso)}`);
 
 // ---------------------------------------------------------------------------------------------
 // Scaling: the same search on calendars of 1,000 to 100,000 busy intervals.
@@ -186,7 +199,10 @@ describe('findSlots: first 10 slots for session 2, a year of 2,000 busy interval
 const yearJson = JSON.stringify(clinic(busyCalendar(2_000, true)));
 const yearRawJson = JSON.parse(yearJson) as Availability;
 const yearRawJsonChecked = must(parseAvailability(JSON.parse(yearJson)));
-if (JSON.stringify(findSlots(afterSession1, { ...slotOptions, availability: yearRawJson })) !== JSON.stringify(findSlots(afterSession1, { ...slotOptions, availability: yearRawJsonChecked }))) {
+if (
+  JSON.stringify(findSlots(afterSession1, { ...slotOptions, availability: yearRawJson })) !==
+  JSON.stringify(findSlots(afterSession1, { ...slotOptions, availability: yearRawJsonChecked }))
+) {
   throw new Error('fixture: raw JSON and checked disagree');
 }
 
@@ -213,20 +229,32 @@ describe('proposeSchedule: a three-session course, same calendar', () => {
 
 describe('scaling: findSlots (first 10 slots) on a raw availability, by number of busy intervals', () => {
   for (const n of SIZES) {
-    bench(`smp-protocol findSlots, raw, ${n.toLocaleString('en')} busy intervals`, () => {
-      sink = findSlots(afterSession1, { ...slotOptions, availability: raw.get(n) as Availability });
-    }, n >= 100_000 ? heavy : {});
+    bench(
+      `smp-protocol findSlots, raw, ${n.toLocaleString('en')} busy intervals`,
+      () => {
+        sink = findSlots(afterSession1, { ...slotOptions, availability: raw.get(n) as Availability });
+      },
+      n >= 100_000 ? heavy : {},
+    );
   }
-  bench('smp-protocol findSlots, raw, 100,000 busy intervals in random order (sorted per call)', () => {
-    sink = findSlots(afterSession1, { ...slotOptions, availability: shuffled100k });
-  }, heavy);
+  bench(
+    'smp-protocol findSlots, raw, 100,000 busy intervals in random order (sorted per call)',
+    () => {
+      sink = findSlots(afterSession1, { ...slotOptions, availability: shuffled100k });
+    },
+    heavy,
+  );
 });
 
 describe('scaling: parseAvailability (once per calendar change), by number of busy intervals', () => {
   for (const n of SIZES) {
-    bench(`smp-protocol parseAvailability, ${n.toLocaleString('en')} busy intervals`, () => {
-      sink = parseAvailability(raw.get(n));
-    }, n >= 100_000 ? heavy : {});
+    bench(
+      `smp-protocol parseAvailability, ${n.toLocaleString('en')} busy intervals`,
+      () => {
+        sink = parseAvailability(raw.get(n));
+      },
+      n >= 100_000 ? heavy : {},
+    );
   }
 });
 

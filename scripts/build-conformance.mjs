@@ -286,7 +286,11 @@ function bookingCases() {
   const plan = [
     ['standard', 2, null],
     ['standard', 3, null],
-    ['scar-camouflage', 2, ['belowAbsoluteMinimum', 'belowMinimum', 'atMinimum', 'atEarliestRecommended', 'pastLatestRecommended', 'pastMaximum']],
+    [
+      'scar-camouflage',
+      2,
+      ['belowAbsoluteMinimum', 'belowMinimum', 'atMinimum', 'atEarliestRecommended', 'pastLatestRecommended', 'pastMaximum'],
+    ],
     ['scar-camouflage', 3, ['atAbsoluteMinimum', 'atLatestRecommended', 'atMaximum']],
     ['diffuse-thinning', 2, ['belowMinimum', 'atMinimum', 'atLatestRecommended']],
     ['diffuse-thinning', 3, ['atEarliestRecommended', 'pastLatestRecommended', 'atMaximum', 'pastMaximum']],
@@ -653,7 +657,8 @@ function forecastCases() {
     cases.push(
       kase({
         id: 'forecast-pause-until-holds-after-resume',
-        description: "A plan paused until 20 days from now and resumed today: the pause's date is still the earliest date offered for session 1.",
+        description:
+          "A plan paused until 20 days from now and resumed today: the pause's date is still the earliest date offered for session 1.",
         testType: 'forecast',
         events: [ev.pause(t(-1, '09:00'), { days: 20 }), ev.resume(t(0, '09:00'))],
         expected: { status: 'draft', next: 1, forecast: [forecastEntry(1, w1, false)] },
@@ -673,7 +678,16 @@ function forecastCases() {
         expected: {
           status: 'onHold',
           next: 2,
-          forecast: [{ session: 2, earliest: rel(Math.max(w2.earliest, until)), pastDue: rel(w2.pastDue), latest: rel(w2.latest), due: 'notYet', projected: false }],
+          forecast: [
+            {
+              session: 2,
+              earliest: rel(Math.max(w2.earliest, until)),
+              pastDue: rel(w2.pastDue),
+              latest: rel(w2.latest),
+              due: 'notYet',
+              projected: false,
+            },
+          ],
         },
       }),
     );
@@ -687,7 +701,11 @@ function forecastCases() {
       testType: 'forecast',
       protocol: 'touch-up',
       events: [],
-      expected: { status: 'draft', next: 1, forecast: [forecastEntry(1, { earliest: 0, recommended: 0, pastDue: null, latest: null }, false)] },
+      expected: {
+        status: 'draft',
+        next: 1,
+        forecast: [forecastEntry(1, { earliest: 0, recommended: 0, pastDue: null, latest: null }, false)],
+      },
     }),
   );
 
@@ -724,21 +742,126 @@ function refusalCases() {
   const r = (id, description, events, probeEvent, probe, status, extra = {}) =>
     kase({ id, description, testType: 'refusal', events, probeEvent, expected: { probe, status, ...extra } });
   const cases = [
-    r('refuse-booking-while-on-hold', 'A plan on hold (adverse reaction) refuses a booking: PLAN_ON_HOLD.', [ev.pause(t(-1, '09:00'))], ev.book(1, 5), refused('PLAN_ON_HOLD'), 'onHold'),
-    r('refuse-extra-session-while-on-hold', 'A plan on hold refuses an extra session: PLAN_ON_HOLD.', [ev.complete(1, -20), ev.pause(t(-1, '09:00'))], ev.add(at0), refused('PLAN_ON_HOLD'), 'onHold'),
-    r('refuse-pause-while-on-hold', 'Pausing a plan that is already on hold is refused: PLAN_ON_HOLD.', [ev.pause(t(-1, '09:00'))], ev.pause(at0), refused('PLAN_ON_HOLD'), 'onHold'),
-    r('refuse-booking-when-closed', 'A closed plan refuses a booking: PLAN_CLOSED.', [ev.close(t(-1, '09:00'))], ev.book(1, 5), refused('PLAN_CLOSED'), 'closed'),
-    r('refuse-completion-when-closed', 'A closed plan refuses even a completed session: PLAN_CLOSED (closed is terminal).', [ev.complete(1, -20), ev.close(t(-1, '09:00'))], ev.complete(2, -1, { at: at0 }), refused('PLAN_CLOSED'), 'closed'),
-    r('refuse-closing-twice', 'Closing a closed plan is refused: PLAN_CLOSED.', [ev.close(t(-1, '09:00'))], ev.close(at0), refused('PLAN_CLOSED'), 'closed'),
-    r('refuse-booking-when-completed', 'A completed course refuses a booking: PLAN_COMPLETED (add an extra session first).', completedCourse, ev.book(3, 5), refused('PLAN_COMPLETED'), 'completed'),
-    r('refuse-pause-when-completed', 'A completed course cannot be paused: PLAN_COMPLETED.', completedCourse, ev.pause(at0), refused('PLAN_COMPLETED'), 'completed'),
-    r('refuse-unknown-session', 'The standard course has three sessions: booking session 4 without adding it is refused: UNKNOWN_SESSION.', [ev.complete(1, -40), ev.complete(2, -28), ev.book(3, 5, t(-1, '09:00'))], ev.book(4, 30), refused('UNKNOWN_SESSION'), 'active'),
-    r('refuse-booking-twice', 'Booking a session that is already booked is refused (reschedule it instead): SESSION_ALREADY_BOOKED.', [ev.book(1, 5, t(-1, '09:00'))], ev.book(1, 6), refused('SESSION_ALREADY_BOOKED'), 'active'),
-    r('refuse-booking-completed-session', 'Booking a session that was already completed is refused: SESSION_ALREADY_COMPLETED.', [ev.complete(1, -3)], ev.book(1, 5), refused('SESSION_ALREADY_COMPLETED'), 'active'),
-    r('refuse-completing-twice', 'Recording the same session as completed a second time is refused: SESSION_ALREADY_COMPLETED.', [ev.complete(1, -3)], ev.complete(1, -1, { at: at0 }), refused('SESSION_ALREADY_COMPLETED'), 'active'),
-    r('refuse-booking-out-of-order', 'Session 2 cannot be booked while session 1 is neither booked nor completed: SESSION_OUT_OF_ORDER.', [], ev.book(2, 10), refused('SESSION_OUT_OF_ORDER'), 'draft'),
-    r('refuse-completion-out-of-order', 'Session 2 cannot be recorded as completed before session 1 is completed: SESSION_OUT_OF_ORDER.', [ev.book(1, -20, t(-25, '09:00'))], ev.complete(2, -1, { at: at0 }), refused('SESSION_OUT_OF_ORDER'), 'active'),
-    r('refuse-booking-in-past', 'A booking that starts before the moment it is made is refused: BOOKING_IN_PAST.', [], ev.book(1, -1), refused('BOOKING_IN_PAST'), 'draft'),
+    r(
+      'refuse-booking-while-on-hold',
+      'A plan on hold (adverse reaction) refuses a booking: PLAN_ON_HOLD.',
+      [ev.pause(t(-1, '09:00'))],
+      ev.book(1, 5),
+      refused('PLAN_ON_HOLD'),
+      'onHold',
+    ),
+    r(
+      'refuse-extra-session-while-on-hold',
+      'A plan on hold refuses an extra session: PLAN_ON_HOLD.',
+      [ev.complete(1, -20), ev.pause(t(-1, '09:00'))],
+      ev.add(at0),
+      refused('PLAN_ON_HOLD'),
+      'onHold',
+    ),
+    r(
+      'refuse-pause-while-on-hold',
+      'Pausing a plan that is already on hold is refused: PLAN_ON_HOLD.',
+      [ev.pause(t(-1, '09:00'))],
+      ev.pause(at0),
+      refused('PLAN_ON_HOLD'),
+      'onHold',
+    ),
+    r(
+      'refuse-booking-when-closed',
+      'A closed plan refuses a booking: PLAN_CLOSED.',
+      [ev.close(t(-1, '09:00'))],
+      ev.book(1, 5),
+      refused('PLAN_CLOSED'),
+      'closed',
+    ),
+    r(
+      'refuse-completion-when-closed',
+      'A closed plan refuses even a completed session: PLAN_CLOSED (closed is terminal).',
+      [ev.complete(1, -20), ev.close(t(-1, '09:00'))],
+      ev.complete(2, -1, { at: at0 }),
+      refused('PLAN_CLOSED'),
+      'closed',
+    ),
+    r(
+      'refuse-closing-twice',
+      'Closing a closed plan is refused: PLAN_CLOSED.',
+      [ev.close(t(-1, '09:00'))],
+      ev.close(at0),
+      refused('PLAN_CLOSED'),
+      'closed',
+    ),
+    r(
+      'refuse-booking-when-completed',
+      'A completed course refuses a booking: PLAN_COMPLETED (add an extra session first).',
+      completedCourse,
+      ev.book(3, 5),
+      refused('PLAN_COMPLETED'),
+      'completed',
+    ),
+    r(
+      'refuse-pause-when-completed',
+      'A completed course cannot be paused: PLAN_COMPLETED.',
+      completedCourse,
+      ev.pause(at0),
+      refused('PLAN_COMPLETED'),
+      'completed',
+    ),
+    r(
+      'refuse-unknown-session',
+      'The standard course has three sessions: booking session 4 without adding it is refused: UNKNOWN_SESSION.',
+      [ev.complete(1, -40), ev.complete(2, -28), ev.book(3, 5, t(-1, '09:00'))],
+      ev.book(4, 30),
+      refused('UNKNOWN_SESSION'),
+      'active',
+    ),
+    r(
+      'refuse-booking-twice',
+      'Booking a session that is already booked is refused (reschedule it instead): SESSION_ALREADY_BOOKED.',
+      [ev.book(1, 5, t(-1, '09:00'))],
+      ev.book(1, 6),
+      refused('SESSION_ALREADY_BOOKED'),
+      'active',
+    ),
+    r(
+      'refuse-booking-completed-session',
+      'Booking a session that was already completed is refused: SESSION_ALREADY_COMPLETED.',
+      [ev.complete(1, -3)],
+      ev.book(1, 5),
+      refused('SESSION_ALREADY_COMPLETED'),
+      'active',
+    ),
+    r(
+      'refuse-completing-twice',
+      'Recording the same session as completed a second time is refused: SESSION_ALREADY_COMPLETED.',
+      [ev.complete(1, -3)],
+      ev.complete(1, -1, { at: at0 }),
+      refused('SESSION_ALREADY_COMPLETED'),
+      'active',
+    ),
+    r(
+      'refuse-booking-out-of-order',
+      'Session 2 cannot be booked while session 1 is neither booked nor completed: SESSION_OUT_OF_ORDER.',
+      [],
+      ev.book(2, 10),
+      refused('SESSION_OUT_OF_ORDER'),
+      'draft',
+    ),
+    r(
+      'refuse-completion-out-of-order',
+      'Session 2 cannot be recorded as completed before session 1 is completed: SESSION_OUT_OF_ORDER.',
+      [ev.book(1, -20, t(-25, '09:00'))],
+      ev.complete(2, -1, { at: at0 }),
+      refused('SESSION_OUT_OF_ORDER'),
+      'active',
+    ),
+    r(
+      'refuse-booking-in-past',
+      'A booking that starts before the moment it is made is refused: BOOKING_IN_PAST.',
+      [],
+      ev.book(1, -1),
+      refused('BOOKING_IN_PAST'),
+      'draft',
+    ),
     r(
       'refuse-move-onto-later-session',
       'Session 2 moved onto the hour of session 3 (09:00, 3 hours, while session 3 starts at 10:00 the same day): the two overlap (BOOKING_OVERLAP) ' +
@@ -748,9 +871,30 @@ function refusalCases() {
       { ok: false, codes: ['BOOKING_OVERLAP', 'DOWNSTREAM_CONFLICT'], severities: ['error', 'error'] },
       'active',
     ),
-    r('refuse-reschedule-unbooked', 'Rescheduling a session that is not booked is refused: SESSION_NOT_BOOKED.', [], ev.reschedule(1, 5), refused('SESSION_NOT_BOOKED'), 'draft'),
-    r('refuse-cancel-unbooked', 'Cancelling a session that is not booked is refused: SESSION_NOT_BOOKED.', [], ev.cancel(1, at0), refused('SESSION_NOT_BOOKED'), 'draft'),
-    r('refuse-no-show-unbooked', 'A no-show for a session that was never booked is refused: SESSION_NOT_BOOKED.', [], ev.missed(1, at0), refused('SESSION_NOT_BOOKED'), 'draft'),
+    r(
+      'refuse-reschedule-unbooked',
+      'Rescheduling a session that is not booked is refused: SESSION_NOT_BOOKED.',
+      [],
+      ev.reschedule(1, 5),
+      refused('SESSION_NOT_BOOKED'),
+      'draft',
+    ),
+    r(
+      'refuse-cancel-unbooked',
+      'Cancelling a session that is not booked is refused: SESSION_NOT_BOOKED.',
+      [],
+      ev.cancel(1, at0),
+      refused('SESSION_NOT_BOOKED'),
+      'draft',
+    ),
+    r(
+      'refuse-no-show-unbooked',
+      'A no-show for a session that was never booked is refused: SESSION_NOT_BOOKED.',
+      [],
+      ev.missed(1, at0),
+      refused('SESSION_NOT_BOOKED'),
+      'draft',
+    ),
     r(
       'refuse-reschedule-breaking-later-gap',
       'Session 2 moved from day 12 to day 22 after session 1 while session 3 stays booked on day 26: session 3 would be only 4 days ' +
@@ -768,7 +912,14 @@ function refusalCases() {
       refused('DOWNSTREAM_CONFLICT'),
       'active',
     ),
-    r('refuse-no-show-before-start', 'A no-show cannot be recorded before the booking has started: MISSED_BEFORE_START.', [ev.book(1, 5, t(-1, '09:00'))], ev.missed(1, at0), refused('MISSED_BEFORE_START'), 'active'),
+    r(
+      'refuse-no-show-before-start',
+      'A no-show cannot be recorded before the booking has started: MISSED_BEFORE_START.',
+      [ev.book(1, 5, t(-1, '09:00'))],
+      ev.missed(1, at0),
+      refused('MISSED_BEFORE_START'),
+      'active',
+    ),
     r(
       'refuse-completion-in-future',
       'A booked session cannot be recorded as completed before it starts: COMPLETION_IN_FUTURE.',
@@ -785,7 +936,14 @@ function refusalCases() {
       refused('INVALID_INPUT'),
       'draft',
     ),
-    r('refuse-extra-beyond-maximum', 'The standard course allows 1 extra session: a second one is refused: MAX_SESSIONS_REACHED.', [ev.add(t(-1, '09:00'))], ev.add(at0), refused('MAX_SESSIONS_REACHED'), 'draft'),
+    r(
+      'refuse-extra-beyond-maximum',
+      'The standard course allows 1 extra session: a second one is refused: MAX_SESSIONS_REACHED.',
+      [ev.add(t(-1, '09:00'))],
+      ev.add(at0),
+      refused('MAX_SESSIONS_REACHED'),
+      'draft',
+    ),
     kase({
       id: 'refuse-third-extra-scar-camouflage',
       description: 'scar-camouflage allows 2 extra sessions: the third is refused: MAX_SESSIONS_REACHED.',
@@ -795,11 +953,25 @@ function refusalCases() {
       probeEvent: ev.add(at0),
       expected: { probe: refused('MAX_SESSIONS_REACHED'), status: 'draft' },
     }),
-    r('refuse-resume-when-not-on-hold', 'Resuming a plan that is not on hold is refused: PLAN_NOT_ON_HOLD.', [], ev.resume(at0), refused('PLAN_NOT_ON_HOLD'), 'draft'),
+    r(
+      'refuse-resume-when-not-on-hold',
+      'Resuming a plan that is not on hold is refused: PLAN_NOT_ON_HOLD.',
+      [],
+      ev.resume(at0),
+      refused('PLAN_NOT_ON_HOLD'),
+      'draft',
+    ),
   ];
 
   cases.push(
-    r('refuse-no-show-when-closed', 'A closed plan refuses a no-show record: PLAN_CLOSED.', [ev.book(1, -1, t(-3, '09:00')), ev.close(t(-2, '09:00'))], ev.missed(1, at0), refused('PLAN_CLOSED'), 'closed'),
+    r(
+      'refuse-no-show-when-closed',
+      'A closed plan refuses a no-show record: PLAN_CLOSED.',
+      [ev.book(1, -1, t(-3, '09:00')), ev.close(t(-2, '09:00'))],
+      ev.missed(1, at0),
+      refused('PLAN_CLOSED'),
+      'closed',
+    ),
     kase({
       id: 'refuse-third-extra-alopecia-areata',
       description: 'alopecia-areata allows 2 extra sessions: the third is refused: MAX_SESSIONS_REACHED.',
@@ -809,16 +981,38 @@ function refusalCases() {
       probeEvent: ev.add(at0),
       expected: { probe: refused('MAX_SESSIONS_REACHED'), status: 'active' },
     }),
-    r('booking-starting-now-is-accepted', 'A booking whose start is the very moment it is made is not in the past: accepted.', [], ev.book(1, 0, at0, '09:00'), accepted(), 'active'),
-    r('no-show-at-start-is-accepted', 'A no-show recorded at the exact start of the booking is accepted (start ≤ now), with NO_SHOW.', [ev.book(1, 0, t(-1, '09:00'))], ev.missed(1, t(0, '10:00')), accepted(['NO_SHOW']), 'draft'),
-    r('cancel-last-booking-first-is-accepted', 'Sessions 1 and 2 are booked: cancelling session 2 (the last one) is accepted; the plan stays active.', [ev.book(1, 5, t(-1, '09:00')), ev.book(2, 17, t(-1, '09:05'))], ev.cancel(2, at0), accepted(), 'active'),
+    r(
+      'booking-starting-now-is-accepted',
+      'A booking whose start is the very moment it is made is not in the past: accepted.',
+      [],
+      ev.book(1, 0, at0, '09:00'),
+      accepted(),
+      'active',
+    ),
+    r(
+      'no-show-at-start-is-accepted',
+      'A no-show recorded at the exact start of the booking is accepted (start ≤ now), with NO_SHOW.',
+      [ev.book(1, 0, t(-1, '09:00'))],
+      ev.missed(1, t(0, '10:00')),
+      accepted(['NO_SHOW']),
+      'draft',
+    ),
+    r(
+      'cancel-last-booking-first-is-accepted',
+      'Sessions 1 and 2 are booked: cancelling session 2 (the last one) is accepted; the plan stays active.',
+      [ev.book(1, 5, t(-1, '09:00')), ev.book(2, 17, t(-1, '09:05'))],
+      ev.cancel(2, at0),
+      accepted(),
+      'active',
+    ),
   );
 
   // Idempotency.
   cases.push(
     kase({
       id: 'duplicate-event-is-a-no-op',
-      description: 'The same booking event delivered twice (a serverless retry): the second is accepted as a no-op with DUPLICATE_EVENT (info).',
+      description:
+        'The same booking event delivered twice (a serverless retry): the second is accepted as a no-op with DUPLICATE_EVENT (info).',
       testType: 'idempotency',
       events: [{ id: 'booking-1', ...ev.book(1, 5) }],
       probeEvent: { id: 'booking-1', ...ev.book(1, 5) },
@@ -826,11 +1020,18 @@ function refusalCases() {
     }),
     kase({
       id: 'duplicate-event-with-other-instant-spelling',
-      description: 'A retried booking that writes the same instants with another offset (Z and +00:00): still the same event, DUPLICATE_EVENT (info).',
+      description:
+        'A retried booking that writes the same instants with another offset (Z and +00:00): still the same event, DUPLICATE_EVENT (info).',
       testType: 'idempotency',
       asOf: '2026-01-10T09:00:00Z',
       events: [{ id: 'booking-1', type: 'sessionBooked', at: '2026-01-10T09:00:00Z', session: 1, start: '2026-01-20T10:00:00Z' }],
-      probeEvent: { id: 'booking-1', type: 'sessionBooked', at: '2026-01-10T09:00:00+00:00', session: 1, start: '2026-01-20T11:00:00+01:00' },
+      probeEvent: {
+        id: 'booking-1',
+        type: 'sessionBooked',
+        at: '2026-01-10T09:00:00+00:00',
+        session: 1,
+        start: '2026-01-20T11:00:00+01:00',
+      },
       expected: { probe: accepted(['DUPLICATE_EVENT'], 'info'), status: 'active' },
     }),
     kase({
@@ -847,10 +1048,38 @@ function refusalCases() {
   const p = (id, description, events, probeEvent, probe, status) =>
     kase({ id, description, testType: 'policy', timeZone: 'Asia/Tokyo', events, probeEvent, expected: { probe, status } });
   cases.push(
-    p('late-cancellation-is-reported', 'Session 1 cancelled 22 hours before its start (notice 48 h): accepted, with the warning LATE_CANCELLATION; the plan is a draft again.', [ev.book(1, 2)], ev.cancel(1, t(1, '12:00')), accepted(['LATE_CANCELLATION']), 'draft'),
-    p('cancellation-47-hours-30-before-is-late', 'Session 1 cancelled 47 h 30 min before its start: less than the 48-hour notice, so LATE_CANCELLATION.', [ev.book(1, 2)], ev.cancel(1, t(0, '10:30')), accepted(['LATE_CANCELLATION']), 'draft'),
-    p('cancellation-exactly-48-hours-before-is-not-late', 'Session 1 cancelled exactly 48 hours before its start: exactly the notice is not late; no finding.', [ev.book(1, 2)], ev.cancel(1, t(0, '10:00')), accepted(), 'draft'),
-    p('no-show-is-reported', 'The client did not come to session 1: recorded with the warning NO_SHOW; the session is pending again and the plan a draft.', [ev.book(1, -1, t(-3, '09:00'))], ev.missed(1, t(-1, '15:00')), accepted(['NO_SHOW']), 'draft'),
+    p(
+      'late-cancellation-is-reported',
+      'Session 1 cancelled 22 hours before its start (notice 48 h): accepted, with the warning LATE_CANCELLATION; the plan is a draft again.',
+      [ev.book(1, 2)],
+      ev.cancel(1, t(1, '12:00')),
+      accepted(['LATE_CANCELLATION']),
+      'draft',
+    ),
+    p(
+      'cancellation-47-hours-30-before-is-late',
+      'Session 1 cancelled 47 h 30 min before its start: less than the 48-hour notice, so LATE_CANCELLATION.',
+      [ev.book(1, 2)],
+      ev.cancel(1, t(0, '10:30')),
+      accepted(['LATE_CANCELLATION']),
+      'draft',
+    ),
+    p(
+      'cancellation-exactly-48-hours-before-is-not-late',
+      'Session 1 cancelled exactly 48 hours before its start: exactly the notice is not late; no finding.',
+      [ev.book(1, 2)],
+      ev.cancel(1, t(0, '10:00')),
+      accepted(),
+      'draft',
+    ),
+    p(
+      'no-show-is-reported',
+      'The client did not come to session 1: recorded with the warning NO_SHOW; the session is pending again and the plan a draft.',
+      [ev.book(1, -1, t(-3, '09:00'))],
+      ev.missed(1, t(-1, '15:00')),
+      accepted(['NO_SHOW']),
+      'draft',
+    ),
     p(
       'second-no-show-does-not-hold-by-default',
       'A second no-show: NO_SHOW again. The default protocols set no no-show limit, so the plan is not put on hold.',
@@ -873,16 +1102,88 @@ function refusalCases() {
   const s = (id, description, events, probeEvent, probe, status, extra = {}) =>
     kase({ id, description, testType: 'policy', events, probeEvent, expected: { probe, status, ...extra } });
   cases.push(
-    s('status-first-booking-makes-plan-active', 'A draft plan becomes active with its first booking.', [], ev.book(1, 5), accepted(), 'active'),
-    s('status-cancelling-only-booking-returns-to-draft', 'Cancelling the only booking (a week ahead, in good time) returns the plan to draft: the status is derived from the sessions.', [ev.book(1, 7, t(-1, '09:00'))], ev.cancel(1, at0), accepted(), 'draft'),
-    s('status-last-completion-completes-plan', 'Recording session 3 as completed completes the plan.', [ev.complete(1, -40), ev.complete(2, -28)], ev.complete(3, -10), accepted(), 'completed', { next: null }),
-    s('status-extra-session-reopens-completed-plan', 'Adding an extra session to a completed course reopens it: active, and session 4 is next.', completedCourse, ev.add(at0), accepted(), 'active', { next: 4 }),
-    s('status-pause-puts-plan-on-hold', 'Pausing an active plan puts it on hold.', [ev.book(1, 5, t(-1, '09:00'))], ev.pause(at0), accepted(), 'onHold'),
-    s('status-resume-returns-to-derived-status', 'Resuming a paused plan with session 1 booked returns it to active (the derived status).', [ev.book(1, 5, t(-2, '09:00')), ev.pause(t(-1, '09:00'))], ev.resume(at0), accepted(), 'active'),
-    s('status-resume-with-nothing-booked-is-draft', 'Resuming a paused plan with nothing booked or completed returns it to draft.', [ev.pause(t(-1, '09:00'))], ev.resume(at0), accepted(), 'draft'),
-    s('status-cancel-while-on-hold', 'A booking can be cancelled while the plan is on hold (in good time): accepted, the plan stays on hold.', [ev.book(1, 7, t(-2, '09:00')), ev.pause(t(-1, '09:00'))], ev.cancel(1, at0), accepted(), 'onHold'),
-    s('status-close-completed-plan', 'A completed course can be closed (closed after the course).', completedCourse, ev.close(at0), accepted(), 'closed'),
-    s('status-close-from-on-hold', 'A plan on hold can be closed early with a reason: closed.', [ev.pause(t(-1, '09:00'))], ev.close(at0), accepted(), 'closed'),
+    s(
+      'status-first-booking-makes-plan-active',
+      'A draft plan becomes active with its first booking.',
+      [],
+      ev.book(1, 5),
+      accepted(),
+      'active',
+    ),
+    s(
+      'status-cancelling-only-booking-returns-to-draft',
+      'Cancelling the only booking (a week ahead, in good time) returns the plan to draft: the status is derived from the sessions.',
+      [ev.book(1, 7, t(-1, '09:00'))],
+      ev.cancel(1, at0),
+      accepted(),
+      'draft',
+    ),
+    s(
+      'status-last-completion-completes-plan',
+      'Recording session 3 as completed completes the plan.',
+      [ev.complete(1, -40), ev.complete(2, -28)],
+      ev.complete(3, -10),
+      accepted(),
+      'completed',
+      { next: null },
+    ),
+    s(
+      'status-extra-session-reopens-completed-plan',
+      'Adding an extra session to a completed course reopens it: active, and session 4 is next.',
+      completedCourse,
+      ev.add(at0),
+      accepted(),
+      'active',
+      { next: 4 },
+    ),
+    s(
+      'status-pause-puts-plan-on-hold',
+      'Pausing an active plan puts it on hold.',
+      [ev.book(1, 5, t(-1, '09:00'))],
+      ev.pause(at0),
+      accepted(),
+      'onHold',
+    ),
+    s(
+      'status-resume-returns-to-derived-status',
+      'Resuming a paused plan with session 1 booked returns it to active (the derived status).',
+      [ev.book(1, 5, t(-2, '09:00')), ev.pause(t(-1, '09:00'))],
+      ev.resume(at0),
+      accepted(),
+      'active',
+    ),
+    s(
+      'status-resume-with-nothing-booked-is-draft',
+      'Resuming a paused plan with nothing booked or completed returns it to draft.',
+      [ev.pause(t(-1, '09:00'))],
+      ev.resume(at0),
+      accepted(),
+      'draft',
+    ),
+    s(
+      'status-cancel-while-on-hold',
+      'A booking can be cancelled while the plan is on hold (in good time): accepted, the plan stays on hold.',
+      [ev.book(1, 7, t(-2, '09:00')), ev.pause(t(-1, '09:00'))],
+      ev.cancel(1, at0),
+      accepted(),
+      'onHold',
+    ),
+    s(
+      'status-close-completed-plan',
+      'A completed course can be closed (closed after the course).',
+      completedCourse,
+      ev.close(at0),
+      accepted(),
+      'closed',
+    ),
+    s(
+      'status-close-from-on-hold',
+      'A plan on hold can be closed early with a reason: closed.',
+      [ev.pause(t(-1, '09:00'))],
+      ev.close(at0),
+      accepted(),
+      'closed',
+    ),
     s(
       'status-completion-while-on-hold-is-recorded',
       'A session that happened while the plan was on hold is still recorded (a fact) with the warning PLAN_ON_HOLD; the plan stays on hold.',
@@ -950,29 +1251,165 @@ function dstCases() {
   }
   const table = [
     // Europe/London: BST from 2026-03-29 01:00 UTC to 2026-10-25 01:00 UTC.
-    ['london-7-days-across-spring-forward-at-minimum', 'Europe/London', '2026-03-25T10:00:00+00:00', '2026-04-01T10:00:00+01:00', 'booking', 'atMinimum', 'Europe/London: session 2 booked 7 calendar days after session 1 across the spring-forward night (a week of 167 hours): accepted at the minimum.'],
-    ['london-6-days-across-spring-forward-below-minimum', 'Europe/London', '2026-03-25T10:00:00+00:00', '2026-03-31T10:00:00+01:00', 'booking', 'belowMinimum', 'Europe/London: 6 calendar days across spring forward: below the 7-day minimum, refused.'],
-    ['london-local-midnight-after-spring-forward', 'Europe/London', '2026-03-25T23:30:00+00:00', '2026-04-01T00:30:00+01:00', 'booking', 'atMinimum', 'Europe/London: 23:30 GMT to 00:30 BST a week later is exactly 6×24 real hours and 6 UTC dates apart, but 7 local dates: accepted at the minimum.'],
-    ['london-7-days-across-fall-back', 'Europe/London', '2026-10-21T10:00:00+01:00', '2026-10-28T10:00:00+00:00', 'completion', 'atMinimum', 'Europe/London: session 2 happened 7 calendar days after session 1 across the fall-back night (169 hours).'],
-    ['london-00-30-to-23-30-six-days-later', 'Europe/London', '2026-10-21T00:30:00+01:00', '2026-10-27T23:30:00+00:00', 'completion', 'belowMinimum', 'Europe/London: session 1 at 00:30 BST, session 2 at 23:30 GMT six local days later, across fall back: exactly 7×24 real hours and 7 UTC dates apart, yet 6 local dates.'],
+    [
+      'london-7-days-across-spring-forward-at-minimum',
+      'Europe/London',
+      '2026-03-25T10:00:00+00:00',
+      '2026-04-01T10:00:00+01:00',
+      'booking',
+      'atMinimum',
+      'Europe/London: session 2 booked 7 calendar days after session 1 across the spring-forward night (a week of 167 hours): accepted at the minimum.',
+    ],
+    [
+      'london-6-days-across-spring-forward-below-minimum',
+      'Europe/London',
+      '2026-03-25T10:00:00+00:00',
+      '2026-03-31T10:00:00+01:00',
+      'booking',
+      'belowMinimum',
+      'Europe/London: 6 calendar days across spring forward: below the 7-day minimum, refused.',
+    ],
+    [
+      'london-local-midnight-after-spring-forward',
+      'Europe/London',
+      '2026-03-25T23:30:00+00:00',
+      '2026-04-01T00:30:00+01:00',
+      'booking',
+      'atMinimum',
+      'Europe/London: 23:30 GMT to 00:30 BST a week later is exactly 6×24 real hours and 6 UTC dates apart, but 7 local dates: accepted at the minimum.',
+    ],
+    [
+      'london-7-days-across-fall-back',
+      'Europe/London',
+      '2026-10-21T10:00:00+01:00',
+      '2026-10-28T10:00:00+00:00',
+      'completion',
+      'atMinimum',
+      'Europe/London: session 2 happened 7 calendar days after session 1 across the fall-back night (169 hours).',
+    ],
+    [
+      'london-00-30-to-23-30-six-days-later',
+      'Europe/London',
+      '2026-10-21T00:30:00+01:00',
+      '2026-10-27T23:30:00+00:00',
+      'completion',
+      'belowMinimum',
+      'Europe/London: session 1 at 00:30 BST, session 2 at 23:30 GMT six local days later, across fall back: exactly 7×24 real hours and 7 UTC dates apart, yet 6 local dates.',
+    ],
     // America/New_York: EDT from 2026-03-08 07:00 UTC to 2026-11-01 06:00 UTC.
-    ['new-york-23-30-to-00-30-across-spring-forward', 'America/New_York', '2026-03-04T23:30:00-05:00', '2026-03-11T00:30:00-04:00', 'completion', 'atMinimum', 'America/New_York: 23:30 EST to 00:30 EDT a week later, across spring forward (exactly 6×24 real hours, 6 UTC dates apart).'],
-    ['new-york-7-days-across-fall-back', 'America/New_York', '2026-10-28T10:00:00-04:00', '2026-11-04T10:00:00-05:00', 'booking', 'atMinimum', 'America/New_York: a week across fall back (169 hours).'],
+    [
+      'new-york-23-30-to-00-30-across-spring-forward',
+      'America/New_York',
+      '2026-03-04T23:30:00-05:00',
+      '2026-03-11T00:30:00-04:00',
+      'completion',
+      'atMinimum',
+      'America/New_York: 23:30 EST to 00:30 EDT a week later, across spring forward (exactly 6×24 real hours, 6 UTC dates apart).',
+    ],
+    [
+      'new-york-7-days-across-fall-back',
+      'America/New_York',
+      '2026-10-28T10:00:00-04:00',
+      '2026-11-04T10:00:00-05:00',
+      'booking',
+      'atMinimum',
+      'America/New_York: a week across fall back (169 hours).',
+    ],
     // America/Sao_Paulo 2018: DST from 2018-11-04 00:00 (midnight skipped to 01:00) to 2019-02-17 00:00 (23:00 repeated).
-    ['sao-paulo-2018-7-days-across-dst-start', 'America/Sao_Paulo', '2018-10-31T10:00:00-03:00', '2018-11-07T10:00:00-02:00', 'booking', 'atMinimum', 'America/Sao_Paulo (2018): a week across the night DST began at midnight.'],
-    ['sao-paulo-2018-first-hour-of-dst-day', 'America/Sao_Paulo', '2018-10-28T10:00:00-03:00', '2018-11-04T01:30:00-02:00', 'completion', 'atMinimum', 'America/Sao_Paulo (2018): session 2 at 01:30 on 4 November, the day whose midnight did not exist (the day began at 01:00).'],
-    ['sao-paulo-2019-after-repeated-hour', 'America/Sao_Paulo', '2019-02-10T23:30:00-02:00', '2019-02-17T00:30:00-03:00', 'completion', 'atMinimum', 'America/Sao_Paulo (2019): session 2 at 00:30 on 17 February, just after the repeated 23:00 hour (6 UTC dates apart).'],
+    [
+      'sao-paulo-2018-7-days-across-dst-start',
+      'America/Sao_Paulo',
+      '2018-10-31T10:00:00-03:00',
+      '2018-11-07T10:00:00-02:00',
+      'booking',
+      'atMinimum',
+      'America/Sao_Paulo (2018): a week across the night DST began at midnight.',
+    ],
+    [
+      'sao-paulo-2018-first-hour-of-dst-day',
+      'America/Sao_Paulo',
+      '2018-10-28T10:00:00-03:00',
+      '2018-11-04T01:30:00-02:00',
+      'completion',
+      'atMinimum',
+      'America/Sao_Paulo (2018): session 2 at 01:30 on 4 November, the day whose midnight did not exist (the day began at 01:00).',
+    ],
+    [
+      'sao-paulo-2019-after-repeated-hour',
+      'America/Sao_Paulo',
+      '2019-02-10T23:30:00-02:00',
+      '2019-02-17T00:30:00-03:00',
+      'completion',
+      'atMinimum',
+      'America/Sao_Paulo (2019): session 2 at 00:30 on 17 February, just after the repeated 23:00 hour (6 UTC dates apart).',
+    ],
     // Australia/Lord_Howe: 30-minute DST; +11:00 until 2026-04-05 02:00, +10:30 until 2026-10-04 02:00.
-    ['lord-howe-7-days-across-30-minute-spring-forward', 'Australia/Lord_Howe', '2026-09-30T23:45:00+10:30', '2026-10-07T23:45:00+11:00', 'booking', 'atMinimum', 'Australia/Lord_Howe: a week across its 30-minute spring forward (167.5 hours).'],
-    ['lord-howe-168-hours-is-6-local-days', 'Australia/Lord_Howe', '2026-04-01T00:15:00+11:00', '2026-04-07T23:45:00+10:30', 'completion', 'belowMinimum', 'Australia/Lord_Howe: exactly 168 real hours (7 UTC dates apart) across its 30-minute fall back, yet only 6 local dates.'],
+    [
+      'lord-howe-7-days-across-30-minute-spring-forward',
+      'Australia/Lord_Howe',
+      '2026-09-30T23:45:00+10:30',
+      '2026-10-07T23:45:00+11:00',
+      'booking',
+      'atMinimum',
+      'Australia/Lord_Howe: a week across its 30-minute spring forward (167.5 hours).',
+    ],
+    [
+      'lord-howe-168-hours-is-6-local-days',
+      'Australia/Lord_Howe',
+      '2026-04-01T00:15:00+11:00',
+      '2026-04-07T23:45:00+10:30',
+      'completion',
+      'belowMinimum',
+      'Australia/Lord_Howe: exactly 168 real hours (7 UTC dates apart) across its 30-minute fall back, yet only 6 local dates.',
+    ],
     // Pacific/Chatham: +12:45 standard, +13:45 daylight from 2026-09-27 02:45.
-    ['chatham-7-days-across-spring-forward', 'Pacific/Chatham', '2026-09-23T10:00:00+12:45', '2026-09-30T10:00:00+13:45', 'booking', 'atMinimum', 'Pacific/Chatham (+12:45/+13:45): a week across spring forward.'],
-    ['chatham-local-dates-not-utc-dates', 'Pacific/Chatham', '2026-09-23T00:30:00+12:45', '2026-09-29T23:30:00+13:45', 'booking', 'belowMinimum', 'Pacific/Chatham: 00:30 to 23:30 six local days later; the UTC dates are 7 days apart, the local ones 6: refused below the minimum.'],
+    [
+      'chatham-7-days-across-spring-forward',
+      'Pacific/Chatham',
+      '2026-09-23T10:00:00+12:45',
+      '2026-09-30T10:00:00+13:45',
+      'booking',
+      'atMinimum',
+      'Pacific/Chatham (+12:45/+13:45): a week across spring forward.',
+    ],
+    [
+      'chatham-local-dates-not-utc-dates',
+      'Pacific/Chatham',
+      '2026-09-23T00:30:00+12:45',
+      '2026-09-29T23:30:00+13:45',
+      'booking',
+      'belowMinimum',
+      'Pacific/Chatham: 00:30 to 23:30 six local days later; the UTC dates are 7 days apart, the local ones 6: refused below the minimum.',
+    ],
     // Asia/Kathmandu: +05:45, no DST.
-    ['kathmandu-local-midnight-6-days', 'Asia/Kathmandu', '2026-06-01T00:10:00+05:45', '2026-06-07T23:50:00+05:45', 'booking', 'belowMinimum', 'Asia/Kathmandu (+05:45): 00:10 on 1 June is still 31 May in UTC; 6 local days to 23:50 on 7 June (7 UTC dates).'],
-    ['kathmandu-23-30-to-00-30-is-7-days', 'Asia/Kathmandu', '2026-06-10T23:30:00+05:45', '2026-06-17T00:30:00+05:45', 'completion', 'atMinimum', 'Asia/Kathmandu: 23:30 to 00:30 seven local days later (6 days and 1 hour in real time).'],
+    [
+      'kathmandu-local-midnight-6-days',
+      'Asia/Kathmandu',
+      '2026-06-01T00:10:00+05:45',
+      '2026-06-07T23:50:00+05:45',
+      'booking',
+      'belowMinimum',
+      'Asia/Kathmandu (+05:45): 00:10 on 1 June is still 31 May in UTC; 6 local days to 23:50 on 7 June (7 UTC dates).',
+    ],
+    [
+      'kathmandu-23-30-to-00-30-is-7-days',
+      'Asia/Kathmandu',
+      '2026-06-10T23:30:00+05:45',
+      '2026-06-17T00:30:00+05:45',
+      'completion',
+      'atMinimum',
+      'Asia/Kathmandu: 23:30 to 00:30 seven local days later (6 days and 1 hour in real time).',
+    ],
     // Pacific/Apia: 2011-12-30 did not exist (-10:00 → +14:00).
-    ['apia-skipped-day-counts-as-a-calendar-day', 'Pacific/Apia', '2011-12-24T10:00:00-10:00', '2011-12-31T10:00:00+14:00', 'booking', 'atMinimum', 'Pacific/Apia: Samoa skipped 30 December 2011. From 24 to 31 December is 7 calendar days by the calendar (only 6×24 real hours).'],
+    [
+      'apia-skipped-day-counts-as-a-calendar-day',
+      'Pacific/Apia',
+      '2011-12-24T10:00:00-10:00',
+      '2011-12-31T10:00:00+14:00',
+      'booking',
+      'atMinimum',
+      'Pacific/Apia: Samoa skipped 30 December 2011. From 24 to 31 December is 7 calendar days by the calendar (only 6×24 real hours).',
+    ],
   ];
   for (const [id, zone, s1, s2, kind, probe, description] of table) cases.push(spacing({ id, zone, s1, s2, kind, description, probe }));
 
@@ -995,8 +1432,18 @@ function dstCases() {
     localDate('2026-03-30T10:00:00+01:00', 'Europe/London');
     localDate('2026-10-26T10:00:00+00:00', 'Europe/London');
     cases.push(
-      cancelCase('london-cancellation-48-wall-clock-hours-across-spring-forward', '2026-03-30T10:00:00+01:00', '2026-03-28T10:00:00+00:00', 'Europe/London: cancelled at 10:00 two days before a 10:00 session, across spring forward:'),
-      cancelCase('london-cancellation-48-wall-clock-hours-across-fall-back', '2026-10-26T10:00:00+00:00', '2026-10-24T10:00:00+01:00', 'Europe/London: cancelled at 10:00 two days before a 10:00 session, across fall back:'),
+      cancelCase(
+        'london-cancellation-48-wall-clock-hours-across-spring-forward',
+        '2026-03-30T10:00:00+01:00',
+        '2026-03-28T10:00:00+00:00',
+        'Europe/London: cancelled at 10:00 two days before a 10:00 session, across spring forward:',
+      ),
+      cancelCase(
+        'london-cancellation-48-wall-clock-hours-across-fall-back',
+        '2026-10-26T10:00:00+00:00',
+        '2026-10-24T10:00:00+01:00',
+        'Europe/London: cancelled at 10:00 two days before a 10:00 session, across fall back:',
+      ),
     );
   }
 
@@ -1044,16 +1491,54 @@ function dstCases() {
       testType: 'dst',
       timeZone: zone,
       asOf: new Date(parseInstant(asOf).ms).toISOString().replace('.000Z', 'Z'),
-      events: [{ type: 'sessionCompleted', at: new Date(s1Ms + 5 * HOUR_MS).toISOString().replace('.000Z', 'Z'), session: 1, start: s1, record: CHECKLIST }],
+      events: [
+        {
+          type: 'sessionCompleted',
+          at: new Date(s1Ms + 5 * HOUR_MS).toISOString().replace('.000Z', 'Z'),
+          session: 1,
+          start: s1,
+          record: CHECKLIST,
+        },
+      ],
       expected: { next: 2, forecast: [entry] },
     });
   }
   cases.push(
-    forecastAt({ id: 'london-forecast-asof-just-after-local-midnight', zone: 'Europe/London', s1: '2026-03-22T10:00:00+00:00', asOf: '2026-04-01T00:30:00+01:00', description: 'Europe/London: asOf is 23:30 UTC on 31 March, already 1 April in BST (the recommended date).' }),
-    forecastAt({ id: 'sao-paulo-forecast-asof-before-skipped-midnight', zone: 'America/Sao_Paulo', s1: '2018-10-25T10:00:00-03:00', asOf: '2018-11-03T23:30:00-03:00', description: 'America/Sao_Paulo (2018): asOf is 23:30 on 3 November, half an hour before the midnight DST skipped.' }),
-    forecastAt({ id: 'sao-paulo-forecast-asof-first-hour-of-dst-day', zone: 'America/Sao_Paulo', s1: '2018-10-25T10:00:00-03:00', asOf: '2018-11-04T01:30:00-02:00', description: 'America/Sao_Paulo (2018): asOf is 01:30 on 4 November, the first hour of a day that began at 01:00.' }),
-    forecastAt({ id: 'apia-forecast-across-skipped-day', zone: 'Pacific/Apia', s1: '2011-12-21T10:00:00-10:00', asOf: '2011-12-31T00:30:00+14:00', description: 'Pacific/Apia: forecast dates run across the skipped 30 December 2011 by the calendar.' }),
-    forecastAt({ id: 'chatham-forecast-asof-local-morning', zone: 'Pacific/Chatham', s1: '2026-09-20T10:00:00+12:45', asOf: '2026-09-30T08:00:00+13:45', description: 'Pacific/Chatham: asOf is 18:15 UTC on 29 September, already 30 September locally.' }),
+    forecastAt({
+      id: 'london-forecast-asof-just-after-local-midnight',
+      zone: 'Europe/London',
+      s1: '2026-03-22T10:00:00+00:00',
+      asOf: '2026-04-01T00:30:00+01:00',
+      description: 'Europe/London: asOf is 23:30 UTC on 31 March, already 1 April in BST (the recommended date).',
+    }),
+    forecastAt({
+      id: 'sao-paulo-forecast-asof-before-skipped-midnight',
+      zone: 'America/Sao_Paulo',
+      s1: '2018-10-25T10:00:00-03:00',
+      asOf: '2018-11-03T23:30:00-03:00',
+      description: 'America/Sao_Paulo (2018): asOf is 23:30 on 3 November, half an hour before the midnight DST skipped.',
+    }),
+    forecastAt({
+      id: 'sao-paulo-forecast-asof-first-hour-of-dst-day',
+      zone: 'America/Sao_Paulo',
+      s1: '2018-10-25T10:00:00-03:00',
+      asOf: '2018-11-04T01:30:00-02:00',
+      description: 'America/Sao_Paulo (2018): asOf is 01:30 on 4 November, the first hour of a day that began at 01:00.',
+    }),
+    forecastAt({
+      id: 'apia-forecast-across-skipped-day',
+      zone: 'Pacific/Apia',
+      s1: '2011-12-21T10:00:00-10:00',
+      asOf: '2011-12-31T00:30:00+14:00',
+      description: 'Pacific/Apia: forecast dates run across the skipped 30 December 2011 by the calendar.',
+    }),
+    forecastAt({
+      id: 'chatham-forecast-asof-local-morning',
+      zone: 'Pacific/Chatham',
+      s1: '2026-09-20T10:00:00+12:45',
+      asOf: '2026-09-30T08:00:00+13:45',
+      description: 'Pacific/Chatham: asOf is 18:15 UTC on 29 September, already 30 September locally.',
+    }),
   );
   return cases;
 }
@@ -1069,12 +1554,29 @@ function screeningCases() {
   const deferredFor = (earliestStart, codes = ['SCREENING_DEFERRED']) => ({ outcome: 'deferred', earliestStart, codes });
   const eligible = { outcome: 'eligible', earliestStart: null, codes: [] };
 
-  cases.push(sc({ id: 'screening-adult-eligible', description: 'An adult with nothing to report is eligible: no wait, no finding.', intake: { dateOfBirth: '1990-05-14' }, expected: { screening: eligible } }));
+  cases.push(
+    sc({
+      id: 'screening-adult-eligible',
+      description: 'An adult with nothing to report is eligible: no wait, no finding.',
+      intake: { dateOfBirth: '1990-05-14' },
+      expected: { screening: eligible },
+    }),
+  );
 
   // Laser removal: 90 days (relative, so any asOf).
   cases.push(
-    sc({ id: 'screening-laser-day-before-wait-ends', description: 'Laser removal on the area 89 days ago (wait 90 days): deferred until tomorrow.', intake: { dateOfBirth: '1990-05-14', laserRemoval: { date: { days: -89 } } }, expected: { screening: deferredFor({ days: 1 }) } }),
-    sc({ id: 'screening-laser-day-wait-ends', description: 'Laser removal 90 days ago: the day the wait ends is the first allowed day, so eligible today.', intake: { dateOfBirth: '1990-05-14', laserRemoval: { date: { days: -90 } } }, expected: { screening: eligible } }),
+    sc({
+      id: 'screening-laser-day-before-wait-ends',
+      description: 'Laser removal on the area 89 days ago (wait 90 days): deferred until tomorrow.',
+      intake: { dateOfBirth: '1990-05-14', laserRemoval: { date: { days: -89 } } },
+      expected: { screening: deferredFor({ days: 1 }) },
+    }),
+    sc({
+      id: 'screening-laser-day-wait-ends',
+      description: 'Laser removal 90 days ago: the day the wait ends is the first allowed day, so eligible today.',
+      intake: { dateOfBirth: '1990-05-14', laserRemoval: { date: { days: -90 } } },
+      expected: { screening: eligible },
+    }),
   );
 
   // Month waits: pinned dates.
@@ -1103,17 +1605,32 @@ function screeningCases() {
       }),
     ];
   };
-  if (addMonths('2028-02-29', 12) !== '2029-03-01' || addMonths('2026-01-31', 1) !== '2026-03-01') throw new Error('month roll-over (docs/design.md)');
+  if (addMonths('2028-02-29', 12) !== '2029-03-01' || addMonths('2026-01-31', 1) !== '2026-03-01')
+    throw new Error('month roll-over (docs/design.md)');
   const ht = monthWait('screening-hair-transplant-31-august', 'hairTransplant', { date: '2025-08-31' }, 6, 'Hair transplant on');
   if (ht[0].expected.screening.earliestStart !== '2026-03-01') throw new Error('31 August + 6 months must be 1 March');
   ht[0].description += ' (31 August + 6 months: 31 February does not exist, so it rolls forward to 1 March.)';
-  const leapWait = monthWait('screening-alopecia-areata-leap-day', 'alopeciaAreata', { stableSince: '2028-02-29' }, 12, 'Alopecia areata stable since');
+  const leapWait = monthWait(
+    'screening-alopecia-areata-leap-day',
+    'alopeciaAreata',
+    { stableSince: '2028-02-29' },
+    12,
+    'Alopecia areata stable since',
+  );
   leapWait[0].description += ' (29 February 2028 + 12 months: 2029 has no 29 February, so it rolls forward to 1 March.)';
   cases.push(
     ...ht,
     ...leapWait,
     ...monthWait('screening-isotretinoin', 'isotretinoin', { lastDose: '2025-11-30' }, 6, 'Last isotretinoin dose on'),
-    ...monthWait('screening-alopecia-areata-stable', 'alopeciaAreata', { stableSince: '2025-03-15' }, 12, 'Alopecia areata stable since', 'standard', 'America/New_York'),
+    ...monthWait(
+      'screening-alopecia-areata-stable',
+      'alopeciaAreata',
+      { stableSince: '2025-03-15' },
+      12,
+      'Alopecia areata stable since',
+      'standard',
+      'America/New_York',
+    ),
     ...monthWait('screening-scar-age', 'scar', { since: '2025-09-10', healed: true }, 6, 'A healed scar dating from', 'scar-camouflage'),
   );
 
@@ -1121,8 +1638,20 @@ function screeningCases() {
   const dob = '2008-06-15';
   const eighteen = addMonths(dob, 18 * 12);
   cases.push(
-    sc({ id: 'screening-day-before-18th-birthday', description: `Born ${dob}: on ${addDays(eighteen, -1)} the client is 17, deferred until the 18th birthday ${eighteen}.`, asOf: asOfAt(addDays(eighteen, -1)), intake: { dateOfBirth: dob }, expected: { screening: deferredFor(eighteen) } }),
-    sc({ id: 'screening-on-18th-birthday', description: `Born ${dob}: eligible on the 18th birthday, ${eighteen}.`, asOf: asOfAt(eighteen), intake: { dateOfBirth: dob }, expected: { screening: eligible } }),
+    sc({
+      id: 'screening-day-before-18th-birthday',
+      description: `Born ${dob}: on ${addDays(eighteen, -1)} the client is 17, deferred until the 18th birthday ${eighteen}.`,
+      asOf: asOfAt(addDays(eighteen, -1)),
+      intake: { dateOfBirth: dob },
+      expected: { screening: deferredFor(eighteen) },
+    }),
+    sc({
+      id: 'screening-on-18th-birthday',
+      description: `Born ${dob}: eligible on the 18th birthday, ${eighteen}.`,
+      asOf: asOfAt(eighteen),
+      intake: { dateOfBirth: dob },
+      expected: { screening: eligible },
+    }),
     sc({
       id: 'screening-18th-birthday-starts-at-local-midnight',
       description: `Born ${dob}: at 23:30 UTC on ${addDays(eighteen, -1)} it is already 00:30 on ${eighteen} in London (BST): eligible.`,
@@ -1134,15 +1663,49 @@ function screeningCases() {
   const leap = '2008-02-29';
   const leap18 = addMonths(leap, 18 * 12);
   if (leap18 !== '2026-03-01') throw new Error('29 February 2008 + 18 years must be 1 March 2026');
-  cases.push(sc({ id: 'screening-leap-day-birthday', description: `Born on 29 February 2008: 2026 has no 29 February, so the 18th birthday rolls forward to ${leap18}; on 28 February the client is deferred until then.`, asOf: asOfAt('2026-02-28'), intake: { dateOfBirth: leap }, expected: { screening: deferredFor(leap18) } }));
+  cases.push(
+    sc({
+      id: 'screening-leap-day-birthday',
+      description: `Born on 29 February 2008: 2026 has no 29 February, so the 18th birthday rolls forward to ${leap18}; on 28 February the client is deferred until then.`,
+      asOf: asOfAt('2026-02-28'),
+      intake: { dateOfBirth: leap },
+      expected: { screening: deferredFor(leap18) },
+    }),
+  );
 
   // Undated deferrals and clearances.
   cases.push(
-    sc({ id: 'screening-pregnancy-undated-deferral', description: 'Pregnant: deferred while it lasts; an undated deferral gives no earliest start.', intake: { dateOfBirth: '1990-05-14', pregnant: true }, expected: { screening: deferredFor(null) } }),
-    sc({ id: 'screening-active-scalp-condition', description: 'Active psoriasis on the scalp: deferred until clear, with no date.', intake: { dateOfBirth: '1990-05-14', activeScalpConditions: ['psoriasis'] }, expected: { screening: deferredFor(null) } }),
-    sc({ id: 'screening-scar-not-healed', description: 'A scar more than 6 months old that is still red or raised: deferred until healed, with no date.', protocol: 'scar-camouflage', intake: { dateOfBirth: '1990-05-14', scar: { since: { days: -400 }, healed: false } }, expected: { screening: deferredFor(null) } }),
-    sc({ id: 'screening-anticoagulants-need-clearance', description: "Prescribed anticoagulants: the doctor's clearance is required; no wait.", intake: { dateOfBirth: '1990-05-14', anticoagulants: true }, expected: { screening: { outcome: 'needsClearance', earliestStart: null, codes: ['SCREENING_CLEARANCE_REQUIRED'] } } }),
-    sc({ id: 'screening-keloid-history-needs-clearance', description: "A history of keloid scarring: the doctor's clearance is required.", intake: { dateOfBirth: '1990-05-14', keloidHistory: true }, expected: { screening: { outcome: 'needsClearance', earliestStart: null, codes: ['SCREENING_CLEARANCE_REQUIRED'] } } }),
+    sc({
+      id: 'screening-pregnancy-undated-deferral',
+      description: 'Pregnant: deferred while it lasts; an undated deferral gives no earliest start.',
+      intake: { dateOfBirth: '1990-05-14', pregnant: true },
+      expected: { screening: deferredFor(null) },
+    }),
+    sc({
+      id: 'screening-active-scalp-condition',
+      description: 'Active psoriasis on the scalp: deferred until clear, with no date.',
+      intake: { dateOfBirth: '1990-05-14', activeScalpConditions: ['psoriasis'] },
+      expected: { screening: deferredFor(null) },
+    }),
+    sc({
+      id: 'screening-scar-not-healed',
+      description: 'A scar more than 6 months old that is still red or raised: deferred until healed, with no date.',
+      protocol: 'scar-camouflage',
+      intake: { dateOfBirth: '1990-05-14', scar: { since: { days: -400 }, healed: false } },
+      expected: { screening: deferredFor(null) },
+    }),
+    sc({
+      id: 'screening-anticoagulants-need-clearance',
+      description: "Prescribed anticoagulants: the doctor's clearance is required; no wait.",
+      intake: { dateOfBirth: '1990-05-14', anticoagulants: true },
+      expected: { screening: { outcome: 'needsClearance', earliestStart: null, codes: ['SCREENING_CLEARANCE_REQUIRED'] } },
+    }),
+    sc({
+      id: 'screening-keloid-history-needs-clearance',
+      description: "A history of keloid scarring: the doctor's clearance is required.",
+      intake: { dateOfBirth: '1990-05-14', keloidHistory: true },
+      expected: { screening: { outcome: 'needsClearance', earliestStart: null, codes: ['SCREENING_CLEARANCE_REQUIRED'] } },
+    }),
     sc({
       id: 'screening-chemotherapy-planned-within-4-weeks',
       description: 'Chemotherapy planned to start in 14 days (within 4 weeks): deferred, with no date.',
@@ -1189,7 +1752,10 @@ function screeningCases() {
       ['isotretinoin', { lastDose: '2025-11-30' }, addMonths('2025-11-30', 6)],
       ['laserRemoval', { date: '2026-04-01' }, addDays('2026-04-01', 90)],
     ];
-    const latest = waits.map((w) => w[2]).sort().at(-1);
+    const latest = waits
+      .map((w) => w[2])
+      .sort()
+      .at(-1);
     cases.push(
       sc({
         id: 'screening-earliest-start-is-latest-wait',
@@ -1212,7 +1778,11 @@ function careCases() {
   const rulesFor = (protocol, final) =>
     AFTERCARE.filter((r) => (r.shaving !== true || SHAVING_PROTOCOLS.has(protocol)) && (r.finalOnly !== true || final));
   const aftercareItems = (protocol, final, end) =>
-    rulesFor(protocol, final).map((r) => ({ rule: r.rule, from: formatLondon(parseInstant(end).ms), until: londonPlusCalendarDays(end, r.days) }));
+    rulesFor(protocol, final).map((r) => ({
+      rule: r.rule,
+      from: formatLondon(parseInstant(end).ms),
+      until: londonPlusCalendarDays(end, r.days),
+    }));
   const preparationItems = (start, rules = PREPARATION) => {
     const ms = parseInstant(start).ms;
     return rules.map((r) => ({ rule: r.rule, from: formatLondon(ms - r.from * HOUR_MS), until: formatLondon(ms - r.until * HOUR_MS) }));
@@ -1234,7 +1804,14 @@ function careCases() {
           'at the same local time; items that end after 29 March carry +01:00. No swimming/sauna rule: session 1 is not the last.',
         asOf: '2026-03-02T09:00:00Z',
         events: [book(1, start, '2026-03-01T09:00:00Z')],
-        expected: { care: { kind: 'aftercare', session: 1, rules: rulesFor('standard', false).map((r) => r.rule), items: aftercareItems('standard', false, end) } },
+        expected: {
+          care: {
+            kind: 'aftercare',
+            session: 1,
+            rules: rulesFor('standard', false).map((r) => r.rule),
+            items: aftercareItems('standard', false, end),
+          },
+        },
       }),
     );
   }
@@ -1248,7 +1825,14 @@ function careCases() {
         description: `standard, session 1 booked 09:00–13:00 but recorded as ending at 12:30: aftercare counts from ${end}.`,
         asOf: '2026-06-04T09:00:00Z',
         events: [book(1, start, '2026-06-01T09:00:00Z'), done(1, start, '2026-06-03T13:00:00+01:00', { end, record: CHECKLIST })],
-        expected: { care: { kind: 'aftercare', session: 1, rules: rulesFor('standard', false).map((r) => r.rule), items: aftercareItems('standard', false, end) } },
+        expected: {
+          care: {
+            kind: 'aftercare',
+            session: 1,
+            rules: rulesFor('standard', false).map((r) => r.rule),
+            items: aftercareItems('standard', false, end),
+          },
+        },
       }),
     );
   }
@@ -1262,7 +1846,14 @@ function careCases() {
         description: `standard, session 1 booked 09:00–13:00 and recorded as completed at 11:00 without an end: the end is never later than the recording, so aftercare counts from ${at}.`,
         asOf: '2026-06-11T09:00:00Z',
         events: [book(1, start, '2026-06-01T09:00:00Z'), { type: 'sessionCompleted', at, session: 1, record: CHECKLIST }],
-        expected: { care: { kind: 'aftercare', session: 1, rules: rulesFor('standard', false).map((r) => r.rule), items: aftercareItems('standard', false, at) } },
+        expected: {
+          care: {
+            kind: 'aftercare',
+            session: 1,
+            rules: rulesFor('standard', false).map((r) => r.rule),
+            items: aftercareItems('standard', false, at),
+          },
+        },
       }),
     );
   }
@@ -1282,7 +1873,14 @@ function careCases() {
           done(2, '2026-09-13T10:00:00+01:00', '2026-09-13T14:00:00+01:00'),
           done(3, s3, '2026-10-20T18:00:00+01:00'),
         ],
-        expected: { care: { kind: 'aftercare', session: 3, rules: rulesFor('standard', true).map((r) => r.rule), items: aftercareItems('standard', true, end) } },
+        expected: {
+          care: {
+            kind: 'aftercare',
+            session: 3,
+            rules: rulesFor('standard', true).map((r) => r.rule),
+            items: aftercareItems('standard', true, end),
+          },
+        },
       }),
     );
     // With an extra session added, session 3 is no longer the last.
@@ -1297,7 +1895,8 @@ function careCases() {
     cases.push(
       care({
         id: 'aftercare-session-3-not-final-after-extra-added',
-        description: 'standard: once an extra session 4 is added, session 3 is no longer the last session, so it has no final-session rule.',
+        description:
+          'standard: once an extra session 4 is added, session 3 is no longer the last session, so it has no final-session rule.',
         asOf: '2026-10-22T09:00:00Z',
         events: baseEvents,
         expected: { care: { kind: 'aftercare', session: 3, rules: rulesFor('standard', false).map((r) => r.rule) } },
@@ -1307,7 +1906,14 @@ function careCases() {
         description: `standard: the extra session 4 booked ${s4} (2 h) is the plan's last session, extras included: it carries the final-session rule.`,
         asOf: '2026-10-22T09:00:00Z',
         events: baseEvents,
-        expected: { care: { kind: 'aftercare', session: 4, rules: rulesFor('standard', true).map((r) => r.rule), items: aftercareItems('standard', true, endOf(s4, durationOf(4))) } },
+        expected: {
+          care: {
+            kind: 'aftercare',
+            session: 4,
+            rules: rulesFor('standard', true).map((r) => r.rule),
+            items: aftercareItems('standard', true, endOf(s4, durationOf(4))),
+          },
+        },
       }),
     );
   }
@@ -1322,7 +1928,14 @@ function careCases() {
         protocol: 'diffuse-thinning',
         asOf: '2026-05-02T09:00:00Z',
         events: [book(1, start, '2026-05-01T09:00:00Z')],
-        expected: { care: { kind: 'aftercare', session: 1, rules: rulesFor('diffuse-thinning', false).map((r) => r.rule), items: aftercareItems('diffuse-thinning', false, end) } },
+        expected: {
+          care: {
+            kind: 'aftercare',
+            session: 1,
+            rules: rulesFor('diffuse-thinning', false).map((r) => r.rule),
+            items: aftercareItems('diffuse-thinning', false, end),
+          },
+        },
       }),
     );
     const s3 = '2026-06-20T10:00:00+01:00';
@@ -1337,7 +1950,14 @@ function careCases() {
           done(2, '2026-06-01T10:00:00+01:00', '2026-06-01T14:00:00+01:00'),
           book(3, s3, '2026-06-01T15:00:00+01:00'),
         ],
-        expected: { care: { kind: 'aftercare', session: 3, rules: rulesFor('diffuse-thinning', true).map((r) => r.rule), items: aftercareItems('diffuse-thinning', true, endOf(s3, durationOf(3))) } },
+        expected: {
+          care: {
+            kind: 'aftercare',
+            session: 3,
+            rules: rulesFor('diffuse-thinning', true).map((r) => r.rule),
+            items: aftercareItems('diffuse-thinning', true, endOf(s3, durationOf(3))),
+          },
+        },
       }),
     );
     const scar = '2026-07-01T10:00:00+01:00';
@@ -1348,7 +1968,14 @@ function careCases() {
         protocol: 'scar-camouflage',
         asOf: '2026-06-21T09:00:00Z',
         events: [book(1, scar, '2026-06-20T09:00:00Z')],
-        expected: { care: { kind: 'aftercare', session: 1, rules: rulesFor('scar-camouflage', false).map((r) => r.rule), items: aftercareItems('scar-camouflage', false, endOf(scar, 240)) } },
+        expected: {
+          care: {
+            kind: 'aftercare',
+            session: 1,
+            rules: rulesFor('scar-camouflage', false).map((r) => r.rule),
+            items: aftercareItems('scar-camouflage', false, endOf(scar, 240)),
+          },
+        },
       }),
     );
   }
@@ -1362,7 +1989,10 @@ function careCases() {
           `standard, session 2 booked ${s2}: preparation items run from N real hours before the start; those starting before 29 March 01:00 UTC ` +
           'read an hour earlier on the wall clock (+00:00). Trimming runs from 48 h to 24 h before.',
         asOf: '2026-03-10T09:00:00Z',
-        events: [done(1, '2026-03-16T10:00:00+00:00', '2026-03-16T15:00:00+00:00', { record: CHECKLIST }), book(2, s2, '2026-03-16T16:00:00+00:00')],
+        events: [
+          done(1, '2026-03-16T10:00:00+00:00', '2026-03-16T15:00:00+00:00', { record: CHECKLIST }),
+          book(2, s2, '2026-03-16T16:00:00+00:00'),
+        ],
         expected: { care: { kind: 'preparation', session: 2, rules: PREPARATION.map((r) => r.rule), items: preparationItems(s2) } },
       }),
     );
@@ -1384,7 +2014,14 @@ function careCases() {
         protocol: 'diffuse-thinning',
         asOf: '2026-08-01T09:00:00Z',
         events: [book(1, d1, '2026-08-01T09:00:00Z')],
-        expected: { care: { kind: 'preparation', session: 1, rules: LONG_HAIR_PREPARATION.map((r) => r.rule), items: preparationItems(d1, LONG_HAIR_PREPARATION) } },
+        expected: {
+          care: {
+            kind: 'preparation',
+            session: 1,
+            rules: LONG_HAIR_PREPARATION.map((r) => r.rule),
+            items: preparationItems(d1, LONG_HAIR_PREPARATION),
+          },
+        },
       }),
     );
   }
@@ -1394,13 +2031,37 @@ function careCases() {
 // ---------------------------------------------------------------------------------------------
 
 const files = [
-  ['spacing-booking.json', 'Boundary probes for bookings (and reschedules): each gap day count, the day before and the day of.', bookingCases()],
-  ['spacing-evaluation.json', 'The same boundaries for completed sessions: recorded as facts with warnings, then evaluated.', evaluationCases()],
-  ['forecast.json', 'Forecast dates (earliest, recommended, pastDue, latest), due states at their boundaries, projections and next.', forecastCases()],
-  ['refusals.json', 'The state machine: one case per refusal code, policy findings (late cancellation, no-show), idempotency and status transitions.', refusalCases()],
-  ['dst.json', 'Calendar days in the plan\'s zone across DST changes, odd offsets, local midnights and a skipped day (pinned dates).', dstCases()],
-  ['screening.json', 'Screening outcomes, dated waits the day before and the day they end, month roll-over, precedence and earliestStart.', screeningCases()],
-  ['care.json', 'Aftercare and preparation rules per protocol with exact instants, across London\'s DST changes.', careCases()],
+  [
+    'spacing-booking.json',
+    'Boundary probes for bookings (and reschedules): each gap day count, the day before and the day of.',
+    bookingCases(),
+  ],
+  [
+    'spacing-evaluation.json',
+    'The same boundaries for completed sessions: recorded as facts with warnings, then evaluated.',
+    evaluationCases(),
+  ],
+  [
+    'forecast.json',
+    'Forecast dates (earliest, recommended, pastDue, latest), due states at their boundaries, projections and next.',
+    forecastCases(),
+  ],
+  [
+    'refusals.json',
+    'The state machine: one case per refusal code, policy findings (late cancellation, no-show), idempotency and status transitions.',
+    refusalCases(),
+  ],
+  [
+    'dst.json',
+    "Calendar days in the plan's zone across DST changes, odd offsets, local midnights and a skipped day (pinned dates).",
+    dstCases(),
+  ],
+  [
+    'screening.json',
+    'Screening outcomes, dated waits the day before and the day they end, month roll-over, precedence and earliestStart.',
+    screeningCases(),
+  ],
+  ['care.json', "Aftercare and preparation rules per protocol with exact instants, across London's DST changes.", careCases()],
 ];
 
 mkdirSync(OUT, { recursive: true });

@@ -45,19 +45,38 @@ const packedManifest = JSON.parse(run('tar', ['-xOzf', tarball, 'package/package
 const hooks = ['prepare', 'preinstall', 'install', 'postinstall'].filter((s) => packedManifest.scripts?.[s] !== undefined);
 if (hooks.length > 0) fail(`the packed package.json carries scripts that run on a consumer's install: ${hooks.join(', ')}`);
 else pass('the packed package.json carries no prepare or install script');
-if (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts?.prepare === undefined) fail('package.json lost its prepare script after packing');
+if (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts?.prepare === undefined)
+  fail('package.json lost its prepare script after packing');
 const files = packed.files.map((f) => f.path);
-const stray = files.filter((f) => !/^(dist\/|sql\/[^/]+\.sql$|schemas\/[^/]+\.json$|conformance\/[^/]+\.json$|docs\/[^/]+\.md$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(f));
+const stray = files.filter(
+  (f) =>
+    !/^(dist\/|sql\/[^/]+\.sql$|schemas\/[^/]+\.json$|conformance\/[^/]+\.json$|docs\/[^/]+\.md$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(
+      f,
+    ),
+);
 if (stray.length > 0) fail(`unexpected files in the package: ${stray.join(', ')}`);
 // Every entry of the one list (scripts/entries.mjs), built for ESM and CJS with types, and the CLI.
-for (const needed of [...distFiles(), 'sql/001-init.sql', 'schemas/openapi.json', 'schemas/plan.json', 'schemas/event.json', 'schemas/protocol.json', 'schemas/intake.json', 'README.md', 'LICENSE']) {
+for (const needed of [
+  ...distFiles(),
+  'sql/001-init.sql',
+  'schemas/openapi.json',
+  'schemas/plan.json',
+  'schemas/event.json',
+  'schemas/protocol.json',
+  'schemas/intake.json',
+  'README.md',
+  'LICENSE',
+]) {
   if (!files.includes(needed)) fail(`missing from the package: ${needed}`);
 }
 pass(`packed ${packed.filename}: ${files.length} files, ${(packed.size / 1024).toFixed(1)} KB`);
 
 // 2. publint and arethetypeswrong
 const bytes = readFileSync(tarball);
-const { messages, pkg } = await publint({ strict: true, pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) } });
+const { messages, pkg } = await publint({
+  strict: true,
+  pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) },
+});
 for (const m of messages) fail(`publint ${m.type}: ${formatMessage(m, pkg)}`);
 if (messages.length === 0) pass('publint --strict: no issues');
 try {
@@ -106,11 +125,18 @@ try {
     const mermaid = m.toMermaid();
     if (!svg.ok || !svg.value.startsWith('<svg') || !mermaid.ok || !mermaid.value.startsWith('stateDiagram-v2')) throw new Error('pictures failed');
     console.log('ok');`;
-  writeFileSync(join(consumer, 'exports.mjs'), `import * as m from 'smp-protocol';\nimport * as ical from 'smp-protocol/ical';\nimport * as fhir from 'smp-protocol/fhir';\n${exportsFlow}`);
-  writeFileSync(join(consumer, 'exports.cjs'), `const m = require('smp-protocol');\nconst ical = require('smp-protocol/ical');\nconst fhir = require('smp-protocol/fhir');\n${exportsFlow}`);
+  writeFileSync(
+    join(consumer, 'exports.mjs'),
+    `import * as m from 'smp-protocol';\nimport * as ical from 'smp-protocol/ical';\nimport * as fhir from 'smp-protocol/fhir';\n${exportsFlow}`,
+  );
+  writeFileSync(
+    join(consumer, 'exports.cjs'),
+    `const m = require('smp-protocol');\nconst ical = require('smp-protocol/ical');\nconst fhir = require('smp-protocol/fhir');\n${exportsFlow}`,
+  );
   for (const file of ['exports.mjs', 'exports.cjs']) {
     const out = run(process.execPath, [file], { cwd: consumer }).trim();
-    if (out === 'ok') pass(`fresh project: smp-protocol/ical and smp-protocol/fhir by ${file.endsWith('.cjs') ? 'require' : 'import'} work`);
+    if (out === 'ok')
+      pass(`fresh project: smp-protocol/ical and smp-protocol/fhir by ${file.endsWith('.cjs') ? 'require' : 'import'} work`);
     else fail(`fresh project: ${file} printed ${out}`);
   }
   writeFileSync(
@@ -152,7 +178,28 @@ try {
     ['esnext', 'bundler'],
   ]) {
     try {
-      run(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', 'false', '--module', module, '--moduleResolution', resolution, '--target', 'es2022', '--types', 'node', '--typeRoots', join(root, 'node_modules/@types'), 'use.ts'], { cwd: consumer });
+      run(
+        process.execPath,
+        [
+          tsc,
+          '--noEmit',
+          '--strict',
+          '--skipLibCheck',
+          'false',
+          '--module',
+          module,
+          '--moduleResolution',
+          resolution,
+          '--target',
+          'es2022',
+          '--types',
+          'node',
+          '--typeRoots',
+          join(root, 'node_modules/@types'),
+          'use.ts',
+        ],
+        { cwd: consumer },
+      );
       pass(`fresh project: TypeScript (${resolution}) type-checks against the published .d.ts`);
     } catch (error) {
       fail(`fresh project: TypeScript (${resolution}):\n${error.stdout ?? ''}${error.stderr ?? ''}`);
@@ -184,8 +231,32 @@ try {
       ['esnext', 'bundler'],
     ]) {
       try {
-        run(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', 'false', '--exactOptionalPropertyTypes', '--module', module, '--moduleResolution', resolution, '--target', 'es2022', '--types', 'node', '--typeRoots', join(root, 'node_modules/@types'), file], { cwd: consumer });
-        pass(`fresh project: a strict consumer (skipLibCheck false, ${resolution}) importing ${entries.length} entries type-checks ${label}`);
+        run(
+          process.execPath,
+          [
+            tsc,
+            '--noEmit',
+            '--strict',
+            '--skipLibCheck',
+            'false',
+            '--exactOptionalPropertyTypes',
+            '--module',
+            module,
+            '--moduleResolution',
+            resolution,
+            '--target',
+            'es2022',
+            '--types',
+            'node',
+            '--typeRoots',
+            join(root, 'node_modules/@types'),
+            file,
+          ],
+          { cwd: consumer },
+        );
+        pass(
+          `fresh project: a strict consumer (skipLibCheck false, ${resolution}) importing ${entries.length} entries type-checks ${label}`,
+        );
       } catch (error) {
         fail(`fresh project: strict consumer (${resolution}) ${label}:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
       }
@@ -195,10 +266,20 @@ try {
   if (readdirSync(join(consumer, 'node_modules')).includes('fast-check')) fail('fresh project: fast-check was installed with the package');
   strictCheck('strict.mts', 'without fast-check installed');
   const fastCheckVersion = JSON.parse(readFileSync(join(root, 'node_modules/fast-check/package.json'), 'utf8')).version;
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', `fast-check@${fastCheckVersion}`], { cwd: consumer });
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', `fast-check@${fastCheckVersion}`], {
+    cwd: consumer,
+  });
   writeFileSync(join(consumer, 'strict-fc.mts'), withFastCheck);
   strictCheck('strict-fc.mts', `with fast-check ${fastCheckVersion} installed`);
-  const property = run(process.execPath, ['--input-type=module', '-e', `import fc from 'fast-check'; import { smpArbitraries } from 'smp-protocol/testing'; fc.assert(fc.property(smpArbitraries(fc).plan({ maxEvents: 3 }), ({ plan }) => plan.version >= 0), { numRuns: 5 }); console.log('ok');`], { cwd: consumer }).trim();
+  const property = run(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import fc from 'fast-check'; import { smpArbitraries } from 'smp-protocol/testing'; fc.assert(fc.property(smpArbitraries(fc).plan({ maxEvents: 3 }), ({ plan }) => plan.version >= 0), { numRuns: 5 }); console.log('ok');`,
+    ],
+    { cwd: consumer },
+  ).trim();
   if (property === 'ok') pass('fresh project: smpArbitraries(fc) runs a property with the installed fast-check');
   else fail(`fresh project: the property printed ${property}`);
   // The testing kit, the schemas and the CLI, as an integrator uses them.
@@ -225,7 +306,12 @@ try {
     if (m !== null && Number(m[1]) >= 60) pass(`fresh project: npx smp-protocol conformance: ${conformance}`);
     else fail(`fresh project: smp-protocol conformance ended with ${conformance}`);
   } catch (error) {
-    fail(`fresh project: smp-protocol conformance failed:\n${(error.stdout ?? '').split('\n').filter((l) => l.startsWith('Fail') || l.includes('passed')).join('\n')}`);
+    fail(
+      `fresh project: smp-protocol conformance failed:\n${(error.stdout ?? '')
+        .split('\n')
+        .filter((l) => l.startsWith('Fail') || l.includes('passed'))
+        .join('\n')}`,
+    );
   }
   const installed = readdirSync(join(consumer, 'node_modules')).filter((d) => !d.startsWith('.'));
   pass(`fresh project installs: ${installed.join(', ')}`);

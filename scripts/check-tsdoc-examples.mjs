@@ -62,8 +62,7 @@ function sourceFiles(dir) {
   return out;
 }
 
-const hasExport = (node) =>
-  ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+const hasExport = (node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 
 /** Every JSDoc node of an exported top-level declaration and of its members, and every module comment. */
 function exportedDocs(sf) {
@@ -146,7 +145,8 @@ function resultProblem(code) {
       if (found) return;
       if (ts.isIdentifier(n)) {
         const parent = n.parent;
-        const propertyName = parent !== undefined && (ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent)) && parent.name === n;
+        const propertyName =
+          parent !== undefined && (ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent)) && parent.name === n;
         if (!propertyName && !ambient.has(n.text) && n.text !== 'undefined') found = true;
       } else ts.forEachChild(n, visit);
     };
@@ -197,9 +197,7 @@ function resultProblem(code) {
   const shown = acting.some((s) => {
     const first = lineOf(s.getStart(sf));
     const last = lineOf(s.end);
-    return [...comments.values()].some(
-      (c) => (c.trailing && c.line >= first && c.line <= last) || (!c.trailing && c.line === last + 1),
-    );
+    return [...comments.values()].some((c) => (c.trailing && c.line >= first && c.line <= last) || (!c.trailing && c.line === last + 1));
   });
   return shown ? undefined : 'shows no result: no comment shows what the call returns';
 }

@@ -95,13 +95,23 @@ export async function coldStart({ root, runs = 7 } = {}) {
   const ratio = m.root / m.deps;
   const added = m.bundled - m.empty;
   console.log(`Cold start (${runs} fresh node ${process.version} processes per figure, medians; time spent in the dynamic import)`);
-  console.log(`  import('dist/index.js')                               ${ms(m.root).padStart(9)}   samples ${samples.root.map((x) => x.toFixed(1)).join(' ')}`);
-  console.log(`  import('zod/mini') (the one runtime dependency)        ${ms(m.deps).padStart(9)}   samples ${samples.deps.map((x) => x.toFixed(1)).join(' ')}`);
-  console.log(`  ratio root / zod/mini: ${ratio.toFixed(2)} × (target ≤ 1.20 ×) ${ratio <= 1.2 ? '✓ within target' : '⚠ above target (report only; rerun to rule out noise)'}`);
+  console.log(
+    `  import('dist/index.js')                               ${ms(m.root).padStart(9)}   samples ${samples.root.map((x) => x.toFixed(1)).join(' ')}`,
+  );
+  console.log(
+    `  import('zod/mini') (the one runtime dependency)        ${ms(m.deps).padStart(9)}   samples ${samples.deps.map((x) => x.toFixed(1)).join(' ')}`,
+  );
+  console.log(
+    `  ratio root / zod/mini: ${ratio.toFixed(2)} × (target ≤ 1.20 ×) ${ratio <= 1.2 ? '✓ within target' : '⚠ above target (report only; rerun to rule out noise)'}`,
+  );
   console.log(`  import of the whole root entry bundled (zod inside, minified): ${ms(m.bundled)}; an empty module: ${ms(m.empty)}`);
-  console.log(`  the bundled root entry adds ${ms(added)} to a cold start (target ≤ 20 ms) ${added <= 20 ? '✓' : '⚠ above target (report only)'}`);
+  console.log(
+    `  the bundled root entry adds ${ms(added)} to a cold start (target ≤ 20 ms) ${added <= 20 ? '✓' : '⚠ above target (report only)'}`,
+  );
   console.log(`  a bundle of the core functions only (tree-shaken, zod inside): ${ms(m.core)}, adding ${ms(m.core - m.empty)}`);
-  console.log(`  first call after import (createPlan + applyEvent + forecast, Europe/London; the first zoned Intl use): ${ms(m.firstCall)}`);
+  console.log(
+    `  first call after import (createPlan + applyEvent + forecast, Europe/London; the first zoned Intl use): ${ms(m.firstCall)}`,
+  );
   return { medians: m, ratio, added, coreAdded: m.core - m.empty, samples };
 }
 

@@ -37,15 +37,17 @@ const initial = must(createPlan({ id: demo.id, clientId: demo.clientId, protocol
 const plan = must(replay(initial, demo.history.slice(0, cut + 1), { protocol }));
 
 const files = {
-  'demo.ics': must(toICalendar(plan, {
-    protocol,
-    timeZone: plan.timeZone,
-    domain: 'clinic.example',
-    name: 'Scalp micropigmentation course',
-    location: 'Example SMP Clinic, 1 High Street, London',
-    reminders: [{ minutesBefore: 24 * 60 }, { minutesBefore: 120, description: 'Your SMP session starts in 2 hours' }],
-    aftercare: true,
-  })),
+  'demo.ics': must(
+    toICalendar(plan, {
+      protocol,
+      timeZone: plan.timeZone,
+      domain: 'clinic.example',
+      name: 'Scalp micropigmentation course',
+      location: 'Example SMP Clinic, 1 High Street, London',
+      reminders: [{ minutesBefore: 24 * 60 }, { minutesBefore: 120, description: 'Your SMP session starts in 2 hours' }],
+      aftercare: true,
+    }),
+  ),
   'demo-bundle.json': `${JSON.stringify(must(toFhir(plan, { protocol, asOf })), null, 2)}\n`,
   'demo-timeline.svg': must(toTimelineSvg(plan, { protocol, asOf })),
 };

@@ -41,17 +41,36 @@ async function freePort() {
 /** A throw-away PostgreSQL cluster on 127.0.0.1 (as `postgres` when run as root), or undefined. */
 async function startCluster() {
   const root = '/usr/lib/postgresql';
-  const version = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'pg_ctl'))).sort((a, b) => b - a)[0] : undefined;
+  const version = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, 'bin', 'pg_ctl')))
+        .sort((a, b) => b - a)[0]
+    : undefined;
   if (version === undefined) return undefined;
   const bin = join(root, version, 'bin');
   const dir = mkdtempSync(join(tmpdir(), 'smp-load-pg-'));
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })));
-  const run = (cmd, args) => execFileSync(asRoot ? 'runuser' : cmd, asRoot ? ['-u', 'postgres', '--', cmd, ...args] : args, { stdio: 'pipe', cwd: dir });
+  if (asRoot)
+    chownSync(
+      dir,
+      Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })),
+      Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })),
+    );
+  const run = (cmd, args) =>
+    execFileSync(asRoot ? 'runuser' : cmd, asRoot ? ['-u', 'postgres', '--', cmd, ...args] : args, { stdio: 'pipe', cwd: dir });
   const port = await freePort();
   const data = join(dir, 'data');
   run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
-  run(join(bin, 'pg_ctl'), ['start', '-w', '-D', data, '-l', join(dir, 'log'), '-o', `-k ${dir} -h 127.0.0.1 -p ${port} -c max_connections=60`]);
+  run(join(bin, 'pg_ctl'), [
+    'start',
+    '-w',
+    '-D',
+    data,
+    '-l',
+    join(dir, 'log'),
+    '-o',
+    `-k ${dir} -h 127.0.0.1 -p ${port} -c max_connections=60`,
+  ]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop() {
@@ -64,7 +83,13 @@ async function startCluster() {
   };
 }
 
-const planInput = (id) => ({ id, clientId: 'c', protocol: { id: 'standard', version: 1 }, timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+const planInput = (id) => ({
+  id,
+  clientId: 'c',
+  protocol: { id: 'standard', version: 1 },
+  timeZone: 'Europe/London',
+  createdAt: '2026-03-01T09:00:00Z',
+});
 const booking = (n) => ({ id: `book-${n}`, type: 'sessionBooked', at: '2026-03-01T09:00:00Z', session: 1, start: '2026-03-23T10:00:00Z' });
 
 /** Appends per second through the store alone: N plans, one booking each, 10 writers. */
@@ -90,7 +115,10 @@ async function storeAppends(client, label, n = 500) {
 /** Starts `smp-protocol serve` and resolves when it listens. */
 async function serve(args) {
   const port = await freePort();
-  const child = spawn(process.execPath, [cli, 'serve', '--port', String(port), ...args], { env: { ...process.env, SMP_TOKEN: TOKEN }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, 'serve', '--port', String(port), ...args], {
+    env: { ...process.env, SMP_TOKEN: TOKEN },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const t0 = performance.now();
   await new Promise((resolve, reject) => {
@@ -102,7 +130,16 @@ async function serve(args) {
     child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${output}`)));
   });
   const ms = Number(/database ready in (\d+) ms/.exec(output)?.[1]);
-  return { url: `http://127.0.0.1:${port}`, startMs: Math.round(performance.now() - t0), databaseMs: ms, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    startMs: Math.round(performance.now() - t0),
+    databaseMs: ms,
+    stop: () =>
+      new Promise((r) => {
+        child.once('exit', r);
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 async function httpLoad(label, args) {
@@ -134,7 +171,10 @@ async function httpLoad(label, args) {
           return { ...req, path: `/plans/${prefix}-${n}/events`, body: JSON.stringify(booking(n)) };
         },
       },
-      { method: 'GET', setupRequest: (req, context) => ({ ...req, path: `/plans/${prefix}-${context.n}/forecast?asOf=2026-03-02T09:00:00Z` }) },
+      {
+        method: 'GET',
+        setupRequest: (req, context) => ({ ...req, path: `/plans/${prefix}-${context.n}/forecast?asOf=2026-03-02T09:00:00Z` }),
+      },
     ],
   });
   await server.stop();
@@ -184,5 +224,6 @@ if (values.json) {
   console.log(`| store | appends | appends/s |\n|---|---:|---:|`);
   for (const r of results.store) console.log(`| ${r.backend} | ${r.appends} | ${r.appendsPerSecond} |`);
   console.log(`\n| HTTP (book + forecast) | requests | non-2xx | requests/s | p50 ms | p99 ms |\n|---|---:|---:|---:|---:|---:|`);
-  for (const r of results.http) console.log(`| ${r.backend} | ${r.requests} | ${r.non2xx} | ${r.requestsPerSecond} | ${r.latencyP50} | ${r.latencyP99} |`);
+  for (const r of results.http)
+    console.log(`| ${r.backend} | ${r.requests} | ${r.non2xx} | ${r.requestsPerSecond} | ${r.latencyP50} | ${r.latencyP99} |`);
 }

@@ -13,7 +13,9 @@ export const generated = [
   {
     file: 'package.json',
     update(json) {
-      const others = Object.fromEntries(Object.entries(json.exports ?? {}).filter(([k]) => !k.startsWith('.') || k === './package.json' || k.includes('*')));
+      const others = Object.fromEntries(
+        Object.entries(json.exports ?? {}).filter(([k]) => !k.startsWith('.') || k === './package.json' || k.includes('*')),
+      );
       const exportsMap = { ...packageExports(), ...others };
       const next = {};
       // Keep the key order of package.json; typesVersions and exports in place.
@@ -28,10 +30,12 @@ export const generated = [
 
 /** The files whose content differs from what the list generates. */
 export function stale() {
-  return generated.filter(({ file, update }) => {
-    const text = readFileSync(join(root, file), 'utf8');
-    return `${JSON.stringify(update(JSON.parse(text)), null, 2)}\n` !== text;
-  }).map((g) => g.file);
+  return generated
+    .filter(({ file, update }) => {
+      const text = readFileSync(join(root, file), 'utf8');
+      return `${JSON.stringify(update(JSON.parse(text)), null, 2)}\n` !== text;
+    })
+    .map((g) => g.file);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -19,7 +19,14 @@ import { aftercare, preparation, type CareItem, type CareOptions } from './rules
 import { evaluatePlan, type Evaluation, type ReadOptions } from './rules/evaluate.js';
 import { screen, type Screening, type ScreenOptions } from './rules/screening.js';
 import { forecast, type Forecast } from './rules/forecast.js';
-import { proposeReschedule, proposeSchedule, type ProposeRescheduleOptions, type ProposeScheduleOptions, type RescheduleProposal, type ScheduleProposal } from './schedule/proposals.js';
+import {
+  proposeReschedule,
+  proposeSchedule,
+  type ProposeRescheduleOptions,
+  type ProposeScheduleOptions,
+  type RescheduleProposal,
+  type ScheduleProposal,
+} from './schedule/proposals.js';
 import { findSlots, type FindSlotsOptions, type Slot } from './schedule/slots.js';
 import { protocolFor, resolveProtocol, type ProtocolRef } from './protocol/call.js';
 import { inputFinding } from './schema/issues.js';
@@ -152,7 +159,14 @@ export function createRules(options: RulesOptions): Outcome<Rules> {
       if (out.ok) protocols.push(out.value);
       else findings.push(...prefixed(out.findings, ['options', 'protocols', i]));
     });
-    const lang: Locale = locale === undefined || locale === 'en' ? 'en' : locale === 'es' ? 'es' : typeof locale === 'object' && locale !== null ? (locale as MessageCatalogue) : 'en';
+    const lang: Locale =
+      locale === undefined || locale === 'en'
+        ? 'en'
+        : locale === 'es'
+          ? 'es'
+          : typeof locale === 'object' && locale !== null
+            ? (locale as MessageCatalogue)
+            : 'en';
     if (locale !== undefined && locale !== 'en' && locale !== 'es' && (typeof locale !== 'object' || locale === null)) {
       findings.push(inputFinding(['options', 'locale'], inputDetails.notObject("'en', 'es' or a message catalogue")));
     }

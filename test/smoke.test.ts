@@ -10,6 +10,13 @@ describe('smoke', () => {
       { id: 'c1', type: 'sessionCompleted', at: '2026-03-23T15:00:00Z', session: 1 },
     ]);
     const f = mustOk(forecast(plan, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z' }));
-    expect(f.next).toMatchObject({ session: 2, earliest: '2026-03-30', recommended: '2026-04-02', pastDue: '2026-04-07', latest: '2026-04-22', due: 'notYet' });
+    expect(f.next).toMatchObject({
+      session: 2,
+      earliest: '2026-03-30',
+      recommended: '2026-04-02',
+      pastDue: '2026-04-07',
+      latest: '2026-04-22',
+      due: 'notYet',
+    });
   });
 });

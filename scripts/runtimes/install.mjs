@@ -40,7 +40,14 @@ async function installOne(cache, name) {
   try {
     await run(cmd, args, { maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
-    return { name, error: `cannot install ${name}: \`${cmd} ${args.join(' ')}\` failed: ${String(error.stderr || error.message).trim().split('\n').slice(-3).join(' ')}` };
+    return {
+      name,
+      error: `cannot install ${name}: \`${cmd} ${args.join(' ')}\` failed: ${String(error.stderr || error.message)
+        .trim()
+        .split('\n')
+        .slice(-3)
+        .join(' ')}`,
+    };
   }
   if (!existsSync(binary)) return { name, error: `cannot install ${name}: ${spec} installed but ${binary} is missing` };
   writeFileSync(marker, spec);
@@ -50,16 +57,30 @@ async function installOne(cache, name) {
 async function installChromium() {
   if (existsSync(chromiumPath)) return { name: 'chromium', binary: chromiumPath, installed: false };
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {
-    return { name: 'chromium', error: `cannot install chromium: ${chromiumPath} is missing and apt-get needs root (run: sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium)` };
+    return {
+      name: 'chromium',
+      error: `cannot install chromium: ${chromiumPath} is missing and apt-get needs root (run: sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium)`,
+    };
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   try {
     await run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'update', '-qq'], { env, maxBuffer: 64 * 1024 * 1024 });
-    await run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '-qq', '--no-install-recommends', 'chromium'], { env, maxBuffer: 64 * 1024 * 1024 });
+    await run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (error) {
-    return { name: 'chromium', error: `cannot install chromium: apt-get install chromium failed: ${String(error.stderr || error.message).trim().split('\n').slice(-3).join(' ')}` };
+    return {
+      name: 'chromium',
+      error: `cannot install chromium: apt-get install chromium failed: ${String(error.stderr || error.message)
+        .trim()
+        .split('\n')
+        .slice(-3)
+        .join(' ')}`,
+    };
   }
-  if (!existsSync(chromiumPath)) return { name: 'chromium', error: `cannot install chromium: apt-get succeeded but ${chromiumPath} is missing` };
+  if (!existsSync(chromiumPath))
+    return { name: 'chromium', error: `cannot install chromium: apt-get succeeded but ${chromiumPath} is missing` };
   return { name: 'chromium', binary: chromiumPath, installed: true };
 }
 

@@ -34,7 +34,16 @@ const seconds = (since) => ((Date.now() - since) / 1000).toFixed(1);
 /** The four host zones of the unit-test matrix: UTC, a DST zone, a half-hour zone, a 45-minute DST zone. */
 export const hostZones = ['UTC', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham'];
 /** The folders whose behaviour could depend on the host's zone (the rest are shapes and text). */
-const zoneFolders = ['test/time', 'test/plan', 'test/rules', 'test/schedule', 'test/interop', 'test/properties', 'test/conformance', 'test/runtimes'];
+const zoneFolders = [
+  'test/time',
+  'test/plan',
+  'test/rules',
+  'test/schedule',
+  'test/interop',
+  'test/properties',
+  'test/conformance',
+  'test/runtimes',
+];
 /** The property runs at scale (10⁵ sequences) are about the state machine, not the host's zone: once, in npm test. */
 const zoneExcludes = ['--exclude', 'test/properties/scale-*.property.test.ts'];
 /** Page zones for the corpus in Chromium, set through the DevTools protocol. */
@@ -49,7 +58,11 @@ function log(line) {
 /** Runs a command; resolves with its output and exit code, never rejects (a spawn error is code 127). */
 function sh(cmd, args, options = {}) {
   return new Promise((done) => {
-    const child = spawn(cmd, args, { cwd: options.cwd ?? root, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      cwd: options.cwd ?? root,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -82,9 +95,19 @@ function record(name, seconds_, outcome) {
 /** A runtime run: its output must end in a count, with 0 failed and exit 0. */
 function judge(name, t0, { code, out }) {
   const c = counts(out);
-  const failLines = out.split('\n').filter((l) => l.startsWith('FAIL ') || /error/i.test(l)).slice(0, 8);
-  if (!c) return record(name, seconds(t0), { passed: 0, failed: 1, error: `no "N passed, M failed" line (exit ${code}): ${tail(out)}`, out });
-  if (code !== 0 || c.failed > 0) return record(name, seconds(t0), { ...c, failed: Math.max(c.failed, 1), error: `exit ${code}: ${failLines.join(' / ') || tail(out)}`, out });
+  const failLines = out
+    .split('\n')
+    .filter((l) => l.startsWith('FAIL ') || /error/i.test(l))
+    .slice(0, 8);
+  if (!c)
+    return record(name, seconds(t0), { passed: 0, failed: 1, error: `no "N passed, M failed" line (exit ${code}): ${tail(out)}`, out });
+  if (code !== 0 || c.failed > 0)
+    return record(name, seconds(t0), {
+      ...c,
+      failed: Math.max(c.failed, 1),
+      error: `exit ${code}: ${failLines.join(' / ') || tail(out)}`,
+      out,
+    });
   return record(name, seconds(t0), { ...c, out });
 }
 
@@ -109,7 +132,10 @@ async function buildAndPack() {
   // The build is done: pack without running `prepare` again.
   const p = await sh('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', packDir]);
   if (p.code !== 0) throw new Error(`npm pack failed: ${tail(p.out, 20)}`);
-  const tarball = join(packDir, readdirSync(packDir).find((f) => f.endsWith('.tgz')));
+  const tarball = join(
+    packDir,
+    readdirSync(packDir).find((f) => f.endsWith('.tgz')),
+  );
   log(`built and packed ${relative(root, tarball)} in ${seconds(t0)} s`);
   return tarball;
 }
@@ -123,13 +149,22 @@ async function breakTarball(tarball) {
   const esm = join(dir, 'package', 'dist', 'index.js');
   const cjs = join(dir, 'package', 'dist', 'index.cjs');
   // Used at the top level, as a real slip would be (an unused import is dropped by bundlers, harmlessly).
-  writeFileSync(esm, `import * as __selfTestFs from 'node:fs';\nif (typeof __selfTestFs.readFileSync !== 'function') throw new Error('self-test');\n${readFileSync(esm, 'utf8')}`);
-  writeFileSync(cjs, `const __selfTestFs = require('node:fs');\nif (typeof __selfTestFs.readFileSync !== 'function') throw new Error('self-test');\n${readFileSync(cjs, 'utf8')}`);
+  writeFileSync(
+    esm,
+    `import * as __selfTestFs from 'node:fs';\nif (typeof __selfTestFs.readFileSync !== 'function') throw new Error('self-test');\n${readFileSync(esm, 'utf8')}`,
+  );
+  writeFileSync(
+    cjs,
+    `const __selfTestFs = require('node:fs');\nif (typeof __selfTestFs.readFileSync !== 'function') throw new Error('self-test');\n${readFileSync(cjs, 'utf8')}`,
+  );
   const out = join(dir, 'out');
   mkdirSync(out);
   const p = await sh('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', out], { cwd: join(dir, 'package') });
   if (p.code !== 0) throw new Error(`npm pack of the broken build failed: ${tail(p.out)}`);
-  return join(out, readdirSync(out).find((f) => f.endsWith('.tgz')));
+  return join(
+    out,
+    readdirSync(out).find((f) => f.endsWith('.tgz')),
+  );
 }
 
 /** The package's JS entries from its exports map: [{ name, subpath, import, require }]. */
@@ -150,11 +185,23 @@ function jsEntries(pkg) {
 function writeGenerated(dir, pkg, corpusFiles) {
   const entries = jsEntries(pkg);
   const esm = entries.filter((e) => e.import);
-  writeFileSync(join(dir, 'mods.mjs'), `// Generated from the package's exports map.\n${esm.map((e, i) => `import * as m${i} from '${e.specifier}';`).join('\n')}\nexport const mods = { ${esm.map((e, i) => `${e.name}: m${i}`).join(', ')} };\n`);
+  writeFileSync(
+    join(dir, 'mods.mjs'),
+    `// Generated from the package's exports map.\n${esm.map((e, i) => `import * as m${i} from '${e.specifier}';`).join('\n')}\nexport const mods = { ${esm.map((e, i) => `${e.name}: m${i}`).join(', ')} };\n`,
+  );
   const cjs = entries.filter((e) => e.require);
-  writeFileSync(join(dir, 'mods.cjs'), `// Generated from the package's exports map.\nexports.mods = { ${cjs.map((e) => `${e.name}: require('${e.specifier}')`).join(', ')} };\n`);
-  writeFileSync(join(dir, 'corpus.mjs'), `// Generated: every file of the package's conformance folder.\n${corpusFiles.map((f, i) => `import c${i} from '${pkg.name}/conformance/${f}' with { type: 'json' };`).join('\n')}\nexport const corpus = [${corpusFiles.map((f, i) => `{ file: '${f}', cases: c${i}.cases }`).join(', ')}];\n`);
-  writeFileSync(join(dir, 'corpus.cjs'), `// Generated: every file of the package's conformance folder.\nexports.corpus = [${corpusFiles.map((f) => `{ file: '${f}', cases: require('${pkg.name}/conformance/${f}').cases }`).join(', ')}];\n`);
+  writeFileSync(
+    join(dir, 'mods.cjs'),
+    `// Generated from the package's exports map.\nexports.mods = { ${cjs.map((e) => `${e.name}: require('${e.specifier}')`).join(', ')} };\n`,
+  );
+  writeFileSync(
+    join(dir, 'corpus.mjs'),
+    `// Generated: every file of the package's conformance folder.\n${corpusFiles.map((f, i) => `import c${i} from '${pkg.name}/conformance/${f}' with { type: 'json' };`).join('\n')}\nexport const corpus = [${corpusFiles.map((f, i) => `{ file: '${f}', cases: c${i}.cases }`).join(', ')}];\n`,
+  );
+  writeFileSync(
+    join(dir, 'corpus.cjs'),
+    `// Generated: every file of the package's conformance folder.\nexports.corpus = [${corpusFiles.map((f) => `{ file: '${f}', cases: require('${pkg.name}/conformance/${f}').cases }`).join(', ')}];\n`,
+  );
   for (const f of ['esm.mjs', 'cjs.cjs', 'worker.mjs', 'browser.mjs', 'index.html']) copyFileSync(join(here, 'consumer', f), join(dir, f));
   copyFileSync(join(here, 'suite.mjs'), join(dir, 'suite.mjs'));
   return entries;
@@ -166,19 +213,29 @@ async function makeConsumer(tarball, name) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const pglite = JSON.parse(readFileSync(join(root, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')).version;
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'smp-runtime-consumer', private: true, type: 'module', dependencies: { 'smp-protocol': `file:${tarball}`, '@electric-sql/pglite': pglite } }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, 'package.json'),
+    `${JSON.stringify({ name: 'smp-runtime-consumer', private: true, type: 'module', dependencies: { 'smp-protocol': `file:${tarball}`, '@electric-sql/pglite': pglite } }, null, 2)}\n`,
+  );
   const i = await sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'], { cwd: dir });
   if (i.code !== 0) throw new Error(`npm install of the tarball failed: ${tail(i.out, 20)}`);
   const pkgDir = join(dir, 'node_modules', 'smp-protocol');
   const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
-  const corpusFiles = readdirSync(join(pkgDir, 'conformance')).filter((f) => f.endsWith('.json')).sort();
+  const corpusFiles = readdirSync(join(pkgDir, 'conformance'))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const entries = writeGenerated(dir, pkg, corpusFiles);
   // The nearest tsconfig.json for Bun and esbuild, so that the repository's (whose paths map
   // smp-protocol to src) never applies to the consumer.
   writeFileSync(join(dir, 'tsconfig.json'), '{ "compilerOptions": {} }\n');
-  log(`consumer ${name}: installed the tarball, entries ${entries.map((e) => e.subpath).join(' ')}, corpus ${corpusFiles.length} files, in ${seconds(t0)} s`);
+  log(
+    `consumer ${name}: installed the tarball, entries ${entries.map((e) => e.subpath).join(' ')}, corpus ${corpusFiles.length} files, in ${seconds(t0)} s`,
+  );
   const missing = ['./http', './postgres'].filter((sub) => !entries.some((e) => e.subpath === sub));
-  if (missing.length > 0) throw new Error(`the packed package does not export ${missing.map((m) => `smp-protocol/${m.slice(2)}`).join(' and ')}: the handler smoke (create, book, forecast through Requests) needs them`);
+  if (missing.length > 0)
+    throw new Error(
+      `the packed package does not export ${missing.map((m) => `smp-protocol/${m.slice(2)}`).join(' and ')}: the handler smoke (create, book, forecast through Requests) needs them`,
+    );
   return { dir, pkg, pkgDir, entries, corpusFiles };
 }
 
@@ -186,7 +243,10 @@ async function makeConsumer(tarball, name) {
 // The runtimes
 
 async function runNode(name, binary, consumer) {
-  for (const [kind, file] of [['ESM', 'esm.mjs'], ['CJS', 'cjs.cjs']]) {
+  for (const [kind, file] of [
+    ['ESM', 'esm.mjs'],
+    ['CJS', 'cjs.cjs'],
+  ]) {
     const label = `${name} ${kind}`;
     if (!wanted(label)) continue;
     const t0 = Date.now();
@@ -213,7 +273,10 @@ async function denoNodeImports(deno, args, cwd, env, pkgMarker) {
   for (const m of graph.modules ?? []) {
     if (!String(m.specifier ?? '').includes(pkgMarker)) continue;
     for (const d of m.dependencies ?? []) {
-      if (String(d.specifier).startsWith('node:')) problems.push(`the package imports ${d.specifier} (in ${m.specifier.replace(/^file:\/\//, '')}): the core must run without Node's builtins`);
+      if (String(d.specifier).startsWith('node:'))
+        problems.push(
+          `the package imports ${d.specifier} (in ${m.specifier.replace(/^file:\/\//, '')}): the core must run without Node's builtins`,
+        );
     }
   }
   return problems;
@@ -233,7 +296,8 @@ function denoImportMap(consumer, pkgDir, prefix, withPglite) {
   const scan = (d) => {
     for (const f of readdirSync(d, { withFileTypes: true })) {
       if (f.isDirectory()) scan(join(d, f.name));
-      else if (f.name.endsWith('.js')) for (const m of readFileSync(join(d, f.name), 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"./][^'"]*)['"]/g)) bare.add(m[1]);
+      else if (f.name.endsWith('.js'))
+        for (const m of readFileSync(join(d, f.name), 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"./][^'"]*)['"]/g)) bare.add(m[1]);
     }
   };
   scan(join(pkgDir, 'dist'));
@@ -256,11 +320,25 @@ async function runDeno(binary, consumer) {
     else {
       // Deno lists no dependencies of files under node_modules (they are npm modules to it): read the
       // graph of the same installed files as plain modules, through an import map onto them.
-      writeFileSync(join(consumer.dir, 'deno-graph-map.json'), `${JSON.stringify({ imports: denoImportMap(consumer, consumer.pkgDir, './node_modules/smp-protocol/', false) }, null, 2)}\n`);
+      writeFileSync(
+        join(consumer.dir, 'deno-graph-map.json'),
+        `${JSON.stringify({ imports: denoImportMap(consumer, consumer.pkgDir, './node_modules/smp-protocol/', false) }, null, 2)}\n`,
+      );
       const graphArgs = ['--no-config', '--import-map=deno-graph-map.json', '--node-modules-dir=none', 'mods.mjs'];
-      const problems = await denoNodeImports(binary, graphArgs, consumer.dir, { ...env, DENO_NO_PACKAGE_JSON: '1' }, '/node_modules/smp-protocol/');
+      const problems = await denoNodeImports(
+        binary,
+        graphArgs,
+        consumer.dir,
+        { ...env, DENO_NO_PACKAGE_JSON: '1' },
+        '/node_modules/smp-protocol/',
+      );
       const res = await sh(binary, ['run', '-A', '--node-modules-dir=manual', 'esm.mjs', 'Deno node_modules'], { cwd: consumer.dir, env });
-      if (problems.length > 0) record('Deno node_modules', seconds(t0), { ...(counts(res.out) ?? {}), failed: Math.max(1, counts(res.out)?.failed ?? 0), error: problems.join('; ') });
+      if (problems.length > 0)
+        record('Deno node_modules', seconds(t0), {
+          ...(counts(res.out) ?? {}),
+          failed: Math.max(1, counts(res.out)?.failed ?? 0),
+          error: problems.join('; '),
+        });
       else judge('Deno node_modules', t0, res);
     }
   }
@@ -280,7 +358,12 @@ async function runDeno(binary, consumer) {
     const denv = { ...env, DENO_NO_PACKAGE_JSON: '1' };
     const problems = await denoNodeImports(binary, [...args, 'esm.mjs'], dir, denv, `${dir}/package/`);
     const res = await sh(binary, ['run', '-A', ...args, 'esm.mjs', 'Deno npm:'], { cwd: dir, env: denv });
-    if (problems.length > 0) record('Deno npm:', seconds(t0), { ...(counts(res.out) ?? {}), failed: Math.max(1, counts(res.out)?.failed ?? 0), error: problems.join('; ') });
+    if (problems.length > 0)
+      record('Deno npm:', seconds(t0), {
+        ...(counts(res.out) ?? {}),
+        failed: Math.max(1, counts(res.out)?.failed ?? 0),
+        error: problems.join('; '),
+      });
     else judge('Deno npm:', t0, res);
   }
 }
@@ -290,7 +373,14 @@ async function runBun(binary, consumer) {
   const t0 = Date.now();
   if (!binary) return record('Bun', '0', { failed: 1, error: 'not installed' });
   const v = await sh(binary, ['--version']);
-  judge('Bun', t0, await sh(binary, ['run', 'esm.mjs', `Bun ${v.out.trim()}`], { cwd: consumer.dir, env: { BUN_INSTALL_CACHE_DIR: join(cache, 'bun-cache') } }));
+  judge(
+    'Bun',
+    t0,
+    await sh(binary, ['run', 'esm.mjs', `Bun ${v.out.trim()}`], {
+      cwd: consumer.dir,
+      env: { BUN_INSTALL_CACHE_DIR: join(cache, 'bun-cache') },
+    }),
+  );
 }
 
 async function bundle(consumer, entry, outfile, platform) {
@@ -314,11 +404,14 @@ async function bundle(consumer, entry, outfile, platform) {
     });
     const inputs = Object.keys(built.metafile.inputs);
     const strays = inputs.filter((i) => !i.includes('node_modules/') && !/^[a-z]+\.mjs$/.test(i));
-    if (!inputs.some((i) => i.includes('node_modules/smp-protocol/dist/'))) return `the bundle does not contain the packed package (inputs: ${inputs.slice(0, 5).join(', ')})`;
+    if (!inputs.some((i) => i.includes('node_modules/smp-protocol/dist/')))
+      return `the bundle does not contain the packed package (inputs: ${inputs.slice(0, 5).join(', ')})`;
     if (strays.length > 0) return `the bundle contains files from outside the consumer's node_modules: ${strays.slice(0, 5).join(', ')}`;
     return undefined;
   } catch (error) {
-    return (error.errors ?? [{ text: String(error) }]).map((e) => `${e.text}${e.location ? ` (${e.location.file}:${e.location.line})` : ''}`).join('; ');
+    return (error.errors ?? [{ text: String(error) }])
+      .map((e) => `${e.text}${e.location ? ` (${e.location.file}:${e.location.line})` : ''}`)
+      .join('; ');
   }
 }
 
@@ -330,7 +423,9 @@ async function runWorkerd(binary, consumer) {
   mkdirSync(dir, { recursive: true });
   const problem = await bundle(consumer, 'worker.mjs', join(dir, 'worker.js'), 'neutral');
   if (problem) return record('workerd', seconds(t0), { failed: 1, error: `esbuild --platform=neutral: ${problem}` });
-  writeFileSync(join(dir, 'config.capnp'), `using Workerd = import "/workerd/workerd.capnp";
+  writeFileSync(
+    join(dir, 'config.capnp'),
+    `using Workerd = import "/workerd/workerd.capnp";
 
 const config :Workerd.Config = (
   services = [ (name = "main", worker = .worker) ],
@@ -340,7 +435,8 @@ const worker :Workerd.Worker = (
   modules = [ (name = "worker.js", esModule = embed "worker.js") ],
   compatibilityDate = "2025-09-01",
 );
-`);
+`,
+  );
   const res = await sh(binary, ['test', '--verbose', 'config.capnp'], { cwd: dir });
   judge('workerd', t0, res);
 }
@@ -348,7 +444,16 @@ const worker :Workerd.Worker = (
 // ---------------------------------------------------------------------------------------------
 // Chromium: the corpus (own zone and two page zones), the timeline, the API reference
 
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
+const types = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
 
 function serve(mounts) {
   const server = createServer((req, res) => {
@@ -384,7 +489,9 @@ async function runChromium(available, consumer) {
   const problem = await bundle(consumer, 'browser.mjs', join(dir, 'bundle.js'), 'browser');
   if (problem) return record('Chromium', seconds(t0), { failed: 1, error: `esbuild --platform=browser: ${problem}` });
   copyFileSync(join(consumer.dir, 'index.html'), join(dir, 'index.html'));
-  const demo = await sh(process.execPath, [join(consumer.pkgDir, consumer.pkg.bin?.['smp-protocol'] ?? 'dist/cli.js'), 'demo', '--json'], { cwd: consumer.dir });
+  const demo = await sh(process.execPath, [join(consumer.pkgDir, consumer.pkg.bin?.['smp-protocol'] ?? 'dist/cli.js'), 'demo', '--json'], {
+    cwd: consumer.dir,
+  });
   writeFileSync(join(dir, 'demo.json'), demo.out);
 
   const { chromium } = await import('playwright-core');
@@ -414,7 +521,12 @@ async function runChromium(available, consumer) {
       if (!wanted(name)) continue;
       const t1 = Date.now();
       const { page, errors } = await open(`${base}/index.html`, zone);
-      const ready = await page.waitForFunction(() => typeof globalThis.smp === 'object', null, { timeout: 30_000 }).then(() => true, () => false);
+      const ready = await page
+        .waitForFunction(() => typeof globalThis.smp === 'object', null, { timeout: 30_000 })
+        .then(
+          () => true,
+          () => false,
+        );
       if (!ready) {
         record(name, seconds(t1), { failed: 1, error: `the bundle did not start: ${errors.join('; ') || 'no smp global'}` });
         await page.close();
@@ -433,7 +545,11 @@ async function runChromium(available, consumer) {
         notes.push(errors.join('; '));
       }
       log(`  ${name}: ${r.lines.at(-1)} (page zone ${r.zone})`);
-      record(name, seconds(t1), { passed: r.passed, failed, ...(notes.length || r.failed ? { error: [...notes, ...r.failures.slice(0, 3)].join('; ') } : {}) });
+      record(name, seconds(t1), {
+        passed: r.passed,
+        failed,
+        ...(notes.length || r.failed ? { error: [...notes, ...r.failures.slice(0, 3)].join('; ') } : {}),
+      });
       await page.close();
     }
 
@@ -447,21 +563,36 @@ async function runChromium(available, consumer) {
       checks.push([t.width === 800, `the timeline renders ${t.width} px wide, not 800`]);
       checks.push([t.labels.length > 0, 'the timeline has no text labels']);
       const ax = await cdp.send('Accessibility.getFullAXTree');
-      const names = ax.nodes.filter((n) => !n.ignored).map((n) => String(n.name?.value ?? '').trim()).filter((n) => n !== '');
+      const names = ax.nodes
+        .filter((n) => !n.ignored)
+        .map((n) => String(n.name?.value ?? '').trim())
+        .filter((n) => n !== '');
       const missing = t.labels.filter((l) => !names.includes(l));
-      checks.push([missing.length === 0, `labels missing from the accessibility tree: ${missing.slice(0, 6).join(' | ')}${missing.length > 6 ? ` … (${missing.length})` : ''}`]);
+      checks.push([
+        missing.length === 0,
+        `labels missing from the accessibility tree: ${missing.slice(0, 6).join(' | ')}${missing.length > 6 ? ` … (${missing.length})` : ''}`,
+      ]);
       checks.push([errors.length === 0, errors.join('; ')]);
       mkdirSync(shots, { recursive: true });
       await page.locator('main > svg').screenshot({ path: join(shots, 'timeline-chromium.png') });
       const failedChecks = checks.filter(([good]) => !good);
-      record('Chromium timeline', seconds(t1), { passed: checks.length - failedChecks.length, failed: failedChecks.length, ...(failedChecks.length ? { error: failedChecks.map(([, m]) => m).join('; ') } : {}), note: `${t.labels.length} labels in the AX tree (${t.hidden} axis ticks aria-hidden)` });
+      record('Chromium timeline', seconds(t1), {
+        passed: checks.length - failedChecks.length,
+        failed: failedChecks.length,
+        ...(failedChecks.length ? { error: failedChecks.map(([, m]) => m).join('; ') } : {}),
+        note: `${t.labels.length} labels in the AX tree (${t.hidden} axis ticks aria-hidden)`,
+      });
       await page.close();
     }
 
     if (wanted('Chromium API docs')) {
       const t1 = Date.now();
-      const docsBuilt = existsSync(join(root, 'docs', 'api', 'index.html')) && !flag('--rebuild-docs') ? { code: 0, out: '' } : await sh('npm', ['run', 'docs', '--silent']);
-      if (docsBuilt.code !== 0) record('Chromium API docs', seconds(t1), { failed: 1, error: `npm run docs failed: ${tail(docsBuilt.out)}` });
+      const docsBuilt =
+        existsSync(join(root, 'docs', 'api', 'index.html')) && !flag('--rebuild-docs')
+          ? { code: 0, out: '' }
+          : await sh('npm', ['run', 'docs', '--silent']);
+      if (docsBuilt.code !== 0)
+        record('Chromium API docs', seconds(t1), { failed: 1, error: `npm run docs failed: ${tail(docsBuilt.out)}` });
       else {
         const { page, errors } = await open(`${base}/api/index.html`);
         const checks = [];
@@ -469,14 +600,21 @@ async function runChromium(available, consumer) {
         const input = page.locator('#tsd-search-input, #tsd-search-field').first();
         await input.fill('applyEvent');
         const hit = page.locator('#tsd-search-results li', { hasText: 'applyEvent' }).first();
-        const found = await hit.waitFor({ timeout: 15_000 }).then(() => true, () => false);
+        const found = await hit.waitFor({ timeout: 15_000 }).then(
+          () => true,
+          () => false,
+        );
         checks.push([found, 'the search does not find applyEvent']);
         await page.waitForTimeout(300);
         mkdirSync(shots, { recursive: true });
         await page.screenshot({ path: join(shots, 'api-search-chromium.png') });
         checks.push([errors.length === 0, errors.join('; ')]);
         const failedChecks = checks.filter(([good]) => !good);
-        record('Chromium API docs', seconds(t1), { passed: checks.length - failedChecks.length, failed: failedChecks.length, ...(failedChecks.length ? { error: failedChecks.map(([, m]) => m).join('; ') } : {}) });
+        record('Chromium API docs', seconds(t1), {
+          passed: checks.length - failedChecks.length,
+          failed: failedChecks.length,
+          ...(failedChecks.length ? { error: failedChecks.map(([, m]) => m).join('; ') } : {}),
+        });
         await page.close();
       }
     }
@@ -498,17 +636,41 @@ async function runUnitZones() {
     const t0 = Date.now();
     // --no-isolate: one module graph per worker instead of one per file (about half the time; `npm
     // test` keeps the isolated run). A generous timeout: these reruns are about zones, not speed.
-    const res = await sh(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--no-isolate', '--testTimeout=60000', ...zoneExcludes, ...zoneFolders], { env: { TZ: zone, SMP_TEST_TZ: zone, NO_COLOR: '1', CI: '1' }, timeoutMs: 600_000 });
+    const res = await sh(
+      process.execPath,
+      [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--no-isolate', '--testTimeout=60000', ...zoneExcludes, ...zoneFolders],
+      { env: { TZ: zone, SMP_TEST_TZ: zone, NO_COLOR: '1', CI: '1' }, timeoutMs: 600_000 },
+    );
     const tests = res.out.match(/Tests\s+(?:(\d+) failed \| )?(\d+) passed/);
     if (!tests) record(name, seconds(t0), { failed: 1, error: `no vitest summary (exit ${res.code}): ${tail(res.out)}` });
-    else record(name, seconds(t0), { passed: Number(tests[2]), failed: Number(tests[1] ?? 0) + (res.code !== 0 && !tests[1] ? 1 : 0), ...(res.code !== 0 ? { error: tail(res.out.split('\n').filter((l) => /FAIL|✗|×/.test(l)).join('\n') || res.out) } : {}) });
+    else
+      record(name, seconds(t0), {
+        passed: Number(tests[2]),
+        failed: Number(tests[1] ?? 0) + (res.code !== 0 && !tests[1] ? 1 : 0),
+        ...(res.code !== 0
+          ? {
+              error: tail(
+                res.out
+                  .split('\n')
+                  .filter((l) => /FAIL|✗|×/.test(l))
+                  .join('\n') || res.out,
+              ),
+            }
+          : {}),
+      });
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 
 function table() {
-  const rows = results.map((r) => [r.name, String(r.passed ?? 0), String(r.failed ?? 0), `${r.seconds} s`, r.error ? r.error.slice(0, 160) : (r.note ?? '')]);
+  const rows = results.map((r) => [
+    r.name,
+    String(r.passed ?? 0),
+    String(r.failed ?? 0),
+    `${r.seconds} s`,
+    r.error ? r.error.slice(0, 160) : (r.note ?? ''),
+  ]);
   const head = ['runtime', 'passed', 'failed', 'time', 'note'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
@@ -521,7 +683,11 @@ async function main() {
   const t0 = Date.now();
   const [tools, tarball] = await Promise.all([
     ensureTools(cache).then((t) => {
-      log(`tools ready in ${seconds(t0)} s (${Object.values(t).map((x) => `${x.name}${x.error ? ' FAILED' : x.installed ? ' installed' : ' cached'}`).join(', ')})`);
+      log(
+        `tools ready in ${seconds(t0)} s (${Object.values(t)
+          .map((x) => `${x.name}${x.error ? ' FAILED' : x.installed ? ' installed' : ' cached'}`)
+          .join(', ')})`,
+      );
       return t;
     }),
     buildAndPack(),
@@ -540,7 +706,10 @@ async function main() {
   if (!selfTest) await runUnitZones();
 
   process.stdout.write(`\n${table()}\n\n`);
-  const total = results.reduce((a, r) => ({ passed: a.passed + (r.passed ?? 0), failed: a.failed + (r.failed ?? 0) }), { passed: 0, failed: 0 });
+  const total = results.reduce((a, r) => ({ passed: a.passed + (r.passed ?? 0), failed: a.failed + (r.failed ?? 0) }), {
+    passed: 0,
+    failed: 0,
+  });
   const toolFailures = Object.values(tools).filter((t) => t.error);
   if (selfTest) {
     // The broken build must be caught, by name, at least where Node would not catch it.
@@ -549,7 +718,8 @@ async function main() {
       const r = results.find((x) => x.name === n);
       return !r || !(r.failed > 0) || !String(r.error ?? '').includes('node:fs');
     });
-    for (const n of must) log(`self-test: ${n} ${misses.includes(n) ? 'did NOT fail naming node:fs' : 'failed naming node:fs, as it must'}`);
+    for (const n of must)
+      log(`self-test: ${n} ${misses.includes(n) ? 'did NOT fail naming node:fs' : 'failed naming node:fs, as it must'}`);
     log(`self-test ${misses.length === 0 ? 'passed' : 'FAILED'} in ${seconds(started)} s`);
     process.stdout.write(`${must.length - misses.length} passed, ${misses.length} failed\n`);
     process.exit(misses.length === 0 ? 0 : 1);

@@ -63,7 +63,9 @@ async function openDatabase(options: ServeOptions): Promise<Database> {
   try {
     mod = await import('@electric-sql/pglite');
   } catch {
-    throw new Error('the embedded database needs "@electric-sql/pglite": npm install @electric-sql/pglite (or give --database postgres://…)');
+    throw new Error(
+      'the embedded database needs "@electric-sql/pglite": npm install @electric-sql/pglite (or give --database postgres://…)',
+    );
   }
   // memory:// is PGlite's in-memory database (tests, throw-away demos).
   const dir = options.data?.startsWith('memory://') === true ? options.data : resolve(options.data ?? '.smp-data');
@@ -145,7 +147,9 @@ export async function startServer(options: ServeOptions): Promise<Running> {
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${host}:${port}`;
-  log(`smp-protocol serve: ${url} (${options.database === undefined ? `PGlite in ${options.data?.startsWith('memory://') === true ? options.data : resolve(options.data ?? '.smp-data')}` : 'PostgreSQL'}; database ready in ${Math.round(databaseMs)} ms)`);
+  log(
+    `smp-protocol serve: ${url} (${options.database === undefined ? `PGlite in ${options.data?.startsWith('memory://') === true ? options.data : resolve(options.data ?? '.smp-data')}` : 'PostgreSQL'}; database ready in ${Math.round(databaseMs)} ms)`,
+  );
   if (options.token === undefined) log('SMP_TOKEN is not set: serving without authorization, on a loopback address only');
   return {
     url,
@@ -162,11 +166,23 @@ export const serve = {
   summary: 'serve the HTTP API over PGlite or PostgreSQL (node:http)',
   usage: USAGE,
   async run(args: string[]): Promise<number> {
-    let values: { database?: string | undefined; data?: string | undefined; port?: string | undefined; host?: string | undefined; help?: boolean | undefined };
+    let values: {
+      database?: string | undefined;
+      data?: string | undefined;
+      port?: string | undefined;
+      host?: string | undefined;
+      help?: boolean | undefined;
+    };
     try {
       values = parseArgs({
         args,
-        options: { database: { type: 'string' }, data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+        options: {
+          database: { type: 'string' },
+          data: { type: 'string' },
+          port: { type: 'string' },
+          host: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
         strict: true,
       }).values;
     } catch (error) {

@@ -147,8 +147,7 @@ export const spanish: MessageCatalogue = {
     `El protocolo permite como máximo ${v(p, 'max')} sesión${p.max === 1 ? '' : 'es'} extra, y el plan ya tiene ${v(p, 'extras')}.`,
   LATE_CANCELLATION: (p) =>
     `La sesión ${v(p, 'session')} se canceló ${v(p, 'hoursBeforeStart')} horas antes de su inicio (${v(p, 'start')}), dentro del plazo de aviso de ${v(p, 'noticeHours')} horas.`,
-  NO_SHOW: (p) =>
-    `El cliente no acudió a la sesión ${v(p, 'session')} (${v(p, 'start')}); ausencias hasta ahora: ${v(p, 'count')}.`,
+  NO_SHOW: (p) => `El cliente no acudió a la sesión ${v(p, 'session')} (${v(p, 'start')}); ausencias hasta ahora: ${v(p, 'count')}.`,
   DUPLICATE_EVENT: (p) => `El evento ${JSON.stringify(v(p, 'eventId'))} ya se aplicó; el plan no cambia.`,
   EVENT_ID_REUSED: (p) =>
     `El identificador de evento ${JSON.stringify(v(p, 'eventId'))} ya se usó para otro evento; cada evento necesita el suyo.`,
@@ -209,8 +208,7 @@ export const spanish: MessageCatalogue = {
     p.item === 'hairlineAgreed'
       ? `La sesión ${v(p, 'session')} se realizó sin una línea frontal acordada con el cliente.`
       : `La sesión ${v(p, 'session')} se realizó sin el punto de control ${JSON.stringify(v(p, 'item'))}.`,
-  ZONE_NOT_TREATED: (p) =>
-    `La zona «${zonas[String(p.zone)] ?? v(p, 'zone')}» estaba prevista, pero ninguna sesión realizada la trató.`,
+  ZONE_NOT_TREATED: (p) => `La zona «${zonas[String(p.zone)] ?? v(p, 'zone')}» estaba prevista, pero ninguna sesión realizada la trató.`,
   OUTCOME_NOT_RECORDED: (p) =>
     `La sesión ${v(p, 'session')} estaba reservada para el ${v(p, 'date')}, hace ${dias(p.daysSince)}, y no se registró nada: regístrela como realizada, no presentada o cancelada.`,
   DATE_OUT_OF_RANGE: (p) =>
@@ -222,6 +220,5 @@ export const spanish: MessageCatalogue = {
   UNAUTHORIZED: () => 'La solicitud no está autorizada.',
   PAYLOAD_TOO_LARGE: (p) => `El cuerpo de la solicitud supera el límite de ${v(p, 'limit')} bytes.`,
   ROUTE_NOT_FOUND: (p) => `No hay ninguna ruta para ${v(p, 'method')} ${v(p, 'path')}.`,
-  INTERNAL_ERROR: (p) =>
-    `Se produjo un error inesperado (${v(p, 'detail')}); no se cambió nada. Por favor, notifíquelo como un fallo.`,
+  INTERNAL_ERROR: (p) => `Se produjo un error inesperado (${v(p, 'detail')}); no se cambió nada. Por favor, notifíquelo como un fallo.`,
 };

@@ -29,7 +29,14 @@ export function finding<C extends FindingCode>(
 export function finding(code: FindingCode, severity: Severity, params?: FindingParams, extra?: Extra): Finding;
 export function finding(code: FindingCode, severity: Severity, params: FindingParams = {}, extra: Extra = {}): Finding {
   const rendered = english[code]({ ...params, severity });
-  const f: { code: FindingCode; severity: Severity; message: string; session?: number; path?: (string | number)[]; params?: FindingParams } = {
+  const f: {
+    code: FindingCode;
+    severity: Severity;
+    message: string;
+    session?: number;
+    path?: (string | number)[];
+    params?: FindingParams;
+  } = {
     code,
     severity,
     message: rendered,

@@ -51,7 +51,8 @@ const with_ = (problem: string, extra: Mutable<InputProblem> = { problem }): Inp
 export const inputDetails = {
   type: (expected: string, received: string): InputProblem => with_('type', { ...expectedOf(expected), received }),
   required: (expected: string): InputProblem => with_('required', expectedOf(expected)),
-  tooSmall: (origin: string, minimum: number | string): InputProblem => with_('tooSmall', { problem: '', of: origin, limit: Number(minimum) }),
+  tooSmall: (origin: string, minimum: number | string): InputProblem =>
+    with_('tooSmall', { problem: '', of: origin, limit: Number(minimum) }),
   tooBig: (origin: string, maximum: number | string): InputProblem => with_('tooBig', { problem: '', of: origin, limit: Number(maximum) }),
   notInteger: (): InputProblem => with_('notInteger'),
   unrecognizedKeys: (keys: string): InputProblem => with_('unknownKeys', { problem: '', keys }),

@@ -78,8 +78,7 @@ export const english: MessageCatalogue = {
   },
   NONEXISTENT_LOCAL_TIME: (p) =>
     `${v(p, 'value')} does not exist in ${v(p, 'timeZone')}: the clocks skip that time for a daylight-saving change.`,
-  UNKNOWN_SESSION: (p) =>
-    `Session ${v(p, 'session')} is not in this plan, which has sessions 1 to ${v(p, 'sessions')}.`,
+  UNKNOWN_SESSION: (p) => `Session ${v(p, 'session')} is not in this plan, which has sessions 1 to ${v(p, 'sessions')}.`,
   SESSION_OUT_OF_ORDER: (p) =>
     p.rule === 'afterPrevious'
       ? `Session ${v(p, 'session')} would start at ${v(p, 'start')}, before session ${v(p, 'previousSession')} ends (${v(p, 'previousEnd')}); sessions happen in order.`
@@ -90,8 +89,7 @@ export const english: MessageCatalogue = {
     p.kind === 'completed'
       ? `${spacingHead(p)}; the protocol's absolute minimum is ${days(p.absoluteMinimumDays)}, so the session does not count and may need repeating.`
       : `${spacingHead(p)}; the protocol needs at least ${days(p.minimumDays)} for the skin to heal, and never fewer than ${days(p.absoluteMinimumDays)}.`,
-  SPACING_BELOW_MINIMUM: (p) =>
-    `${spacingHead(p)}; the protocol needs at least ${days(p.minimumDays)} for the skin to heal.`,
+  SPACING_BELOW_MINIMUM: (p) => `${spacingHead(p)}; the protocol needs at least ${days(p.minimumDays)} for the skin to heal.`,
   SPACING_GRACE: (p) =>
     `${spacingHead(p)}: fewer than the ${days(p.minimumDays)} the protocol asks for, but within its ${days(p.absoluteMinimumDays)} grace, so it counts.`,
   SPACING_EARLY: (p) =>
@@ -129,8 +127,7 @@ export const english: MessageCatalogue = {
     `The protocol allows at most ${v(p, 'max')} extra session${p.max === 1 ? '' : 's'}, and the plan already has ${v(p, 'extras')}.`,
   LATE_CANCELLATION: (p) =>
     `Session ${v(p, 'session')} was cancelled ${v(p, 'hoursBeforeStart')} hours before its start (${v(p, 'start')}), inside the ${v(p, 'noticeHours')}-hour notice period.`,
-  NO_SHOW: (p) =>
-    `The client did not attend session ${v(p, 'session')} (${v(p, 'start')}); no-shows so far: ${v(p, 'count')}.`,
+  NO_SHOW: (p) => `The client did not attend session ${v(p, 'session')} (${v(p, 'start')}); no-shows so far: ${v(p, 'count')}.`,
   DUPLICATE_EVENT: (p) => `Event ${JSON.stringify(v(p, 'eventId'))} was already applied; the plan is unchanged.`,
   EVENT_ID_REUSED: (p) =>
     `Event id ${JSON.stringify(v(p, 'eventId'))} was already used for a different event; every event needs its own id.`,
@@ -142,8 +139,7 @@ export const english: MessageCatalogue = {
     p.offered !== undefined || p.protocol === undefined
       ? `The plan follows protocol ${v(p, 'planProtocol')} version ${v(p, 'planVersion')}, which is not among the protocols given (${p.offered === undefined || p.offered === '' ? 'none' : v(p, 'offered')}).`
       : `The plan follows protocol ${v(p, 'planProtocol')} version ${v(p, 'planVersion')}, but protocol ${v(p, 'protocol')} version ${v(p, 'version')} was given.`,
-  UNSUPPORTED_SCHEMA_VERSION: (p) =>
-    `The plan has schemaVersion ${v(p, 'found')}; this library reads schemaVersion ${v(p, 'supported')}.`,
+  UNSUPPORTED_SCHEMA_VERSION: (p) => `The plan has schemaVersion ${v(p, 'found')}; this library reads schemaVersion ${v(p, 'supported')}.`,
   SESSION_ALREADY_BOOKED: (p) =>
     `Session ${v(p, 'session')} is already booked for ${p.date !== undefined ? v(p, 'date') : v(p, 'start')}; reschedule it instead.`,
   SESSION_NOT_BOOKED: (p) => `Session ${v(p, 'session')} is not booked (it is ${v(p, 'state')}).`,
@@ -198,8 +194,7 @@ export const english: MessageCatalogue = {
   UNAUTHORIZED: () => 'The request was not authorized.',
   PAYLOAD_TOO_LARGE: (p) => `The request body is larger than the limit of ${v(p, 'limit')} bytes.`,
   ROUTE_NOT_FOUND: (p) => `There is no route for ${v(p, 'method')} ${v(p, 'path')}.`,
-  INTERNAL_ERROR: (p) =>
-    `An unexpected error occurred (${v(p, 'detail')}); nothing was changed. Please report this as a bug.`,
+  INTERNAL_ERROR: (p) => `An unexpected error occurred (${v(p, 'detail')}); nothing was changed. Please report this as a bug.`,
 };
 
 /** Short English reasons per screening condition, for findings rebuilt from a stored screening. @internal */

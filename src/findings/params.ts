@@ -182,9 +182,7 @@ type TypeOf<T> = T extends 'string' | 'string?' ? string : T extends 'number' | 
 type RequiredKeys<S> = { [K in keyof S]: S[K] extends `${string}?` ? never : K }[keyof S];
 type OptionalKeys<S> = Exclude<keyof S, RequiredKeys<S>>;
 type Flatten<T> = { [K in keyof T]: T[K] };
-type ParamsFromSpec<S> = Flatten<
-  { readonly [K in RequiredKeys<S>]: TypeOf<S[K]> } & { readonly [K in OptionalKeys<S>]?: TypeOf<S[K]> }
->;
+type ParamsFromSpec<S> = Flatten<{ readonly [K in RequiredKeys<S>]: TypeOf<S[K]> } & { readonly [K in OptionalKeys<S>]?: TypeOf<S[K]> }>;
 
 /**
  * The params of each finding code, key by key (derived from {@link findingParamKeys}).

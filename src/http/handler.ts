@@ -4,7 +4,16 @@
  * runs unchanged in workerd, Deno, Bun and Node.
  * @module
  */
-import { english, httpStatusOf, type Finding, type FindingCode, type FindingParams, type Outcome, type Availability, type Protocol } from 'smp-protocol';
+import {
+  english,
+  httpStatusOf,
+  type Finding,
+  type FindingCode,
+  type FindingParams,
+  type Outcome,
+  type Availability,
+  type Protocol,
+} from 'smp-protocol';
 import type { Store } from 'smp-protocol/postgres';
 import { openApiDocument } from './openapi.js';
 import { protocolOf, readers } from './readers.js';
@@ -42,9 +51,16 @@ export interface HandlerOptions {
 function makeFinding(code: FindingCode, params: FindingParams = {}, path?: (string | number)[]): Finding {
   // `code` is any code here: the finding pairs it with the params its caller built for it.
   const message = english[code]({ ...params, severity: 'error' });
-  return { code, severity: 'error', message, ...(path === undefined ? {} : { path }), ...(Object.keys(params).length > 0 ? { params } : {}) } as Finding;
+  return {
+    code,
+    severity: 'error',
+    message,
+    ...(path === undefined ? {} : { path }),
+    ...(Object.keys(params).length > 0 ? { params } : {}),
+  } as Finding;
 }
-const inputError = (path: string, detail: string): Finding => makeFinding('INVALID_INPUT', { path, problem: 'invalid', detail }, path.split('.'));
+const inputError = (path: string, detail: string): Finding =>
+  makeFinding('INVALID_INPUT', { path, problem: 'invalid', detail }, path.split('.'));
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -67,7 +83,10 @@ type Body = { ok: true; value: unknown } | { ok: false; response: Response };
 
 /** Reads at most `limit` bytes of the body; more is 413 whatever Content-Length says. */
 async function readJson(request: Request, limit: number): Promise<Body> {
-  const tooLarge = (size?: number): Body => ({ ok: false, response: errorResponse([makeFinding('PAYLOAD_TOO_LARGE', size === undefined ? { limit } : { limit, size })]) });
+  const tooLarge = (size?: number): Body => ({
+    ok: false,
+    response: errorResponse([makeFinding('PAYLOAD_TOO_LARGE', size === undefined ? { limit } : { limit, size })]),
+  });
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > limit) return tooLarge(declared);
   const chunks: Uint8Array[] = [];
@@ -105,7 +124,8 @@ function isoNow(now: () => Date): string {
 
 function intParam(url: URL, name: string, required: boolean): { ok: true; value: number | undefined } | { ok: false; finding: Finding } {
   const raw = url.searchParams.get(name);
-  if (raw === null) return required ? { ok: false, finding: inputError(name, 'is required (a whole number)') } : { ok: true, value: undefined };
+  if (raw === null)
+    return required ? { ok: false, finding: inputError(name, 'is required (a whole number)') } : { ok: true, value: undefined };
   if (!/^\d{1,4}$/.test(raw)) return { ok: false, finding: inputError(name, 'must be a whole number') };
   return { ok: true, value: Number(raw) };
 }
@@ -169,10 +189,15 @@ function handlerOptionsProblem(options: unknown): Finding | undefined {
     if (typeof options !== 'object' || options === null) return inputError('options', 'must be an object { store, protocols, authorize }');
     const o = options as { store?: unknown; protocols?: unknown; authorize?: unknown };
     const store = o.store;
-    if (typeof store !== 'object' || store === null || !['createPlan', 'load', 'append'].every((m) => typeof (store as Record<string, unknown>)[m] === 'function')) {
+    if (
+      typeof store !== 'object' ||
+      store === null ||
+      !['createPlan', 'load', 'append'].every((m) => typeof (store as Record<string, unknown>)[m] === 'function')
+    ) {
       return inputError('options.store', 'must be a store with createPlan, load and append');
     }
-    if (!Array.isArray(o.protocols) || o.protocols.length > 100) return inputError('options.protocols', 'must be an array of at most 100 protocols');
+    if (!Array.isArray(o.protocols) || o.protocols.length > 100)
+      return inputError('options.protocols', 'must be an array of at most 100 protocols');
     if (typeof o.authorize !== 'function') return inputError('options.authorize', 'must be a function (request) => boolean');
     return undefined;
   } catch {
@@ -197,7 +222,10 @@ function buildHandler(options: HandlerOptions): (request: Request) => Promise<Re
     const method = request.method.toUpperCase();
     let parts: string[];
     try {
-      parts = url.pathname.split('/').filter((p) => p.length > 0).map((p) => decodeURIComponent(p));
+      parts = url.pathname
+        .split('/')
+        .filter((p) => p.length > 0)
+        .map((p) => decodeURIComponent(p));
     } catch {
       return errorResponse([inputError('path', 'has a malformed percent-encoding')]);
     }
@@ -209,13 +237,27 @@ function buildHandler(options: HandlerOptions): (request: Request) => Promise<Re
     if (parts.length === 1 && parts[0] === 'screenings' && method === 'POST') {
       const body = await readJson(request, limit);
       if (!body.ok) return body.response;
-      const b = body.value as { intake?: unknown; protocol?: { id?: unknown; version?: unknown }; timeZone?: unknown; asOf?: unknown } | null;
-      if (b === null || typeof b !== 'object') return errorResponse([inputError('body', 'must be an object { intake, protocol, timeZone, asOf? }')]);
+      const b = body.value as {
+        intake?: unknown;
+        protocol?: { id?: unknown; version?: unknown };
+        timeZone?: unknown;
+        asOf?: unknown;
+      } | null;
+      if (b === null || typeof b !== 'object')
+        return errorResponse([inputError('body', 'must be an object { intake, protocol, timeZone, asOf? }')]);
       const ref = b.protocol;
-      if (ref === null || typeof ref !== 'object' || typeof ref.id !== 'string' || typeof ref.version !== 'number') return errorResponse([inputError('protocol', 'is required ({ id, version })')]);
+      if (ref === null || typeof ref !== 'object' || typeof ref.id !== 'string' || typeof ref.version !== 'number')
+        return errorResponse([inputError('protocol', 'is required ({ id, version })')]);
       const protocol = protocolOf({ protocol: { id: ref.id, version: ref.version } }, protocols);
       if (!protocol.ok) return errorResponse(protocol.findings);
-      return outcomeResponse(readers.screen(b.intake, protocol.value, typeof b.asOf === 'string' ? b.asOf : asOf, typeof b.timeZone === 'string' ? b.timeZone : String(b.timeZone)));
+      return outcomeResponse(
+        readers.screen(
+          b.intake,
+          protocol.value,
+          typeof b.asOf === 'string' ? b.asOf : asOf,
+          typeof b.timeZone === 'string' ? b.timeZone : String(b.timeZone),
+        ),
+      );
     }
 
     if (parts[0] !== 'plans') return notFound();
@@ -225,7 +267,9 @@ function buildHandler(options: HandlerOptions): (request: Request) => Promise<Re
       const body = await readJson(request, limit);
       if (!body.ok) return body.response;
       const out = await store.createPlan(body.value);
-      return out.ok ? outcomeResponse(out, 201, { etag: `"${out.value.version}"`, location: `/plans/${encodeURIComponent(out.value.id)}` }) : errorResponse(out.findings);
+      return out.ok
+        ? outcomeResponse(out, 201, { etag: `"${out.value.version}"`, location: `/plans/${encodeURIComponent(out.value.id)}` })
+        : errorResponse(out.findings);
     }
 
     const planId = parts[1] ?? '';
@@ -235,7 +279,8 @@ function buildHandler(options: HandlerOptions): (request: Request) => Promise<Re
       if (!version.ok) return errorResponse([version.finding]);
       const body = await readJson(request, limit);
       if (!body.ok) return body.response;
-      if (body.value === null || typeof body.value !== 'object' || Array.isArray(body.value)) return errorResponse([inputError('body', 'must be an event object')]);
+      if (body.value === null || typeof body.value !== 'object' || Array.isArray(body.value))
+        return errorResponse([inputError('body', 'must be an event object')]);
       const event: Record<string, unknown> = { ...(body.value as Record<string, unknown>) };
       const key = request.headers.get('idempotency-key');
       if (event.id === undefined && key !== null) event.id = key;
@@ -265,7 +310,8 @@ function buildHandler(options: HandlerOptions): (request: Request) => Promise<Re
       case 'slots': {
         const session = intParam(url, 'session', false);
         const count = intParam(url, 'limit', false);
-        if (!session.ok || !count.ok) return errorResponse([...(session.ok ? [] : [session.finding]), ...(count.ok ? [] : [count.finding])]);
+        if (!session.ok || !count.ok)
+          return errorResponse([...(session.ok ? [] : [session.finding]), ...(count.ok ? [] : [count.finding])]);
         let availability: unknown;
         const given = url.searchParams.get('availability');
         if (given !== null) {
@@ -279,8 +325,11 @@ function buildHandler(options: HandlerOptions): (request: Request) => Promise<Re
         } else {
           availability = options.availability;
         }
-        if (availability === undefined) return errorResponse([inputError('availability', 'is required (the clinic\'s opening hours)')]);
-        const slotOptions: { availability: Availability; asOf: string; session?: number; limit?: number } = { availability: availability as Availability, asOf };
+        if (availability === undefined) return errorResponse([inputError('availability', "is required (the clinic's opening hours)")]);
+        const slotOptions: { availability: Availability; asOf: string; session?: number; limit?: number } = {
+          availability: availability as Availability,
+          asOf,
+        };
         if (session.value !== undefined) slotOptions.session = session.value;
         if (count.value !== undefined) slotOptions.limit = count.value;
         return outcomeResponse(readers.slots(plan, protocols, slotOptions));
@@ -290,7 +339,10 @@ function buildHandler(options: HandlerOptions): (request: Request) => Promise<Re
       case 'fhir': {
         const out = readers.fhir(plan, protocols, asOf);
         if (!out.ok) return errorResponse(out.findings);
-        return new Response(JSON.stringify(out.value), { status: 200, headers: { 'content-type': 'application/fhir+json; charset=utf-8', 'cache-control': 'no-store' } });
+        return new Response(JSON.stringify(out.value), {
+          status: 200,
+          headers: { 'content-type': 'application/fhir+json; charset=utf-8', 'cache-control': 'no-store' },
+        });
       }
       case 'timeline.svg':
         return textResponse(readers.timeline(plan, protocols, asOf), 'image/svg+xml; charset=utf-8');

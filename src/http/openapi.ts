@@ -15,7 +15,7 @@ function component(schema: z.core.$ZodType): Json {
 
 const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: Json): Json => ({ 'application/json': { schema } });
-const valueOf = (schema: Json): Json => ({
+const valueSchema = (schema: Json): Json => ({
   type: 'object',
   required: ['value', 'findings'],
   properties: { value: schema, findings: { type: 'array', items: ref('Finding') } },
@@ -23,13 +23,19 @@ const valueOf = (schema: Json): Json => ({
 const errors = (...statuses: number[]): Json =>
   Object.fromEntries(statuses.map((s) => [String(s), { $ref: `#/components/responses/Error${s}` }]));
 const planId = { name: 'planId', in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } };
-const asOf = { name: 'asOf', in: 'query', required: false, description: 'An instant with offset; default: the server\'s now.', schema: { type: 'string' } };
+const asOf = {
+  name: 'asOf',
+  in: 'query',
+  required: false,
+  description: "An instant with offset; default: the server's now.",
+  schema: { type: 'string' },
+};
 const etag = { ETag: { description: 'The plan\'s version, `"<version>"`.', schema: { type: 'string' } } };
 const read = (summary: string, schema: Json, params: Json[] = []): Json => ({
   get: {
     summary,
     parameters: [planId, ...params],
-    responses: { 200: { description: 'OK', content: json(valueOf(schema)) }, ...errors(400, 401, 404, 422, 500) },
+    responses: { 200: { description: 'OK', content: json(valueSchema(schema)) }, ...errors(400, 401, 404, 422, 500) },
   },
 });
 
@@ -78,7 +84,12 @@ function build(): Json {
     properties: {
       id: { type: 'string' },
       clientId: { type: 'string' },
-      protocol: { oneOf: [{ type: 'object', required: ['id', 'version'], properties: { id: { type: 'string' }, version: { type: 'integer' } } }, ref('Protocol')] },
+      protocol: {
+        oneOf: [
+          { type: 'object', required: ['id', 'version'], properties: { id: { type: 'string' }, version: { type: 'integer' } } },
+          ref('Protocol'),
+        ],
+      },
       timeZone: { type: 'string' },
       createdAt: { type: 'string' },
       metadata: { type: 'object' },
@@ -89,7 +100,8 @@ function build(): Json {
     info: {
       title: 'smp-protocol reference back end',
       version: '0.2.0',
-      description: 'Plans of scalp-micropigmentation courses: create, record events, forecast, evaluate, export. Errors are `{ findings }` with stable codes.',
+      description:
+        'Plans of scalp-micropigmentation courses: create, record events, forecast, evaluate, export. Errors are `{ findings }` with stable codes.',
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],
@@ -98,27 +110,54 @@ function build(): Json {
         post: {
           summary: 'Create a plan (idempotent for the same input)',
           requestBody: { required: true, content: json(createInput) },
-          responses: { 201: { description: 'Created', headers: etag, content: json(valueOf(ref('Plan'))) }, ...errors(400, 401, 409, 413, 422, 500) },
+          responses: {
+            201: { description: 'Created', headers: etag, content: json(valueSchema(ref('Plan'))) },
+            ...errors(400, 401, 409, 413, 422, 500),
+          },
         },
       },
       '/plans/{planId}': {
         get: {
           summary: 'The plan',
           parameters: [planId],
-          responses: { 200: { description: 'OK', headers: etag, content: json(valueOf(ref('Plan'))) }, ...errors(400, 401, 404, 500) },
+          responses: { 200: { description: 'OK', headers: etag, content: json(valueSchema(ref('Plan'))) }, ...errors(400, 401, 404, 500) },
         },
       },
       '/plans/{planId}/events': {
         post: {
           summary: 'Record an event (booking, reschedule, completion, …)',
-          description: '`at` defaults to the server\'s now; `id` to the Idempotency-Key header. A retry of the same event is `DUPLICATE_EVENT` (info), plan unchanged.',
+          description:
+            "`at` defaults to the server's now; `id` to the Idempotency-Key header. A retry of the same event is `DUPLICATE_EVENT` (info), plan unchanged.",
           parameters: [
             planId,
-            { name: 'If-Match', in: 'header', required: false, description: '`"<version>"`: refuse with 409 VERSION_CONFLICT unless the plan is at that version.', schema: { type: 'string' } },
-            { name: 'Idempotency-Key', in: 'header', required: false, description: 'The event id when the body has none.', schema: { type: 'string' } },
+            {
+              name: 'If-Match',
+              in: 'header',
+              required: false,
+              description: '`"<version>"`: refuse with 409 VERSION_CONFLICT unless the plan is at that version.',
+              schema: { type: 'string' },
+            },
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              description: 'The event id when the body has none.',
+              schema: { type: 'string' },
+            },
           ],
-          requestBody: { required: true, content: json({ type: 'object', required: ['type'], description: 'An event; `id` and `at` may be left out.', properties: { type: { type: 'string' } } }) },
-          responses: { 200: { description: 'Recorded (or a duplicate)', headers: etag, content: json(valueOf(ref('Plan'))) }, ...errors(400, 401, 404, 409, 413, 422, 500) },
+          requestBody: {
+            required: true,
+            content: json({
+              type: 'object',
+              required: ['type'],
+              description: 'An event; `id` and `at` may be left out.',
+              properties: { type: { type: 'string' } },
+            }),
+          },
+          responses: {
+            200: { description: 'Recorded (or a duplicate)', headers: etag, content: json(valueSchema(ref('Plan'))) },
+            ...errors(400, 401, 404, 409, 413, 422, 500),
+          },
         },
       },
       '/plans/{planId}/forecast': read('The forecast', { type: 'object' }, [asOf]),
@@ -127,19 +166,43 @@ function build(): Json {
         asOf,
         { name: 'session', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
         { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000 } },
-        { name: 'availability', in: 'query', required: false, description: 'The clinic\'s availability as JSON; default: the server\'s.', content: { 'application/json': { schema: ref('Availability') } } },
+        {
+          name: 'availability',
+          in: 'query',
+          required: false,
+          description: "The clinic's availability as JSON; default: the server's.",
+          content: { 'application/json': { schema: ref('Availability') } },
+        },
       ]),
       '/plans/{planId}/aftercare': read('Aftercare items of a session', { type: 'array', items: { type: 'object' } }, [
         { name: 'session', in: 'query', required: true, schema: { type: 'integer', minimum: 1 } },
       ]),
       '/plans/{planId}/calendar.ics': {
-        get: { summary: 'The plan as iCalendar', parameters: [planId], responses: { 200: { description: 'OK', content: { 'text/calendar': { schema: { type: 'string' } } } }, ...errors(401, 404, 500) } },
+        get: {
+          summary: 'The plan as iCalendar',
+          parameters: [planId],
+          responses: { 200: { description: 'OK', content: { 'text/calendar': { schema: { type: 'string' } } } }, ...errors(401, 404, 500) },
+        },
       },
       '/plans/{planId}/fhir': {
-        get: { summary: 'The plan as a FHIR R4 Bundle', parameters: [planId, asOf], responses: { 200: { description: 'OK', content: { 'application/fhir+json': { schema: { type: 'object' } } } }, ...errors(400, 401, 404, 500) } },
+        get: {
+          summary: 'The plan as a FHIR R4 Bundle',
+          parameters: [planId, asOf],
+          responses: {
+            200: { description: 'OK', content: { 'application/fhir+json': { schema: { type: 'object' } } } },
+            ...errors(400, 401, 404, 500),
+          },
+        },
       },
       '/plans/{planId}/timeline.svg': {
-        get: { summary: 'The plan as an SVG timeline', parameters: [planId, asOf], responses: { 200: { description: 'OK', content: { 'image/svg+xml': { schema: { type: 'string' } } } }, ...errors(400, 401, 404, 500) } },
+        get: {
+          summary: 'The plan as an SVG timeline',
+          parameters: [planId, asOf],
+          responses: {
+            200: { description: 'OK', content: { 'image/svg+xml': { schema: { type: 'string' } } } },
+            ...errors(400, 401, 404, 500),
+          },
+        },
       },
       '/screenings': {
         post: {
@@ -149,10 +212,22 @@ function build(): Json {
             content: json({
               type: 'object',
               required: ['intake', 'protocol', 'timeZone'],
-              properties: { intake: ref('Intake'), protocol: { type: 'object', required: ['id', 'version'], properties: { id: { type: 'string' }, version: { type: 'integer' } } }, timeZone: { type: 'string' }, asOf: { type: 'string' } },
+              properties: {
+                intake: ref('Intake'),
+                protocol: {
+                  type: 'object',
+                  required: ['id', 'version'],
+                  properties: { id: { type: 'string' }, version: { type: 'integer' } },
+                },
+                timeZone: { type: 'string' },
+                asOf: { type: 'string' },
+              },
             }),
           },
-          responses: { 200: { description: 'The screening', content: json(valueOf({ type: 'object' })) }, ...errors(400, 401, 413, 422, 500) },
+          responses: {
+            200: { description: 'The screening', content: json(valueSchema({ type: 'object' })) },
+            ...errors(400, 401, 413, 422, 500),
+          },
         },
       },
       '/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OK', content: json({ type: 'object' }) } } } },
@@ -173,7 +248,7 @@ function build(): Json {
         Error404: errorResponse('No such plan or route (PLAN_NOT_FOUND, ROUTE_NOT_FOUND)'),
         Error409: errorResponse('A conflict (VERSION_CONFLICT, PLAN_EXISTS, EVENT_ID_REUSED)'),
         Error413: errorResponse('Body over the limit (PAYLOAD_TOO_LARGE)'),
-        Error422: errorResponse('Refused by the protocol\'s rules'),
+        Error422: errorResponse("Refused by the protocol's rules"),
         Error500: errorResponse('A database or internal failure (DATABASE_ERROR, INTERNAL_ERROR)'),
       },
     },

@@ -184,7 +184,8 @@ const EVALUATION_TEXT: Record<string, string> = {
 
 /** The row's state in a few words (it fits the label column); the full story is in the row's title. */
 function stateText(row: Row, asOfDay: number): { text: string; warning: boolean } {
-  const judged = row.evaluation === undefined || row.evaluation === 'onTime' ? '' : `, ${EVALUATION_TEXT[row.evaluation] ?? row.evaluation}`;
+  const judged =
+    row.evaluation === undefined || row.evaluation === 'onTime' ? '' : `, ${EVALUATION_TEXT[row.evaluation] ?? row.evaluation}`;
   const tooSoon = row.evaluation === 'tooSoon';
   if (row.state === 'completed' && row.day !== undefined) return { text: `Done ${dayLabel(row.day)}${judged}`, warning: tooSoon };
   if (row.state === 'booked' && row.day !== undefined) {
@@ -207,7 +208,8 @@ function windowText(w: Window): string {
   const parts: string[] = [];
   if (w.anchor !== undefined) parts.push(`healing until ${dayLabel((w.healed ?? w.earliest) - 1)}`);
   parts.push(`bookable from ${dayLabel(w.earliest)}`);
-  if (Number.isFinite(w.pastDue)) parts.push(`recommended ${dayLabel(w.recommended)} to ${dayLabel(w.pastDue - 1)}`, `late from ${dayLabel(w.pastDue)}`);
+  if (Number.isFinite(w.pastDue))
+    parts.push(`recommended ${dayLabel(w.recommended)} to ${dayLabel(w.pastDue - 1)}`, `late from ${dayLabel(w.pastDue)}`);
   else parts.push(`recommended from ${dayLabel(w.recommended)}`);
   if (Number.isFinite(w.latest)) parts.push(`lapses after ${dayLabel(w.latest)}`);
   const sentence = parts.join('; ');
@@ -289,10 +291,15 @@ function draw(plan: Plan, protocol: Protocol, f: Forecast, e: Evaluation, asOfDa
     const monthStart = day === 1;
     const monday = every > 0 && isoWeekday(d) === 1;
     if (!monday && !monthStart) continue;
-    ticks.push(`<line x1="${r1(x(d))}" y1="${top - 6}" x2="${r1(x(d))}" y2="${bottom}" stroke="${monthStart ? '#cbd5e1' : C.grid}" stroke-width="1"/>`);
+    ticks.push(
+      `<line x1="${r1(x(d))}" y1="${top - 6}" x2="${r1(x(d))}" y2="${bottom}" stroke="${monthStart ? '#cbd5e1' : C.grid}" stroke-width="1"/>`,
+    );
     if (monday) mondays += 1;
     const label = every === 0 ? monthStart : monday && (mondays - 1) % every === 0;
-    if (label) ticks.push(text(x(d) + 2, top - 10, every === 0 ? `${MONTHS[month - 1] ?? ''} ${year}` : dayLabel(d), `font-size="10" fill="${C.muted}"`));
+    if (label)
+      ticks.push(
+        text(x(d) + 2, top - 10, every === 0 ? `${MONTHS[month - 1] ?? ''} ${year}` : dayLabel(d), `font-size="10" fill="${C.muted}"`),
+      );
   }
   out.push(`<g aria-hidden="true">${ticks.join('')}</g>`);
 
@@ -314,7 +321,9 @@ function draw(plan: Plan, protocol: Protocol, f: Forecast, e: Evaluation, asOfDa
         const a = x(clampDay(from));
         const b = x(clampDay(to));
         if (b - a <= 0) return;
-        parts.push(`<rect x="${r1(a)}" y="${band}" width="${r1(b - a)}" height="${bandH}" fill="${fill}" stroke="${stroke}" stroke-width="1"${opacity}${extra}/>`);
+        parts.push(
+          `<rect x="${r1(a)}" y="${band}" width="${r1(b - a)}" height="${bandH}" fill="${fill}" stroke="${stroke}" stroke-width="1"${opacity}${extra}/>`,
+        );
       };
       if (w.anchor !== undefined) seg(w.anchor + 1, w.healed ?? w.earliest, 'url(#healing)', C.healing);
       rowTitle.push(windowText(w));
@@ -326,18 +335,29 @@ function draw(plan: Plan, protocol: Protocol, f: Forecast, e: Evaluation, asOfDa
         seg(w.pastDue, latest, r.due === 'overdue' || r.due === 'lapsed' ? 'url(#overdue)' : C.late, C.lateEdge);
       }
       const recMid = (x(clampDay(w.recommended)) + x(clampDay(pastDue))) / 2;
-      if (x(clampDay(pastDue)) - x(clampDay(w.recommended)) > 78) parts.push(text(recMid, band + 15, 'recommended', `font-size="10" text-anchor="middle" fill="#14532d"`));
+      if (x(clampDay(pastDue)) - x(clampDay(w.recommended)) > 78)
+        parts.push(text(recMid, band + 15, 'recommended', `font-size="10" text-anchor="middle" fill="#14532d"`));
     }
     if (r.aftercareUntil !== undefined && r.day !== undefined) {
       const a = x(r.day + 0.5);
       const b = x(clampDay(r.aftercareUntil + 1));
-      parts.push(`<rect x="${r1(a)}" y="${band + bandH + 6}" width="${r1(Math.max(b - a, 2))}" height="6" rx="3" fill="${C.aftercare}" fill-opacity="0.35"/>`);
+      parts.push(
+        `<rect x="${r1(a)}" y="${band + bandH + 6}" width="${r1(Math.max(b - a, 2))}" height="6" rx="3" fill="${C.aftercare}" fill-opacity="0.35"/>`,
+      );
       // A tick where each aftercare rule ends, so its stages can be read without colour.
       const ends = [...new Set(r.aftercareRules.map((rule) => rule.until))].sort((p, q) => p - q);
-      for (const u of ends) parts.push(`<rect x="${r1(x(u + 1) - 1)}" y="${band + bandH + 4}" width="2" height="10" fill="${C.aftercare}"/>`);
+      for (const u of ends)
+        parts.push(`<rect x="${r1(x(u + 1) - 1)}" y="${band + bandH + 4}" width="2" height="10" fill="${C.aftercare}"/>`);
       const label = `aftercare to ${dayLabel(r.aftercareUntil)}`;
       const fits = b + 8 + label.length * 6 < WIDTH;
-      parts.push(text(fits ? b + 4 : WIDTH - 4, band + bandH + (fits ? 13 : 24), label, `font-size="10" fill="${C.aftercare}"${fits ? '' : ' text-anchor="end"'}`));
+      parts.push(
+        text(
+          fits ? b + 4 : WIDTH - 4,
+          band + bandH + (fits ? 13 : 24),
+          label,
+          `font-size="10" fill="${C.aftercare}"${fits ? '' : ' text-anchor="end"'}`,
+        ),
+      );
       rowTitle.push(`Aftercare: ${r.aftercareRules.map((rule) => `${rule.title} until ${dayLabel(rule.until)}`).join('; ')}.`);
     }
     if (r.day !== undefined) {
@@ -353,10 +373,13 @@ function draw(plan: Plan, protocol: Protocol, f: Forecast, e: Evaluation, asOfDa
     parts.push(text(12, y + 20, `Session ${r.number}`, 'font-size="13" font-weight="bold"'));
     parts.push(text(12, y + 35, r.title.length > 24 ? `${r.title.slice(0, 23)}…` : r.title, `font-size="11" fill="${C.muted}"`));
     const stateAttrs = state.warning ? `font-size="11" font-weight="bold" fill="${C.warning}"` : `font-size="11" fill="${C.text}"`;
-    if (state.warning) parts.push(`<rect x="8" y="${y + 42}" width="${LEFT - 14}" height="17" rx="3" fill="${C.warningFill}" stroke="${C.warning}"/>`);
+    if (state.warning)
+      parts.push(`<rect x="8" y="${y + 42}" width="${LEFT - 14}" height="17" rx="3" fill="${C.warningFill}" stroke="${C.warning}"/>`);
     parts.push(text(12, y + 54, state.text, stateAttrs));
     summary.push(rowTitle.join(' '));
-    out.push(`<g id="session-${r.number}" data-state="${r.state}"${r.due === undefined ? '' : ` data-due="${r.due}"`}><title>${escapeXml(rowTitle.join(' '))}</title>${parts.join('')}</g>`);
+    out.push(
+      `<g id="session-${r.number}" data-state="${r.state}"${r.due === undefined ? '' : ` data-due="${r.due}"`}><title>${escapeXml(rowTitle.join(' '))}</title>${parts.join('')}</g>`,
+    );
   });
 
   // Today.
@@ -390,7 +413,9 @@ function draw(plan: Plan, protocol: Protocol, f: Forecast, e: Evaluation, asOfDa
       row += 1;
       lx = 12;
     }
-    legendParts.push(`<g transform="translate(${lx} ${ly + row * 20})">${swatch}${text(22, 9, label, `font-size="11" fill="${C.text}"`)}</g>`);
+    legendParts.push(
+      `<g transform="translate(${lx} ${ly + row * 20})">${swatch}${text(22, 9, label, `font-size="11" fill="${C.text}"`)}</g>`,
+    );
     lx += w;
   }
   out.push(`<g id="legend">${legendParts.join('')}</g>`);

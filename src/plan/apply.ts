@@ -72,11 +72,19 @@ function apply(planInput: unknown, eventInput: unknown, options: unknown): Outco
     return { event: eventOut.ok ? eventOut.value : undefined, expected: typeof expected === 'number' ? expected : undefined };
   });
   if (!read.ok) return read;
-  const { plan, protocol: protocolOut, options: { event: ev, expected } } = read.value;
+  const {
+    plan,
+    protocol: protocolOut,
+    options: { event: ev, expected },
+  } = read.value;
   // A sound read has a parsed event (its findings would have refused the read otherwise).
   if (ev === undefined) return fail([internalError(new Error('event not parsed'))]);
   // Retries first (a retry carries a stale version), then the version, then the protocol.
-  const duplicate = duplicateCheck(plan.history.find((e) => e.id === ev.id), ev, protocolOut.ok ? protocolOut.value : undefined);
+  const duplicate = duplicateCheck(
+    plan.history.find((e) => e.id === ev.id),
+    ev,
+    protocolOut.ok ? protocolOut.value : undefined,
+  );
   if (duplicate !== undefined) return duplicate.severity === 'error' ? fail([duplicate]) : ok(plan, [duplicate]);
   if (expected !== undefined && expected !== plan.version) {
     return fail([finding('VERSION_CONFLICT', 'error', { expected, actual: plan.version })]);

@@ -129,7 +129,11 @@ export interface PlanChanges {
   /** Reminders to schedule (create or move) and to cancel. */
   readonly reminders: { readonly schedule: readonly Reminder[]; readonly cancel: readonly Reminder[] };
   /** Calendar entries to create, update and cancel. */
-  readonly calendar: { readonly create: readonly CalendarEntry[]; readonly update: readonly CalendarEntry[]; readonly cancel: readonly CalendarEntry[] };
+  readonly calendar: {
+    readonly create: readonly CalendarEntry[];
+    readonly update: readonly CalendarEntry[];
+    readonly cancel: readonly CalendarEntry[];
+  };
 }
 
 /**
@@ -161,7 +165,6 @@ export interface PlanChangesOptions {
   };
 }
 
-
 interface Settings {
   offsets: number[];
   recallTime: string;
@@ -179,7 +182,9 @@ function readSettings(options: PlanChangesOptions, findings: Finding[]): Setting
   const { appointmentMinutesBefore: m, recallTime: t } = r as { appointmentMinutesBefore?: unknown; recallTime?: unknown };
   if (m !== undefined) {
     if (!Array.isArray(m) || m.length > 10 || !m.every((x) => Number.isInteger(x) && x >= 0 && x <= 60 * 24 * 60)) {
-      findings.push(inputFinding(['options', 'reminders', 'appointmentMinutesBefore'], inputDetails.required('up to 10 whole minutes from 0 to 86400')));
+      findings.push(
+        inputFinding(['options', 'reminders', 'appointmentMinutesBefore'], inputDetails.required('up to 10 whole minutes from 0 to 86400')),
+      );
     } else {
       out.offsets = [...new Set(m as number[])];
     }
@@ -195,7 +200,7 @@ function readSettings(options: PlanChangesOptions, findings: Finding[]): Setting
 }
 
 /** A reader's value, or `undefined` when it refused (the plan and protocol were checked already). */
-function valueOf<T>(out: Outcome<T>): T | undefined {
+function readerValue<T>(out: Outcome<T>): T | undefined {
   return out.ok ? out.value : undefined;
 }
 
@@ -222,7 +227,8 @@ function sequences(plan: Plan, protocol: Protocol): Map<number, number> {
   const seq = new Map<number, number>();
   const revise = (n: number, r: Rev): void => {
     const prev = last.get(n);
-    if (prev !== undefined && (prev.start !== r.start || prev.end !== r.end || prev.cancelled !== r.cancelled)) seq.set(n, (seq.get(n) ?? 0) + 1);
+    if (prev !== undefined && (prev.start !== r.start || prev.end !== r.end || prev.cancelled !== r.cancelled))
+      seq.set(n, (seq.get(n) ?? 0) + 1);
     last.set(n, r);
   };
   const history: readonly PlanEvent[] = plan.history;
@@ -315,12 +321,29 @@ function wanted(plan: Plan, protocol: Protocol, settings: Settings): Wanted {
       for (const minutes of settings.offsets) {
         const id = `${plan.id}/${n}/appointment/${minutes}m`;
         const hours = minutes % 60 === 0 ? `${minutes / 60} hours` : `${minutes} minutes`;
-        reminders.set(id, { id, kind: 'appointment', ...base, dueAt: formatInstant(startMs - minutes * MINUTE, zone), title: `${title} in ${hours}`, start, end });
+        reminders.set(id, {
+          id,
+          kind: 'appointment',
+          ...base,
+          dueAt: formatInstant(startMs - minutes * MINUTE, zone),
+          title: `${title} in ${hours}`,
+          start,
+          end,
+        });
       }
-      const prep = valueOf(preparation(plan, { protocol, session: n })) ?? [];
+      const prep = readerValue(preparation(plan, { protocol, session: n })) ?? [];
       for (const item of prep) {
         const id = `${plan.id}/${n}/preparation/${item.rule}`;
-        reminders.set(id, { id, kind: 'preparation', ...base, dueAt: item.from, title: item.title, instruction: item.instruction, start: item.from, end: item.until });
+        reminders.set(id, {
+          id,
+          kind: 'preparation',
+          ...base,
+          dueAt: item.from,
+          title: item.title,
+          instruction: item.instruction,
+          start: item.from,
+          end: item.until,
+        });
       }
     }
     if (s.state === 'completed' && s.completed !== undefined) {
@@ -334,15 +357,24 @@ function wanted(plan: Plan, protocol: Protocol, settings: Settings): Wanted {
         sequence: seq.get(n) ?? 0,
         title,
       });
-      const care = valueOf(aftercare(plan, { protocol, session: n })) ?? [];
+      const care = readerValue(aftercare(plan, { protocol, session: n })) ?? [];
       for (const item of care) {
         const id = `${plan.id}/${n}/aftercare/${item.rule}`;
-        reminders.set(id, { id, kind: 'aftercare', ...base, dueAt: item.from, title: item.title, instruction: item.instruction, start: item.from, end: item.until });
+        reminders.set(id, {
+          id,
+          kind: 'aftercare',
+          ...base,
+          dueAt: item.from,
+          title: item.title,
+          instruction: item.instruction,
+          start: item.from,
+          end: item.until,
+        });
       }
     }
   }
   if (plan.status === 'completed') {
-    const f = valueOf(forecast(plan, { protocol, asOf: plan.createdAt }));
+    const f = readerValue(forecast(plan, { protocol, asOf: plan.createdAt }));
     for (const kind of ['review', 'maintenance'] as const) {
       const w = f?.[kind];
       if (w === undefined) continue;
@@ -414,8 +446,13 @@ export function planChanges(before: Plan | undefined, after: Plan, options: Plan
     }
     const next = wanted(afterPlan, protocol, settings);
     const prev: Wanted =
-      beforePlan === undefined ? { reminders: new Map(), calendar: new Map(), sequences: new Map() } : wanted(beforePlan, beforeProtocol, settings);
-    const out = { reminders: { schedule: [] as Reminder[], cancel: [] as Reminder[] }, calendar: { create: [] as CalendarEntry[], update: [] as CalendarEntry[], cancel: [] as CalendarEntry[] } };
+      beforePlan === undefined
+        ? { reminders: new Map(), calendar: new Map(), sequences: new Map() }
+        : wanted(beforePlan, beforeProtocol, settings);
+    const out = {
+      reminders: { schedule: [] as Reminder[], cancel: [] as Reminder[] },
+      calendar: { create: [] as CalendarEntry[], update: [] as CalendarEntry[], cancel: [] as CalendarEntry[] },
+    };
     for (const [id, r] of next.reminders) {
       const was = prev.reminders.get(id);
       if (was === undefined || !sameJson(was, r)) out.reminders.schedule.push(r);
@@ -427,7 +464,8 @@ export function planChanges(before: Plan | undefined, after: Plan, options: Plan
       else if (!sameJson(was, e)) out.calendar.update.push(e);
     }
     for (const [id, e] of prev.calendar) {
-      if (!next.calendar.has(id)) out.calendar.cancel.push({ ...e, sequence: Math.max(next.sequences.get(e.session) ?? 0, e.sequence + 1) });
+      if (!next.calendar.has(id))
+        out.calendar.cancel.push({ ...e, sequence: Math.max(next.sequences.get(e.session) ?? 0, e.sequence + 1) });
     }
     return ok(out);
   });

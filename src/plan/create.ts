@@ -81,7 +81,10 @@ function planScreening(s: ScreeningInput): NonNullable<Plan['screening']> {
   for (const f of s.findings) {
     const outcome = REASON_OUTCOME[f.code];
     if (outcome === undefined) continue;
-    const reason: Mutable<(typeof reasons)[number]> = { condition: String(f.params?.condition ?? 'unspecified').slice(0, 256) || 'unspecified', outcome };
+    const reason: Mutable<(typeof reasons)[number]> = {
+      condition: String(f.params?.condition ?? 'unspecified').slice(0, 256) || 'unspecified',
+      outcome,
+    };
     const until = f.params?.until;
     if (typeof until === 'string' && parseLocalDate(until) !== undefined) reason.until = until;
     reasons.push(Object.freeze(reason));
@@ -96,9 +99,9 @@ const inputSchemas = once(() => {
   const screeningInput = z.strictObject({
     outcome: z.enum(['eligible', 'deferred', 'needsClearance', 'ineligible']),
     earliestStart: z.optional(localDateField),
-    findings: z.array(
-      z.looseObject({ code: z.string(), params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))) }),
-    ).check(z.maxLength(50)),
+    findings: z
+      .array(z.looseObject({ code: z.string(), params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))) }))
+      .check(z.maxLength(50)),
   });
 
   const inputSchema = z.strictObject({
@@ -129,18 +132,22 @@ function create(input: unknown): Outcome<Plan> {
   const parsed = inputSchemas().inputSchema.safeParse(input, { reportInput: true });
   const findings = parsed.success ? [] : issuesToFindings(parsed.error.issues);
   const protocolOutcome =
-    raw.protocol === undefined
-      ? fail<Protocol>([inputFinding([], inputDetails.required('a protocol'))])
-      : defineProtocol(raw.protocol);
+    raw.protocol === undefined ? fail<Protocol>([inputFinding([], inputDetails.required('a protocol'))]) : defineProtocol(raw.protocol);
   if (!protocolOutcome.ok) findings.push(...prefixed(protocolOutcome.findings, ['protocol']));
   if (!parsed.success || !protocolOutcome.ok || findings.length > 0) return fail(findings);
   const { id, clientId, timeZone, createdAt, metadata, screening, zones, maintains } = parsed.data;
   const protocol = protocolOutcome.value;
   if (screening?.outcome === 'ineligible') {
     const reasons = screening.findings.filter((f) => f.code === 'SCREENING_INELIGIBLE');
-    const reason = reasons.map((f) => String(f.params?.reason ?? f.params?.condition ?? '')).filter((r) => r !== '').join('; ');
+    const reason = reasons
+      .map((f) => String(f.params?.reason ?? f.params?.condition ?? ''))
+      .filter((r) => r !== '')
+      .join('; ');
     // The conditions too, so that other locales can render the reason without the English text.
-    const condition = reasons.map((f) => String(f.params?.condition ?? '')).filter((c) => c !== '').join(', ');
+    const condition = reasons
+      .map((f) => String(f.params?.condition ?? ''))
+      .filter((c) => c !== '')
+      .join(', ');
     const params: Record<string, string> = { reason: reason === '' ? 'the screening found the client ineligible' : reason };
     if (condition !== '') params.condition = condition;
     return fail([finding('SCREENING_INELIGIBLE', 'error', params, { path: ['screening'] })]);
@@ -184,4 +191,3 @@ function create(input: unknown): Outcome<Plan> {
 export function createPlan(input: CreatePlanInput): Outcome<Plan> {
   return guardedInput([input] as const, [''], (input) => create(input));
 }
-

@@ -9,7 +9,16 @@ import { finding, hasError } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import type { Protocol } from '../protocol/schema.js';
 import { sessionLabel, sessionSpec } from '../protocol/session.js';
-import { bookingChecks, bookingGate, downstream, isFinding, onHoldFinding, screeningFindings, sessionOf, statusRefusal } from '../rules/booking.js';
+import {
+  bookingChecks,
+  bookingGate,
+  downstream,
+  isFinding,
+  onHoldFinding,
+  screeningFindings,
+  sessionOf,
+  statusRefusal,
+} from '../rules/booking.js';
 import { sessionDays } from '../rules/session-days.js';
 import { measureGaps, spacingFinding } from '../rules/spacing.js';
 import { inputFinding } from '../schema/issues.js';
@@ -69,7 +78,14 @@ function book(plan: Plan, protocol: Protocol, ev: Extract<PlanEvent, { type: 'se
   const at = parseInstant(ev.at);
   // The end is written into the plan: it must be an instant the plan parser accepts.
   if (!instantInRange(end)) {
-    return refuse(finding('DATE_OUT_OF_RANGE', 'error', { path: 'start', value: ev.start, min: MIN_INSTANT, max: MAX_INSTANT }, { session: k, path: ['start'] }));
+    return refuse(
+      finding(
+        'DATE_OUT_OF_RANGE',
+        'error',
+        { path: 'start', value: ev.start, min: MIN_INSTANT, max: MAX_INSTANT },
+        { session: k, path: ['start'] },
+      ),
+    );
   }
   const findings = bookingChecks({ plan, protocol, spec, session: k, start, end, at, move: ev.type === 'sessionRescheduled' });
   if (hasError(findings)) return refuse(...findings.filter((f) => f.severity === 'error'));
@@ -147,7 +163,12 @@ function complete(plan: Plan, protocol: Protocol, ev: Extract<PlanEvent, { type:
   const prev = plan.sessions[k - 2];
   if (prev !== undefined && prev.state !== 'completed') {
     return refuse(
-      finding('SESSION_OUT_OF_ORDER', 'error', { session: k, previousSession: k - 1, previousState: prev.state, rule: 'previousCompleted' }, { session: k }),
+      finding(
+        'SESSION_OUT_OF_ORDER',
+        'error',
+        { session: k, previousSession: k - 1, previousState: prev.state, rule: 'previousCompleted' },
+        { session: k },
+      ),
     );
   }
   const startText = ev.start ?? s.booking?.start;
@@ -209,7 +230,10 @@ function add(plan: Plan, protocol: Protocol): Step {
   if (extras >= protocol.extraSessions.max) {
     return refuse(finding('MAX_SESSIONS_REACHED', 'error', { max: protocol.extraSessions.max, extras }));
   }
-  const sessions = [...plan.sessions, freezeSession({ number: plan.sessions.length + 1, phase: sessionLabel(protocol, plan.sessions.length + 1).phase, state: 'pending' })];
+  const sessions = [
+    ...plan.sessions,
+    freezeSession({ number: plan.sessions.length + 1, phase: sessionLabel(protocol, plan.sessions.length + 1).phase, state: 'pending' }),
+  ];
   return result(plan, { sessions }, []);
 }
 
@@ -263,4 +287,3 @@ export function step(plan: Plan, ev: PlanEvent, protocol: Protocol, priorNoShows
     }
   }
 }
-

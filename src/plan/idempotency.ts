@@ -36,7 +36,8 @@ function sameValue(a: unknown, b: unknown, key: string): boolean {
 export function intentOf(ev: PlanEvent, protocol: Protocol | undefined): Record<string, unknown> {
   const intent: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(ev)) if (!NOT_INTENT.has(key) && value !== undefined) intent[key] = value;
-  if (ev.type === 'sessionBooked' && ev.durationMinutes === undefined && protocol !== undefined) intent.durationMinutes = sessionSpec(protocol, ev.session).durationMinutes;
+  if (ev.type === 'sessionBooked' && ev.durationMinutes === undefined && protocol !== undefined)
+    intent.durationMinutes = sessionSpec(protocol, ev.session).durationMinutes;
   return intent;
 }
 

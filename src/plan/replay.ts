@@ -103,6 +103,7 @@ function workingPlan(initial: Plan, state: PlanState): Plan {
  * ```
  */
 export function replay(initial: Plan, events: readonly unknown[], options: ReplayOptions): Outcome<Plan> {
-  return guardedInput([initial, events, options] as const, ['plan', '', 'options'], (initial, events, options) => run(initial, events, options));
+  return guardedInput([initial, events, options] as const, ['plan', '', 'options'], (initial, events, options) =>
+    run(initial, events, options),
+  );
 }
-

@@ -10,7 +10,13 @@ import { english, type Finding, type FindingCode, type FindingParams, type Outco
 export function finding(code: FindingCode, severity: Severity, params: FindingParams = {}, path?: (string | number)[]): Finding {
   // `code` is any code here: the finding pairs it with the params its caller built for it.
   const message = english[code]({ ...params, severity });
-  return { code, severity, message, ...(path === undefined ? {} : { path }), ...(Object.keys(params).length > 0 ? { params } : {}) } as Finding;
+  return {
+    code,
+    severity,
+    message,
+    ...(path === undefined ? {} : { path }),
+    ...(Object.keys(params).length > 0 ? { params } : {}),
+  } as Finding;
 }
 
 /** A successful outcome. @internal */

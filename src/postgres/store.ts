@@ -148,7 +148,9 @@ function idArgument(value: unknown, path: string): Outcome<string> {
 /** JSON with object keys sorted: jsonb does not keep key order, so compare this way. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   );
 }
 
@@ -282,7 +284,9 @@ export function createStore(options: StoreOptions): Store {
 }
 
 const unreadableOptions = (): Finding =>
-  finding('INVALID_INPUT', 'error', { path: 'options', problem: 'unreadable', detail: 'could not be read: reading it threw.' }, ['options']);
+  finding('INVALID_INPUT', 'error', { path: 'options', problem: 'unreadable', detail: 'could not be read: reading it threw.' }, [
+    'options',
+  ]);
 
 /** What is wrong with a store's options (the client, the protocols), or `undefined`. */
 function storeOptionsProblem(options: unknown): Finding | undefined {
@@ -293,7 +297,8 @@ function storeOptionsProblem(options: unknown): Finding | undefined {
       return inputError(['options', 'client'], 'must be a SQL client with query(text, params)');
     }
     const protocols: unknown = (options as { protocols?: unknown }).protocols;
-    if (!Array.isArray(protocols) || protocols.length > 100) return inputError(['options', 'protocols'], 'must be an array of at most 100 protocols');
+    if (!Array.isArray(protocols) || protocols.length > 100)
+      return inputError(['options', 'protocols'], 'must be an array of at most 100 protocols');
     return undefined;
   } catch {
     return unreadableOptions();
@@ -322,7 +327,8 @@ function buildStore(options: StoreOptions): Store {
   const leaseMs = Math.max(1, options.leaseSeconds ?? 300) * 1000;
   const maxJobAttempts = Math.max(1, Math.floor(options.maxJobAttempts ?? 10));
   const cacheSize = Math.max(0, Math.floor(options.cachePlans ?? 1000));
-  const changeOptions = (): PlanChangesOptions => (options.reminders === undefined ? { protocols } : { protocols, reminders: options.reminders });
+  const changeOptions = (): PlanChangesOptions =>
+    options.reminders === undefined ? { protocols } : { protocols, reminders: options.reminders };
   const nowMs = (): number => {
     const d = now();
     const ms = d instanceof Date ? d.getTime() : Number.NaN;
@@ -358,7 +364,13 @@ function buildStore(options: StoreOptions): Store {
     if (row === undefined) return fail([finding('PLAN_NOT_FOUND', 'error', { planId })]);
     if (known !== undefined && Number(row.version) === known.version && row.plan === null) return ok(known);
     const parsed = parsePlan(jsonValue(row.plan));
-    if (!parsed.ok) return fail([finding('DATABASE_ERROR', 'error', { sqlstate: 'XX001', detail: `stored plan ${planId} does not parse: ${parsed.findings[0]?.message ?? ''}` })]);
+    if (!parsed.ok)
+      return fail([
+        finding('DATABASE_ERROR', 'error', {
+          sqlstate: 'XX001',
+          detail: `stored plan ${planId} does not parse: ${parsed.findings[0]?.message ?? ''}`,
+        }),
+      ]);
     remember(parsed.value);
     return parsed;
   }
@@ -376,21 +388,34 @@ function buildStore(options: StoreOptions): Store {
 
     createPlan: (input) =>
       guardedDb(async () => {
-        if (typeof input !== 'object' || input === null) return fail([inputError(['input'], 'must be an object with id, clientId, protocol, timeZone and createdAt')]);
+        if (typeof input !== 'object' || input === null)
+          return fail([inputError(['input'], 'must be an object with id, clientId, protocol, timeZone and createdAt')]);
         const ref = (input as { protocol?: unknown }).protocol as { id?: unknown; version?: unknown } | undefined;
         if (ref === null || typeof ref !== 'object' || typeof ref.id !== 'string' || typeof ref.version !== 'number') {
           return fail([inputError(['protocol'], 'is required (a protocol, or its { id, version })')]);
         }
         let protocol = protocolOf({ id: ref.id, version: ref.version });
         if (protocol === undefined) {
-          return fail([finding('PROTOCOL_MISMATCH', 'error', { planProtocol: ref.id, planVersion: ref.version, protocol: 'none of the store\'s protocols', version: 0 })]);
+          return fail([
+            finding('PROTOCOL_MISMATCH', 'error', {
+              planProtocol: ref.id,
+              planVersion: ref.version,
+              protocol: "none of the store's protocols",
+              version: 0,
+            }),
+          ]);
         }
         if ('sessions' in ref) {
           // A whole protocol must be the store's own, not another under the same id and version.
           const given = defineProtocol(ref);
           if (!given.ok) return given;
           if (canonical(given.value) !== canonical(protocol)) {
-            return fail([inputError(['protocol'], `differs from the store's protocol ${ref.id} version ${ref.version}; give { id, version } or the same protocol`)]);
+            return fail([
+              inputError(
+                ['protocol'],
+                `differs from the store's protocol ${ref.id} version ${ref.version}; give { id, version } or the same protocol`,
+              ),
+            ]);
           }
           protocol = given.value;
         }
@@ -401,7 +426,15 @@ function buildStore(options: StoreOptions): Store {
         if (!changes.ok) return changes;
         const nowIso = utc(nowMs());
         const { rows } = outboxRows(plan, changes.value, nowIso);
-        const r = await client.query(CREATE, [plan.id, plan.version, plan.protocol.id, plan.protocol.version, JSON.stringify(plan), nowIso, JSON.stringify(rows)]);
+        const r = await client.query(CREATE, [
+          plan.id,
+          plan.version,
+          plan.protocol.id,
+          plan.protocol.version,
+          JSON.stringify(plan),
+          nowIso,
+          JSON.stringify(rows),
+        ]);
         if (Number((r.rows[0] as { inserted?: unknown } | undefined)?.inserted) === 1) return ok(plan, created.findings);
         const existing = await client.query('SELECT initial FROM smp_plans WHERE id = $1', [plan.id]);
         const initial = (existing.rows[0] as { initial?: unknown } | undefined)?.initial;
@@ -432,14 +465,29 @@ function buildStore(options: StoreOptions): Store {
           lastRead = plan.version;
           const protocol = protocolOf(plan.protocol);
           if (protocol === undefined) {
-            return { done: true, outcome: fail([finding('PROTOCOL_MISMATCH', 'error', { planProtocol: plan.protocol.id, planVersion: plan.protocol.version, protocol: 'none of the store\'s protocols', version: 0 })]) };
+            return {
+              done: true,
+              outcome: fail([
+                finding('PROTOCOL_MISMATCH', 'error', {
+                  planProtocol: plan.protocol.id,
+                  planVersion: plan.protocol.version,
+                  protocol: "none of the store's protocols",
+                  version: 0,
+                }),
+              ]),
+            };
           }
-          const applied = applyEvent(plan, event, expected === undefined ? { protocol } : { protocol, expectedVersion: expected as number });
+          const applied = applyEvent(
+            plan,
+            event,
+            expected === undefined ? { protocol } : { protocol, expectedVersion: expected as number },
+          );
           if (!applied.ok) return { done: true, outcome: applied };
           const next = applied.value;
           if (next.version === plan.version) return { done: true, outcome: applied }; // a duplicate: nothing to write
           const recorded = next.history[next.history.length - 1];
-          if (recorded === undefined) return { done: true, outcome: fail([finding('INTERNAL_ERROR', 'error', { detail: 'applied plan has no history' })]) };
+          if (recorded === undefined)
+            return { done: true, outcome: fail([finding('INTERNAL_ERROR', 'error', { detail: 'applied plan has no history' })]) };
           const changes = planChanges(plan, next, changeOptions());
           if (!changes.ok) return { done: true, outcome: changes };
           const nowIso = utc(nowMs());
@@ -481,17 +529,26 @@ function buildStore(options: StoreOptions): Store {
         let actual = lastRead;
         const r = await client.query('SELECT version FROM smp_plans WHERE id = $1', [id.value]);
         actual = Number((r.rows[0] as { version?: unknown } | undefined)?.version ?? actual);
-        return fail([finding('VERSION_CONFLICT', 'error', { expected: expected === undefined ? lastRead : (expected as number), actual, attempts: maxAttempts })]);
+        return fail([
+          finding('VERSION_CONFLICT', 'error', {
+            expected: expected === undefined ? lastRead : (expected as number),
+            actual,
+            attempts: maxAttempts,
+          }),
+        ]);
       }),
 
     claimOutbox: (worker, limit = 10) =>
       guardedDb(async () => {
         const w = idArgument(worker, 'worker');
         if (!w.ok) return w;
-        if (!(Number.isInteger(limit) && (limit as number) >= 1 && (limit as number) <= 1000)) return fail([inputError(['limit'], 'must be a whole number from 1 to 1000')]);
+        if (!(Number.isInteger(limit) && (limit as number) >= 1 && (limit as number) <= 1000))
+          return fail([inputError(['limit'], 'must be a whole number from 1 to 1000')]);
         const t = nowMs();
         const r = await client.query(CLAIM, [w.value, utc(t), utc(t + leaseMs), limit]);
-        const jobs: OutboxJob[] = (r.rows as { id: string; plan_id: string; kind: string; due_ms: unknown; payload: unknown; attempts: unknown }[]).map((row) => ({
+        const jobs: OutboxJob[] = (
+          r.rows as { id: string; plan_id: string; kind: string; due_ms: unknown; payload: unknown; attempts: unknown }[]
+        ).map((row) => ({
           id: row.id,
           planId: row.plan_id,
           kind: row.kind === 'calendar' ? 'calendar' : 'reminder',
@@ -519,7 +576,8 @@ function buildStore(options: StoreOptions): Store {
       guardedDb(async () => {
         const id = idArgument(jobId, 'id');
         if (!id.ok) return id;
-        const why = typeof reason === 'string' ? reason.slice(0, 1000) : reason === undefined ? null : JSON.stringify(reason).slice(0, 1000);
+        const why =
+          typeof reason === 'string' ? reason.slice(0, 1000) : reason === undefined ? null : JSON.stringify(reason).slice(0, 1000);
         const r = await client.query(
           `UPDATE smp_outbox SET
              status = CASE WHEN attempts >= $3 THEN 'dead' ELSE 'pending' END,
@@ -531,8 +589,12 @@ function buildStore(options: StoreOptions): Store {
         );
         const row = r.rows[0] as { status?: unknown; attempts?: unknown; due_ms?: unknown } | undefined;
         if (row === undefined) return fail([inputError(['id'], `is not a claimed outbox job (${JSON.stringify(id.value)})`)]);
-        return ok({ id: id.value, status: row.status === 'dead' ? 'dead' : 'pending', attempts: Number(row.attempts), dueAt: utc(Number(row.due_ms)) });
+        return ok({
+          id: id.value,
+          status: row.status === 'dead' ? 'dead' : 'pending',
+          attempts: Number(row.attempts),
+          dueAt: utc(Number(row.due_ms)),
+        });
       }),
   };
 }
-

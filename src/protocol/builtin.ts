@@ -120,8 +120,7 @@ const preparation: PreparationRule[] = [
   {
     rule: 'no-blood-thinners',
     title: 'No over-the-counter blood thinners',
-    instruction:
-      'Avoid aspirin, ibuprofen and other over-the-counter blood thinners. Never stop a prescribed medicine: ask your doctor.',
+    instruction: 'Avoid aspirin, ibuprofen and other over-the-counter blood thinners. Never stop a prescribed medicine: ask your doctor.',
     fromHoursBefore: 7 * 24,
   },
   {
@@ -195,7 +194,6 @@ const care = { preparation, screening, review, maintenance };
 // Long hair is parted, not cut: no clipper trim before a diffuse-thinning session.
 const longHairCare = { ...care, preparation: preparation.filter((r) => r.rule !== 'trim-with-clippers') };
 
-
 const extra = {
   phase: 'extra',
   title: 'Extra session',
@@ -204,11 +202,7 @@ const extra = {
   durationMinutes: 120,
 };
 
-function threeSessions(
-  gap12: GapDays,
-  gap23: GapDays,
-  notes: { foundation?: string; checklist?: false } = {},
-): Protocol['sessions'] {
+function threeSessions(gap12: GapDays, gap23: GapDays, notes: { foundation?: string; checklist?: false } = {}): Protocol['sessions'] {
   return [
     {
       number: 1,
@@ -234,8 +228,7 @@ function threeSessions(
       number: 3,
       phase: 'refinement',
       title: 'Refinement',
-      purpose:
-        'Add the remaining density, blend, match darkness and symmetry, and give areas that healed light more pigment.',
+      purpose: 'Add the remaining density, blend, match darkness and symmetry, and give areas that healed light more pigment.',
       durationMinutes: 180,
       gaps: [{ from: 'previous', ...gap23 }],
     },
@@ -264,8 +257,7 @@ export const standardProtocol: Protocol = deepFreeze({
   id: 'standard',
   version: 1,
   name: 'Standard SMP course',
-  description:
-    'Three sessions (foundation, density, refinement) spaced so the skin heals and the pigment settles between them.',
+  description: 'Three sessions (foundation, density, refinement) spaced so the skin heals and the pigment settles between them.',
   sessions: threeSessions(standard12, standard23),
   extraSessions: { max: 1, ...extra, gap: standard23 },
   policy,

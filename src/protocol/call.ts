@@ -44,9 +44,7 @@ interface Offer {
 }
 
 function own(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(value, key)
-    ? (value as Record<string, unknown>)[key]
-    : undefined;
+  return typeof value === 'object' && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
 /** `id@version` of an offered protocol, for messages. */
@@ -108,13 +106,20 @@ export function resolveProtocol(ref: ProtocolRef | undefined, options: unknown):
   if (only !== undefined && offered.length === 1 && own(options, 'protocols') === undefined) {
     const out = defineProtocol(only.raw);
     if (!out.ok) return fail(prefixed(out.findings, only.path));
-    if (ref !== undefined && (out.value.id !== ref.id || out.value.version !== ref.version)) return fail([protocolMismatch(ref, [out.value])]);
+    if (ref !== undefined && (out.value.id !== ref.id || out.value.version !== ref.version))
+      return fail([protocolMismatch(ref, [out.value])]);
     return out;
   }
   // Without a plan (it is broken) there is nothing to match a list against: the plan's findings say why.
   if (ref === undefined) return fail([]);
   const match = offered.find((o) => own(o.raw, 'id') === ref.id && own(o.raw, 'version') === ref.version);
-  if (match === undefined) return fail([protocolMismatch(ref, offered.map((o) => o.raw))]);
+  if (match === undefined)
+    return fail([
+      protocolMismatch(
+        ref,
+        offered.map((o) => o.raw),
+      ),
+    ]);
   const out = defineProtocol(match.raw);
   return out.ok ? out : fail(prefixed(out.findings, match.path));
 }

@@ -17,13 +17,7 @@ const trusted = new WeakSet<object>();
 /** Outcomes for frozen inputs that were not ours (e.g. a caller's own frozen literal). */
 const checked = new WeakMap<object, Outcome<Protocol>>();
 
-const ORDER = [
-  'absoluteMinimumDays',
-  'minimumDays',
-  'earliestRecommendedDays',
-  'latestRecommendedDays',
-  'maximumDays',
-] as const;
+const ORDER = ['absoluteMinimumDays', 'minimumDays', 'earliestRecommendedDays', 'latestRecommendedDays', 'maximumDays'] as const;
 
 function gapOrderFindings(gap: Omit<Gap, 'from'>, path: (string | number)[]): Finding[] {
   const out: Finding[] = [];
@@ -87,18 +81,39 @@ function careFindings(p: Protocol): Finding[] {
     unique(p.preparation, 'preparation');
     p.preparation.forEach((r, i) => {
       if (r.untilHoursBefore !== undefined && r.untilHoursBefore > r.fromHoursBefore) {
-        out.push(inputFinding(['preparation', i, 'untilHoursBefore'], inputDetails.order('fromHoursBefore', r.fromHoursBefore, 'untilHoursBefore', r.untilHoursBefore)));
+        out.push(
+          inputFinding(
+            ['preparation', i, 'untilHoursBefore'],
+            inputDetails.order('fromHoursBefore', r.fromHoursBefore, 'untilHoursBefore', r.untilHoursBefore),
+          ),
+        );
       }
     });
   }
   if (p.review !== undefined) {
     const r = p.review;
-    out.push(...windowOrder([['earliestDays', r.earliestDays], ['recommendedDays', r.recommendedDays], ['latestDays', r.latestDays]], ['review']));
+    out.push(
+      ...windowOrder(
+        [
+          ['earliestDays', r.earliestDays],
+          ['recommendedDays', r.recommendedDays],
+          ['latestDays', r.latestDays],
+        ],
+        ['review'],
+      ),
+    );
   }
   if (p.maintenance !== undefined) {
     const m = p.maintenance;
     out.push(
-      ...windowOrder([['earliestMonths', m.earliestMonths], ['recommendedMonths', m.recommendedMonths], ['latestMonths', m.latestMonths]], ['maintenance']),
+      ...windowOrder(
+        [
+          ['earliestMonths', m.earliestMonths],
+          ['recommendedMonths', m.recommendedMonths],
+          ['latestMonths', m.latestMonths],
+        ],
+        ['maintenance'],
+      ),
     );
   }
   return out;

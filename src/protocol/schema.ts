@@ -99,7 +99,6 @@ function build() {
     reason: textField,
   });
 
-
   /** Screening: the minimum age, and a rule per condition (a condition without a rule is not screened). */
   const screeningSchema = z.strictObject({
     minimumAgeYears: z.int().check(z.minimum(0), z.maximum(120)),
@@ -145,7 +144,19 @@ function build() {
     review: z.optional(reviewSchema),
     maintenance: z.optional(maintenanceSchema),
   });
-  return { gapAnchorSchema, gapSchema, extraGapSchema, protocolSessionSchema, aftercareRuleSchema, preparationRuleSchema, screeningRuleSchema, screeningSchema, reviewSchema, maintenanceSchema, protocolSchema };
+  return {
+    gapAnchorSchema,
+    gapSchema,
+    extraGapSchema,
+    protocolSessionSchema,
+    aftercareRuleSchema,
+    preparationRuleSchema,
+    screeningRuleSchema,
+    screeningSchema,
+    reviewSchema,
+    maintenanceSchema,
+    protocolSchema,
+  };
 }
 
 /** The protocol's zod schemas, built on first use (never at import). @internal */

@@ -132,7 +132,9 @@ function bookingFindings(check: BookingCheck, spec: SessionSpec): Finding[] {
   const zone = plan.timeZone;
   const out: Finding[] = [];
   if (start < at) {
-    out.push(finding('BOOKING_IN_PAST', 'error', { session: k, start: formatInstant(start, zone), at: formatInstant(at, zone) }, { session: k }));
+    out.push(
+      finding('BOOKING_IN_PAST', 'error', { session: k, start: formatInstant(start, zone), at: formatInstant(at, zone) }, { session: k }),
+    );
   }
   const prev = plan.sessions[k - 2];
   const prevIv = prev === undefined ? undefined : sessionInterval(prev);
@@ -152,7 +154,12 @@ function bookingFindings(check: BookingCheck, spec: SessionSpec): Finding[] {
   // is pending again, and moving this booking out of its way must stay possible.
   for (const anchor of move ? [] : pendingAnchors) {
     out.push(
-      finding('SESSION_OUT_OF_ORDER', 'error', { session: k, previousSession: anchor, previousState: 'pending', rule: 'previousBooked' }, { session: k }),
+      finding(
+        'SESSION_OUT_OF_ORDER',
+        'error',
+        { session: k, previousSession: anchor, previousState: 'pending', rule: 'previousBooked' },
+        { session: k },
+      ),
     );
   }
   for (const m of measures) {
@@ -170,7 +177,14 @@ function bookingFindings(check: BookingCheck, spec: SessionSpec): Finding[] {
         finding(
           'BOOKING_OVERLAP',
           'error',
-          { session: k, start: formatInstant(start, zone), end: formatInstant(end, zone), otherSession: other.number, otherStart: iv.start, otherEnd: iv.end },
+          {
+            session: k,
+            start: formatInstant(start, zone),
+            end: formatInstant(end, zone),
+            otherSession: other.number,
+            otherStart: iv.start,
+            otherEnd: iv.end,
+          },
           { session: k },
         ),
       );
@@ -204,9 +218,18 @@ export function screeningFindings(plan: Plan, day: number, fact: boolean): Findi
   }
   for (const r of s.reasons) {
     if (r.outcome === 'deferred' && r.until === undefined) {
-      out.push(finding('SCREENING_DEFERRED', 'warning', { session: 1, condition: r.condition, reason: reason([r.condition]) }, { session: 1 }));
+      out.push(
+        finding('SCREENING_DEFERRED', 'warning', { session: 1, condition: r.condition, reason: reason([r.condition]) }, { session: 1 }),
+      );
     } else if (r.outcome === 'needsClearance') {
-      out.push(finding('SCREENING_CLEARANCE_REQUIRED', 'warning', { session: 1, condition: r.condition, reason: reason([r.condition]) }, { session: 1 }));
+      out.push(
+        finding(
+          'SCREENING_CLEARANCE_REQUIRED',
+          'warning',
+          { session: 1, condition: r.condition, reason: reason([r.condition]) },
+          { session: 1 },
+        ),
+      );
     }
   }
   return out;
@@ -257,7 +280,12 @@ export function bookingGate(plan: Plan, type: 'sessionBooked' | 'sessionReschedu
     }
     const prev = plan.sessions[k - 2];
     if (prev !== undefined && prev.state === 'pending') {
-      return finding('SESSION_OUT_OF_ORDER', 'error', { session: k, previousSession: k - 1, previousState: 'pending', rule: 'previousBooked' }, { session: k });
+      return finding(
+        'SESSION_OUT_OF_ORDER',
+        'error',
+        { session: k, previousSession: k - 1, previousState: 'pending', rule: 'previousBooked' },
+        { session: k },
+      );
     }
   } else if (s.state !== 'booked' || s.booking === undefined) {
     return finding('SESSION_NOT_BOOKED', 'error', { session: k, state: s.state }, { session: k });

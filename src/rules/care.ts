@@ -121,7 +121,14 @@ export function aftercare(plan: Plan, options: CareOptions): Outcome<CareItem[]>
       if (rule.after === 'finalSession' && !final) continue;
       const until = rule.days !== undefined ? addCalendarDays(end, rule.days, zone) : end + hoursMs(rule.hours ?? 0);
       if (!instantInRange(until)) {
-        return fail([finding('DATE_OUT_OF_RANGE', 'error', { path: 'session', value: formatInstant(end, zone), min: MIN_INSTANT, max: MAX_INSTANT }, { session })]);
+        return fail([
+          finding(
+            'DATE_OUT_OF_RANGE',
+            'error',
+            { path: 'session', value: formatInstant(end, zone), min: MIN_INSTANT, max: MAX_INSTANT },
+            { session },
+          ),
+        ]);
       }
       items.push({
         id: `${p.id}/${session}/${rule.rule}`,
@@ -162,7 +169,14 @@ export function preparation(plan: Plan, options: CareOptions): Outcome<CareItem[
     const zone = p.timeZone;
     const earliest = Math.min(start, ...(protocol.preparation ?? []).map((rule) => start - hoursMs(rule.fromHoursBefore)));
     if (!instantInRange(earliest)) {
-      return fail([finding('DATE_OUT_OF_RANGE', 'error', { path: 'session', value: formatInstant(start, zone), min: MIN_INSTANT, max: MAX_INSTANT }, { session })]);
+      return fail([
+        finding(
+          'DATE_OUT_OF_RANGE',
+          'error',
+          { path: 'session', value: formatInstant(start, zone), min: MIN_INSTANT, max: MAX_INSTANT },
+          { session },
+        ),
+      ]);
     }
     return ok(
       (protocol.preparation ?? []).map((rule) => ({

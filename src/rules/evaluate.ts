@@ -116,7 +116,12 @@ function evaluateSessions(plan: Plan, protocol: Protocol): SessionEvaluation[] {
     }
     for (const anchor of pendingAnchors) {
       findings.push(
-        finding('DOWNSTREAM_CONFLICT', 'warning', { session: s.number, changedSession: anchor, bookedDate: formatDay(day), reason: 'anchorPending' }, { session: s.number }),
+        finding(
+          'DOWNSTREAM_CONFLICT',
+          'warning',
+          { session: s.number, changedSession: anchor, bookedDate: formatDay(day), reason: 'anchorPending' },
+          { session: s.number },
+        ),
       );
     }
     if (evaluation !== undefined) out.evaluation = evaluation;
@@ -125,7 +130,6 @@ function evaluateSessions(plan: Plan, protocol: Protocol): SessionEvaluation[] {
     return out;
   });
 }
-
 
 /**
  * Evaluates every session of a plan against its protocol's gaps, as CDSi evaluates doses.

@@ -139,7 +139,12 @@ function waitEnd(rule: ScreeningRule, from: number): number {
   return day;
 }
 
-function reasons(intake: Intake, conditions: Partial<Record<ScreeningCondition, ScreeningRule>>, minimumAgeYears: number, today: number): Reason[] {
+function reasons(
+  intake: Intake,
+  conditions: Partial<Record<ScreeningCondition, ScreeningRule>>,
+  minimumAgeYears: number,
+  today: number,
+): Reason[] {
   const out: Reason[] = [];
   const day = (text: string): number => parseLocalDate(text) ?? today;
   /** A flag condition: applies as its rule says, undated. */
@@ -177,7 +182,11 @@ function reasons(intake: Intake, conditions: Partial<Record<ScreeningCondition, 
   const chemoRule = conditions.chemotherapy;
   if (chemo !== undefined && chemoRule !== undefined) {
     const waiting = dated('chemotherapy', chemo.lastTreatment === undefined ? undefined : day(chemo.lastTreatment));
-    if (chemo.plannedStart !== undefined && chemoRule.plannedWithinDays !== undefined && day(chemo.plannedStart) <= today + chemoRule.plannedWithinDays) {
+    if (
+      chemo.plannedStart !== undefined &&
+      chemoRule.plannedWithinDays !== undefined &&
+      day(chemo.plannedStart) <= today + chemoRule.plannedWithinDays
+    ) {
       out.push({ condition: 'chemotherapy', outcome: 'deferred', reason: chemoRule.reason, extra: { plannedStart: chemo.plannedStart } });
     }
     if (chemoRule.clearanceAfterWait === true && (chemo.lastTreatment !== undefined || waiting)) {
@@ -207,7 +216,9 @@ function screeningProtocol(options: unknown): Outcome<Protocol> {
   const id = typeof named === 'object' && named !== null ? (named as { id?: unknown }).id : undefined;
   const version = typeof named === 'object' && named !== null ? (named as { version?: unknown }).version : undefined;
   if (typeof id !== 'string' || typeof version !== 'number') {
-    return fail([inputFinding(['options', 'protocol'], inputDetails.required('the { id, version } of the protocol to screen for, among protocols'))]);
+    return fail([
+      inputFinding(['options', 'protocol'], inputDetails.required('the { id, version } of the protocol to screen for, among protocols')),
+    ]);
   }
   return resolveProtocol({ id, version }, { protocols: list });
 }
@@ -253,7 +264,14 @@ function toScreening(found: Reason[]): Screening {
   const screening: Mutable<Screening> = { outcome, findings };
   if (earliest !== undefined && dayInRange(earliest)) screening.earliestStart = formatLocalDate(earliest);
   else if (earliest !== undefined) {
-    findings.push(finding('DATE_OUT_OF_RANGE', 'warning', { path: 'earliestStart', value: formatLocalDate(earliest), min: MIN_LOCAL_DATE, max: MAX_LOCAL_DATE }, { path: ['earliestStart'] }));
+    findings.push(
+      finding(
+        'DATE_OUT_OF_RANGE',
+        'warning',
+        { path: 'earliestStart', value: formatLocalDate(earliest), min: MIN_LOCAL_DATE, max: MAX_LOCAL_DATE },
+        { path: ['earliestStart'] },
+      ),
+    );
   }
   return screening;
 }
@@ -282,4 +300,3 @@ function toScreening(found: Reason[]): Screening {
 export function screen(intake: unknown, options: ScreenOptions): Outcome<Screening> {
   return guardedInput([intake, options] as const, ['', 'options'], (intake, options) => run(intake, options));
 }
-

@@ -108,7 +108,14 @@ function build() {
     ...availabilityFields,
     busy: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_BUSY))),
   });
-  return { openingRangeSchema, weeklyRangeSchema, availabilityOverrideSchema, busyIntervalSchema, availabilitySchema, availabilityHeadSchema };
+  return {
+    openingRangeSchema,
+    weeklyRangeSchema,
+    availabilityOverrideSchema,
+    busyIntervalSchema,
+    availabilitySchema,
+    availabilityHeadSchema,
+  };
 }
 
 /** The availability schemas, built on first use (never at import). @internal */
@@ -236,7 +243,12 @@ export function checkAvailability(input: unknown): Outcome<CheckedAvailability> 
     else dates.set(o.date, i);
     findings.push(
       ...rangeFindings(
-        o.hours.map((r, j) => ({ open: wallMinutes(r.open), close: wallMinutes(r.close), path: ['overrides', i, 'hours', j], text: `${r.open}–${r.close}` })),
+        o.hours.map((r, j) => ({
+          open: wallMinutes(r.open),
+          close: wallMinutes(r.close),
+          path: ['overrides', i, 'hours', j],
+          text: `${r.open}–${r.close}`,
+        })),
       ),
     );
   });
@@ -295,7 +307,9 @@ function deepFrozenCopy(head: CheckedAvailability['head'], busyInput: readonly u
     copy.busy = Object.freeze(
       busyInput.map((raw) => {
         const b = raw as { start: string; end: string; resource?: string };
-        return Object.freeze(b.resource === undefined ? { start: b.start, end: b.end } : { start: b.start, end: b.end, resource: b.resource });
+        return Object.freeze(
+          b.resource === undefined ? { start: b.start, end: b.end } : { start: b.start, end: b.end, resource: b.resource },
+        );
       }),
     );
   }

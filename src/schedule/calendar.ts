@@ -117,7 +117,8 @@ export function compileCalendar(checked: CheckedAvailability, asOfMs?: number): 
   const overrides = new Map<number, OpeningRange[]>();
   for (const o of head.overrides ?? []) {
     const day = parseLocalDate(o.date);
-    if (day !== undefined) overrides.set(day, o.hours.map((h) => ({ open: wallMinutes(h.open), close: wallMinutes(h.close) })).sort(byOpen));
+    if (day !== undefined)
+      overrides.set(day, o.hours.map((h) => ({ open: wallMinutes(h.open), close: wallMinutes(h.close) })).sort(byOpen));
   }
   const rules: Omit<Calendar, 'busy'> = {
     zone: head.timeZone,
@@ -178,12 +179,7 @@ export function instantAtOrAfterWall(zone: string, wall: number): number {
  * gives no start, a repeated one its earlier instant; `end` is `start + durationMs` in real
  * time and never passes the range's closing instant. `visit` returns `false` to stop the day.
  */
-export function forEachStart(
-  calendar: Calendar,
-  day: number,
-  durationMs: number,
-  visit: (start: number, end: number) => boolean,
-): void {
+export function forEachStart(calendar: Calendar, day: number, durationMs: number, visit: (start: number, end: number) => boolean): void {
   const zone = calendar.zone;
   const stepMs = calendar.stepMinutes * MINUTE;
   const base = day * MS_PER_DAY;
@@ -257,7 +253,7 @@ export function busyBlocks(calendar: Calendar, from: number, to: number, release
     if (e <= from || e <= s) continue;
     if (released.length > 0 && released.some((b) => b.start === s && b.end === e)) continue;
     const res = busy.resource[i] as number;
-    for (let r = res < 0 ? 0 : res; r < (res < 0 ? count : res + 1); r++) {
+    for (let r = Math.max(res, 0); r < (res < 0 ? count : res + 1); r++) {
       const b = blocks[r] as Blocks;
       const n = b.end.length;
       if (n > 0 && (b.end[n - 1] as number) >= s) {

@@ -16,16 +16,7 @@ import { instantOption, intOption } from '../schema/options.js';
 import type { ProtocolChoice } from '../protocol/call.js';
 import type { Availability } from './availability.js';
 import { busyBlocks, fastLocalDay, isFree, withinOpeningHours, type Blocks, type Calendar, type Released } from './calendar.js';
-import {
-  describeBooking,
-  durationOf,
-  noSlotFinding,
-  schedulingArguments,
-  searchSlots,
-  searchWindow,
-  toSlot,
-  type Slot,
-} from './slots.js';
+import { describeBooking, durationOf, noSlotFinding, schedulingArguments, searchSlots, searchWindow, toSlot, type Slot } from './slots.js';
 
 /**
  * Options of {@link proposeSchedule}: the plan's protocol (or `protocols`), the availability and `asOf`.
@@ -126,7 +117,12 @@ function withSessions(plan: Plan, change: (s: PlanSession) => PlanSession): Plan
 }
 
 function booked(s: PlanSession, start: number, end: number, zone: string): PlanSession {
-  return { number: s.number, phase: s.phase, state: 'booked', booking: { start: formatInstant(start, zone), end: formatInstant(end, zone) } };
+  return {
+    number: s.number,
+    phase: s.phase,
+    state: 'booked',
+    booking: { start: formatInstant(start, zone), end: formatInstant(end, zone) },
+  };
 }
 
 function pending(s: PlanSession): PlanSession {
@@ -295,7 +291,8 @@ export function proposeReschedule(plan: Plan, options: ProposeRescheduleOptions)
     const refusal = statusRefusal(original, 'sessionRescheduled');
     if (refusal !== undefined) return fail([refusal]);
     const session = original.sessions[k - 1];
-    if (session === undefined) return fail([finding('UNKNOWN_SESSION', 'error', { session: k, sessions: original.sessions.length }, { session: k })]);
+    if (session === undefined)
+      return fail([finding('UNKNOWN_SESSION', 'error', { session: k, sessions: original.sessions.length }, { session: k })]);
     if (session.state === 'completed') return fail([finding('SESSION_ALREADY_COMPLETED', 'error', { session: k }, { session: k })]);
     if (session.state !== 'booked' || session.booking === undefined) {
       return fail([finding('SESSION_NOT_BOOKED', 'error', { session: k, state: session.state }, { session: k })]);
@@ -322,13 +319,17 @@ export function proposeReschedule(plan: Plan, options: ProposeRescheduleOptions)
 
     // 1. The session's own rules, against the sessions before it (the later ones will follow it).
     const laterReleased = withSessions(original, (s) => (s.number > k && s.state === 'booked' ? pending(s) : s));
-    const own = bookingChecks({ plan: laterReleased, protocol, session: k, start, end, at: asOfMs, move: true }).filter((f) => f.severity === 'error');
+    const own = bookingChecks({ plan: laterReleased, protocol, session: k, start, end, at: asOfMs, move: true }).filter(
+      (f) => f.severity === 'error',
+    );
     if (own.length > 0) return fail(own);
     const timing = timingProblem(calendar, start, end, asOfMs);
     if (timing !== undefined) return fail([requested(timing)]);
 
     // 2. Later bookings: kept while they still satisfy their gaps, else moved to their best slot.
-    const released: { start: number; end: number }[] = [{ start: parseInstant(session.booking.start), end: parseInstant(session.booking.end) }];
+    const released: { start: number; end: number }[] = [
+      { start: parseInstant(session.booking.start), end: parseInstant(session.booking.end) },
+    ];
     const { from, to } = searchWindow(calendar, asOfMs);
     let current = withSessions(original, (s) => (s.number === k ? booked(s, start, end, zone) : s));
     const moved: { k: number; start: number; end: number; resource: string | undefined }[] = [];
@@ -338,7 +339,8 @@ export function proposeReschedule(plan: Plan, options: ProposeRescheduleOptions)
       const view = withSessions(current, (s) => (s.number > j && s.state === 'booked' ? pending(s) : s));
       const laterStart = parseInstant(later.booking.start);
       const laterEnd = parseInstant(later.booking.end);
-      if (!hasError(bookingChecks({ plan: view, protocol, session: j, start: laterStart, end: laterEnd, at: asOfMs, move: true }))) continue;
+      if (!hasError(bookingChecks({ plan: view, protocol, session: j, start: laterStart, end: laterEnd, at: asOfMs, move: true })))
+        continue;
       released.push({ start: laterStart, end: laterEnd });
       const search = searchSlots({
         plan: view,

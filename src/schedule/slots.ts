@@ -22,7 +22,18 @@ import { MS_PER_DAY, formatLocalDate, parseLocalDate } from '../time/civil.js';
 import { MAX_DAY } from '../time/range.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { checkAvailability, trustedAvailability, type Availability, type CheckedAvailability } from './availability.js';
-import { busyBlocks, compileCalendar, fastLocalDay, forEachStart, isFree, openingRanges, searchWindow, type Blocks, type Calendar, type Released } from './calendar.js';
+import {
+  busyBlocks,
+  compileCalendar,
+  fastLocalDay,
+  forEachStart,
+  isFree,
+  openingRanges,
+  searchWindow,
+  type Blocks,
+  type Calendar,
+  type Released,
+} from './calendar.js';
 import { sessionWindows } from '../rules/forecast.js';
 
 const MINUTE = 60_000;
@@ -132,9 +143,12 @@ function calendarOf(input: unknown, asOfMs: number): Outcome<Calendar> {
   return checked.ok ? ok(compileCalendar(checked.value, Number.isNaN(asOfMs) ? undefined : asOfMs)) : checked;
 }
 
-
 /** Reads and checks what every scheduling call takes; `extra` reads the call's own options. @internal */
-export function schedulingArguments(planInput: unknown, options: unknown, extra: (findings: Finding[]) => void = () => {}): Outcome<SchedulingArgs> {
+export function schedulingArguments(
+  planInput: unknown,
+  options: unknown,
+  extra: (findings: Finding[]) => void = () => {},
+): Outcome<SchedulingArgs> {
   const read = readPlanCall(planInput, options, (findings) => {
     const asOfFindings: Finding[] = [];
     const asOfMs = instantOption(options, 'asOf', asOfFindings);
@@ -145,7 +159,11 @@ export function schedulingArguments(planInput: unknown, options: unknown, extra:
     return { asOfMs, calendar: calendarOut.ok ? calendarOut.value : undefined };
   });
   if (!read.ok) return read;
-  const { plan, protocol, options: { asOfMs, calendar } } = read.value;
+  const {
+    plan,
+    protocol,
+    options: { asOfMs, calendar },
+  } = read.value;
   // A sound read has a calendar (its findings would have refused the read otherwise).
   if (calendar === undefined) return fail([internalError(new Error('availability not read'))]);
   return ok({ plan, protocol, calendar, asOfMs });
@@ -339,7 +357,12 @@ export function searchSlots(q: SlotQuery): SlotSearch {
     const next = days[i + 1];
     const worst = found[limit - 1];
     // Stop when no start of the next day (or any later in the order) can rank higher.
-    if (next !== undefined && worst !== undefined && before(worst, { rank: next.rank, distance: next.distance, start: next.day * MS_PER_DAY - 18 * HOUR })) break;
+    if (
+      next !== undefined &&
+      worst !== undefined &&
+      before(worst, { rank: next.rank, distance: next.distance, start: next.day * MS_PER_DAY - 18 * HOUR })
+    )
+      break;
   }
   return { slots: found, from: Math.max(lo, fastLocalDay(planZone, minStart)), until: Math.min(hi, lastClinicDay), reason: 'calendar' };
 }
@@ -360,7 +383,8 @@ function slotOf(
   resource: string | undefined,
 ): Slot {
   const localDate = formatLocalDate(day);
-  const slot: Mutable<Slot> = daysFromAnchor === undefined ? { session, start, end, localDate, fit } : { session, start, end, localDate, daysFromAnchor, fit };
+  const slot: Mutable<Slot> =
+    daysFromAnchor === undefined ? { session, start, end, localDate, fit } : { session, start, end, localDate, daysFromAnchor, fit };
   if (resource !== undefined) slot.resource = resource;
   return slot;
 }
@@ -419,7 +443,12 @@ function chooseSession(plan: Plan, requested: number | undefined): { k: number; 
       const booked = plan.sessions.find((s) => s.state === 'booked');
       const refusal = statusRefusal(plan, 'sessionBooked');
       if (refusal !== undefined || booked?.booking === undefined) return refusal ?? finding('PLAN_COMPLETED', 'error');
-      return finding('SESSION_ALREADY_BOOKED', 'error', { session: booked.number, start: booked.booking.start }, { session: booked.number });
+      return finding(
+        'SESSION_ALREADY_BOOKED',
+        'error',
+        { session: booked.number, start: booked.booking.start },
+        { session: booked.number },
+      );
     }
     return chooseSession(plan, pending.number);
   }
@@ -475,13 +504,31 @@ export function findSlots(plan: Plan, options: FindSlotsOptions): Outcome<Slot[]
       const { pendingAnchors } = measureGaps(sessionSpec(protocol, k), 0, sessionDays(p));
       const anchor = pendingAnchors[0];
       if (anchor !== undefined) {
-        return fail([finding('SESSION_OUT_OF_ORDER', 'error', { session: k, previousSession: anchor, previousState: 'pending', rule: 'previousBooked' }, { session: k })]);
+        return fail([
+          finding(
+            'SESSION_OUT_OF_ORDER',
+            'error',
+            { session: k, previousSession: anchor, previousState: 'pending', rule: 'previousBooked' },
+            { session: k },
+          ),
+        ]);
       }
     }
-    const released: Released = move && session.booking !== undefined ? [{ start: parseInstant(session.booking.start), end: parseInstant(session.booking.end) }] : [];
+    const released: Released =
+      move && session.booking !== undefined ? [{ start: parseInstant(session.booking.start), end: parseInstant(session.booking.end) }] : [];
     const { from, to } = searchWindow(calendar, asOfMs);
     const durationMs = durationOf(protocol, session);
-    const search = searchSlots({ plan: p, protocol, calendar, asOfMs, k, move, durationMs, limit, blocks: busyBlocks(calendar, from, to, released) });
+    const search = searchSlots({
+      plan: p,
+      protocol,
+      calendar,
+      asOfMs,
+      k,
+      move,
+      durationMs,
+      limit,
+      blocks: busyBlocks(calendar, from, to, released),
+    });
     if (search.slots.length === 0) return fail([noSlotFinding(k, search, durationMs)]);
     return ok(search.slots.map((c) => toSlot(p, k, c)));
   });

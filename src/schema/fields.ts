@@ -34,65 +34,74 @@ export const countField = z.int().check(z.minimum(0));
 // (parsePlan about twice as slow). Same metadata, same JSON Schema.
 
 /** An ISO 8601 instant with an offset or `Z` (the pattern is for JSON Schema; the parser checks the calendar). */
-export const instantField = z.string().check(
-  z.superRefine((value: string, ctx) => {
-    const r = parseInstantDetailed(value);
-    if (r === 'range') {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'instant out of range',
-        input: value,
-        params: { finding: 'DATE_OUT_OF_RANGE', value: preview(value), min: MIN_INSTANT, max: MAX_INSTANT },
-      });
-    } else if (typeof r !== 'number') {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'invalid instant',
-        input: value,
-        params: { finding: 'INVALID_INSTANT', problem: r, value: preview(value) },
-      });
-    }
-  }),
-  // The pattern is for JSON Schema only: at run time the parser above gives the precise finding.
-).register(z.globalRegistry, {
-  description: 'An ISO 8601 instant with an offset or Z, e.g. 2026-03-23T10:00:00+00:00.',
-  pattern: '^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}(:\\d{2}([.,]\\d{1,9})?)?([Zz]|[+-]\\d{2}:\\d{2})$',
-});
+export const instantField = z
+  .string()
+  .check(
+    z.superRefine((value: string, ctx) => {
+      const r = parseInstantDetailed(value);
+      if (r === 'range') {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'instant out of range',
+          input: value,
+          params: { finding: 'DATE_OUT_OF_RANGE', value: preview(value), min: MIN_INSTANT, max: MAX_INSTANT },
+        });
+      } else if (typeof r !== 'number') {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'invalid instant',
+          input: value,
+          params: { finding: 'INVALID_INSTANT', problem: r, value: preview(value) },
+        });
+      }
+    }),
+    // The pattern is for JSON Schema only: at run time the parser above gives the precise finding.
+  )
+  .register(z.globalRegistry, {
+    description: 'An ISO 8601 instant with an offset or Z, e.g. 2026-03-23T10:00:00+00:00.',
+    pattern: '^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}(:\\d{2}([.,]\\d{1,9})?)?([Zz]|[+-]\\d{2}:\\d{2})$',
+  });
 
 /** A `YYYY-MM-DD` calendar date that exists. */
-export const localDateField = z.string().check(
-  z.superRefine((value: string, ctx) => {
-    if (parseLocalDate(value) === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'invalid local date',
-        input: value,
-        params: { finding: 'INVALID_INPUT', detail: 'localDate', value: preview(value) },
-      });
-    } else if (localDateOutOfRange(value)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'local date out of range',
-        input: value,
-        params: { finding: 'DATE_OUT_OF_RANGE', value, min: MIN_LOCAL_DATE, max: MAX_LOCAL_DATE },
-      });
-    }
-  }),
-).register(z.globalRegistry, { description: "A calendar date, YYYY-MM-DD, in the plan's time zone.", pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+export const localDateField = z
+  .string()
+  .check(
+    z.superRefine((value: string, ctx) => {
+      if (parseLocalDate(value) === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'invalid local date',
+          input: value,
+          params: { finding: 'INVALID_INPUT', detail: 'localDate', value: preview(value) },
+        });
+      } else if (localDateOutOfRange(value)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'local date out of range',
+          input: value,
+          params: { finding: 'DATE_OUT_OF_RANGE', value, min: MIN_LOCAL_DATE, max: MAX_LOCAL_DATE },
+        });
+      }
+    }),
+  )
+  .register(z.globalRegistry, { description: "A calendar date, YYYY-MM-DD, in the plan's time zone.", pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
 /** An IANA time-zone name the platform knows. */
-export const timeZoneField = z.string().check(
-  z.superRefine((value: string, ctx) => {
-    if (!isValidTimeZone(value)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'invalid time zone',
-        input: value,
-        params: { finding: 'INVALID_TIME_ZONE', value: preview(value) },
-      });
-    }
-  }),
-).register(z.globalRegistry, { description: 'An IANA time-zone name, e.g. Europe/London.' });
+export const timeZoneField = z
+  .string()
+  .check(
+    z.superRefine((value: string, ctx) => {
+      if (!isValidTimeZone(value)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'invalid time zone',
+          input: value,
+          params: { finding: 'INVALID_TIME_ZONE', value: preview(value) },
+        });
+      }
+    }),
+  )
+  .register(z.globalRegistry, { description: 'An IANA time-zone name, e.g. Europe/London.' });
 
 /** Kinds of metadata problems (keys of the message catalogue's input details). */
 export type MetadataProblem =

@@ -85,7 +85,9 @@ export function issuesToFindings(issues: readonly Issue[], prefix: Path = []): F
       if (code === 'INVALID_INPUT') {
         const key = String(issue.params.detail);
         const problem =
-          key === 'localDate' || key === 'openTime' || key === 'closeTime' ? inputDetails[key](value) : inputDetails.unexpected('is not valid.');
+          key === 'localDate' || key === 'openTime' || key === 'closeTime'
+            ? inputDetails[key](value)
+            : inputDetails.unexpected('is not valid.');
         out.push(inputFinding(path, problem));
       } else {
         const params: Record<string, string> = { path: formatPath(path), value };

@@ -128,7 +128,11 @@ const keepAsIs = (value: object): boolean => isSealed(value) || Object.isFrozen(
  * whose reading throws is `INVALID_INPUT` (`unreadable`) at its path, under the argument's name
  * (`''` for none); anything else thrown is `INTERNAL_ERROR`, as {@link guarded} does.
  */
-export function guardedInput<A extends readonly unknown[], T>(args: A, names: readonly string[], body: (...args: A) => Outcome<T>): Outcome<T> {
+export function guardedInput<A extends readonly unknown[], T>(
+  args: A,
+  names: readonly string[],
+  body: (...args: A) => Outcome<T>,
+): Outcome<T> {
   const copies: unknown[] = [];
   for (let i = 0; i < args.length; i++) {
     // Sealed and frozen values (built-in protocols, a caller's frozen protocol) are kept as they are:

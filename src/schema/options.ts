@@ -40,7 +40,14 @@ export function instantOption(options: unknown, key: string, findings: Finding[]
   if (typeof ms === 'number') return ms;
   const path = ['options', key];
   if (ms === 'range') {
-    findings.push(finding('DATE_OUT_OF_RANGE', 'error', { path: formatPath(path), value: preview(value), min: MIN_INSTANT, max: MAX_INSTANT }, { path }));
+    findings.push(
+      finding(
+        'DATE_OUT_OF_RANGE',
+        'error',
+        { path: formatPath(path), value: preview(value), min: MIN_INSTANT, max: MAX_INSTANT },
+        { path },
+      ),
+    );
   } else {
     findings.push(finding('INVALID_INSTANT', 'error', { path: formatPath(path), value: preview(value), problem: ms }, { path }));
   }
@@ -57,12 +64,24 @@ export function timeZoneOption(options: unknown, key: string, findings: Finding[
 }
 
 /** A whole-number option within [min, max], its default when absent, or `NaN` with a finding. */
-export function intOption(options: unknown, key: string, min: number, max: number, fallback: number | undefined, findings: Finding[]): number {
+export function intOption(
+  options: unknown,
+  key: string,
+  min: number,
+  max: number,
+  fallback: number | undefined,
+  findings: Finding[],
+): number {
   const value = option(options, key);
   if (value === undefined && fallback !== undefined) return fallback;
   if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
   findings.push(
-    inputFinding(['options', key], value === undefined ? inputDetails.required(`a whole number from ${min} to ${max}`) : inputDetails.notObject(`a whole number from ${min} to ${max}`)),
+    inputFinding(
+      ['options', key],
+      value === undefined
+        ? inputDetails.required(`a whole number from ${min} to ${max}`)
+        : inputDetails.notObject(`a whole number from ${min} to ${max}`),
+    ),
   );
   return Number.NaN;
 }

@@ -42,7 +42,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 function checklistProtoKey(record: unknown, path: (string | number)[]): Finding | undefined {
   const checklist = isRecord(record) ? record.checklist : undefined;
-  return isRecord(checklist) && Object.prototype.hasOwnProperty.call(checklist, '__proto__')
+  return isRecord(checklist) && Object.hasOwn(checklist, '__proto__')
     ? inputFinding([...path, 'checklist', '__proto__'], inputDetails.metadataKey())
     : undefined;
 }
@@ -87,7 +87,9 @@ function freezeSession(s: PlanSession): PlanSession {
 function consistency(plan: Plan): Finding[] {
   const out: Finding[] = [];
   if (plan.version !== plan.history.length) {
-    out.push(inputFinding(['version'], inputDetails.planState(`version ${plan.version} must equal the history length ${plan.history.length}`)));
+    out.push(
+      inputFinding(['version'], inputDetails.planState(`version ${plan.version} must equal the history length ${plan.history.length}`)),
+    );
   }
   const ids = new Set<string>();
   plan.history.forEach((e, i) => {
@@ -96,10 +98,14 @@ function consistency(plan: Plan): Finding[] {
   });
   plan.sessions.forEach((s, i) => {
     if (s.number !== i + 1) out.push(inputFinding(['sessions', i, 'number'], inputDetails.sessionNumber(i + 1, s.number)));
-    if (s.state === 'booked' && s.booking === undefined) out.push(inputFinding(['sessions', i, 'booking'], inputDetails.planState('a booked session needs its booking')));
-    if (s.state === 'completed' && s.completed === undefined) out.push(inputFinding(['sessions', i, 'completed'], inputDetails.planState('a completed session needs its completion')));
-    if (s.state !== 'completed' && s.completed !== undefined) out.push(inputFinding(['sessions', i, 'completed'], inputDetails.planState(`a ${s.state} session has no completion`)));
-    if (s.state === 'pending' && s.booking !== undefined) out.push(inputFinding(['sessions', i, 'booking'], inputDetails.planState('a pending session has no booking')));
+    if (s.state === 'booked' && s.booking === undefined)
+      out.push(inputFinding(['sessions', i, 'booking'], inputDetails.planState('a booked session needs its booking')));
+    if (s.state === 'completed' && s.completed === undefined)
+      out.push(inputFinding(['sessions', i, 'completed'], inputDetails.planState('a completed session needs its completion')));
+    if (s.state !== 'completed' && s.completed !== undefined)
+      out.push(inputFinding(['sessions', i, 'completed'], inputDetails.planState(`a ${s.state} session has no completion`)));
+    if (s.state === 'pending' && s.booking !== undefined)
+      out.push(inputFinding(['sessions', i, 'booking'], inputDetails.planState('a pending session has no booking')));
     // What applyEvent never produces: an interval that ends before it starts (a booking ends
     // after its start; a completion's end is refused before its start).
     if (s.booking !== undefined && parseInstant(s.booking.end) <= parseInstant(s.booking.start)) {
@@ -109,10 +115,16 @@ function consistency(plan: Plan): Finding[] {
       out.push(inputFinding(['sessions', i, 'completed', 'end'], inputDetails.endBeforeStart()));
     }
   });
-  const expected =
-    plan.closure !== undefined ? 'closed' : plan.hold !== undefined ? 'onHold' : derivedStatus(plan.sessions);
+  const expected = plan.closure !== undefined ? 'closed' : plan.hold !== undefined ? 'onHold' : derivedStatus(plan.sessions);
   if (plan.status !== expected) {
-    out.push(inputFinding(['status'], inputDetails.planState(`status ${JSON.stringify(plan.status)} does not match the sessions, hold and closure (expected ${JSON.stringify(expected)})`)));
+    out.push(
+      inputFinding(
+        ['status'],
+        inputDetails.planState(
+          `status ${JSON.stringify(plan.status)} does not match the sessions, hold and closure (expected ${JSON.stringify(expected)})`,
+        ),
+      ),
+    );
   }
   return out;
 }
@@ -140,7 +152,12 @@ function parse(input: unknown): Outcome<Plan> {
   }
   if (Array.isArray(sessions) && sessions.length <= 99) {
     sessions.forEach((s: unknown, i) => {
-      const f = checklistProtoKey(isRecord(s) && isRecord(s.completed) ? s.completed.record : undefined, ['sessions', i, 'completed', 'record']);
+      const f = checklistProtoKey(isRecord(s) && isRecord(s.completed) ? s.completed.record : undefined, [
+        'sessions',
+        i,
+        'completed',
+        'record',
+      ]);
       if (f !== undefined) protoKeys.push(f);
     });
   }
@@ -156,7 +173,7 @@ function parse(input: unknown): Outcome<Plan> {
   if (plan.closure !== undefined) Object.freeze(plan.closure);
   Object.freeze(plan.protocol);
   if (plan.screening !== undefined) {
-    plan.screening.reasons.forEach((r) => Object.freeze(r));
+    for (const r of plan.screening.reasons) Object.freeze(r);
     Object.freeze(plan.screening.reasons);
     Object.freeze(plan.screening);
   }

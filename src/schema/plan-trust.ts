@@ -23,4 +23,3 @@ export function sealPlan(plan: Plan): Plan {
 export function isTrustedPlan(value: unknown): value is Plan {
   return typeof value === 'object' && value !== null && trustedPlans.has(value);
 }
-

@@ -55,11 +55,22 @@ function build() {
     note: z.optional(textField),
   };
 
-
   /** The event schema: a union on `type` of the nine events. */
   const eventSchema = z.discriminatedUnion('type', [
-    z.strictObject({ ...base, type: z.literal('sessionBooked'), session: sessionNumber, start: instantField, durationMinutes: z.optional(duration) }),
-    z.strictObject({ ...base, type: z.literal('sessionRescheduled'), session: sessionNumber, start: instantField, durationMinutes: z.optional(duration) }),
+    z.strictObject({
+      ...base,
+      type: z.literal('sessionBooked'),
+      session: sessionNumber,
+      start: instantField,
+      durationMinutes: z.optional(duration),
+    }),
+    z.strictObject({
+      ...base,
+      type: z.literal('sessionRescheduled'),
+      session: sessionNumber,
+      start: instantField,
+      durationMinutes: z.optional(duration),
+    }),
     z.strictObject({ ...base, type: z.literal('sessionCancelled'), session: sessionNumber, reason: z.optional(textField) }),
     z.strictObject({ ...base, type: z.literal('sessionMissed'), session: sessionNumber }),
     z.strictObject({
@@ -236,4 +247,3 @@ export type PlanStatus = Plan['status'];
  * ```
  */
 export type SessionState = PlanSession['state'];
-

@@ -83,7 +83,8 @@ export function snapshot(value: unknown, limits: SnapshotLimits, keepAsIs: (valu
       if (Array.isArray(v)) {
         const items = v as unknown[];
         const length = items.length;
-        if (length > limits.maxArrayLength) return tooBig({ problem: 'tooMany', limit: limits.maxArrayLength, actual: length }, pathOfCopy(frame));
+        if (length > limits.maxArrayLength)
+          return tooBig({ problem: 'tooMany', limit: limits.maxArrayLength, actual: length }, pathOfCopy(frame));
         if (visited + stack.length + length > limits.maxNodes) return tooBig({ problem: 'tooManyNodes', limit: limits.maxNodes }, []);
         const copy: unknown[] = new Array<unknown>(length);
         frame.into[frame.key] = copy;
@@ -103,7 +104,8 @@ export function snapshot(value: unknown, limits: SnapshotLimits, keepAsIs: (valu
       frame.into[frame.key] = copy;
       copies.set(v, copy);
       const keys = Object.keys(v);
-      if (keys.length > limits.maxObjectKeys) return tooBig({ problem: 'tooMany', limit: limits.maxObjectKeys, actual: keys.length }, pathOfCopy(frame));
+      if (keys.length > limits.maxObjectKeys)
+        return tooBig({ problem: 'tooMany', limit: limits.maxObjectKeys, actual: keys.length }, pathOfCopy(frame));
       if (visited + stack.length + keys.length > limits.maxNodes) return tooBig({ problem: 'tooManyNodes', limit: limits.maxNodes }, []);
       for (const k of keys) {
         key = k;

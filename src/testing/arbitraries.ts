@@ -74,7 +74,6 @@ export interface FastCheckLike {
  * fc.sample(zone as fc.Arbitrary<string>, { numRuns: 1, seed: 1 }).length; // 1
  * ```
  */
-// biome-ignore lint/correctness/noUnusedVariables: T is used by the projects that augment this interface.
 export interface ArbitraryKinds<T> {
   /** The structural arbitrary, always present. */
   like: ArbitraryLike<T>;
@@ -171,7 +170,13 @@ export function smpArbitraries(fc: FastCheckLike): SmpArbitraries {
         })
         .map(({ base, absMin, extra, spread, maxNoShows }) => {
           const [a = 0, b = 0, c = 0, d = 0] = spread;
-          const gap = { absoluteMinimumDays: absMin, minimumDays: absMin + a, earliestRecommendedDays: absMin + a + b, latestRecommendedDays: absMin + a + b + c, maximumDays: absMin + a + b + c + d };
+          const gap = {
+            absoluteMinimumDays: absMin,
+            minimumDays: absMin + a,
+            earliestRecommendedDays: absMin + a + b,
+            latestRecommendedDays: absMin + a + b + c,
+            maximumDays: absMin + a + b + c + d,
+          };
           const out = defineProtocol({
             ...base,
             id: `${base.id}-variant`,
@@ -209,7 +214,13 @@ export function smpArbitraries(fc: FastCheckLike): SmpArbitraries {
         events: eventSequence({ maxLength: options.maxEvents ?? 20 }),
       })
       .map(({ protocol: p, zone, events }) => {
-        const created = createPlan({ id: 'arb-plan', clientId: 'arb-client', protocol: p, timeZone: zone, createdAt: iso(Date.parse('2026-03-01T09:00:00Z') - DAY) });
+        const created = createPlan({
+          id: 'arb-plan',
+          clientId: 'arb-client',
+          protocol: p,
+          timeZone: zone,
+          createdAt: iso(Date.parse('2026-03-01T09:00:00Z') - DAY),
+        });
         if (!created.ok) throw new Error(created.findings.map((f) => f.message).join('; '));
         let current = created.value;
         for (const e of events) {

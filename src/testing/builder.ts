@@ -3,16 +3,7 @@
  * through the public API, so a built plan is exactly what production code would hold.
  * @module
  */
-import {
-  applyEvent,
-  createPlan,
-  standardProtocol,
-  toInstant,
-  type Finding,
-  type Outcome,
-  type Plan,
-  type Protocol,
-} from 'smp-protocol';
+import { applyEvent, createPlan, standardProtocol, toInstant, type Finding, type Outcome, type Plan, type Protocol } from 'smp-protocol';
 
 type Step =
   | { kind: 'session'; session: number; start: string; state: 'booked' | 'completed'; durationMinutes?: number }
@@ -87,7 +78,8 @@ function builder(state: State): PlanBuilder {
 
 function build(state: State): Outcome<Plan> {
   const fail = (findings: readonly Finding[]): Outcome<Plan> => ({ ok: false, findings });
-  const instant = (text: string): Outcome<string> => (/[Zz]$|[+-]\d{2}:\d{2}$/.test(text) ? { ok: true, value: text, findings: [] } : toInstant(text, state.zone));
+  const instant = (text: string): Outcome<string> =>
+    /[Zz]$|[+-]\d{2}:\d{2}$/.test(text) ? { ok: true, value: text, findings: [] } : toInstant(text, state.zone);
   const starts: number[] = [];
   for (const step of state.steps) {
     if (step.kind !== 'session') continue;
@@ -97,7 +89,13 @@ function build(state: State): Outcome<Plan> {
   }
   const first = starts.length > 0 ? Math.min(...starts) : undefined;
   const createdAt = state.createdAt ?? (first === undefined ? '2026-01-05T09:00:00Z' : iso(first - 30 * 24 * HOUR));
-  const input: Parameters<typeof createPlan>[0] = { id: state.id, clientId: state.clientId, protocol: state.protocol, timeZone: state.zone, createdAt };
+  const input: Parameters<typeof createPlan>[0] = {
+    id: state.id,
+    clientId: state.clientId,
+    protocol: state.protocol,
+    timeZone: state.zone,
+    createdAt,
+  };
   if (state.metadata !== undefined) input.metadata = state.metadata;
   const created = createPlan(input);
   if (!created.ok) return created;

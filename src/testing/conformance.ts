@@ -93,7 +93,11 @@ export const conformanceCaseSchema = z.strictObject({
     ),
     next: z.optional(z.union([z.int(), z.null()])),
     screening: z.optional(
-      z.strictObject({ outcome: z.enum(['eligible', 'deferred', 'needsClearance', 'ineligible']), earliestStart: z.optional(nullableDate), codes: z.optional(codes) }),
+      z.strictObject({
+        outcome: z.enum(['eligible', 'deferred', 'needsClearance', 'ineligible']),
+        earliestStart: z.optional(nullableDate),
+        codes: z.optional(codes),
+      }),
     ),
     care: z.optional(
       z.strictObject({
@@ -214,7 +218,8 @@ function run(c: ConformanceCase, options: ConformanceOptions): string[] {
       if (s.value.outcome !== want.outcome) failures.push(`screening outcome: expected ${want.outcome}, got ${s.value.outcome}`);
       if (want.earliestStart !== undefined) {
         const w = want.earliestStart === null ? undefined : date(want.earliestStart);
-        if (s.value.earliestStart !== w) failures.push(`screening earliestStart: expected ${w ?? 'none'}, got ${s.value.earliestStart ?? 'none'}`);
+        if (s.value.earliestStart !== w)
+          failures.push(`screening earliestStart: expected ${w ?? 'none'}, got ${s.value.earliestStart ?? 'none'}`);
       }
       if (want.codes !== undefined && !same(codesOf(s.value.findings), want.codes)) {
         failures.push(`screening codes: expected [${want.codes.join(', ')}], got [${codesOf(s.value.findings).join(', ')}]`);
@@ -254,7 +259,10 @@ function run(c: ConformanceCase, options: ConformanceOptions): string[] {
     const out = applyEvent(plan, probe, { protocol });
     const want = expected.probe;
     if (want !== undefined) {
-      if (out.ok !== want.ok) failures.push(`probe: expected ${want.ok ? 'accepted' : 'refused'}, got ${out.ok ? 'accepted' : 'refused'} [${codesOf(out.findings).join(', ')}]`);
+      if (out.ok !== want.ok)
+        failures.push(
+          `probe: expected ${want.ok ? 'accepted' : 'refused'}, got ${out.ok ? 'accepted' : 'refused'} [${codesOf(out.findings).join(', ')}]`,
+        );
       if (want.codes !== undefined && !same(codesOf(out.findings), want.codes)) {
         failures.push(`probe codes: expected [${want.codes.join(', ')}], got [${codesOf(out.findings).join(', ')}]`);
       }
@@ -265,7 +273,8 @@ function run(c: ConformanceCase, options: ConformanceOptions): string[] {
     }
     if (out.ok) plan = out.value;
   }
-  if (expected.status !== undefined && plan.status !== expected.status) failures.push(`status: expected ${expected.status}, got ${plan.status}`);
+  if (expected.status !== undefined && plan.status !== expected.status)
+    failures.push(`status: expected ${expected.status}, got ${plan.status}`);
   if (expected.evaluation !== undefined) {
     const out = evaluatePlan(plan, { protocol, asOf });
     if (!out.ok) failures.push(`evaluation refused: [${codesOf(out.findings).join(', ')}]`);
@@ -306,7 +315,8 @@ function run(c: ConformanceCase, options: ConformanceOptions): string[] {
         const wd = w === null ? undefined : date(w);
         if (got[key] !== wd) failures.push(`session ${want.session} ${key}: expected ${wd ?? 'none'}, got ${got[key] ?? 'none'}`);
       }
-      if (want.due !== undefined && got.due !== want.due) failures.push(`session ${want.session} due: expected ${want.due}, got ${got.due ?? 'none'}`);
+      if (want.due !== undefined && got.due !== want.due)
+        failures.push(`session ${want.session} due: expected ${want.due}, got ${got.due ?? 'none'}`);
       if (want.projected !== undefined && got.projected !== want.projected) {
         failures.push(`session ${want.session} projected: expected ${want.projected}, got ${got.projected}`);
       }
@@ -317,13 +327,15 @@ function run(c: ConformanceCase, options: ConformanceOptions): string[] {
     const out = (want.kind === 'aftercare' ? aftercare : preparation)(plan, { protocol, session: want.session });
     if (!out.ok) return [...failures, `${want.kind} refused: ${codesOf(out.findings).join(', ')}`];
     const rules = out.value.map((i) => i.rule);
-    if (want.rules !== undefined && !same(rules, want.rules)) failures.push(`${want.kind} rules: expected [${want.rules.join(', ')}], got [${rules.join(', ')}]`);
+    if (want.rules !== undefined && !same(rules, want.rules))
+      failures.push(`${want.kind} rules: expected [${want.rules.join(', ')}], got [${rules.join(', ')}]`);
     for (const item of want.items ?? []) {
       const got = out.value.find((i) => i.rule === item.rule);
       if (got === undefined) failures.push(`${want.kind}: no rule ${item.rule}`);
       else {
         if (item.from !== undefined && got.from !== item.from) failures.push(`${item.rule} from: expected ${item.from}, got ${got.from}`);
-        if (item.until !== undefined && got.until !== item.until) failures.push(`${item.rule} until: expected ${item.until}, got ${got.until}`);
+        if (item.until !== undefined && got.until !== item.until)
+          failures.push(`${item.rule} until: expected ${item.until}, got ${got.until}`);
       }
     }
   }
@@ -364,14 +376,21 @@ function snapshotRefusal(path: (string | number)[], problem: SnapshotProblem): O
 
 function runCase(input: unknown, options: ConformanceOptions): Outcome<ConformanceResult> {
   try {
-    const id = typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id : '(no id)';
+    const id =
+      typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string'
+        ? (input as { id: string }).id
+        : '(no id)';
     const parsed = conformanceCaseSchema.safeParse(input);
     if (!parsed.success) {
       return {
         ok: false,
         findings: parsed.error.issues.slice(0, 20).map((i) => {
           const path = i.path.map((p) => (typeof p === 'number' ? p : String(p)));
-          const params = { path: path.join('.') || '(the case)', problem: 'invalid', detail: `does not fit the conformance case format (${i.code}).` };
+          const params = {
+            path: path.join('.') || '(the case)',
+            problem: 'invalid',
+            detail: `does not fit the conformance case format (${i.code}).`,
+          };
           return { code: 'INVALID_INPUT' as const, severity: 'error' as const, message: english.INVALID_INPUT(params), path, params };
         }),
       };
@@ -380,6 +399,9 @@ function runCase(input: unknown, options: ConformanceOptions): Outcome<Conforman
     return { ok: true, value: { id, passed: failures.length === 0, failures }, findings: [] };
   } catch (error) {
     const detail = (error instanceof Error ? `${error.name}: ${error.message}` : 'unknown failure').slice(0, 200);
-    return { ok: false, findings: [{ code: 'INTERNAL_ERROR', severity: 'error', message: english.INTERNAL_ERROR({ detail }), params: { detail } }] };
+    return {
+      ok: false,
+      findings: [{ code: 'INTERNAL_ERROR', severity: 'error', message: english.INTERNAL_ERROR({ detail }), params: { detail } }],
+    };
   }
 }

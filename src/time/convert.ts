@@ -50,13 +50,27 @@ export function toInstant(localDateTime: string, timeZone: string): Outcome<stri
       return fail([finding('INVALID_TIME_ZONE', 'error', { path: 'timeZone', value: preview(timeZone) }, { path: ['timeZone'] })]);
     }
     if (typeof localDateTime !== 'string') {
-      return fail([finding('INVALID_INSTANT', 'error', { path: 'localDateTime', value: preview(localDateTime), problem: 'format', expected: 'localDateTime' }, { path: ['localDateTime'] })]);
+      return fail([
+        finding(
+          'INVALID_INSTANT',
+          'error',
+          { path: 'localDateTime', value: preview(localDateTime), problem: 'format', expected: 'localDateTime' },
+          { path: ['localDateTime'] },
+        ),
+      ]);
     }
     // An hour, minute or second out of range (24:00, 10:60) is a bad *time* (problem 'time'); the
     // wall-clock resolver below would only say the whole value is invalid.
     const clock = /^\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(localDateTime);
     if (clock !== null && (Number(clock[1]) > 23 || Number(clock[2]) > 59 || Number(clock[3] ?? 0) > 59)) {
-      return fail([finding('INVALID_INSTANT', 'error', { path: 'localDateTime', value: preview(localDateTime), problem: 'time', expected: 'localDateTime' }, { path: ['localDateTime'] })]);
+      return fail([
+        finding(
+          'INVALID_INSTANT',
+          'error',
+          { path: 'localDateTime', value: preview(localDateTime), problem: 'time', expected: 'localDateTime' },
+          { path: ['localDateTime'] },
+        ),
+      ]);
     }
     const r = resolveWallClock(localDateTime, timeZone);
     switch (r.kind) {
@@ -66,9 +80,23 @@ export function toInstant(localDateTime: string, timeZone: string): Outcome<stri
       case 'nonexistent':
         return fail([finding('NONEXISTENT_LOCAL_TIME', 'error', { value: localDateTime, timeZone }, { path: ['localDateTime'] })]);
       case 'invalid':
-        return fail([finding('INVALID_INSTANT', 'error', { path: 'localDateTime', value: preview(localDateTime), problem: 'date', expected: 'localDateTime' }, { path: ['localDateTime'] })]);
+        return fail([
+          finding(
+            'INVALID_INSTANT',
+            'error',
+            { path: 'localDateTime', value: preview(localDateTime), problem: 'date', expected: 'localDateTime' },
+            { path: ['localDateTime'] },
+          ),
+        ]);
       case 'format':
-        return fail([finding('INVALID_INSTANT', 'error', { path: 'localDateTime', value: preview(localDateTime), problem: localProblem(localDateTime), expected: 'localDateTime' }, { path: ['localDateTime'] })]);
+        return fail([
+          finding(
+            'INVALID_INSTANT',
+            'error',
+            { path: 'localDateTime', value: preview(localDateTime), problem: localProblem(localDateTime), expected: 'localDateTime' },
+            { path: ['localDateTime'] },
+          ),
+        ]);
       default: {
         const never: never = r;
         return never;

@@ -7,8 +7,7 @@ import { MS_PER_DAY, daysFromCivil, daysInMonth, formatLocalDate, pad2 } from '.
 import { instantInRange } from './range.js';
 import { offsetAt } from './zone.js';
 
-const INSTANT =
-  /^([1-9]\d{3})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+const INSTANT = /^([1-9]\d{3})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 const cache = new Map<string, number>();
 const MAX_CACHED = 20_000;
 
@@ -50,11 +49,7 @@ export function parseInstantDetailed(text: string): number | InstantProblem {
     offsetMinutes = (oh * 60 + om) * (m[9] === '-' ? -1 : 1);
   }
   const fraction = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
-  const ms =
-    daysFromCivil(year, month, day) * MS_PER_DAY +
-    ((hour * 60 + minute) * 60 + second) * 1000 +
-    fraction -
-    offsetMinutes * 60_000;
+  const ms = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + fraction - offsetMinutes * 60_000;
   if (!instantInRange(ms)) return 'range';
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(text, ms);

@@ -31,21 +31,42 @@ async function call(method: string, path: string, body?: unknown, headers?: Reco
 const findingCodes = (data: unknown): string[] => ((data as { findings: Finding[] }).findings ?? []).map((f) => f.code);
 const valueOf = <T>(data: unknown): T => (data as { value: T }).value;
 
-const createInput = { id: 'plan-1', clientId: 'client-1', protocol: { id: 'standard', version: 1 }, timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' };
-const availability: Availability = { timeZone: 'Europe/London', weekly: ([1, 2, 3, 4, 5] as const).map((weekday) => ({ weekday, open: '09:00', close: '17:00' })) };
+const createInput = {
+  id: 'plan-1',
+  clientId: 'client-1',
+  protocol: { id: 'standard', version: 1 },
+  timeZone: 'Europe/London',
+  createdAt: '2026-03-01T09:00:00Z',
+};
+const availability: Availability = {
+  timeZone: 'Europe/London',
+  weekly: ([1, 2, 3, 4, 5] as const).map((weekday) => ({ weekday, open: '09:00', close: '17:00' })),
+};
 
 beforeAll(async () => {
   db = await PGlite.create();
   await migrate(db);
   const now = () => new Date(clock.ms);
   const store = createStore({ client: db, protocols: all, now });
-  handle = createHandler({ store, protocols: all, now, maxBodyBytes: 4096, availability, authorize: (r) => r.headers.get('authorization') === TOKEN });
+  handle = createHandler({
+    store,
+    protocols: all,
+    now,
+    maxBodyBytes: 4096,
+    availability,
+    authorize: (r) => r.headers.get('authorization') === TOKEN,
+  });
 }, 60_000);
 afterAll(() => db.close());
 
 describe('the HTTP handler', () => {
   it('401 without authorization, for every route, with { findings }', async () => {
-    for (const [method, path] of [['GET', '/plans/plan-1'], ['POST', '/plans'], ['GET', '/openapi.json'], ['GET', '/nowhere']] as const) {
+    for (const [method, path] of [
+      ['GET', '/plans/plan-1'],
+      ['POST', '/plans'],
+      ['GET', '/openapi.json'],
+      ['GET', '/nowhere'],
+    ] as const) {
       const res = await handle(new Request(`${BASE}${path}`, { method, headers: { authorization: 'Bearer wrong' } }));
       expect(res.status).toBe(401);
       expect(findingCodes(await res.json())).toEqual(['UNAUTHORIZED']);
@@ -103,8 +124,13 @@ describe('the HTTP handler', () => {
     expect([bad.status, findingCodes(bad.data)]).toEqual([400, ['INVALID_INPUT']]);
   });
 
-  it('a rule refusal → 422 with the rule\'s code; an unknown plan → 404', async () => {
-    const early = await call('POST', '/plans/plan-1/events', { id: 'b2', type: 'sessionBooked', session: 2, start: '2026-03-26T10:00:00Z' });
+  it("a rule refusal → 422 with the rule's code; an unknown plan → 404", async () => {
+    const early = await call('POST', '/plans/plan-1/events', {
+      id: 'b2',
+      type: 'sessionBooked',
+      session: 2,
+      start: '2026-03-26T10:00:00Z',
+    });
     expect(early.status).toBe(422);
     expect(findingCodes(early.data)).toContain('SPACING_TOO_SOON');
     const missing = await call('POST', '/plans/nope/events', { id: 'x', type: 'planResumed' });
@@ -121,7 +147,9 @@ describe('the HTTP handler', () => {
         controller.close();
       },
     });
-    const chunked = await handle(new Request(`${BASE}/plans`, { method: 'POST', body: stream, headers: { authorization: TOKEN }, duplex: 'half' } as RequestInit));
+    const chunked = await handle(
+      new Request(`${BASE}/plans`, { method: 'POST', body: stream, headers: { authorization: TOKEN }, duplex: 'half' } as RequestInit),
+    );
     expect(chunked.status).toBe(413);
     expect((await chunked.json()).findings[0].params).toEqual({ limit: 4096 });
   });
@@ -135,7 +163,10 @@ describe('the HTTP handler', () => {
     const s = await call('GET', '/plans/plan-1/slots?asOf=2026-03-02T09:00:00Z&session=1&limit=2');
     expect(s.status).toBe(200);
     expect(valueOf<unknown[]>(s.data)).toHaveLength(2);
-    const custom = await call('GET', `/plans/plan-1/slots?asOf=2026-03-02T09:00:00Z&session=1&limit=1&availability=${encodeURIComponent(JSON.stringify({ ...availability, weekly: [{ weekday: 6, open: '10:00', close: '16:00' }] }))}`);
+    const custom = await call(
+      'GET',
+      `/plans/plan-1/slots?asOf=2026-03-02T09:00:00Z&session=1&limit=1&availability=${encodeURIComponent(JSON.stringify({ ...availability, weekly: [{ weekday: 6, open: '10:00', close: '16:00' }] }))}`,
+    );
     expect(valueOf<{ start: string }[]>(custom.data).map((x) => x.start)).toEqual(['2026-03-07T10:00:00+00:00']);
     const noSession = await call('GET', '/plans/plan-1/aftercare');
     expect([noSession.status, findingCodes(noSession.data)]).toEqual([400, ['INVALID_INPUT']]);
@@ -155,9 +186,19 @@ describe('the HTTP handler', () => {
   });
 
   it('POST /screenings: the screening, 400 for a missing protocol', async () => {
-    const ok = await call('POST', '/screenings', { intake: { dateOfBirth: '1990-01-01' }, protocol: { id: 'standard', version: 1 }, timeZone: 'Europe/London', asOf: '2026-03-01T09:00:00Z' });
+    const ok = await call('POST', '/screenings', {
+      intake: { dateOfBirth: '1990-01-01' },
+      protocol: { id: 'standard', version: 1 },
+      timeZone: 'Europe/London',
+      asOf: '2026-03-01T09:00:00Z',
+    });
     expect([ok.status, valueOf<{ outcome: string }>(ok.data).outcome]).toEqual([200, 'eligible']);
-    const deferred = await call('POST', '/screenings', { intake: { dateOfBirth: '1990-01-01', isotretinoin: { lastDose: '2026-02-01' } }, protocol: { id: 'standard', version: 1 }, timeZone: 'Europe/London', asOf: '2026-03-01T09:00:00Z' });
+    const deferred = await call('POST', '/screenings', {
+      intake: { dateOfBirth: '1990-01-01', isotretinoin: { lastDose: '2026-02-01' } },
+      protocol: { id: 'standard', version: 1 },
+      timeZone: 'Europe/London',
+      asOf: '2026-03-01T09:00:00Z',
+    });
     expect(deferred.status).toBe(200);
     expect(valueOf<{ outcome: string }>(deferred.data).outcome).toBe('deferred');
     const bad = await call('POST', '/screenings', { intake: {} });
@@ -165,12 +206,21 @@ describe('the HTTP handler', () => {
   });
 
   it('500 with DATABASE_ERROR when the store fails, and INTERNAL_ERROR when a hook throws', async () => {
-    const broken = createStore({ client: { query: () => Promise.reject(Object.assign(new Error('down'), { code: '57P01' })) }, protocols: all });
+    const broken = createStore({
+      client: { query: () => Promise.reject(Object.assign(new Error('down'), { code: '57P01' })) },
+      protocols: all,
+    });
     const h = createHandler({ store: broken, protocols: all, authorize: () => true });
     const res = await h(new Request(`${BASE}/plans/plan-1`));
     expect(res.status).toBe(500);
     expect((await res.json()).findings.map((f: Finding) => [f.code, f.params?.sqlstate])).toEqual([['DATABASE_ERROR', '57P01']]);
-    const throwing = createHandler({ store: broken, protocols: all, authorize: () => { throw new Error('auth service down'); } });
+    const throwing = createHandler({
+      store: broken,
+      protocols: all,
+      authorize: () => {
+        throw new Error('auth service down');
+      },
+    });
     const r2 = await throwing(new Request(`${BASE}/plans/plan-1`));
     expect([r2.status, findingCodes(await r2.json())]).toEqual([500, ['INTERNAL_ERROR']]);
   });
@@ -184,8 +234,18 @@ describe('the HTTP handler', () => {
     expect(result.valid).toBe(true);
     expect(validator.version).toBe('3.1');
     expect(Object.keys((res.data as { paths: object }).paths)).toEqual([
-      '/plans', '/plans/{planId}', '/plans/{planId}/events', '/plans/{planId}/forecast', '/plans/{planId}/evaluation', '/plans/{planId}/slots',
-      '/plans/{planId}/aftercare', '/plans/{planId}/calendar.ics', '/plans/{planId}/fhir', '/plans/{planId}/timeline.svg', '/screenings', '/openapi.json',
+      '/plans',
+      '/plans/{planId}',
+      '/plans/{planId}/events',
+      '/plans/{planId}/forecast',
+      '/plans/{planId}/evaluation',
+      '/plans/{planId}/slots',
+      '/plans/{planId}/aftercare',
+      '/plans/{planId}/calendar.ics',
+      '/plans/{planId}/fhir',
+      '/plans/{planId}/timeline.svg',
+      '/screenings',
+      '/openapi.json',
     ]);
     expect(res.data).toEqual(openApiDocument());
   });

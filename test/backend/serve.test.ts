@@ -19,7 +19,13 @@ describe('serve', () => {
     const created = await fetch(`${running.url}/plans`, {
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify({ id: 'p1', clientId: 'c1', protocol: { id: 'standard', version: 1 }, timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' }),
+      body: JSON.stringify({
+        id: 'p1',
+        clientId: 'c1',
+        protocol: { id: 'standard', version: 1 },
+        timeZone: 'Europe/London',
+        createdAt: '2026-03-01T09:00:00Z',
+      }),
     });
     expect(created.status).toBe(201);
     const booked = await fetch(`${running.url}/plans/p1/events`, {

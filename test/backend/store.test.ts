@@ -10,10 +10,22 @@ import { createStore, migrate, type SqlClient, type Store } from 'smp-protocol/p
 import { backends } from './stores.js';
 
 const all = Object.values(protocols);
-const input = (id: string) => ({ id, clientId: 'client-1', protocol: { id: 'standard', version: 1 }, timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+const input = (id: string) => ({
+  id,
+  clientId: 'client-1',
+  protocol: { id: 'standard', version: 1 },
+  timeZone: 'Europe/London',
+  createdAt: '2026-03-01T09:00:00Z',
+});
 const book = (id: string, start = '2026-03-23T10:00:00Z') => ({ id, type: 'sessionBooked', at: '2026-03-01T09:00:00Z', session: 1, start });
 /** A reschedule of session 1, always accepted: a different quarter hour in April per n. */
-const move = (id: string, n: number) => ({ id, type: 'sessionRescheduled', at: '2026-03-01T09:00:00Z', session: 1, start: new Date(Date.parse('2026-04-01T08:00:00Z') + n * 15 * 60_000).toISOString() });
+const move = (id: string, n: number) => ({
+  id,
+  type: 'sessionRescheduled',
+  at: '2026-03-01T09:00:00Z',
+  session: 1,
+  start: new Date(Date.parse('2026-04-01T08:00:00Z') + n * 15 * 60_000).toISOString(),
+});
 const codes = (o: Outcome<unknown>): string[] => o.findings.map((f) => f.code);
 const rowsOf = async (c: SqlClient, sql: string, params: unknown[] = []) => (await c.query(sql, params)).rows as Record<string, unknown>[];
 
@@ -87,7 +99,10 @@ for (const backend of backends) {
       expect((await store.load('missing')).findings[0]?.params).toEqual({ planId: 'missing' });
       expect(codes(await store.append('missing', book('e1')))).toEqual(['PLAN_NOT_FOUND']);
       const appended = await store.append('plan-1', book('e1'));
-      expect(appended.ok && appended.value.sessions[0]?.booking).toEqual({ start: '2026-03-23T10:00:00Z', end: '2026-03-23T14:00:00+00:00' });
+      expect(appended.ok && appended.value.sessions[0]?.booking).toEqual({
+        start: '2026-03-23T10:00:00Z',
+        end: '2026-03-23T14:00:00+00:00',
+      });
       const loaded = await store.load('plan-1');
       expect(loaded.ok && loaded.value).toEqual(appended.ok && appended.value);
       // refused by the rules: nothing written
@@ -157,9 +172,15 @@ for (const backend of backends) {
         const final = await store.load(p);
         expect(final.ok && final.value.version).toBe(101);
       }
-      const ids = await rowsOf(raw, "SELECT count(*)::int AS n, count(DISTINCT (plan_id, event_id))::int AS d FROM smp_events WHERE plan_id LIKE 'plan-m%'");
+      const ids = await rowsOf(
+        raw,
+        "SELECT count(*)::int AS n, count(DISTINCT (plan_id, event_id))::int AS d FROM smp_events WHERE plan_id LIKE 'plan-m%'",
+      );
       expect(ids).toEqual([{ n: 505, d: 505 }]);
-      const gaps = await rowsOf(raw, "SELECT plan_id, count(*)::int AS n, max(version) AS top FROM smp_events WHERE plan_id LIKE 'plan-m%' GROUP BY plan_id HAVING count(*) <> max(version)");
+      const gaps = await rowsOf(
+        raw,
+        "SELECT plan_id, count(*)::int AS n, max(version) AS top FROM smp_events WHERE plan_id LIKE 'plan-m%' GROUP BY plan_id HAVING count(*) <> max(version)",
+      );
       expect(gaps).toEqual([]);
     }, 120_000);
 
@@ -197,11 +218,17 @@ for (const backend of backends) {
       await store.createPlan(input('plan-r'));
       await store.append('plan-r', book('e1'));
       await store.append('plan-r', { ...move('e2', 0), start: '2026-03-24T10:00:00Z' });
-      const r = await rowsOf(raw, "SELECT (extract(epoch FROM due_at) * 1000)::float8 AS due, status FROM smp_outbox WHERE id = 'plan-r/1/appointment/120m'");
+      const r = await rowsOf(
+        raw,
+        "SELECT (extract(epoch FROM due_at) * 1000)::float8 AS due, status FROM smp_outbox WHERE id = 'plan-r/1/appointment/120m'",
+      );
       expect(r).toEqual([{ due: Date.parse('2026-03-24T08:00:00Z'), status: 'pending' }]);
       expect((await rowsOf(raw, "SELECT count(*)::int AS n FROM smp_outbox WHERE id LIKE 'plan-r/1/appointment@%'"))[0]?.n).toBe(2);
       await store.append('plan-r', { id: 'e3', type: 'sessionCancelled', at: '2026-03-02T09:00:00Z', session: 1 });
-      const statuses = await rowsOf(raw, "SELECT status, count(*)::int AS n FROM smp_outbox WHERE plan_id = 'plan-r' AND kind = 'reminder' GROUP BY status");
+      const statuses = await rowsOf(
+        raw,
+        "SELECT status, count(*)::int AS n FROM smp_outbox WHERE plan_id = 'plan-r' AND kind = 'reminder' GROUP BY status",
+      );
       expect(statuses.map((s) => s.status)).toEqual(['cancelled']);
     });
 
@@ -237,7 +264,7 @@ for (const backend of backends) {
       await Promise.all(['w1', 'w2', 'w3', 'w4'].map(worker));
       expect(twice).toBe(0);
       expect(seen.size).toBe(total - claimed.length);
-      expect(await rowsOf(raw, "SELECT DISTINCT status FROM smp_outbox")).toEqual([{ status: 'done' }]);
+      expect(await rowsOf(raw, 'SELECT DISTINCT status FROM smp_outbox')).toEqual([{ status: 'done' }]);
     }, 60_000);
 
     it('failOutbox backs off 30 s, then 60 s; a lapsed lease is handed out again; dead after the last attempt', async () => {
@@ -250,7 +277,11 @@ for (const backend of backends) {
       expect(job?.dueAt).toBe('2026-03-01T09:00:00Z');
       expect(job?.payload).toMatchObject({ action: 'create', entry: { id: 'plan-f/1/appointment', sequence: 0 } });
       const failed = await store.failOutbox('plan-f/1/appointment@1', 'calendar API 503');
-      expect(failed).toEqual({ ok: true, value: { id: 'plan-f/1/appointment@1', status: 'pending', attempts: 1, dueAt: '2026-03-01T09:00:30Z' }, findings: [] });
+      expect(failed).toEqual({
+        ok: true,
+        value: { id: 'plan-f/1/appointment@1', status: 'pending', attempts: 1, dueAt: '2026-03-01T09:00:30Z' },
+        findings: [],
+      });
       expect(codes(await store.failOutbox('plan-f/1/appointment@1', 'again'))).toEqual(['INVALID_INPUT']);
       expect((await store.claimOutbox('w1', 10)).ok && (await store.claimOutbox('w1', 10))).toMatchObject({ value: [] });
       clock += 30_000;

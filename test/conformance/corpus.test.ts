@@ -45,7 +45,15 @@ const HARD_AS_OF = [
 describe('conformance corpus', () => {
   it('has every expected file, each with a description and cases', () => {
     expect(files).toEqual(
-      ['care.json', 'dst.json', 'forecast.json', 'refusals.json', 'screening.json', 'spacing-booking.json', 'spacing-evaluation.json'].sort(),
+      [
+        'care.json',
+        'dst.json',
+        'forecast.json',
+        'refusals.json',
+        'screening.json',
+        'spacing-booking.json',
+        'spacing-evaluation.json',
+      ].sort(),
     );
     for (const { file, content } of corpus) {
       expect(content.$schema, file).toBe('../schemas/conformance-file.json');

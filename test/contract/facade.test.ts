@@ -5,7 +5,13 @@ import { applyEvent, builtinProtocols, createRules, defineProtocol, forecast, st
 import { mustFail, mustOk } from '../support/plans.js';
 
 const created = { id: 'p1', clientId: 'c1', timeZone: 'Europe/Madrid', createdAt: '2026-03-01T09:00:00Z' } as const;
-const book1: PlanEventInput = { id: 'e1', type: 'sessionBooked', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00+01:00' };
+const book1: PlanEventInput = {
+  id: 'e1',
+  type: 'sessionBooked',
+  at: '2026-03-01T09:05:00Z',
+  session: 1,
+  start: '2026-03-23T10:00:00+01:00',
+};
 
 describe('createRules', () => {
   it('gives the same answers as the free functions, finding each plan its protocol', () => {
@@ -13,17 +19,27 @@ describe('createRules', () => {
     const plan = mustOk(rules.createPlan({ ...created, protocol: { id: 'standard', version: 1 } }));
     const booked = mustOk(rules.applyEvent(plan, book1));
     expect(booked).toEqual(mustOk(applyEvent(plan, book1, { protocol: standardProtocol })));
-    expect(rules.forecast(booked, { asOf: '2026-03-24T09:00:00Z' })).toEqual(forecast(booked, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z' }));
+    expect(rules.forecast(booked, { asOf: '2026-03-24T09:00:00Z' })).toEqual(
+      forecast(booked, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z' }),
+    );
   });
 
   it('picks by version among two versions of one protocol', () => {
-    const v2 = mustOk(defineProtocol({ ...JSON.parse(JSON.stringify(standardProtocol)), version: 2, sessions: standardProtocol.sessions.map((s) => ({ ...s, durationMinutes: 60 })) }));
+    const v2 = mustOk(
+      defineProtocol({
+        ...JSON.parse(JSON.stringify(standardProtocol)),
+        version: 2,
+        sessions: standardProtocol.sessions.map((s) => ({ ...s, durationMinutes: 60 })),
+      }),
+    );
     const rules = mustOk(createRules({ protocols: [standardProtocol, v2] }));
     const onV1 = mustOk(rules.applyEvent(mustOk(rules.createPlan({ ...created, protocol: { id: 'standard', version: 1 } })), book1));
     const onV2 = mustOk(rules.applyEvent(mustOk(rules.createPlan({ ...created, protocol: { id: 'standard', version: 2 } })), book1));
     expect(onV1.sessions[0]?.booking?.end).toBe('2026-03-23T14:00:00+01:00');
     expect(onV2.sessions[0]?.booking?.end).toBe('2026-03-23T11:00:00+01:00');
-    expect(mustFail(rules.createPlan({ ...created, protocol: { id: 'standard', version: 3 } })).map((f) => f.code)).toEqual(['PROTOCOL_MISMATCH']);
+    expect(mustFail(rules.createPlan({ ...created, protocol: { id: 'standard', version: 3 } })).map((f) => f.code)).toEqual([
+      'PROTOCOL_MISMATCH',
+    ]);
   });
 
   it("renders returned findings in Spanish with locale 'es'", () => {
@@ -31,7 +47,10 @@ describe('createRules', () => {
     const plan = mustOk(rules.applyEvent(mustOk(rules.createPlan({ ...created, protocol: { id: 'standard', version: 1 } })), book1));
     const again = rules.applyEvent(plan, { ...book1, id: 'e2' });
     expect(mustFail(again)).toEqual([
-      expect.objectContaining({ code: 'SESSION_ALREADY_BOOKED', message: 'La sesión 1 ya está reservada para el 2026-03-23; cámbiela de fecha.' }),
+      expect.objectContaining({
+        code: 'SESSION_ALREADY_BOOKED',
+        message: 'La sesión 1 ya está reservada para el 2026-03-23; cámbiela de fecha.',
+      }),
     ]);
   });
 
@@ -46,9 +65,15 @@ describe('types that tell the truth', () => {
     const rules = mustOk(createRules({ protocols: builtinProtocols }));
     const plan = mustOk(rules.createPlan({ ...created, protocol: { id: 'standard', version: 1 } }));
     // @ts-expect-error 'sessionBook' is not an event type
-    const typo = applyEvent(plan, { id: 'e1', type: 'sessionBook', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' }, { protocol: standardProtocol });
+    const typo = applyEvent(
+      plan,
+      { id: 'e1', type: 'sessionBook', at: '2026-03-01T09:05:00Z', session: 1, start: '2026-03-23T10:00:00Z' },
+      { protocol: standardProtocol },
+    );
     expect(mustFail(typo).map((f) => f.code)).toEqual(['INVALID_INPUT']);
-    const body: unknown = JSON.parse('{"id":"e1","type":"sessionBooked","at":"2026-03-01T09:05:00Z","session":1,"start":"2026-03-23T10:00:00Z"}');
+    const body: unknown = JSON.parse(
+      '{"id":"e1","type":"sessionBooked","at":"2026-03-01T09:05:00Z","session":1,"start":"2026-03-23T10:00:00Z"}',
+    );
     expect(applyEvent(plan, body, { protocols: builtinProtocols }).ok).toBe(true);
   });
 });

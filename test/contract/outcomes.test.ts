@@ -75,7 +75,16 @@ describe('every exported function that reads input returns an Outcome', () => {
   it('fixedClock never throws: junk starts at the Unix epoch, junk moves and sets change nothing', () => {
     const revoked = Proxy.revocable({}, {});
     revoked.revoke();
-    for (const junk of [...JUNK, Symbol('x'), revoked.proxy, { [Symbol.toPrimitive]: () => { throw new Error('boom'); } }]) {
+    for (const junk of [
+      ...JUNK,
+      Symbol('x'),
+      revoked.proxy,
+      {
+        [Symbol.toPrimitive]: () => {
+          throw new Error('boom');
+        },
+      },
+    ]) {
       const clock = testing.fixedClock(junk as never);
       expect(clock.now()).toBe('1970-01-01T00:00:00Z');
       expect(clock.advance(junk as never)).toBe('1970-01-01T00:00:00Z');
@@ -88,17 +97,34 @@ describe('every exported function that reads input returns an Outcome', () => {
 
   it('the plain-value exceptions keep their documented plain values', () => {
     expect(root.httpStatusOf({ ok: false, findings: [{ code: 'PLAN_ON_HOLD', severity: 'error', message: '' }] })).toBe(422);
-    expect(root.formatFinding({ code: 'DUPLICATE_EVENT', severity: 'info', message: 'x', params: { eventId: 'e1' } }, 'es')).toContain('e1');
+    expect(root.formatFinding({ code: 'DUPLICATE_EVENT', severity: 'info', message: 'x', params: { eventId: 'e1' } }, 'es')).toContain(
+      'e1',
+    );
   });
 });
 
 describe('a valid call is ok', () => {
-  const plan = root.createPlan({ id: 'p', clientId: 'c', protocol: root.standardProtocol, timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' });
+  const plan = root.createPlan({
+    id: 'p',
+    clientId: 'c',
+    protocol: root.standardProtocol,
+    timeZone: 'Europe/London',
+    createdAt: '2026-03-01T09:00:00Z',
+  });
   it.each([
-    ['evaluatePlan', () => root.evaluatePlan(plan.ok ? plan.value : (null as never), { protocols: root.builtinProtocols, asOf: '2026-03-02T09:00:00Z' })],
-    ['forecast', () => root.forecast(plan.ok ? plan.value : (null as never), { protocols: root.builtinProtocols, asOf: '2026-03-02T09:00:00Z' })],
+    [
+      'evaluatePlan',
+      () => root.evaluatePlan(plan.ok ? plan.value : (null as never), { protocols: root.builtinProtocols, asOf: '2026-03-02T09:00:00Z' }),
+    ],
+    [
+      'forecast',
+      () => root.forecast(plan.ok ? plan.value : (null as never), { protocols: root.builtinProtocols, asOf: '2026-03-02T09:00:00Z' }),
+    ],
     ['toMermaid', () => root.toMermaid()],
-    ['toTimelineSvg', () => root.toTimelineSvg(plan.ok ? plan.value : (null as never), { protocols: root.builtinProtocols, asOf: '2026-03-02T09:00:00Z' })],
+    [
+      'toTimelineSvg',
+      () => root.toTimelineSvg(plan.ok ? plan.value : (null as never), { protocols: root.builtinProtocols, asOf: '2026-03-02T09:00:00Z' }),
+    ],
     ['toICalendar', () => ical.toICalendar(plan.ok ? plan.value : (null as never), { protocols: root.builtinProtocols })],
     ['toFhir', () => fhir.toFhir(plan.ok ? plan.value : (null as never), { protocols: root.builtinProtocols })],
     ['toPlanDefinition', () => fhir.toPlanDefinition(root.standardProtocol)],
@@ -120,7 +146,8 @@ describe('the back-end entries (smp-protocol/http, smp-protocol/postgres)', () =
   const modules: Record<string, Record<string, unknown>> = { 'smp-protocol/postgres': postgres, 'smp-protocol/http': http };
 
   it('every export of each back-end entry is classified', () => {
-    for (const [entry, mod] of Object.entries(modules)) expect(Object.keys(mod).sort(), entry).toEqual(Object.keys(BACKEND[entry] ?? {}).sort());
+    for (const [entry, mod] of Object.entries(modules))
+      expect(Object.keys(mod).sort(), entry).toEqual(Object.keys(BACKEND[entry] ?? {}).sort());
   });
 
   it('createStore(junk) returns a store whose every method answers INVALID_INPUT naming the option', async () => {
@@ -132,11 +159,28 @@ describe('the back-end entries (smp-protocol/http, smp-protocol/postgres)', () =
       [[], ['options', 'client']],
       [{ hello: 'world' }, ['options', 'client']],
       [{ client: { query: async () => ({ rows: [] }) }, protocols: 'all' }, ['options', 'protocols']],
-      [new Proxy({}, { get: () => { throw new Error('boom'); } }), ['options']],
+      [
+        new Proxy(
+          {},
+          {
+            get: () => {
+              throw new Error('boom');
+            },
+          },
+        ),
+        ['options'],
+      ],
     ];
     for (const [junk, path] of cases) {
       const store = postgres.createStore(junk as never);
-      const calls = [store.createPlan({}), store.load('p'), store.append('p', {}), store.claimOutbox('w'), store.completeOutbox('j'), store.failOutbox('j')];
+      const calls = [
+        store.createPlan({}),
+        store.load('p'),
+        store.append('p', {}),
+        store.claimOutbox('w'),
+        store.completeOutbox('j'),
+        store.failOutbox('j'),
+      ];
       for (const out of await Promise.all(calls)) {
         expect(out.ok).toBe(false);
         expect(out.findings.map((f) => [f.code, f.severity, f.path])).toEqual([['INVALID_INPUT', 'error', path]]);
@@ -145,7 +189,11 @@ describe('the back-end entries (smp-protocol/http, smp-protocol/postgres)', () =
   });
 
   it('createHandler(junk) returns a handler answering every request 500 with { findings }', async () => {
-    for (const junk of [...JUNK, { store: {}, protocols: [], authorize: () => true }, { store: { createPlan() {}, load() {}, append() {} }, protocols: null, authorize: () => true }]) {
+    for (const junk of [
+      ...JUNK,
+      { store: {}, protocols: [], authorize: () => true },
+      { store: { createPlan() {}, load() {}, append() {} }, protocols: null, authorize: () => true },
+    ]) {
       const handler = http.createHandler(junk as never);
       const response = await handler(new Request('http://clinic.example/plans/p'));
       expect(response.status).toBe(500);

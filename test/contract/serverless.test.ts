@@ -11,7 +11,10 @@ interface PlanStore {
   get(id: string): Promise<unknown>;
   putIf(id: string, plan: Plan, readVersion: number | null): Promise<boolean>;
 }
-type Handle = (store: PlanStore, request: unknown) => Promise<{ status: number; body: { value?: unknown; findings: { code: string; severity: string }[] } }>;
+type Handle = (
+  store: PlanStore,
+  request: unknown,
+) => Promise<{ status: number; body: { value?: unknown; findings: { code: string; severity: string }[] } }>;
 
 function memoryStore(): PlanStore & { docs: Map<string, string> } {
   const docs = new Map<string, string>();
@@ -48,22 +51,54 @@ const book = { id: 'evt-1', type: 'sessionBooked', at: '2026-03-02T09:30:00Z', s
 describe('the serverless guide’s handler', () => {
   it('creates, books, survives a retry, refuses a stale version, forecasts, and maps refusals to HTTP', async () => {
     const store = memoryStore();
-    const created = await handle(store, { action: 'create', planId: 'p1', clientId: 'c1', protocol: { id: 'standard', version: 1 }, timeZone: 'Europe/London', now: '2026-03-02T09:00:00Z' });
+    const created = await handle(store, {
+      action: 'create',
+      planId: 'p1',
+      clientId: 'c1',
+      protocol: { id: 'standard', version: 1 },
+      timeZone: 'Europe/London',
+      now: '2026-03-02T09:00:00Z',
+    });
     expect(created.status).toBe(201);
-    expect((await handle(store, { action: 'create', planId: 'p1', clientId: 'c1', protocol: { id: 'standard', version: 1 }, timeZone: 'Europe/London', now: '2026-03-02T09:00:00Z' })).status).toBe(409);
+    expect(
+      (
+        await handle(store, {
+          action: 'create',
+          planId: 'p1',
+          clientId: 'c1',
+          protocol: { id: 'standard', version: 1 },
+          timeZone: 'Europe/London',
+          now: '2026-03-02T09:00:00Z',
+        })
+      ).status,
+    ).toBe(409);
 
     const booked = await handle(store, { action: 'event', planId: 'p1', event: book, expectedVersion: 0 });
     expect([booked.status, codes(booked)]).toEqual([200, []]);
     // The at-least-once retry: stamped later by another instance, a stale version, the same instant spelt +00:00.
-    const retry = await handle(store, { action: 'event', planId: 'p1', event: { ...book, at: '2026-03-02T09:30:02Z', actor: 'retry', start: '2026-03-23T10:00:00+00:00' }, expectedVersion: 0 });
+    const retry = await handle(store, {
+      action: 'event',
+      planId: 'p1',
+      event: { ...book, at: '2026-03-02T09:30:02Z', actor: 'retry', start: '2026-03-23T10:00:00+00:00' },
+      expectedVersion: 0,
+    });
     expect([retry.status, codes(retry)]).toEqual([200, ['DUPLICATE_EVENT']]);
     expect((JSON.parse(store.docs.get('p1') ?? '{}') as { version: number }).version).toBe(1);
 
     const reused = await handle(store, { action: 'event', planId: 'p1', event: { ...book, start: '2026-03-24T10:00:00Z' } });
     expect([reused.status, codes(reused)]).toEqual([409, ['EVENT_ID_REUSED']]);
-    const stale = await handle(store, { action: 'event', planId: 'p1', event: { id: 'evt-2', type: 'planPaused', at: '2026-03-03T09:00:00Z', reason: 'x' }, expectedVersion: 0 });
+    const stale = await handle(store, {
+      action: 'event',
+      planId: 'p1',
+      event: { id: 'evt-2', type: 'planPaused', at: '2026-03-03T09:00:00Z', reason: 'x' },
+      expectedVersion: 0,
+    });
     expect([stale.status, codes(stale)]).toEqual([409, ['VERSION_CONFLICT']]);
-    const tooSoon = await handle(store, { action: 'event', planId: 'p1', event: { id: 'evt-3', type: 'sessionBooked', at: '2026-03-03T09:00:00Z', session: 2, start: '2026-03-25T10:00:00Z' } });
+    const tooSoon = await handle(store, {
+      action: 'event',
+      planId: 'p1',
+      event: { id: 'evt-3', type: 'sessionBooked', at: '2026-03-03T09:00:00Z', session: 2, start: '2026-03-25T10:00:00Z' },
+    });
     expect([tooSoon.status, codes(tooSoon)]).toEqual([422, ['SPACING_TOO_SOON']]);
     const junk = await handle(store, { action: 'event', planId: 'p1', event: { id: 'evt-4', type: 'sessionBook' } });
     expect(junk.status).toBe(400);

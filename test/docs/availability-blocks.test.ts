@@ -37,14 +37,23 @@ function publicNames(): string[] {
   const names = new Set<string>();
   for (const m of index.matchAll(/export (?:type )?\{([^}]*)\}/g)) {
     for (const part of (m[1] ?? '').split(',')) {
-      const name = part.trim().split(/\s+as\s+/).pop()?.trim();
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+        ?.trim();
       if (name !== undefined && name !== '') names.add(name);
     }
   }
   return [...names];
 }
 
-const pages = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const pages = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 const blocks = pages.flatMap(availabilityBlocks);
 
 describe('availabilities in the docs', () => {
@@ -67,7 +76,14 @@ describe('availabilities in the docs', () => {
     });
     const paths: Record<string, string[]> = {};
     for (const entry of ['', '/testing', '/ical', '/fhir', '/postgres', '/http']) {
-      const target = { '': 'src/index.ts', '/testing': 'src/testing/index.ts', '/ical': 'src/interop/ical/index.ts', '/fhir': 'src/interop/fhir/index.ts', '/postgres': 'src/postgres/index.ts', '/http': 'src/http/index.ts' }[entry];
+      const target = {
+        '': 'src/index.ts',
+        '/testing': 'src/testing/index.ts',
+        '/ical': 'src/interop/ical/index.ts',
+        '/fhir': 'src/interop/fhir/index.ts',
+        '/postgres': 'src/postgres/index.ts',
+        '/http': 'src/http/index.ts',
+      }[entry];
       if (target !== undefined) paths[`smp-protocol${entry}`] = [join(root, target)];
     }
     const program = ts.createProgram(
@@ -88,7 +104,7 @@ describe('availabilities in the docs', () => {
     );
     const problems = ts
       .getPreEmitDiagnostics(program)
-      .filter((d) => d.file !== undefined && d.file.fileName.startsWith(scratch))
+      .filter((d) => d.file?.fileName.startsWith(scratch))
       .map((d) => {
         const at = files.find((f) => f.file === d.file?.fileName);
         const line = d.file !== undefined && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line : 0;

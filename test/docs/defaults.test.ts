@@ -73,7 +73,12 @@ describe('docs/defaults.md matches the built-in protocols', () => {
   it('lists the standard sessions, and the extra session, with phase, title and minutes', () => {
     const rows = table('Sessions of the standard course');
     const expected = [
-      ...standardProtocol.sessions.map((s) => ({ session: String(s.number), phase: s.phase, title: s.title, minutes: String(s.durationMinutes) })),
+      ...standardProtocol.sessions.map((s) => ({
+        session: String(s.number),
+        phase: s.phase,
+        title: s.title,
+        minutes: String(s.durationMinutes),
+      })),
       {
         session: 'extra',
         phase: standardProtocol.extraSessions.phase,

@@ -10,7 +10,10 @@ const END = '<!-- params-by-code:end -->';
 function render(): string {
   const rows = findingCodes.map((code) => {
     const spec = findingParamKeys[code] as Readonly<Record<string, string>>;
-    const show = (keys: string[]): string => (keys.length === 0 ? '—' : keys.map((k) => `\`${k}\`: ${(spec[k] ?? '').replace('?', '').replace('text', 'string or number')}`).join(', '));
+    const show = (keys: string[]): string =>
+      keys.length === 0
+        ? '—'
+        : keys.map((k) => `\`${k}\`: ${(spec[k] ?? '').replace('?', '').replace('text', 'string or number')}`).join(', ');
     const always = Object.keys(spec).filter((k) => !spec[k]?.endsWith('?'));
     const sometimes = Object.keys(spec).filter((k) => spec[k]?.endsWith('?'));
     return `| \`${code}\` | ${findingKinds[code]} | ${show(always)} | ${show(sometimes)} |`;

@@ -90,7 +90,14 @@ describe('formatFinding never throws and reads codes as own keys only', () => {
 
   it('falls back to the message when a custom renderer throws or returns no string', () => {
     const f: Finding = { code: 'PLAN_COMPLETED', severity: 'error', message: 'the English one' };
-    expect(formatFinding(f, { ...english, PLAN_COMPLETED: () => { throw new Error('x'); } })).toBe('the English one');
+    expect(
+      formatFinding(f, {
+        ...english,
+        PLAN_COMPLETED: () => {
+          throw new Error('x');
+        },
+      }),
+    ).toBe('the English one');
     expect(formatFinding(f, { ...english, PLAN_COMPLETED: () => 42 as unknown as string })).toBe('the English one');
   });
 

@@ -39,7 +39,14 @@ describe('httpStatusOf', () => {
     for (const junk of [null, undefined, 42, 'x', {}, { ok: false }, { ok: false, findings: [{ code: 'toString', severity: 'error' }] }]) {
       expect(httpStatusOf(junk as never)).toBe(500);
     }
-    const hostile = new Proxy({}, { get() { throw new Error('boom'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('boom');
+        },
+      },
+    );
     expect(httpStatusOf(hostile as never)).toBe(500);
   });
 });

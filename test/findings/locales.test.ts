@@ -87,14 +87,24 @@ function realFindings(): Finding[] {
   apply(booked, { id: 'x', type: 'sessionCompleted', at: '2026-03-02T09:00:00Z', session: 1 });
   apply(done1, { id: 'x', type: 'sessionCompleted', at: '2026-03-23T15:00:00Z', session: 1 });
   // Cancellations, no-shows, the downstream rule.
-  const both = applyAll(done1, [{ id: 'b2', type: 'sessionBooked', at: '2026-03-23T15:00:00Z', session: 2, start: '2026-04-02T10:00:00+01:00' }]);
-  const threeBooked = applyAll(both, [{ id: 'b3', type: 'sessionBooked', at: '2026-03-23T15:05:00Z', session: 3, start: '2026-04-16T10:00:00+01:00' }]);
+  const both = applyAll(done1, [
+    { id: 'b2', type: 'sessionBooked', at: '2026-03-23T15:00:00Z', session: 2, start: '2026-04-02T10:00:00+01:00' },
+  ]);
+  const threeBooked = applyAll(both, [
+    { id: 'b3', type: 'sessionBooked', at: '2026-03-23T15:05:00Z', session: 3, start: '2026-04-16T10:00:00+01:00' },
+  ]);
   apply(threeBooked, { id: 'x', type: 'sessionCancelled', at: '2026-03-24T09:00:00Z', session: 2 });
   apply(both, { id: 'x', type: 'sessionCancelled', at: '2026-04-01T09:00:00+01:00', session: 2 });
   apply(both, { id: 'x', type: 'sessionCancelled', at: '2026-03-24T09:00:00Z', session: 3 });
   apply(both, { id: 'x', type: 'sessionMissed', at: '2026-04-01T09:00:00+01:00', session: 2 });
-  const strict = mustOk(defineProtocol({ ...JSON.parse(JSON.stringify(protocol)), id: 'strict', policy: { cancellationNoticeHours: 48, maxNoShows: 1 } }));
-  apply(applyAll(newPlan({ protocol: strict, createdAt: '2026-03-02T09:00:00Z' }), [B1], strict), { id: 'm', type: 'sessionMissed', at: '2026-03-23T11:00:00Z', session: 1 }, strict);
+  const strict = mustOk(
+    defineProtocol({ ...JSON.parse(JSON.stringify(protocol)), id: 'strict', policy: { cancellationNoticeHours: 48, maxNoShows: 1 } }),
+  );
+  apply(
+    applyAll(newPlan({ protocol: strict, createdAt: '2026-03-02T09:00:00Z' }), [B1], strict),
+    { id: 'm', type: 'sessionMissed', at: '2026-03-23T11:00:00Z', session: 1 },
+    strict,
+  );
   // Status and idempotency.
   const paused = applyAll(booked, [{ id: 'p', type: 'planPaused', at: '2026-03-03T09:00:00Z', reason: 'adverse reaction' }]);
   apply(paused, { id: 'x', type: 'sessionRescheduled', at: '2026-03-04T09:00:00Z', session: 1, start: '2026-03-30T10:00:00+01:00' });
@@ -115,23 +125,64 @@ function realFindings(): Finding[] {
   apply(completed, { id: 'x', type: 'planPaused', at: '2026-05-02T09:00:00+01:00', reason: 'client request' });
   apply(completed, { id: 'x', type: 'sessionAdded', at: '2026-05-02T09:00:00+01:00', reason: 'one more' });
   // Screening.
-  const s = mustOk(screen({ dateOfBirth: '2008-02-29', isotretinoin: { lastDose: '2025-08-31' }, pregnant: true, epilepsy: true, scar: { since: '2025-01-01', healed: false } }, { protocol, asOf: '2026-01-15T10:00:00Z', timeZone: 'Europe/London' }));
+  const s = mustOk(
+    screen(
+      {
+        dateOfBirth: '2008-02-29',
+        isotretinoin: { lastDose: '2025-08-31' },
+        pregnant: true,
+        epilepsy: true,
+        scar: { since: '2025-01-01', healed: false },
+      },
+      { protocol, asOf: '2026-01-15T10:00:00Z', timeZone: 'Europe/London' },
+    ),
+  );
   push(s.findings);
-  const screened = mustOk(createPlan({ id: 'p-s', clientId: 'c', protocol, timeZone: 'Europe/London', createdAt: '2026-01-15T10:00:00Z', screening: s }));
+  const screened = mustOk(
+    createPlan({ id: 'p-s', clientId: 'c', protocol, timeZone: 'Europe/London', createdAt: '2026-01-15T10:00:00Z', screening: s }),
+  );
   apply(screened, { id: 'x', type: 'sessionBooked', at: '2026-01-15T10:00:00Z', session: 1, start: '2026-02-20T10:00:00Z' });
   apply(screened, { id: 'x', type: 'sessionBooked', at: '2026-01-15T10:00:00Z', session: 1, start: '2026-03-20T10:00:00Z' });
   const noKeloid = mustOk(
     defineProtocol({
       ...JSON.parse(JSON.stringify(protocol)),
       id: 'no-keloid',
-      screening: { ...protocol.screening, conditions: { ...protocol.screening?.conditions, keloidHistory: { outcome: 'ineligible', reason: 'keloid-prone skin' } } },
+      screening: {
+        ...protocol.screening,
+        conditions: { ...protocol.screening?.conditions, keloidHistory: { outcome: 'ineligible', reason: 'keloid-prone skin' } },
+      },
     }),
   );
-  const ineligible = mustOk(screen({ dateOfBirth: '1990-01-01', keloidHistory: true }, { protocol: noKeloid, asOf: '2026-01-15T10:00:00Z', timeZone: 'Europe/London' }));
+  const ineligible = mustOk(
+    screen(
+      { dateOfBirth: '1990-01-01', keloidHistory: true },
+      { protocol: noKeloid, asOf: '2026-01-15T10:00:00Z', timeZone: 'Europe/London' },
+    ),
+  );
   push(ineligible.findings);
-  push(findingsOf(createPlan({ id: 'p', clientId: 'c', protocol: noKeloid, timeZone: 'Europe/London', createdAt: '2026-01-15T10:00:00Z', screening: ineligible })));
+  push(
+    findingsOf(
+      createPlan({
+        id: 'p',
+        clientId: 'c',
+        protocol: noKeloid,
+        timeZone: 'Europe/London',
+        createdAt: '2026-01-15T10:00:00Z',
+        screening: ineligible,
+      }),
+    ),
+  );
   // Records and care.
-  const zoned = mustOk(createPlan({ id: 'p-z', clientId: 'c', protocol, timeZone: 'Europe/London', createdAt: '2026-03-02T09:00:00Z', zones: ['crown', 'scar'] }));
+  const zoned = mustOk(
+    createPlan({
+      id: 'p-z',
+      clientId: 'c',
+      protocol,
+      timeZone: 'Europe/London',
+      createdAt: '2026-03-02T09:00:00Z',
+      zones: ['crown', 'scar'],
+    }),
+  );
   const zonedDone = applyAll(zoned, [
     { ...C1, start: '2026-03-23T10:00:00Z' },
     { id: 'c2', type: 'sessionCompleted', at: '2026-04-02T14:00:00+01:00', session: 2, start: '2026-04-02T10:00:00+01:00' },
@@ -164,14 +215,16 @@ const realistic: Partial<Record<FindingCode, Record<string, string | number>[]>>
       until: '2026-06-21',
     })),
   ],
-  BOOKING_OVERLAP: [{
-    session: 2,
-    start: '2026-03-23T13:00:00+00:00',
-    end: '2026-03-23T16:00:00+00:00',
-    otherSession: 1,
-    otherStart: '2026-03-23T10:00:00Z',
-    otherEnd: '2026-03-23T14:00:00+00:00',
-  }],
+  BOOKING_OVERLAP: [
+    {
+      session: 2,
+      start: '2026-03-23T13:00:00+00:00',
+      end: '2026-03-23T16:00:00+00:00',
+      otherSession: 1,
+      otherStart: '2026-03-23T10:00:00Z',
+      otherEnd: '2026-03-23T14:00:00+00:00',
+    },
+  ],
   INTERNAL_ERROR: [{ detail: 'RangeError: Invalid time value' }],
   // Codes whose scenarios land with the readers (OUTCOME_NOT_RECORDED), the time range and the back end.
   OUTCOME_NOT_RECORDED: [{ session: 2, date: '2026-03-23', start: '2026-03-23T10:00:00+00:00', daysSince: 255 }],
@@ -255,7 +308,11 @@ describe('real findings', () => {
       // The dates a finding carries appear in its Spanish message.
       for (const key of ['date', 'anchorDate', 'until', 'since', 'closedOn', 'earliestDate', 'bookedDate']) {
         const value = f.params?.[key];
-        if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && english[f.code]({ ...f.params, severity: f.severity }).includes(value)) {
+        if (
+          typeof value === 'string' &&
+          /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+          english[f.code]({ ...f.params, severity: f.severity }).includes(value)
+        ) {
           expect(es).toContain(value);
         }
       }
@@ -267,7 +324,11 @@ describe('real findings', () => {
       { id: 'b1', type: 'sessionBooked', at: '2026-03-02T09:00:00Z', session: 1, start: '2026-03-23T10:00:00Z' },
       { id: 'c1', type: 'sessionCompleted', at: '2026-03-23T14:00:00Z', session: 1 },
     ]);
-    const out = applyEvent(plan, { id: 'b2', type: 'sessionBooked', at: '2026-03-24T09:00:00Z', session: 2, start: '2026-03-29T10:00:00+01:00' }, { protocol });
+    const out = applyEvent(
+      plan,
+      { id: 'b2', type: 'sessionBooked', at: '2026-03-24T09:00:00Z', session: 2, start: '2026-03-29T10:00:00+01:00' },
+      { protocol },
+    );
     expect(out.ok).toBe(false);
     const [f] = out.findings;
     if (f === undefined) throw new Error('expected a refusal');
@@ -280,16 +341,29 @@ describe('real findings', () => {
   });
 
   it('a screening refusal in Spanish, with its date and the condition in Spanish', () => {
-    const s = mustOk(screen({ dateOfBirth: '1990-05-14', isotretinoin: { lastDose: '2025-08-31' } }, { protocol, asOf: '2026-01-15T10:00:00Z', timeZone: 'Europe/London' }));
+    const s = mustOk(
+      screen(
+        { dateOfBirth: '1990-05-14', isotretinoin: { lastDose: '2025-08-31' } },
+        { protocol, asOf: '2026-01-15T10:00:00Z', timeZone: 'Europe/London' },
+      ),
+    );
     const [deferral] = s.findings;
     if (deferral === undefined) throw new Error('expected a deferral');
     expect(formatFinding(deferral, 'es')).toBe('El tratamiento se aplaza hasta el 2026-03-01: isotretinoína reciente.');
-    const plan = mustOk(createPlan({ id: 'p', clientId: 'c', protocol, timeZone: 'Europe/London', createdAt: '2026-01-15T10:00:00Z', screening: s }));
-    const out = applyEvent(plan, { id: 'b1', type: 'sessionBooked', at: '2026-01-15T10:00:00Z', session: 1, start: '2026-02-28T10:00:00Z' }, { protocol });
+    const plan = mustOk(
+      createPlan({ id: 'p', clientId: 'c', protocol, timeZone: 'Europe/London', createdAt: '2026-01-15T10:00:00Z', screening: s }),
+    );
+    const out = applyEvent(
+      plan,
+      { id: 'b1', type: 'sessionBooked', at: '2026-01-15T10:00:00Z', session: 1, start: '2026-02-28T10:00:00Z' },
+      { protocol },
+    );
     const [f] = out.findings;
     if (f === undefined) throw new Error('expected a refusal');
     expect(f.severity).toBe('error');
-    expect(formatFinding(f, 'es')).toBe('La sesión 1 no puede ser el 2026-02-28: el tratamiento se aplaza hasta el 2026-03-01 (isotretinoína reciente).');
+    expect(formatFinding(f, 'es')).toBe(
+      'La sesión 1 no puede ser el 2026-02-28: el tratamiento se aplaza hasta el 2026-03-01 (isotretinoína reciente).',
+    );
   });
 
   it('names every screening condition and every zone in Spanish, never by its key', () => {
@@ -314,7 +388,8 @@ describe('a vendor catalogue', () => {
   it('is used for every code it renders', () => {
     const vendor: MessageCatalogue = {
       ...spanish,
-      LATE_CANCELLATION: (p) => `Cancelación tardía de la sesión ${p.session}: se cobra el depósito (${p.hoursBeforeStart} h < ${p.noticeHours} h).`,
+      LATE_CANCELLATION: (p) =>
+        `Cancelación tardía de la sesión ${p.session}: se cobra el depósito (${p.hoursBeforeStart} h < ${p.noticeHours} h).`,
     };
     expect(missingMessages(vendor)).toEqual([]);
     expect(formatFinding(finding, vendor)).toBe('Cancelación tardía de la sesión 1: se cobra el depósito (47.5 h < 48 h).');
@@ -323,7 +398,9 @@ describe('a vendor catalogue', () => {
   });
 
   it('a complete catalogue of its own, built from the list of codes', () => {
-    const shouty = Object.fromEntries(findingCodes.map((c) => [c, (p: Record<string, string | number>) => `${c}(${Object.keys(p).sort().join(',')})`])) as MessageCatalogue;
+    const shouty = Object.fromEntries(
+      findingCodes.map((c) => [c, (p: Record<string, string | number>) => `${c}(${Object.keys(p).sort().join(',')})`]),
+    ) as MessageCatalogue;
     expect(missingMessages(shouty)).toEqual([]);
     expect(formatFinding(finding, shouty)).toBe('LATE_CANCELLATION(hoursBeforeStart,noticeHours,session,severity,start)');
   });

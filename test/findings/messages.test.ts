@@ -20,7 +20,11 @@ const protocol = standardProtocol;
 describe('toInstant: the message says what was wrong and shows a valid example, never the refused value', () => {
   it('an instant with an offset where a local date-time is expected', () => {
     const [f] = mustFail(toInstant('2026-03-23T10:00:00+00:00', 'Europe/London'));
-    expect(f).toMatchObject({ code: 'INVALID_INSTANT', path: ['localDateTime'], params: { problem: 'hasOffset', expected: 'localDateTime', value: '2026-03-23T10:00:00+00:00' } });
+    expect(f).toMatchObject({
+      code: 'INVALID_INSTANT',
+      path: ['localDateTime'],
+      params: { problem: 'hasOffset', expected: 'localDateTime', value: '2026-03-23T10:00:00+00:00' },
+    });
     expect(f?.message).toBe(
       'localDateTime: "2026-03-23T10:00:00+00:00" is not a valid local date-time: it has an offset, but a local wall-clock time without one is expected, such as "2026-03-23T10:00" (the time zone gives the offset).',
     );
@@ -30,7 +34,10 @@ describe('toInstant: the message says what was wrong and shows a valid example, 
   });
 
   it('the same for Z and for offsets without a colon', () => {
-    for (const [value, example] of [['2026-03-23T10:00Z', '2026-03-23T10:00'], ['2026-07-01T09:30:00+0100', '2026-07-01T09:30']] as const) {
+    for (const [value, example] of [
+      ['2026-03-23T10:00Z', '2026-03-23T10:00'],
+      ['2026-07-01T09:30:00+0100', '2026-07-01T09:30'],
+    ] as const) {
       const [f] = mustFail(toInstant(value, 'Europe/London'));
       expect(f?.params).toMatchObject({ problem: 'hasOffset' });
       expect(f?.message).toContain(`such as "${example}"`);
@@ -46,7 +53,9 @@ describe('toInstant: the message says what was wrong and shows a valid example, 
   });
 
   it('a date or a time that does not exist says so, as a local date-time (not "instant")', () => {
-    expect(mustFail(toInstant('2026-02-30T10:00', 'UTC'))[0]?.message).toBe('localDateTime: "2026-02-30T10:00" is not a valid local date-time: that calendar date does not exist.');
+    expect(mustFail(toInstant('2026-02-30T10:00', 'UTC'))[0]?.message).toBe(
+      'localDateTime: "2026-02-30T10:00" is not a valid local date-time: that calendar date does not exist.',
+    );
     expect(mustFail(toInstant('2026-03-23T24:00', 'UTC'))[0]?.message).toBe(
       'localDateTime: "2026-03-23T24:00" is not a valid local date-time: that time of day does not exist (hours 00 to 23, minutes and seconds 00 to 59).',
     );
@@ -54,7 +63,9 @@ describe('toInstant: the message says what was wrong and shows a valid example, 
 
   it('an instant field without an offset still asks for one (the message for instants is unchanged)', () => {
     const [f] = mustFail(createPlan({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: '2026-01-05T09:00:00' }));
-    expect(f?.message).toBe('createdAt: "2026-01-05T09:00:00" is not a valid instant: it has no offset, so it does not name one instant; add "Z" or an offset such as "+01:00".');
+    expect(f?.message).toBe(
+      'createdAt: "2026-01-05T09:00:00" is not a valid instant: it has no offset, so it does not name one instant; add "Z" or an offset such as "+01:00".',
+    );
   });
 });
 
@@ -66,17 +77,32 @@ describe('messages fixed in review', () => {
   });
 
   it('SCREENING_DEFERRED for a refused booking names the refused date and the earliest start', () => {
-    const s = screen({ dateOfBirth: '1990-05-14', isotretinoin: { lastDose: '2025-08-31' } }, { protocol, asOf: '2026-01-15T10:00:00Z', timeZone: 'UTC' });
+    const s = screen(
+      { dateOfBirth: '1990-05-14', isotretinoin: { lastDose: '2025-08-31' } },
+      { protocol, asOf: '2026-01-15T10:00:00Z', timeZone: 'UTC' },
+    );
     if (!s.ok) throw new Error('screening refused');
     const plan = createPlan({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: '2026-01-15T10:00:00Z', screening: s.value });
     if (!plan.ok) throw new Error('plan refused');
-    const [f] = mustFail(applyEvent(plan.value, { id: 'b', type: 'sessionBooked', at: '2026-01-15T10:00:00Z', session: 1, start: '2026-02-28T10:00:00Z' }, { protocol }));
+    const [f] = mustFail(
+      applyEvent(
+        plan.value,
+        { id: 'b', type: 'sessionBooked', at: '2026-01-15T10:00:00Z', session: 1, start: '2026-02-28T10:00:00Z' },
+        { protocol },
+      ),
+    );
     expect(f?.message).toBe('Session 1 cannot be on 2026-02-28: treatment is deferred until 2026-03-01 (recent isotretinoin).');
   });
 
   it('SPACING_LAPSED says what its date is', () => {
-    const plan = applyAll(newPlan({ createdAt: '2026-01-05T09:00:00Z' }), [{ id: 'b1', type: 'sessionBooked', at: '2026-01-05T09:00:00Z', session: 1, start: '2026-01-12T10:00:00Z' }]);
-    const out = applyEvent(plan, { id: 'b2', type: 'sessionBooked', at: '2026-01-05T09:00:00Z', session: 2, start: '2026-03-03T10:00:00Z' }, { protocol });
+    const plan = applyAll(newPlan({ createdAt: '2026-01-05T09:00:00Z' }), [
+      { id: 'b1', type: 'sessionBooked', at: '2026-01-05T09:00:00Z', session: 1, start: '2026-01-12T10:00:00Z' },
+    ]);
+    const out = applyEvent(
+      plan,
+      { id: 'b2', type: 'sessionBooked', at: '2026-01-05T09:00:00Z', session: 2, start: '2026-03-03T10:00:00Z' },
+      { protocol },
+    );
     const lapsed = out.findings.find((f) => f.code === 'SPACING_LAPSED');
     expect(lapsed?.message).toBe(
       "Session 2 on 2026-03-03 would be 50 days after session 1 (2026-01-12): more than the protocol's maximum of 30 days (the latest date was 2026-02-11); re-assess the client before going on.",
@@ -107,7 +133,8 @@ describe('messages fixed in review', () => {
 });
 
 describe('INVALID_INPUT in Spanish: worded from structured params, no English detail', () => {
-  const english_words = /\b(expected|received|must|required|items?|characters?|too long|too many|unknown field|whole number|is not|nested|object with|an array|a string|a number|nothing)\b/i;
+  const english_words =
+    /\b(expected|received|must|required|items?|characters?|too long|too many|unknown field|whole number|is not|nested|object with|an array|a string|a number|nothing)\b/i;
 
   function samples(): Finding[] {
     const stored = JSON.parse(JSON.stringify(newPlan())) as Record<string, unknown>;
@@ -130,7 +157,16 @@ describe('INVALID_INPUT in Spanish: worded from structured params, no English de
     add(applyEvent(newPlan(), { id: 'e', type: 'sessionCompleted', at: '2026-01-05T09:00:00Z', session: 1 }, { protocol })); // start required
     add(replay(newPlan(), 'nope' as unknown as unknown[], { protocol })); // an array of events
     add(applyEvent(newPlan(), { id: 'e', type: 'planResumed', at: '2026-01-05T09:00:00Z' }, null as never)); // options
-    add(createPlan({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: '2026-01-05T09:00:00Z', metadata: { __proto__: null, x: Number.NaN } }));
+    add(
+      createPlan({
+        id: 'p',
+        clientId: 'c',
+        protocol,
+        timeZone: 'UTC',
+        createdAt: '2026-01-05T09:00:00Z',
+        metadata: { __proto__: null, x: Number.NaN },
+      }),
+    );
     add(screen({ dateOfBirth: '1990-02-30' }, { protocol, asOf: '2026-01-05T09:00:00Z', timeZone: 'UTC' })); // local date
     return out;
   }
@@ -139,7 +175,19 @@ describe('INVALID_INPUT in Spanish: worded from structured params, no English de
     const findings = samples();
     expect(findings.length).toBeGreaterThanOrEqual(16);
     const problems = new Set(findings.map((f) => f.params?.problem));
-    for (const p of ['type', 'required', 'unknownKeys', 'tooBig', 'tooSmall', 'tooDeep', 'tooMany', 'sessionNumber', 'startRequired', 'notFinite', 'localDate']) {
+    for (const p of [
+      'type',
+      'required',
+      'unknownKeys',
+      'tooBig',
+      'tooSmall',
+      'tooDeep',
+      'tooMany',
+      'sessionNumber',
+      'startRequired',
+      'notFinite',
+      'localDate',
+    ]) {
       expect(problems, p).toContain(p);
     }
     for (const f of findings) {

@@ -61,9 +61,25 @@ const realistic: { [C in FindingCode]: FindingParamsByCode[C] } = {
   SPACING_EARLY: spacing({ days: 8, kind: 'booking' }),
   SPACING_LATE: spacing({ days: 16, kind: 'completed' }),
   SPACING_LAPSED: { ...spacing({ days: 38, kind: 'booking' }), maximumDays: 30, latestDate: '2026-04-22' },
-  DOWNSTREAM_CONFLICT: { session: 2, changedSession: 1, bookedDate: '2026-01-22', reason: 'spacing', days: 5, minimumDays: 7, anchorDate: '2026-01-17', earliestDate: '2026-01-24' },
+  DOWNSTREAM_CONFLICT: {
+    session: 2,
+    changedSession: 1,
+    bookedDate: '2026-01-22',
+    reason: 'spacing',
+    days: 5,
+    minimumDays: 7,
+    anchorDate: '2026-01-17',
+    earliestDate: '2026-01-24',
+  },
   BOOKING_IN_PAST: { session: 1, start: '2026-01-12T10:00:00+00:00', at: '2026-01-12T10:01:00+00:00' },
-  BOOKING_OVERLAP: { session: 2, start: '2026-01-12T13:00:00+00:00', end: '2026-01-12T16:00:00+00:00', otherSession: 1, otherStart: '2026-01-12T10:00:00Z', otherEnd: '2026-01-12T14:00:00+00:00' },
+  BOOKING_OVERLAP: {
+    session: 2,
+    start: '2026-01-12T13:00:00+00:00',
+    end: '2026-01-12T16:00:00+00:00',
+    otherSession: 1,
+    otherStart: '2026-01-12T10:00:00Z',
+    otherEnd: '2026-01-12T14:00:00+00:00',
+  },
   COMPLETION_IN_FUTURE: { session: 1, field: 'start', value: '2026-01-12T10:00:00Z', at: '2026-01-12T09:00:00+00:00' },
   PLAN_ON_HOLD: { reason: 'adverse reaction', since: '2026-01-06' },
   PLAN_CLOSED: { reason: 'moved away', closedOn: '2026-01-06' },
@@ -101,8 +117,19 @@ const realistic: { [C in FindingCode]: FindingParamsByCode[C] } = {
 
 function spacing(x: { days: number; kind: 'booking' | 'completed' }): FindingParamsByCode['SPACING_TOO_SOON'] {
   return {
-    session: 2, date: '2026-03-29', anchorSession: 1, anchorDate: '2026-03-23', days: x.days, absoluteMinimumDays: 5, minimumDays: 7,
-    earliestRecommendedDays: 10, latestRecommendedDays: 14, earliestDate: '2026-03-30', recommendedDate: '2026-04-02', pastDueDate: '2026-04-07', kind: x.kind,
+    session: 2,
+    date: '2026-03-29',
+    anchorSession: 1,
+    anchorDate: '2026-03-23',
+    days: x.days,
+    absoluteMinimumDays: 5,
+    minimumDays: 7,
+    earliestRecommendedDays: 10,
+    latestRecommendedDays: 14,
+    earliestDate: '2026-03-30',
+    recommendedDate: '2026-04-02',
+    pastDueDate: '2026-04-07',
+    kind: x.kind,
   };
 }
 
@@ -125,7 +152,12 @@ describe('params per code', () => {
       expectTypeOf(f.params.kind).toEqualTypeOf<string>();
       expect(f.params.minimumDays).toBe(7);
     }
-    const v: FindingOf<'VERSION_CONFLICT'> = { code: 'VERSION_CONFLICT', severity: 'error', message: '', params: { expected: 0, actual: 1 } };
+    const v: FindingOf<'VERSION_CONFLICT'> = {
+      code: 'VERSION_CONFLICT',
+      severity: 'error',
+      message: '',
+      params: { expected: 0, actual: 1 },
+    };
     expectTypeOf(v.params?.actual).toEqualTypeOf<number | undefined>();
   });
 
@@ -140,7 +172,13 @@ describe('params per code', () => {
 
 describe('the findings the library builds carry exactly their declared params', () => {
   const at = (d: string) => `${d}T10:00:00Z`;
-  const book = (id: string, session: number, start: string, atTime = '2026-01-05T09:00:00Z') => ({ id, type: 'sessionBooked', at: atTime, session, start });
+  const book = (id: string, session: number, start: string, atTime = '2026-01-05T09:00:00Z') => ({
+    id,
+    type: 'sessionBooked',
+    at: atTime,
+    session,
+    start,
+  });
   const collected: Finding[] = [];
   const keep = (out: { findings: readonly Finding[] }): void => {
     collected.push(...out.findings);
@@ -168,8 +206,20 @@ describe('the findings the library builds carry exactly their declared params', 
     keep(applyEvent(booked1, { id: 'd', type: 'sessionCompleted', at: '2026-01-12T09:00:00Z', session: 1 }, { protocol })); // COMPLETION_IN_FUTURE
     keep(applyEvent(draft, { id: 'd', type: 'sessionCompleted', at: '2026-01-12T15:00:00Z', session: 1 }, { protocol })); // INVALID_INPUT (start)
     const both = applyAll(booked1, [book('b2', 2, at('2026-01-24'))]);
-    keep(applyEvent(both, { id: 'r', type: 'sessionRescheduled', at: '2026-01-06T09:00:00Z', session: 1, start: at('2026-01-20') }, { protocol })); // DOWNSTREAM_CONFLICT
-    keep(applyEvent(both, { id: 'r', type: 'sessionBooked', at: '2026-01-06T09:00:00Z', session: 3, start: '2026-01-24T11:00:00Z' }, { protocol })); // BOOKING_OVERLAP / spacing
+    keep(
+      applyEvent(
+        both,
+        { id: 'r', type: 'sessionRescheduled', at: '2026-01-06T09:00:00Z', session: 1, start: at('2026-01-20') },
+        { protocol },
+      ),
+    ); // DOWNSTREAM_CONFLICT
+    keep(
+      applyEvent(
+        both,
+        { id: 'r', type: 'sessionBooked', at: '2026-01-06T09:00:00Z', session: 3, start: '2026-01-24T11:00:00Z' },
+        { protocol },
+      ),
+    ); // BOOKING_OVERLAP / spacing
     const paused = applyAll(draft, [{ id: 'p', type: 'planPaused', at: '2026-01-06T09:00:00Z', reason: 'adverse reaction' }]);
     keep(applyEvent(paused, book('x', 1, at('2026-01-12'), '2026-01-07T09:00:00Z'), { protocol })); // PLAN_ON_HOLD
     keep(forecast(paused, { protocol, asOf: '2026-01-08T09:00:00Z' })); // PLAN_ON_HOLD (info)
@@ -178,8 +228,20 @@ describe('the findings the library builds carry exactly their declared params', 
     keep(applyEvent(closed, book('x', 1, at('2026-01-12'), '2026-01-07T09:00:00Z'), { protocol })); // PLAN_CLOSED
     const completed1 = applyAll(booked1, [{ id: 'd1', type: 'sessionCompleted', at: '2026-01-12T15:00:00Z', session: 1 }]);
     keep(applyEvent(completed1, { id: 'd1b', type: 'sessionCompleted', at: '2026-01-12T16:00:00Z', session: 1 }, { protocol })); // SESSION_ALREADY_COMPLETED
-    keep(applyEvent(completed1, { id: 'd2', type: 'sessionCompleted', at: '2026-01-16T16:00:00Z', session: 2, start: '2026-01-15T10:00:00Z' }, { protocol })); // SPACING_TOO_SOON (completion)
-    keep(applyEvent(completed1, { id: 'd2', type: 'sessionCompleted', at: '2026-01-18T16:00:00Z', session: 2, start: '2026-01-18T10:00:00Z' }, { protocol })); // SPACING_GRACE
+    keep(
+      applyEvent(
+        completed1,
+        { id: 'd2', type: 'sessionCompleted', at: '2026-01-16T16:00:00Z', session: 2, start: '2026-01-15T10:00:00Z' },
+        { protocol },
+      ),
+    ); // SPACING_TOO_SOON (completion)
+    keep(
+      applyEvent(
+        completed1,
+        { id: 'd2', type: 'sessionCompleted', at: '2026-01-18T16:00:00Z', session: 2, start: '2026-01-18T10:00:00Z' },
+        { protocol },
+      ),
+    ); // SPACING_GRACE
     keep(evaluatePlan(completed1, { protocol, asOf: '2026-03-01T09:00:00Z' }));
     keep(forecast(booked1, { protocol, asOf: '2026-03-01T09:00:00Z' }));
     const other = defineProtocol({ ...protocol, version: protocol.version + 1 });
@@ -188,7 +250,16 @@ describe('the findings the library builds carry exactly their declared params', 
     keep(parsePlan({ ...JSON.parse(JSON.stringify(draft)), colour: 'blue', version: 'x' })); // INVALID_INPUT
     keep(parsePlan({ ...JSON.parse(JSON.stringify(draft)), createdAt: '2026-01-05T09:00:00' })); // INVALID_INSTANT
     keep(createPlan({ id: 'p', clientId: 'c', protocol, timeZone: 'Mars/Olympus', createdAt: '2026-01-05T09:00:00Z' })); // INVALID_TIME_ZONE
-    keep(createPlan({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: '2026-01-05T09:00:00Z', metadata: { a: new Array(100_000).fill(0) } }));
+    keep(
+      createPlan({
+        id: 'p',
+        clientId: 'c',
+        protocol,
+        timeZone: 'UTC',
+        createdAt: '2026-01-05T09:00:00Z',
+        metadata: { a: new Array(100_000).fill(0) },
+      }),
+    );
     keep(toInstant('2026-03-29T01:30', 'Europe/London')); // NONEXISTENT_LOCAL_TIME
     keep(toInstant('2026-03-23T10:00:00+00:00', 'Europe/London')); // INVALID_INSTANT (local)
     keep(localDateOf('nope', 'UTC'));
@@ -212,12 +283,37 @@ describe('the findings the library builds carry exactly their declared params', 
     const seen = new Set(collected.map((f) => f.code));
     // The back end's codes and a few reached only through scheduling are covered by the table test above.
     for (const code of [
-      'INVALID_INPUT', 'INVALID_TIME_ZONE', 'INVALID_INSTANT', 'NONEXISTENT_LOCAL_TIME', 'UNKNOWN_SESSION', 'SESSION_OUT_OF_ORDER',
-      'SPACING_TOO_SOON', 'SPACING_BELOW_MINIMUM', 'SPACING_GRACE', 'SPACING_EARLY', 'SPACING_LATE', 'SPACING_LAPSED',
-      'DOWNSTREAM_CONFLICT', 'BOOKING_IN_PAST', 'COMPLETION_IN_FUTURE', 'PLAN_ON_HOLD', 'PLAN_CLOSED',
-      'LATE_CANCELLATION', 'NO_SHOW', 'DUPLICATE_EVENT', 'EVENT_ID_REUSED', 'VERSION_CONFLICT', 'PROTOCOL_MISMATCH',
-      'UNSUPPORTED_SCHEMA_VERSION', 'SESSION_ALREADY_BOOKED', 'SESSION_NOT_BOOKED', 'SESSION_ALREADY_COMPLETED', 'PLAN_NOT_ON_HOLD',
-      'MISSED_BEFORE_START', 'SCREENING_DEFERRED', 'SCREENING_CLEARANCE_REQUIRED',
+      'INVALID_INPUT',
+      'INVALID_TIME_ZONE',
+      'INVALID_INSTANT',
+      'NONEXISTENT_LOCAL_TIME',
+      'UNKNOWN_SESSION',
+      'SESSION_OUT_OF_ORDER',
+      'SPACING_TOO_SOON',
+      'SPACING_BELOW_MINIMUM',
+      'SPACING_GRACE',
+      'SPACING_EARLY',
+      'SPACING_LATE',
+      'SPACING_LAPSED',
+      'DOWNSTREAM_CONFLICT',
+      'BOOKING_IN_PAST',
+      'COMPLETION_IN_FUTURE',
+      'PLAN_ON_HOLD',
+      'PLAN_CLOSED',
+      'LATE_CANCELLATION',
+      'NO_SHOW',
+      'DUPLICATE_EVENT',
+      'EVENT_ID_REUSED',
+      'VERSION_CONFLICT',
+      'PROTOCOL_MISMATCH',
+      'UNSUPPORTED_SCHEMA_VERSION',
+      'SESSION_ALREADY_BOOKED',
+      'SESSION_NOT_BOOKED',
+      'SESSION_ALREADY_COMPLETED',
+      'PLAN_NOT_ON_HOLD',
+      'MISSED_BEFORE_START',
+      'SCREENING_DEFERRED',
+      'SCREENING_CLEARANCE_REQUIRED',
     ] as const) {
       expect(seen, code).toContain(code);
     }

@@ -63,7 +63,9 @@ describe('unreadable input', () => {
   it('a revoked Proxy inside a stored plan is refused at its field', () => {
     const stored = { ...JSON.parse(JSON.stringify(newPlan())), id: revoked() };
     expect(mustFail(parsePlan(stored))).toEqual([expect.objectContaining(unreadable(['id']))]);
-    expect(mustFail(evaluatePlan(stored as never, { protocol: standardProtocol } as never))).toEqual([expect.objectContaining(unreadable(['plan', 'id']))]);
+    expect(mustFail(evaluatePlan(stored as never, { protocol: standardProtocol } as never))).toEqual([
+      expect.objectContaining(unreadable(['plan', 'id'])),
+    ]);
   });
 
   it('a throwing entry of options.protocols and of a protocol are located', () => {
@@ -71,9 +73,12 @@ describe('unreadable input', () => {
     expect(mustFail(replay(newPlan(), [], { protocols: list as never }))).toEqual([
       expect.objectContaining(unreadable(['options', 'protocols', 1])),
     ]);
-    const protocol = { ...standardProtocol, get sessions(): never {
-      throw new Error('boom');
-    } };
+    const protocol = {
+      ...standardProtocol,
+      get sessions(): never {
+        throw new Error('boom');
+      },
+    };
     expect(mustFail(defineProtocol(protocol))).toEqual([expect.objectContaining(unreadable(['sessions']))]);
   });
 
@@ -104,7 +109,11 @@ describe('oversized objects', () => {
   it('an object with 100,000 keys is refused by its key count, before its values are read', () => {
     const giant = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]));
     expect(mustFail(createPlan(giant as never))).toEqual([
-      expect.objectContaining({ code: 'INVALID_INPUT', path: [], params: expect.objectContaining({ problem: 'tooMany', limit: 20_000, actual: 100_000 }) }),
+      expect.objectContaining({
+        code: 'INVALID_INPUT',
+        path: [],
+        params: expect.objectContaining({ problem: 'tooMany', limit: 20_000, actual: 100_000 }),
+      }),
     ]);
     expect(mustFail(forecast(giant as never, { protocol: standardProtocol } as never))[0]?.path).toEqual(['plan']);
   });

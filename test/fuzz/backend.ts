@@ -40,7 +40,20 @@ export function fakeClient(mode: number, plan: unknown): Record<string, unknown>
       case 1:
         throw Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' });
       case 2:
-        return { rows: [{ id: 'p1', version: 3, plan: JSON.stringify(plan), data: plan, payload: { x: 1 }, due_at: '2026-03-02T09:00:00Z', attempts: 0 }], rowCount: 1 };
+        return {
+          rows: [
+            {
+              id: 'p1',
+              version: 3,
+              plan: JSON.stringify(plan),
+              data: plan,
+              payload: { x: 1 },
+              due_at: '2026-03-02T09:00:00Z',
+              attempts: 0,
+            },
+          ],
+          rowCount: 1,
+        };
       case 3:
         return { rows: [{ id: null, version: 'NaN', plan: '{not json', data: '__proto__' }], rowCount: 1 };
       case 4:
@@ -73,7 +86,22 @@ function functionsOf(value: unknown): string[] {
   return [...names].sort();
 }
 
-const PATHS = ['/plans', '/plans/p1', '/plans/p1/events', '/plans/p1/forecast', '/plans/p1/evaluation', '/plans/p1/slots', '/plans/p1/ics', '/plans/p1/fhir', '/outbox', '/../etc/passwd', '/plans/%00', '/plans/__proto__', '/', '/plans/p1?asOf=9999-12-31T23:59:59Z'];
+const PATHS = [
+  '/plans',
+  '/plans/p1',
+  '/plans/p1/events',
+  '/plans/p1/forecast',
+  '/plans/p1/evaluation',
+  '/plans/p1/slots',
+  '/plans/p1/ics',
+  '/plans/p1/fhir',
+  '/outbox',
+  '/../etc/passwd',
+  '/plans/%00',
+  '/plans/__proto__',
+  '/',
+  '/plans/p1?asOf=9999-12-31T23:59:59Z',
+];
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'];
 
 /** A `Request` from fuzzed parts: method, path, headers and a body made of the second argument. */
@@ -88,7 +116,7 @@ function requestOf(args: unknown[]): Request {
   let body: string | undefined;
   if (method !== 'GET' && method !== 'HEAD') {
     try {
-      body = mode % 11 === 0 ? '{"unterminated' : JSON.stringify(args[1] ?? args[0]) ?? 'null';
+      body = mode % 11 === 0 ? '{"unterminated' : (JSON.stringify(args[1] ?? args[0]) ?? 'null');
     } catch {
       body = '[';
     }
@@ -98,7 +126,8 @@ function requestOf(args: unknown[]): Request {
 
 /** Reads a Response into something the engine inspects: its JSON body, or an INTERNAL_ERROR mark for a bare 500. */
 async function readResponse(response: unknown): Promise<unknown> {
-  if (!(response instanceof Response)) return { code: 'INTERNAL_ERROR', message: `the handler returned ${typeof response}, not a Response` };
+  if (!(response instanceof Response))
+    return { code: 'INTERNAL_ERROR', message: `the handler returned ${typeof response}, not a Response` };
   const text = await response.text();
   let body: unknown = text;
   try {
@@ -106,7 +135,8 @@ async function readResponse(response: unknown): Promise<unknown> {
   } catch {
     // Not JSON (an iCalendar body, say): kept as text.
   }
-  if (response.status >= 500 && response.status !== 503) return { status: response.status, body, mark: { code: 'INTERNAL_ERROR', message: `HTTP ${response.status}` } };
+  if (response.status >= 500 && response.status !== 503)
+    return { status: response.status, body, mark: { code: 'INTERNAL_ERROR', message: `HTTP ${response.status}` } };
   return { status: response.status, body };
 }
 
@@ -114,7 +144,12 @@ async function readResponse(response: unknown): Promise<unknown> {
  * Derived targets for the back-end entries present in `entries` (none today: the entries are
  * being built; the fuzzer picks them up from the exports map when they land).
  */
-export function backendTargets(entries: Record<string, Record<string, unknown>>, protocols: unknown[], plan: unknown, log: (line: string) => void): DerivedTarget[] {
+export function backendTargets(
+  entries: Record<string, Record<string, unknown>>,
+  protocols: unknown[],
+  plan: unknown,
+  log: (line: string) => void,
+): DerivedTarget[] {
   const out: DerivedTarget[] = [];
   const all = Object.entries(entries);
   const createStore = all.map(([entry, ns]) => [entry, ns.createStore] as const).find(([, f]) => typeof f === 'function');
@@ -147,8 +182,19 @@ export function backendTargets(entries: Record<string, Record<string, unknown>>,
       fn: async (...args: unknown[]) => {
         const mode = modeOf(args);
         const store = makeStore(mode) ?? {};
-        const handler = (createHandler[1] as Fn)({ store, protocols, authorize: () => mode % 13 !== 0, now: () => FIXED_NOW, maxBodyBytes: 65_536 });
-        const call = typeof handler === 'function' ? (handler as Fn) : typeof (handler as { fetch?: unknown } | null)?.fetch === 'function' ? ((r: unknown) => (handler as { fetch: Fn }).fetch(r)) : undefined;
+        const handler = (createHandler[1] as Fn)({
+          store,
+          protocols,
+          authorize: () => mode % 13 !== 0,
+          now: () => FIXED_NOW,
+          maxBodyBytes: 65_536,
+        });
+        const call =
+          typeof handler === 'function'
+            ? (handler as Fn)
+            : typeof (handler as { fetch?: unknown } | null)?.fetch === 'function'
+              ? (r: unknown) => (handler as { fetch: Fn }).fetch(r)
+              : undefined;
         if (call === undefined) return { code: 'INTERNAL_ERROR', message: 'createHandler returned neither a function nor { fetch }' };
         return readResponse(await call(requestOf(args)));
       },

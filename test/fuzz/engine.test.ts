@@ -10,7 +10,11 @@ const RUN = { seed: 7, inputs: 300, noGiants: true } as const;
 
 async function against(extra: Record<string, unknown>): Promise<FuzzReport> {
   // Only the fake entry's functions are fuzzed; the root entry is there for the seeds and checkers.
-  const report = await fuzz({ ...RUN, entries: { 'smp-protocol': root, 'smp-protocol/fake': extra }, only: `smp-protocol/fake#${Object.keys(extra)[0] ?? ''}` });
+  const report = await fuzz({
+    ...RUN,
+    entries: { 'smp-protocol': root, 'smp-protocol/fake': extra },
+    only: `smp-protocol/fake#${Object.keys(extra)[0] ?? ''}`,
+  });
   return report;
 }
 
@@ -24,7 +28,9 @@ describe('the fuzzer catches', () => {
   });
 
   it('an INTERNAL_ERROR finding, and a refusal without findings', async () => {
-    expect(kinds(await against({ internal: () => ({ ok: false, findings: [{ code: 'INTERNAL_ERROR', severity: 'error', message: 'x' }] }) }))).toEqual(['internal']);
+    expect(
+      kinds(await against({ internal: () => ({ ok: false, findings: [{ code: 'INTERNAL_ERROR', severity: 'error', message: 'x' }] }) })),
+    ).toEqual(['internal']);
     expect(kinds(await against({ silent: () => ({ ok: false, findings: [] }) }))).toEqual(['invalid-output']);
   });
 
@@ -51,15 +57,36 @@ describe('the fuzzer catches', () => {
   });
 
   it('a call over the CPU budget', async () => {
-    const r = await fuzz({ ...RUN, inputs: 3, budgetMs: 5, entries: { 'smp-protocol': root, 'smp-protocol/fake': { spin: () => { const end = process.cpuUsage().user + 20_000; while (process.cpuUsage().user < end); return null; } } }, only: 'spin' });
+    const r = await fuzz({
+      ...RUN,
+      inputs: 3,
+      budgetMs: 5,
+      entries: {
+        'smp-protocol': root,
+        'smp-protocol/fake': {
+          spin: () => {
+            const end = process.cpuUsage().user + 20_000;
+            while (process.cpuUsage().user < end);
+            return null;
+          },
+        },
+      },
+      only: 'spin',
+    });
     expect(kinds(r)).toEqual(['slow']);
   });
 
   it('an ok result our parsers refuse: a date past 9999 and a plan parsePlan refuses', async () => {
-    expect((await against({ farDate: () => ({ ok: true, value: { earliest: '10000-01-01' }, findings: [] }) })).failures.map((f) => f.detail)).toEqual([
-      'result.value.earliest = "10000-01-01" (a local date our parser refuses)',
-    ]);
-    const plan = root.createPlan({ id: 'p', clientId: 'c', protocol: root.standardProtocol, timeZone: 'UTC', createdAt: '2026-01-01T00:00:00Z' });
+    expect(
+      (await against({ farDate: () => ({ ok: true, value: { earliest: '10000-01-01' }, findings: [] }) })).failures.map((f) => f.detail),
+    ).toEqual(['result.value.earliest = "10000-01-01" (a local date our parser refuses)']);
+    const plan = root.createPlan({
+      id: 'p',
+      clientId: 'c',
+      protocol: root.standardProtocol,
+      timeZone: 'UTC',
+      createdAt: '2026-01-01T00:00:00Z',
+    });
     if (!plan.ok) expect.fail('createPlan refused');
     const broken = { ...plan.value, version: 5 };
     expect(kinds(await against({ badPlan: () => ({ ok: true, value: broken, findings: [] }) }))).toEqual(['invalid-output']);
@@ -74,7 +101,10 @@ describe('the fuzzer catches', () => {
     const entries = {
       'smp-protocol': root,
       'smp-protocol/fake-http': {
-        createHandler: () => async (request: Request) => (new URL(request.url).pathname === '/plans' ? new Response('{}', { status: 500 }) : new Response('{"findings":[]}', { status: 404 })),
+        createHandler: () => async (request: Request) =>
+          new URL(request.url).pathname === '/plans'
+            ? new Response('{}', { status: 500 })
+            : new Response('{"findings":[]}', { status: 404 }),
       },
       'smp-protocol/fake-postgres': {
         createStore: (o: { client: { query(text: string): Promise<unknown> } }) => ({

@@ -204,12 +204,21 @@ function mutate(rng: Rng, seedName: string, seed: unknown): Recipe {
   } else if (op === 4 && typeof here === 'object' && here !== null) {
     const inner = json(here);
     const r = rng.int(3);
-    replacement = r === 0 ? nullPrototype(inner) : r === 1 ? throwingProxy(inner, rng.pick(['get', 'ownKeys', 'has', 'getOwnPropertyDescriptor'] as const)) : throwingGetter(inner, rng.pick(childKeys(here).map(String).concat(['protocol', 'asOf', 'name', 'transaction', 'id'])));
+    replacement =
+      r === 0
+        ? nullPrototype(inner)
+        : r === 1
+          ? throwingProxy(inner, rng.pick(['get', 'ownKeys', 'has', 'getOwnPropertyDescriptor'] as const))
+          : throwingGetter(inner, rng.pick(childKeys(here).map(String).concat(['protocol', 'asOf', 'name', 'transaction', 'id'])));
   } else if (op === 5 && typeof here === 'object' && here !== null) {
     const key = rng.pick(['__proto__', 'constructor', 'prototype']);
     const value: unknown = rng.chance(0.5) ? { polluted: 'yes', toString: 'x' } : { prototype: { polluted: 'yes' } };
     const p = [...path, key];
-    return { build: () => setPath(fresh(), p, JSON.parse(JSON.stringify(value))), code: `${at} with own key ${JSON.stringify(key)} = ${JSON.stringify(value)}`, json: true };
+    return {
+      build: () => setPath(fresh(), p, JSON.parse(JSON.stringify(value))),
+      code: `${at} with own key ${JSON.stringify(key)} = ${JSON.stringify(value)}`,
+      json: true,
+    };
   } else if (op === 6 && Array.isArray(here) && here.length > 0) {
     const copies = rng.pick([2, 3]);
     const value = Array.from({ length: copies }, () => here).flat();
@@ -311,7 +320,10 @@ function keysOf(index: number, o: object): PropertyKey[] {
 function snapshotGlobals(): Snapshot {
   return WATCHED.map(([, o]) => {
     const m = new Map<PropertyKey, unknown>();
-    for (const key of keysOf(WATCHED.findIndex(([, w]) => w === o), o)) {
+    for (const key of keysOf(
+      WATCHED.findIndex(([, w]) => w === o),
+      o,
+    )) {
       const d = Object.getOwnPropertyDescriptor(o, key);
       m.set(key, d === undefined ? undefined : 'value' in d ? d.value : d.get);
     }
@@ -325,7 +337,10 @@ function snapshotGlobals(): Snapshot {
  */
 function pollution(baseline: Snapshot): string | undefined {
   const probe = {} as Record<string, unknown>;
-  const suspicious = probe.polluted !== undefined || ([] as unknown as Record<string, unknown>).polluted !== undefined || Object.getPrototypeOf(probe) !== Object.prototype;
+  const suspicious =
+    probe.polluted !== undefined ||
+    ([] as unknown as Record<string, unknown>).polluted !== undefined ||
+    Object.getPrototypeOf(probe) !== Object.prototype;
   let moved = suspicious;
   for (let i = 0; i < WATCHED.length && !moved; i += 1) {
     const [, o] = WATCHED[i] as [string, object];
@@ -349,19 +364,49 @@ function pollution(baseline: Snapshot): string | undefined {
     const is = now[i] as Map<PropertyKey, unknown>;
     const added = [...is.keys()].filter((k) => !was.has(k));
     const removed = [...was.keys()].filter((k) => !is.has(k));
-    if (added.length > 0 || removed.length > 0) return `${label} ${added.length > 0 ? `gained ${added.map(String).join(', ')}` : `lost ${removed.map(String).join(', ')}`}`;
+    if (added.length > 0 || removed.length > 0)
+      return `${label} ${added.length > 0 ? `gained ${added.map(String).join(', ')}` : `lost ${removed.map(String).join(', ')}`}`;
   }
   return suspicious ? 'a plain object inherits a "polluted" property' : undefined;
 }
 
 function isOutcome(value: unknown): value is { ok: boolean; value?: unknown; findings: unknown[] } {
-  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean' && Array.isArray((value as { findings?: unknown }).findings);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { ok?: unknown }).ok === 'boolean' &&
+    Array.isArray((value as { findings?: unknown }).findings)
+  );
 }
 
 /** Where outputs echo the caller's own data (vendor metadata, a finding's params): not ours to validate. */
 const ECHOES = new Set(['metadata', 'params', 'findings', 'path', 'record', 'note', 'reason', 'message']);
 /** Fields that hold a date or an instant the library wrote (plans, forecasts, slots, care items, FHIR periods). */
-const DATED = new Set(['at', 'start', 'end', 'from', 'until', 'createdAt', 'earliest', 'recommended', 'pastDue', 'latest', 'localDate', 'earliestStart', 'date', 'asOf', 'notBefore', 'authoredOn', 'effectiveDateTime', 'valueDateTime', 'occurrenceDateTime', 'issued', 'timestamp', 'created', 'lastUpdated']);
+const DATED = new Set([
+  'at',
+  'start',
+  'end',
+  'from',
+  'until',
+  'createdAt',
+  'earliest',
+  'recommended',
+  'pastDue',
+  'latest',
+  'localDate',
+  'earliestStart',
+  'date',
+  'asOf',
+  'notBefore',
+  'authoredOn',
+  'effectiveDateTime',
+  'valueDateTime',
+  'occurrenceDateTime',
+  'issued',
+  'timestamp',
+  'created',
+  'lastUpdated',
+]);
 const INSTANT_LIKE = /^[+-]?\d{4,6}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const DATE_LIKE = /^[+-]?\d{4,6}-\d{2}-\d{2}$/;
 
@@ -384,7 +429,8 @@ function inspectOutput(value: unknown, checkers: Checkers): { internal?: string;
       if (v.length > 1_000_000) found.huge ??= `${path}: a string of ${v.length} characters`;
       if (inMetadata || v.length > 40 || !DATED.has(key)) return;
       if (INSTANT_LIKE.test(v) && !checkers.instant(v)) found.invalid ??= `${path} = ${JSON.stringify(v)} (an instant our parser refuses)`;
-      else if (DATE_LIKE.test(v) && !checkers.localDate(v)) found.invalid ??= `${path} = ${JSON.stringify(v)} (a local date our parser refuses)`;
+      else if (DATE_LIKE.test(v) && !checkers.localDate(v))
+        found.invalid ??= `${path} = ${JSON.stringify(v)} (a local date our parser refuses)`;
       return;
     }
     if (typeof v !== 'object' || v === null || seen.has(v)) return;
@@ -410,10 +456,21 @@ function inspectOutput(value: unknown, checkers: Checkers): { internal?: string;
 }
 
 function looksLikePlan(v: unknown): boolean {
-  return typeof v === 'object' && v !== null && (v as { schemaVersion?: unknown }).schemaVersion === 1 && Array.isArray((v as { history?: unknown }).history);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    (v as { schemaVersion?: unknown }).schemaVersion === 1 &&
+    Array.isArray((v as { history?: unknown }).history)
+  );
 }
 function looksLikeProtocol(v: unknown): boolean {
-  return typeof v === 'object' && v !== null && Array.isArray((v as { sessions?: unknown }).sessions) && typeof (v as { version?: unknown }).version === 'number' && (v as { extraSessions?: unknown }).extraSessions !== undefined;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Array.isArray((v as { sessions?: unknown }).sessions) &&
+    typeof (v as { version?: unknown }).version === 'number' &&
+    (v as { extraSessions?: unknown }).extraSessions !== undefined
+  );
 }
 
 function errorText(error: unknown): string {
@@ -438,7 +495,12 @@ function discover(entries: FuzzOptions['entries']): Target[] {
   for (const [entry, namespace] of Object.entries(entries)) {
     for (const [name, value] of Object.entries(namespace)) {
       if (typeof value !== 'function') continue;
-      targets.push({ entry, name, fn: value as (...args: unknown[]) => unknown, kinds: SIGNATURES[name] ?? ALL_KINDS.slice(0, Math.max(1, Math.min(3, (value as { length: number }).length))) });
+      targets.push({
+        entry,
+        name,
+        fn: value as (...args: unknown[]) => unknown,
+        kinds: SIGNATURES[name] ?? ALL_KINDS.slice(0, Math.max(1, Math.min(3, (value as { length: number }).length))),
+      });
     }
   }
   return targets.sort((a, b) => `${a.entry}#${a.name}`.localeCompare(`${b.entry}#${b.name}`));
@@ -461,11 +523,21 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     localDate: (t) => api.toInstant(`${t}T12:00`, 'UTC').ok,
     plan: (v) => {
       const out = api.parsePlan(JSON.parse(JSON.stringify(v)));
-      return out.ok ? undefined : out.findings.map((f) => `${f.code}: ${f.message}`).join('; ').slice(0, 400);
+      return out.ok
+        ? undefined
+        : out.findings
+            .map((f) => `${f.code}: ${f.message}`)
+            .join('; ')
+            .slice(0, 400);
     },
     protocol: (v) => {
       const out = api.defineProtocol(JSON.parse(JSON.stringify(v)));
-      return out.ok ? undefined : out.findings.map((f) => `${f.code}: ${f.message}`).join('; ').slice(0, 400);
+      return out.ok
+        ? undefined
+        : out.findings
+            .map((f) => `${f.code}: ${f.message}`)
+            .join('; ')
+            .slice(0, 400);
     },
   };
   // Codes off the prototype chain too: a catalogue lookup must use own keys only.
@@ -476,7 +548,9 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const derived = backendTargets(options.entries, Object.values(api.protocols), (scenarios[0] as Scenario).values.plan, log).map(
     (d): Target => ({ ...d, kinds: d.name.startsWith('createHandler') ? ['request', 'event'] : ['any', 'any', 'any'] }),
   );
-  const targets = [...discover(options.entries), ...derived].filter((t) => options.only === undefined || t.name === options.only || `${t.entry}#${t.name}` === options.only);
+  const targets = [...discover(options.entries), ...derived].filter(
+    (t) => options.only === undefined || t.name === options.only || `${t.entry}#${t.name}` === options.only,
+  );
   const budget = options.budgetMs ?? 50;
   const report: FuzzReport = { seed: options.seed, inputs: 0, counts: {}, failures: [] };
   const distinct = new Map<string, Failure>();
@@ -561,17 +635,21 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     }
     const asOutcome = isOutcome(result) ? result : undefined;
     const outcome = asOutcome !== undefined;
-    if (RETURNS_STRING.has(t.name) && typeof result !== 'string') record(t, 'invalid-output', `returned ${result === null ? 'null' : typeof result}, not a string`, args, index);
-    if (!outcome && expectedOutcome.includes(t.name)) record(t, 'not-outcome', `returned ${result === null ? 'null' : typeof result}, not an Outcome`, args, index);
+    if (RETURNS_STRING.has(t.name) && typeof result !== 'string')
+      record(t, 'invalid-output', `returned ${result === null ? 'null' : typeof result}, not a string`, args, index);
+    if (!outcome && expectedOutcome.includes(t.name))
+      record(t, 'not-outcome', `returned ${result === null ? 'null' : typeof result}, not an Outcome`, args, index);
     if (asOutcome !== undefined && !asOutcome.ok) counts.refused += 1;
     else if (outcome) counts.ok += 1;
     else counts.other += 1;
     const inspected = inspectOutput(result, checkers);
     if (inspected.internal !== undefined) record(t, 'internal', inspected.internal, args, index);
     if (inspected.huge !== undefined) record(t, 'huge-output', inspected.huge, args, index);
-    if (typeof result === 'string' && result.length > 1_000_000) record(t, 'huge-output', `a string of ${result.length} characters`, args, index);
-    if (asOutcome !== undefined && !asOutcome.ok && asOutcome.findings.length === 0) record(t, 'invalid-output', 'a refusal with no finding', args, index);
-    if (asOutcome !== undefined && asOutcome.ok) {
+    if (typeof result === 'string' && result.length > 1_000_000)
+      record(t, 'huge-output', `a string of ${result.length} characters`, args, index);
+    if (asOutcome !== undefined && !asOutcome.ok && asOutcome.findings.length === 0)
+      record(t, 'invalid-output', 'a refusal with no finding', args, index);
+    if (asOutcome?.ok) {
       if (inspected.invalid !== undefined) record(t, 'invalid-output', inspected.invalid, args, index);
       const value = asOutcome.value;
       try {
@@ -580,7 +658,8 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
           if (refused !== undefined) record(t, 'invalid-output', `parsePlan refuses the plan it returned: ${refused}`, args, index);
         } else if (looksLikeProtocol(value)) {
           const refused = checkers.protocol(value);
-          if (refused !== undefined) record(t, 'invalid-output', `defineProtocol refuses the protocol it returned: ${refused}`, args, index);
+          if (refused !== undefined)
+            record(t, 'invalid-output', `defineProtocol refuses the protocol it returned: ${refused}`, args, index);
         }
       } catch (error) {
         record(t, 'invalid-output', `the returned value is not JSON-able: ${errorText(error)}`, args, index);
@@ -600,7 +679,9 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
         for (const g of GIANTS) {
           for (const placed of [g, ...giantPlacements(kind, g, scenario)]) {
             if ((slowGiants.get(t.name) ?? 0) >= 3) break;
-            const args = t.kinds.map((k, i) => (i === position ? placed : { ...json(scenario.values[k]), code: `seed(${JSON.stringify(scenario.name)}).${k}` }));
+            const args = t.kinds.map((k, i) =>
+              i === position ? placed : { ...json(scenario.values[k]), code: `seed(${JSON.stringify(scenario.name)}).${k}` },
+            );
             await callOnce(t, args, -1);
           }
         }
@@ -624,7 +705,15 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   }
 
   if (JSON.stringify(api.protocols) !== builtins) {
-    distinct.set('builtins', { entry: 'smp-protocol', name: 'protocols', kind: 'mutation', detail: 'the built-in protocols changed during the run', args: [], index: -1, count: 1 });
+    distinct.set('builtins', {
+      entry: 'smp-protocol',
+      name: 'protocols',
+      kind: 'mutation',
+      detail: 'the built-in protocols changed during the run',
+      args: [],
+      index: -1,
+      count: 1,
+    });
   }
   report.failures = [...distinct.values()];
   return report;
@@ -639,9 +728,9 @@ export function formatFailure(f: Failure, seed: number): string {
 /** The per-export counts and the failures, as a report to print. */
 export function formatReport(r: FuzzReport): string {
   const lines = [`seed ${r.seed}, ${r.inputs} inputs`];
-  for (const [name, c] of Object.entries(r.counts)) lines.push(`  ${name.padEnd(42)} ${String(c.calls).padStart(8)} calls  ok ${c.ok}  refused ${c.refused}  other ${c.other}`);
+  for (const [name, c] of Object.entries(r.counts))
+    lines.push(`  ${name.padEnd(42)} ${String(c.calls).padStart(8)} calls  ok ${c.ok}  refused ${c.refused}  other ${c.other}`);
   lines.push(`${r.failures.length} distinct failures`);
   for (const f of r.failures) lines.push(formatFailure(f, r.seed));
   return lines.join('\n');
 }
-

@@ -7,7 +7,10 @@ import { readFileSync } from 'node:fs';
 
 /** Public specifiers of the code entries (`smp-protocol`, `smp-protocol/ical`, …), not data folders. */
 export function entrySpecifiers(): string[] {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; exports: Record<string, unknown> };
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    name: string;
+    exports: Record<string, unknown>;
+  };
   return Object.keys(pkg.exports)
     .filter((key) => !key.includes('*') && !key.endsWith('.json'))
     .map((key) => (key === '.' ? pkg.name : `${pkg.name}/${key.slice(2)}`));

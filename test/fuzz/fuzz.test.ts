@@ -32,7 +32,9 @@ const INPUTS = Number(env.FUZZ_INPUTS ?? 100_000);
 
 describe('fuzz', () => {
   it('discovers every code entry of the exports map', () => {
-    expect(entrySpecifiers()).toEqual(expect.arrayContaining(['smp-protocol', 'smp-protocol/testing', 'smp-protocol/ical', 'smp-protocol/fhir']));
+    expect(entrySpecifiers()).toEqual(
+      expect.arrayContaining(['smp-protocol', 'smp-protocol/testing', 'smp-protocol/ical', 'smp-protocol/fhir']),
+    );
   });
 
   it(`${INPUTS} inputs (seed ${SEED}): no throw, INTERNAL_ERROR, slow call, pollution, mutated input or invalid output`, async () => {

@@ -63,12 +63,20 @@ function course(api: SeedApi, plan: Plan, protocol: Protocol, startMs: number, c
   for (const s of protocol.sessions) {
     if (s.number > book) break;
     start += gapDays(protocol, s.number) * DAY;
-    const booked = api.applyEvent(p, { id: `b${s.number}`, type: 'sessionBooked', at: iso(at), session: s.number, start: iso(start) }, { protocol });
+    const booked = api.applyEvent(
+      p,
+      { id: `b${s.number}`, type: 'sessionBooked', at: iso(at), session: s.number, start: iso(start) },
+      { protocol },
+    );
     if (!booked.ok || booked.value === undefined) return p;
     p = booked.value;
     if (s.number > complete) continue;
     at = start + (s.durationMinutes + 10) * MINUTE;
-    const done = api.applyEvent(p, { id: `c${s.number}`, type: 'sessionCompleted', at: iso(at), session: s.number, record: { zones: ['hairline'], pigment: 'P-1' } }, { protocol });
+    const done = api.applyEvent(
+      p,
+      { id: `c${s.number}`, type: 'sessionCompleted', at: iso(at), session: s.number, record: { zones: ['hairline'], pigment: 'P-1' } },
+      { protocol },
+    );
     if (!done.ok || done.value === undefined) return p;
     p = done.value;
   }
@@ -110,7 +118,16 @@ function findingFor(code: string): unknown {
     message: 'A message.',
     session: 2,
     path: ['sessions', 0, 'start'],
-    params: { session: 2, days: 6, minimumDays: 7, anchorSession: 1, date: '2026-04-01', earliestDate: '2026-04-02', bookedDate: '2026-04-05', code },
+    params: {
+      session: 2,
+      days: 6,
+      minimumDays: 7,
+      anchorSession: 1,
+      date: '2026-04-01',
+      earliestDate: '2026-04-02',
+      bookedDate: '2026-04-05',
+      code,
+    },
   };
 }
 
@@ -147,13 +164,24 @@ export function buildScenarios(api: SeedApi, codes: readonly string[]): Scenario
         // Every protocol in London; the other zones take a share of the protocols and states.
         if (zone !== 'Europe/London' && i % 3 !== 0) continue;
         const baseMs = Date.parse(base);
-        const created = api.createPlan({ id: `fuzz-${i}`, clientId: 'client-f', protocol, timeZone: zone, createdAt: base, metadata: { crm: { id: 7, tags: ['a'] } } });
+        const created = api.createPlan({
+          id: `fuzz-${i}`,
+          clientId: 'client-f',
+          protocol,
+          timeZone: zone,
+          createdAt: base,
+          metadata: { crm: { id: 7, tags: ['a'] } },
+        });
         if (!created.ok || created.value === undefined) continue;
         let plan = course(api, created.value, protocol, baseMs, complete, book);
         const last = plan.history.at(-1)?.at ?? base;
         const lastMs = Date.parse(last);
         if (tail === 'pause') {
-          const paused = api.applyEvent(plan, { id: 'p1', type: 'planPaused', at: last, reason: 'adverse reaction', until: iso(lastMs + 20 * DAY).slice(0, 10) }, { protocol });
+          const paused = api.applyEvent(
+            plan,
+            { id: 'p1', type: 'planPaused', at: last, reason: 'adverse reaction', until: iso(lastMs + 20 * DAY).slice(0, 10) },
+            { protocol },
+          );
           if (paused.ok && paused.value !== undefined) plan = paused.value;
         }
         if (tail === 'close') {
@@ -184,7 +212,14 @@ export function buildScenarios(api: SeedApi, codes: readonly string[]): Scenario
           patient: { reference: 'Patient/123' },
           canonicalBase: 'https://example.org/fhir',
         };
-        const created2 = { id: `fuzz-new-${i}`, clientId: 'client-n', protocol, timeZone: zone, createdAt: base, metadata: { a: [1, { b: null }] } };
+        const created2 = {
+          id: `fuzz-new-${i}`,
+          clientId: 'client-n',
+          protocol,
+          timeZone: zone,
+          createdAt: base,
+          metadata: { a: [1, { b: null }] },
+        };
         out.push({
           name: `${protocol.id}/${zone}/${state}`,
           values: {

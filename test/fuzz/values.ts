@@ -112,10 +112,90 @@ export const FAR_INSTANTS = [
   '2026-03-23 10:00:00Z',
   '２０２６-03-23T10:00:00Z',
 ];
-export const FAR_DATES = ['0000-01-01', '0999-12-31', '1000-01-01', '1899-12-31', '1900-01-01', '2026-02-29', '2028-02-29', '9999-12-31', '10000-01-01', '-0001-01-01', '+010000-01-01', '2026-13-01', '2026-1-1'];
-export const LOCAL_TIMES = ['2026-03-29T01:30', '2026-10-25T01:30', '9999-12-31T23:59', '0000-01-01T00:00', '1900-01-01T00:00', '10000-01-01T00:00', '2011-12-30T12:00', '2026-03-23T10:00:00', '2026-03-23T25:00'];
-const WORDS = ['', ' ', 'x', '__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'INTERNAL_ERROR', 'INVALID_INPUT', 'standard', 'en', 'es', 'draft', 'booked', 'sessionBooked', 'previous', '\u0000', '\ud800', '😀', 'a'.repeat(300), '1', '-1', 'NaN', '{}', '[]', 'null'];
-const KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'id', 'type', 'at', 'session', 'start', 'end', 'protocol', 'protocols', 'asOf', 'timeZone', 'sessions', 'gaps', 'history', 'version', 'metadata', 'params', 'code', 'name', 'length', '0', 'x'];
+export const FAR_DATES = [
+  '0000-01-01',
+  '0999-12-31',
+  '1000-01-01',
+  '1899-12-31',
+  '1900-01-01',
+  '2026-02-29',
+  '2028-02-29',
+  '9999-12-31',
+  '10000-01-01',
+  '-0001-01-01',
+  '+010000-01-01',
+  '2026-13-01',
+  '2026-1-1',
+];
+export const LOCAL_TIMES = [
+  '2026-03-29T01:30',
+  '2026-10-25T01:30',
+  '9999-12-31T23:59',
+  '0000-01-01T00:00',
+  '1900-01-01T00:00',
+  '10000-01-01T00:00',
+  '2011-12-30T12:00',
+  '2026-03-23T10:00:00',
+  '2026-03-23T25:00',
+];
+const WORDS = [
+  '',
+  ' ',
+  'x',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'INTERNAL_ERROR',
+  'INVALID_INPUT',
+  'standard',
+  'en',
+  'es',
+  'draft',
+  'booked',
+  'sessionBooked',
+  'previous',
+  '\u0000',
+  '\ud800',
+  '😀',
+  'a'.repeat(300),
+  '1',
+  '-1',
+  'NaN',
+  '{}',
+  '[]',
+  'null',
+];
+const KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'id',
+  'type',
+  'at',
+  'session',
+  'start',
+  'end',
+  'protocol',
+  'protocols',
+  'asOf',
+  'timeZone',
+  'sessions',
+  'gaps',
+  'history',
+  'version',
+  'metadata',
+  'params',
+  'code',
+  'name',
+  'length',
+  '0',
+  'x',
+];
 
 function randomString(rng: Rng): string {
   const r = rng.int(6);
@@ -130,7 +210,27 @@ function randomString(rng: Rng): string {
   return s;
 }
 
-const NUMBERS = [0, -0, 1, -1, 2, 3, 7, 20, 21, 1.5, 1e21, -1e21, 2 ** 31, 2 ** 53, Number.MAX_VALUE, Number.MIN_VALUE, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+const NUMBERS = [
+  0,
+  -0,
+  1,
+  -1,
+  2,
+  3,
+  7,
+  20,
+  21,
+  1.5,
+  1e21,
+  -1e21,
+  2 ** 31,
+  2 ** 53,
+  Number.MAX_VALUE,
+  Number.MIN_VALUE,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+];
 
 /** Random JSON: the kind of thing a body or a database row holds. */
 export function randomJson(rng: Rng, depth = 3): unknown {
@@ -249,10 +349,18 @@ const EXOTIC: Recipe[] = [
     json: false,
   },
   { build: () => new String('UTC'), code: "new String('UTC')", json: false },
-  { build: () => ({ toString: boom, valueOf: boom }), code: "({ toString() { throw new Error('boom'); }, valueOf() { throw new Error('boom'); } })", json: false },
+  {
+    build: () => ({ toString: boom, valueOf: boom }),
+    code: "({ toString() { throw new Error('boom'); }, valueOf() { throw new Error('boom'); } })",
+    json: false,
+  },
   { build: () => ({ [Symbol.toPrimitive]: boom }), code: "({ [Symbol.toPrimitive]() { throw new Error('boom'); } })", json: false },
   { build: () => Object.freeze({ id: 'frozen' }), code: "Object.freeze({ id: 'frozen' })", json: false },
-  { build: () => Object.assign(Object.create({ protocol: 'inherited', asOf: '2026-01-01T00:00:00Z' }) as object, {}), code: "Object.create({ protocol: 'inherited', asOf: '2026-01-01T00:00:00Z' })", json: false },
+  {
+    build: () => Object.assign(Object.create({ protocol: 'inherited', asOf: '2026-01-01T00:00:00Z' }) as object, {}),
+    code: "Object.create({ protocol: 'inherited', asOf: '2026-01-01T00:00:00Z' })",
+    json: false,
+  },
 ];
 
 /** Any value at all: JSON, exotic, hostile. */
@@ -302,7 +410,10 @@ export const GIANTS: Recipe[] = [
   giant(() => new Array<number>(1_000_000).fill(0), 'new Array(1_000_000).fill(0)'),
   giant(() => deepArray(20_000), 'a 20,000-deep array: let v = "x"; for (let i = 0; i < 20000; i++) v = [v]'),
   giant(() => deepObject(20_000), 'a 20,000-deep object: let v = "x"; for (let i = 0; i < 20000; i++) v = { a: v }'),
-  giant(() => Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i])), 'Object.fromEntries(Array.from({ length: 100000 }, (_, i) => [`k${i}`, i]))'),
+  giant(
+    () => Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i])),
+    'Object.fromEntries(Array.from({ length: 100000 }, (_, i) => [`k${i}`, i]))',
+  ),
 ];
 
 /** A cheap fingerprint of a giant, to see whether a call changed it. */

@@ -28,7 +28,12 @@ export function play(plan: Plan, events: Record<string, unknown>[], prefix = 'ev
 export function demoPlan(): Plan {
   let plan = play(fresh(), [
     { type: 'sessionBooked', at: at('2026-03-02T09:30'), session: 1, start: at('2026-03-23T10:00') },
-    { type: 'sessionCompleted', at: at('2026-03-23T14:10'), session: 1, record: { zones: ['hairline', 'temples'], checklist: { hairlineAgreed: true } } },
+    {
+      type: 'sessionCompleted',
+      at: at('2026-03-23T14:10'),
+      session: 1,
+      record: { zones: ['hairline', 'temples'], checklist: { hairlineAgreed: true } },
+    },
     { type: 'sessionBooked', at: at('2026-03-23T14:25'), session: 2, start: at('2026-04-02T10:00') },
     { type: 'sessionCompleted', at: at('2026-04-02T13:05'), session: 2 },
   ]);

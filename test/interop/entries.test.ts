@@ -7,13 +7,24 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cliEntry, distFiles, entries, importName, packageExports, tsupEntry, typedocEntryPoints, typesVersions } from '../../scripts/entries.mjs';
+import {
+  cliEntry,
+  distFiles,
+  entries,
+  importName,
+  packageExports,
+  tsupEntry,
+  typedocEntryPoints,
+  typesVersions,
+} from '../../scripts/entries.mjs';
 import { generated, stale } from '../../scripts/write-entries.mjs';
 
 const src = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? files(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : [],
+  );
 }
 function imports(file: string): string[] {
   const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
@@ -76,42 +87,59 @@ describe('entry boundaries', () => {
 
   it('the exporters reach the time kernel only, and the kernel they reach stays inside src/time', () => {
     const subpath = [...files(join(src, 'interop/ical')), ...files(join(src, 'interop/fhir')), ...SHARED.map((f) => join(src, f))];
-    const kernel = subpath.flatMap((file) => imports(file).filter((spec) => relative(src, resolve(dirname(file), spec)).startsWith('time/')).map((spec) => resolve(dirname(file), spec).replace(/\.js$/, '.ts')));
+    const kernel = subpath.flatMap((file) =>
+      imports(file)
+        .filter((spec) => relative(src, resolve(dirname(file), spec)).startsWith('time/'))
+        .map((spec) => resolve(dirname(file), spec).replace(/\.js$/, '.ts')),
+    );
     // vtimezone.ts takes its offsets and transitions from the kernel, instants.ts its parser.
     expect(kernel.map((f) => relative(src, f))).toEqual(expect.arrayContaining(['time/zone.ts', 'time/instant.ts', 'time/civil.ts']));
     for (const file of kernel) {
-      for (const reached of kernelClosure(file)) expect(relative(src, reached), `${relative(src, file)} pulls ${relative(src, reached)}`).toMatch(/^time\//);
+      for (const reached of kernelClosure(file))
+        expect(relative(src, reached), `${relative(src, file)} pulls ${relative(src, reached)}`).toMatch(/^time\//);
     }
   });
 
-  it.skipIf(!existsSync(join(dist, 'index.js')))('built: subpaths share the root entry’s kernel chunk and carry no copy of it; the root pulls no subpath code', () => {
-    for (const ext of ['js', 'cjs']) {
-      const root = readFileSync(join(dist, `index.${ext}`), 'utf8');
-      const rootChunks = chunksOf(root);
-      const kernelChunk = rootChunks.find((c) => sourcesOf(readFileSync(join(dist, c), 'utf8')).includes('src/time/zone.ts'));
-      expect(kernelChunk, `index.${ext} imports the kernel chunk`).toBeDefined();
-      // The root entry and every chunk it loads contain no subpath code.
-      for (const code of [root, ...rootChunks.map((c) => readFileSync(join(dist, c), 'utf8'))]) {
-        expect(sourcesOf(code).filter((m) => m.startsWith('src/interop/ical') || m.startsWith('src/interop/fhir') || SHARED.includes(m.slice(4)))).toEqual([]);
-        expect(code).not.toMatch(/['"]\.\/(ical|fhir|testing)\.c?js['"]/);
-      }
-      // No module is both in the root entry and in the kernel chunk (one copy, imported).
-      const shared = new Set(sourcesOf(readFileSync(join(dist, kernelChunk ?? ''), 'utf8')));
-      expect(shared.size).toBeGreaterThanOrEqual(3);
-      expect(sourcesOf(root).filter((m) => shared.has(m))).toEqual([]);
-      for (const entry of ['ical', 'fhir']) {
-        const code = readFileSync(join(dist, `${entry}.${ext}`), 'utf8');
-        const loaded = [code, ...chunksOf(code).filter((c) => c !== kernelChunk).map((c) => readFileSync(join(dist, c), 'utf8'))];
-        expect(chunksOf(code), `${entry}.${ext} imports the kernel chunk`).toContain(kernelChunk);
-        for (const part of loaded) {
-          // No copy of the kernel or of any core module: only interop code, the rest by import.
-          // The boundary snapshot (src/schema/snapshot.ts, dependency-free, ~2 KB) is the one copied module:
-          // sharing it through the kernel chunk is a follow-up.
-          expect(sourcesOf(part).filter((m) => !m.startsWith('src/interop/') && m !== 'src/schema/snapshot.ts')).toEqual([]);
+  it.skipIf(!existsSync(join(dist, 'index.js')))(
+    'built: subpaths share the root entry’s kernel chunk and carry no copy of it; the root pulls no subpath code',
+    () => {
+      for (const ext of ['js', 'cjs']) {
+        const root = readFileSync(join(dist, `index.${ext}`), 'utf8');
+        const rootChunks = chunksOf(root);
+        const kernelChunk = rootChunks.find((c) => sourcesOf(readFileSync(join(dist, c), 'utf8')).includes('src/time/zone.ts'));
+        expect(kernelChunk, `index.${ext} imports the kernel chunk`).toBeDefined();
+        // The root entry and every chunk it loads contain no subpath code.
+        for (const code of [root, ...rootChunks.map((c) => readFileSync(join(dist, c), 'utf8'))]) {
+          expect(
+            sourcesOf(code).filter(
+              (m) => m.startsWith('src/interop/ical') || m.startsWith('src/interop/fhir') || SHARED.includes(m.slice(4)),
+            ),
+          ).toEqual([]);
+          expect(code).not.toMatch(/['"]\.\/(ical|fhir|testing)\.c?js['"]/);
+        }
+        // No module is both in the root entry and in the kernel chunk (one copy, imported).
+        const shared = new Set(sourcesOf(readFileSync(join(dist, kernelChunk ?? ''), 'utf8')));
+        expect(shared.size).toBeGreaterThanOrEqual(3);
+        expect(sourcesOf(root).filter((m) => shared.has(m))).toEqual([]);
+        for (const entry of ['ical', 'fhir']) {
+          const code = readFileSync(join(dist, `${entry}.${ext}`), 'utf8');
+          const loaded = [
+            code,
+            ...chunksOf(code)
+              .filter((c) => c !== kernelChunk)
+              .map((c) => readFileSync(join(dist, c), 'utf8')),
+          ];
+          expect(chunksOf(code), `${entry}.${ext} imports the kernel chunk`).toContain(kernelChunk);
+          for (const part of loaded) {
+            // No copy of the kernel or of any core module: only interop code, the rest by import.
+            // The boundary snapshot (src/schema/snapshot.ts, dependency-free, ~2 KB) is the one copied module:
+            // sharing it through the kernel chunk is a follow-up.
+            expect(sourcesOf(part).filter((m) => !m.startsWith('src/interop/') && m !== 'src/schema/snapshot.ts')).toEqual([]);
+          }
         }
       }
-    }
-  });
+    },
+  );
 });
 
 describe('one list of entry points (scripts/entries.mjs)', () => {
@@ -121,7 +149,14 @@ describe('one list of entry points (scripts/entries.mjs)', () => {
   it('package.json, typedoc.json and both tsconfigs are what `npm run entries` writes from the list', () => {
     expect(stale()).toEqual([]);
     // And the list is what the package ships: the root entry and every subpath, each with its module.
-    expect(entries.map((e) => importName(e))).toEqual(['smp-protocol', 'smp-protocol/testing', 'smp-protocol/ical', 'smp-protocol/fhir', 'smp-protocol/postgres', 'smp-protocol/http']);
+    expect(entries.map((e) => importName(e))).toEqual([
+      'smp-protocol',
+      'smp-protocol/testing',
+      'smp-protocol/ical',
+      'smp-protocol/fhir',
+      'smp-protocol/postgres',
+      'smp-protocol/http',
+    ]);
     for (const e of entries) expect(existsSync(join(root, e.source)), e.source).toBe(true);
   });
 
@@ -130,7 +165,13 @@ describe('one list of entry points (scripts/entries.mjs)', () => {
     const update = generated.find((g) => g.file === 'typedoc.json')?.update;
     expect((update?.({ ...typedoc, entryPoints: ['src/index.ts'] }) as { entryPoints: unknown }).entryPoints).toEqual(typedocEntryPoints());
     const pkg = json('package.json');
-    expect(Object.keys(pkg.exports as object)).toEqual([...Object.keys(packageExports()), './package.json', './schemas/*', './conformance/*', './sql/*']);
+    expect(Object.keys(pkg.exports as object)).toEqual([
+      ...Object.keys(packageExports()),
+      './package.json',
+      './schemas/*',
+      './conformance/*',
+      './sql/*',
+    ]);
     expect(pkg.typesVersions).toEqual(typesVersions());
   });
 

@@ -125,7 +125,8 @@ function bindingProblems(value: unknown, type: string, path: string, problems: s
       const where = `${path}.${key}${Array.isArray(child) ? `[${i}]` : ''}`;
       if (def.binding?.strength === 'required' && childType === 'code' && def.binding.valueSet !== undefined) {
         const codes = expand(def.binding.valueSet);
-        if (codes !== undefined && !codes.has(String(item))) problems.push(`${where}: ${JSON.stringify(item)} is not in ${def.binding.valueSet}`);
+        if (codes !== undefined && !codes.has(String(item)))
+          problems.push(`${where}: ${JSON.stringify(item)} is not in ${def.binding.valueSet}`);
       }
       if (childType === undefined || def.contentReference !== undefined || childType === 'BackboneElement' || childType === 'Element') {
         bindingProblems(item, type, where, problems, childPath);
@@ -151,7 +152,8 @@ export function fhirProblems(resource: { resourceType: string }): string[] {
       problems.push(`${issue.severity}: ${issue.details?.text ?? ''} at ${(issue.expression ?? []).join(', ')}`);
     }
   } catch (error) {
-    const outcome = (error as { outcome?: { issue?: { severity?: string; details?: { text?: string }; expression?: string[] }[] } }).outcome;
+    const outcome = (error as { outcome?: { issue?: { severity?: string; details?: { text?: string }; expression?: string[] }[] } })
+      .outcome;
     for (const issue of outcome?.issue ?? []) {
       problems.push(`${issue.severity ?? 'error'}: ${issue.details?.text ?? ''} at ${(issue.expression ?? []).join(', ')}`);
     }

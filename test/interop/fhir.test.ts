@@ -38,7 +38,18 @@ const asOf = at('2026-03-24T09:00');
 const afterSession1 = (): Plan =>
   play(fresh(), [
     { type: 'sessionBooked', at: at('2026-03-02T09:30'), session: 1, start: at('2026-03-23T10:00') },
-    { type: 'sessionCompleted', at: at('2026-03-23T14:10'), session: 1, record: { zones: ['hairline', 'temples'], pigment: 'Carbon 3', needle: '3RL 0.18', notes: 'Light base; client happy', checklist: { hairlineAgreed: true, photos: false } } },
+    {
+      type: 'sessionCompleted',
+      at: at('2026-03-23T14:10'),
+      session: 1,
+      record: {
+        zones: ['hairline', 'temples'],
+        pigment: 'Carbon 3',
+        needle: '3RL 0.18',
+        notes: 'Light base; client happy',
+        checklist: { hairlineAgreed: true, photos: false },
+      },
+    },
   ]);
 
 describe('the validator is not vacuous', () => {
@@ -125,7 +136,13 @@ describe('toFhir: the demo course', () => {
       minutesDuration: 180,
       created: '2026-03-23T14:25:00+00:00',
       description: 'Scalp micropigmentation: session 2 of 3 (Density)',
-      participant: [{ actor: { type: 'Patient', identifier: { system: 'urn:smp-protocol:client', value: 'client-0042' } }, required: 'required', status: 'accepted' }],
+      participant: [
+        {
+          actor: { type: 'Patient', identifier: { system: 'urn:smp-protocol:client', value: 'client-0042' } },
+          required: 'required',
+          status: 'accepted',
+        },
+      ],
     });
   });
 });
@@ -159,7 +176,9 @@ describe('toFhir: statuses', () => {
     const b = mustOk(toFhir(history, { protocol }));
     expectValid(b);
     const appointments = resources(b, 'Appointment');
-    expect(appointments.map((a): [string, FhirAppointment['status'], string | undefined] => [a.id, a.status, a.cancelationReason?.text])).toEqual([
+    expect(
+      appointments.map((a): [string, FhirAppointment['status'], string | undefined] => [a.id, a.status, a.cancelationReason?.text]),
+    ).toEqual([
       ['plan-0042-s1-b1', 'cancelled', 'flu'],
       ['plan-0042-s1-b2', 'noshow', undefined],
       ['plan-0042-s1-b3', 'cancelled', 'The course was closed: client moved abroad'],
@@ -249,8 +268,23 @@ describe('toPlanDefinition: the protocol', () => {
   });
 
   it('writes each gap as relatedAction.offsetRange from minimum to maximum days, all five counts in the extension', () => {
-    expect(pd).toMatchObject({ id: 'standard-v1', url: 'urn:smp-protocol:protocol:standard', version: '1', name: 'Standard', status: 'active' });
-    const gaps = pd.action.map((a) => a.relatedAction?.map((r) => [a.id, r.actionId, r.relationship, r.offsetRange.low?.value, r.offsetRange.high?.value, r.offsetRange.low?.code]));
+    expect(pd).toMatchObject({
+      id: 'standard-v1',
+      url: 'urn:smp-protocol:protocol:standard',
+      version: '1',
+      name: 'Standard',
+      status: 'active',
+    });
+    const gaps = pd.action.map((a) =>
+      a.relatedAction?.map((r) => [
+        a.id,
+        r.actionId,
+        r.relationship,
+        r.offsetRange.low?.value,
+        r.offsetRange.high?.value,
+        r.offsetRange.low?.code,
+      ]),
+    );
     expect(gaps).toEqual([
       undefined,
       [['session-2', 'session-1', 'after-start', 7, 30, 'd']],
@@ -283,14 +317,28 @@ describe('toPlanDefinition: the protocol', () => {
         id: 'custom_anchor',
         extraSessions: { ...protocol.extraSessions, max: 0 },
         sessions: protocol.sessions.map((s) =>
-          s.number === 3 ? { ...s, gaps: [...s.gaps, { from: { session: 1 }, absoluteMinimumDays: 20, minimumDays: 21, earliestRecommendedDays: 28, latestRecommendedDays: 42 }] } : s,
+          s.number === 3
+            ? {
+                ...s,
+                gaps: [
+                  ...s.gaps,
+                  {
+                    from: { session: 1 },
+                    absoluteMinimumDays: 20,
+                    minimumDays: 21,
+                    earliestRecommendedDays: 28,
+                    latestRecommendedDays: 42,
+                  },
+                ],
+              }
+            : s,
         ),
       }),
     );
     const def = mustOk(toPlanDefinition(custom, { canonicalBase: 'https://fhir.clinic.example/' }));
     expectValid(def);
     if (def.resourceType !== 'PlanDefinition') expect.fail('valid protocol');
-    expect(def.url).toBe('https://fhir.clinic.example/PlanDefinition/custom-anchor-v1-' + def.id.slice(-8));
+    expect(def.url).toBe(`https://fhir.clinic.example/PlanDefinition/custom-anchor-v1-${def.id.slice(-8)}`);
     expect(def.name).toBe('CustomAnchor');
     expect(def.action.map((a) => a.id)).toEqual(['session-1', 'session-2', 'session-3']);
     expect(def.action[2]?.relatedAction?.map((r) => [r.actionId, r.offsetRange.low?.value, r.offsetRange.high])).toEqual([
@@ -302,7 +350,9 @@ describe('toPlanDefinition: the protocol', () => {
 
 describe('toFhir: options, ids and types', () => {
   it('writes a transaction bundle with a PUT per resource', () => {
-    const b = mustOk(toFhir(demoPlan(), { protocol, asOf: at('2026-04-02T13:10'), transaction: true, patient: { reference: 'Patient/123' } }));
+    const b = mustOk(
+      toFhir(demoPlan(), { protocol, asOf: at('2026-04-02T13:10'), transaction: true, patient: { reference: 'Patient/123' } }),
+    );
     expectValid(b);
     expect(b.type).toBe('transaction');
     for (const e of b.entry) expect(e.request).toEqual({ method: 'PUT', url: `${e.resource.resourceType}/${e.resource.id}` });
@@ -345,7 +395,8 @@ describe('toFhir: options, ids and types', () => {
     // Checked by the compiler (npm run typecheck): these assignments fail to compile otherwise.
     const bundle: R4.Bundle = mustOk(toFhir(demoPlan(), { protocol, asOf }));
     const pd: R4.PlanDefinition | R4.OperationOutcome = mustOk(toPlanDefinition(protocol));
-    const typed: [FhirPlanDefinition, FhirCarePlan, FhirServiceRequest, FhirAppointment, FhirProcedure, FhirObservation] | undefined = undefined;
+    const typed: [FhirPlanDefinition, FhirCarePlan, FhirServiceRequest, FhirAppointment, FhirProcedure, FhirObservation] | undefined =
+      undefined;
     const asR4: [R4.PlanDefinition, R4.CarePlan, R4.ServiceRequest, R4.Appointment, R4.Procedure, R4.Observation] | undefined = typed;
     expect(bundle.resourceType).toBe('Bundle');
     expect(pd.resourceType).toBe('PlanDefinition');

@@ -80,11 +80,22 @@ describe('toICalendar with timeZone: TZID and VTIMEZONE', () => {
       const from = Date.parse('2026-01-02T00:00:00Z') / 60_000;
       const to = Date.parse('2027-12-31T00:00:00Z') / 60_000;
       // Around the transitions too: Europe and the US change in March/April and October/November.
-      const near = fc.constantFrom(
-        '2026-03-08T06:30:00Z', '2026-03-29T00:30:00Z', '2026-03-29T01:30:00Z', '2026-04-05T15:30:00Z',
-        '2026-10-04T15:30:00Z', '2026-10-25T00:30:00Z', '2026-10-25T01:30:00Z', '2026-11-01T05:30:00Z',
-        '2026-11-01T06:30:00Z', '2027-03-14T07:00:00Z', '2027-03-28T01:00:00Z', '2027-10-31T01:00:00Z',
-      ).map((s) => Date.parse(s));
+      const near = fc
+        .constantFrom(
+          '2026-03-08T06:30:00Z',
+          '2026-03-29T00:30:00Z',
+          '2026-03-29T01:30:00Z',
+          '2026-04-05T15:30:00Z',
+          '2026-10-04T15:30:00Z',
+          '2026-10-25T00:30:00Z',
+          '2026-10-25T01:30:00Z',
+          '2026-11-01T05:30:00Z',
+          '2026-11-01T06:30:00Z',
+          '2027-03-14T07:00:00Z',
+          '2027-03-28T01:00:00Z',
+          '2027-10-31T01:00:00Z',
+        )
+        .map((s) => Date.parse(s));
       const anywhere = fc.integer({ min: from, max: to }).map((m) => m * 60_000);
       fc.assert(
         fc.property(fc.oneof(anywhere, near), (startMs) => {

@@ -31,7 +31,9 @@ const epoch = (instant: string): number => Date.parse(instant);
 
 describe('toICalendar: the demo course, read back by ical.js', () => {
   const plan = demoPlan();
-  const ics = mustOk(toICalendar(plan, { protocol, domain: 'clinic.example', name: 'SMP course, Jo Bloggs', location: '1 High St, London; 2nd floor' }));
+  const ics = mustOk(
+    toICalendar(plan, { protocol, domain: 'clinic.example', name: 'SMP course, Jo Bloggs', location: '1 High St, London; 2nd floor' }),
+  );
   const cal = parse(ics);
 
   it('writes one VEVENT per booked or completed session, with stable UIDs', () => {
@@ -40,7 +42,11 @@ describe('toICalendar: the demo course, read back by ical.js', () => {
       'plan-0042-s2@clinic.example',
       'plan-0042-s3@clinic.example',
     ]);
-    expect(mustOk(toICalendar(plan, { protocol, domain: 'clinic.example', name: 'SMP course, Jo Bloggs', location: '1 High St, London; 2nd floor' }))).toBe(ics);
+    expect(
+      mustOk(
+        toICalendar(plan, { protocol, domain: 'clinic.example', name: 'SMP course, Jo Bloggs', location: '1 High St, London; 2nd floor' }),
+      ),
+    ).toBe(ics);
   });
 
   it('round-trips every field: times, summary, description, location, status, sequence, stamps', () => {
@@ -84,7 +90,16 @@ describe('toICalendar: the demo course, read back by ical.js', () => {
 
   it('gives the same file for the same plan replayed from its history', () => {
     const replayed = mustOk(replay(fresh(), [...plan.history], { protocol }));
-    expect(mustOk(toICalendar(replayed, { protocol, domain: 'clinic.example', name: 'SMP course, Jo Bloggs', location: '1 High St, London; 2nd floor' }))).toBe(ics);
+    expect(
+      mustOk(
+        toICalendar(replayed, {
+          protocol,
+          domain: 'clinic.example',
+          name: 'SMP course, Jo Bloggs',
+          location: '1 High St, London; 2nd floor',
+        }),
+      ),
+    ).toBe(ics);
   });
 });
 
@@ -144,7 +159,11 @@ describe('toICalendar: SEQUENCE and STATUS follow the history', () => {
   it('writes a session recorded without a booking, and an extra session with its own title', () => {
     const recorded = play(fresh(), [{ type: 'sessionCompleted', at: at('2026-03-23T15:00'), session: 1, start: at('2026-03-23T10:00') }]);
     const e = event(parse(mustOk(toICalendar(recorded, { protocol }))), 'plan-0042-s1@smp-protocol');
-    expect([ms(e, 'dtstart'), ms(e, 'dtend'), e.getFirstPropertyValue('sequence')]).toEqual([epoch(at('2026-03-23T10:00')), epoch(at('2026-03-23T14:00')), 0]);
+    expect([ms(e, 'dtstart'), ms(e, 'dtend'), e.getFirstPropertyValue('sequence')]).toEqual([
+      epoch(at('2026-03-23T10:00')),
+      epoch(at('2026-03-23T14:00')),
+      0,
+    ]);
     const extra = play(demoPlan(), [
       { type: 'sessionCompleted', at: at('2026-04-16T13:30'), session: 3 },
       { type: 'sessionAdded', at: at('2026-04-16T13:40'), reason: 'pigment healed light' },
@@ -164,7 +183,11 @@ describe('toICalendar: reminders and aftercare', () => {
   const plan = demoPlan();
 
   it('adds a VALARM per reminder to booked sessions only', () => {
-    const cal = parse(mustOk(toICalendar(plan, { protocol, reminders: [{ minutesBefore: 1440 }, { minutesBefore: 90, description: 'Leave now; bring ID' }] })));
+    const cal = parse(
+      mustOk(
+        toICalendar(plan, { protocol, reminders: [{ minutesBefore: 1440 }, { minutesBefore: 90, description: 'Leave now; bring ID' }] }),
+      ),
+    );
     const s3 = event(cal, 'plan-0042-s3@smp-protocol');
     const alarms = s3.getAllSubcomponents('valarm');
     expect(alarms.map((a) => a.getFirstPropertyValue('action'))).toEqual(['DISPLAY', 'DISPLAY']);
@@ -220,7 +243,9 @@ describe('toICalendar: folding and escaping', () => {
 
   it('escapes commas, semicolons, backslashes and newlines, and ical.js reads the exact text back', () => {
     const unfolded = ics.replace(/\r\n /g, '');
-    expect(unfolded).toContain('Note: Bring ID\\; arrive 10 min early\\, please.\\nParking: Rue de l’Église\\, 2ᵉ étage — ask for Zoë 😀\\\\ok');
+    expect(unfolded).toContain(
+      'Note: Bring ID\\; arrive 10 min early\\, please.\\nParking: Rue de l’Église\\, 2ᵉ étage — ask for Zoë 😀\\\\ok',
+    );
     const e = event(parse(ics), 'plan-ünïcode-0042-s1@smp-protocol');
     expect(text(e, 'description')).toBe(`${protocol.sessions[0]?.purpose}\nNote: ${note}`);
     expect(text(e, 'location')).toBe(location);

@@ -53,8 +53,12 @@ describe('toMermaid', () => {
   });
 
   it('follows the protocol: no extra-session arrow without extras, the no-show hold only with maxNoShows', () => {
-    const withLimit: Protocol = mustOk(defineProtocol({ ...standardProtocol, id: 'strict', policy: { ...standardProtocol.policy, maxNoShows: 2 } }));
-    const noExtras: Protocol = mustOk(defineProtocol({ ...standardProtocol, id: 'no-extras', extraSessions: { ...standardProtocol.extraSessions, max: 0 } }));
+    const withLimit: Protocol = mustOk(
+      defineProtocol({ ...standardProtocol, id: 'strict', policy: { ...standardProtocol.policy, maxNoShows: 2 } }),
+    );
+    const noExtras: Protocol = mustOk(
+      defineProtocol({ ...standardProtocol, id: 'no-extras', extraSessions: { ...standardProtocol.extraSessions, max: 0 } }),
+    );
     expect(standardProtocol.policy.maxNoShows).toBeUndefined();
     expect(arrows(mustOk(toMermaid(standardProtocol))).get('active --> onHold')).toEqual(['planPaused']);
     expect(arrows(mustOk(toMermaid(withLimit))).get('active --> onHold')).toEqual(['sessionMissed', 'planPaused']);

@@ -23,9 +23,17 @@ describe('export options', () => {
           throw new Error('boom');
         },
       });
-    const row = (f: { code: string; path?: readonly (string | number)[]; params?: Record<string, unknown> }) => [f.code, f.path, f.params?.problem];
-    expect(mustFail(toICalendar(newPlan(), hostile('name') as never)).map(row)).toEqual([['INVALID_INPUT', ['options', 'name'], 'unreadable']]);
-    expect(mustFail(toFhir(newPlan(), hostile('transaction') as never)).map(row)).toEqual([['INVALID_INPUT', ['options', 'transaction'], 'unreadable']]);
+    const row = (f: { code: string; path?: readonly (string | number)[]; params?: Record<string, unknown> }) => [
+      f.code,
+      f.path,
+      f.params?.problem,
+    ];
+    expect(mustFail(toICalendar(newPlan(), hostile('name') as never)).map(row)).toEqual([
+      ['INVALID_INPUT', ['options', 'name'], 'unreadable'],
+    ]);
+    expect(mustFail(toFhir(newPlan(), hostile('transaction') as never)).map(row)).toEqual([
+      ['INVALID_INPUT', ['options', 'transaction'], 'unreadable'],
+    ]);
   });
 });
 
@@ -34,6 +42,8 @@ describe('export options of the wrong kind', () => {
     const zone = Object.assign(Object.create(null) as object, { a: 1 });
     const out = toICalendar(newPlan(), { protocol: standardProtocol, timeZone: zone as never });
     expect(out.ok).toBe(true);
-    expect(out.findings.map((f) => [f.code, f.severity, f.path, f.params?.value])).toEqual([['INVALID_TIME_ZONE', 'warning', ['options', 'timeZone'], '[object]']]);
+    expect(out.findings.map((f) => [f.code, f.severity, f.path, f.params?.value])).toEqual([
+      ['INVALID_TIME_ZONE', 'warning', ['options', 'timeZone'], '[object]'],
+    ]);
   });
 });

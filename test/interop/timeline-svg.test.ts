@@ -29,7 +29,9 @@ function toNode(raw: Raw): Node | undefined {
 
 function parseSvg(svg: string): Node {
   expect(XMLValidator.validate(svg)).toBe(true);
-  const raw = new XMLParser({ ignoreAttributes: false, preserveOrder: true, parseAttributeValue: false, trimValues: false }).parse(svg) as Raw[];
+  const raw = new XMLParser({ ignoreAttributes: false, preserveOrder: true, parseAttributeValue: false, trimValues: false }).parse(
+    svg,
+  ) as Raw[];
   const root = raw.map(toNode).find((n) => n?.name === 'svg');
   if (root === undefined) expect.fail('no <svg> root');
   return root;
@@ -69,7 +71,16 @@ describe('toTimelineSvg: the demo course', () => {
     expect(root.attrs.viewBox).toBe(`0 0 800 ${root.attrs.height}`);
     expect(byId(root, 'title').text).toBe('Course timeline: plan-0042, Standard SMP course');
     const desc = byId(root, 'desc').text;
-    for (const words of ['Session 1', 'Session 2', 'Session 3', 'Done 23 Mar', 'Booked 16 Apr 10:00', 'recommended 16 Apr to 30 Apr', 'Healing until 8 Apr', 'Aftercare:']) {
+    for (const words of [
+      'Session 1',
+      'Session 2',
+      'Session 3',
+      'Done 23 Mar',
+      'Booked 16 Apr 10:00',
+      'recommended 16 Apr to 30 Apr',
+      'Healing until 8 Apr',
+      'Aftercare:',
+    ]) {
       expect(desc).toContain(words);
     }
     expect(svg).not.toMatch(/<script|<image|<foreignObject|href="http|@import|url\(http/);
@@ -126,7 +137,15 @@ describe('toTimelineSvg: the demo course', () => {
   });
 
   it('has a legend whose every swatch has words', () => {
-    expect(texts(byId(root, 'legend'))).toEqual(['healing, not bookable', 'early', 'recommended', 'late (past due)', 'aftercare', 'done', 'booked']);
+    expect(texts(byId(root, 'legend'))).toEqual([
+      'healing, not bookable',
+      'early',
+      'recommended',
+      'late (past due)',
+      'aftercare',
+      'done',
+      'booked',
+    ]);
   });
 
   it('renders with resvg to an 800 px wide PNG of the declared height', () => {

@@ -31,14 +31,66 @@ import {
 
 /** Link names (tzdata `backward`) that `Intl.supportedValuesOf` does not list but every platform accepts. */
 export const LINKS: readonly string[] = [
-  'US/Eastern', 'US/Central', 'US/Mountain', 'US/Pacific', 'US/Alaska', 'US/Hawaii', 'US/Arizona', 'US/Michigan',
-  'Canada/Atlantic', 'Canada/Eastern', 'Canada/Newfoundland', 'Canada/Pacific', 'Brazil/East', 'Chile/Continental',
-  'Mexico/General', 'Cuba', 'Egypt', 'Eire', 'GB', 'GB-Eire', 'Iran', 'Israel', 'Jamaica', 'Japan', 'Libya', 'NZ',
-  'NZ-CHAT', 'Navajo', 'PRC', 'ROC', 'ROK', 'Singapore', 'Turkey', 'Poland', 'Portugal', 'W-SU', 'Hongkong',
-  'Asia/Calcutta', 'Asia/Saigon', 'Asia/Katmandu', 'Asia/Rangoon', 'Asia/Tel_Aviv', 'Europe/Kiev', 'Europe/Belfast',
-  'America/Buenos_Aires', 'America/Indianapolis', 'America/Godthab', 'Australia/ACT', 'Australia/LHI',
-  'Australia/NSW', 'Pacific/Samoa', 'Pacific/Enderbury', 'Atlantic/Faeroe', 'Etc/GMT+12', 'Etc/GMT-14', 'Etc/UTC',
-  'Etc/Universal', 'GMT', 'UCT', 'Zulu',
+  'US/Eastern',
+  'US/Central',
+  'US/Mountain',
+  'US/Pacific',
+  'US/Alaska',
+  'US/Hawaii',
+  'US/Arizona',
+  'US/Michigan',
+  'Canada/Atlantic',
+  'Canada/Eastern',
+  'Canada/Newfoundland',
+  'Canada/Pacific',
+  'Brazil/East',
+  'Chile/Continental',
+  'Mexico/General',
+  'Cuba',
+  'Egypt',
+  'Eire',
+  'GB',
+  'GB-Eire',
+  'Iran',
+  'Israel',
+  'Jamaica',
+  'Japan',
+  'Libya',
+  'NZ',
+  'NZ-CHAT',
+  'Navajo',
+  'PRC',
+  'ROC',
+  'ROK',
+  'Singapore',
+  'Turkey',
+  'Poland',
+  'Portugal',
+  'W-SU',
+  'Hongkong',
+  'Asia/Calcutta',
+  'Asia/Saigon',
+  'Asia/Katmandu',
+  'Asia/Rangoon',
+  'Asia/Tel_Aviv',
+  'Europe/Kiev',
+  'Europe/Belfast',
+  'America/Buenos_Aires',
+  'America/Indianapolis',
+  'America/Godthab',
+  'Australia/ACT',
+  'Australia/LHI',
+  'Australia/NSW',
+  'Pacific/Samoa',
+  'Pacific/Enderbury',
+  'Atlantic/Faeroe',
+  'Etc/GMT+12',
+  'Etc/GMT-14',
+  'Etc/UTC',
+  'Etc/Universal',
+  'GMT',
+  'UCT',
+  'Zulu',
 ];
 
 /** Every zone name this platform knows, canonical names first, then the links it accepts. */
@@ -137,7 +189,10 @@ function oracleProtocol(): Protocol {
     defineProtocol({
       ...standardProtocol,
       id: 'oracle',
-      aftercare: [...(standardProtocol.aftercare ?? []), { rule: 'no-sport', title: 'No sport', instruction: 'No sport.', hours: 36.5, after: 'eachSession' }],
+      aftercare: [
+        ...(standardProtocol.aftercare ?? []),
+        { rule: 'no-sport', title: 'No sport', instruction: 'No sport.', hours: 36.5, after: 'eachSession' },
+      ],
     }),
   );
 }
@@ -181,7 +236,7 @@ export function runOracle(options: OracleOptions): OracleReport {
     }
     transitions += chosen.length;
     // A zone without changes in the period still gets one scenario, at a seeded instant.
-    const moments = chosen.length > 0 ? chosen : [START + Math.floor(rand() * (END - START - 400 * DAY) / MINUTE) * MINUTE];
+    const moments = chosen.length > 0 ? chosen : [START + Math.floor((rand() * (END - START - 400 * DAY)) / MINUTE) * MINUTE];
     for (const t of moments) {
       scenarios += 1;
       const ctx = `${zone} @${new Date(t).toISOString()}`;
@@ -235,13 +290,28 @@ function course(zone: string, t: number, protocol: Protocol, rand: () => number,
     if (i > 0) {
       // The next session some days later, give or take a few hours, so day counts straddle changes.
       const gap = session.gaps[0];
-      const span = gap === undefined ? 14 : gap.absoluteMinimumDays - 1 + Math.floor(rand() * ((gap.maximumDays ?? gap.latestRecommendedDays) + 4 - gap.absoluteMinimumDays));
+      const span =
+        gap === undefined
+          ? 14
+          : gap.absoluteMinimumDays -
+            1 +
+            Math.floor(rand() * ((gap.maximumDays ?? gap.latestRecommendedDays) + 4 - gap.absoluteMinimumDays));
       start = Math.floor((start + span * DAY + Math.floor((rand() - 0.5) * 8 * HOUR)) / MINUTE) * MINUTE;
     }
     starts.push(start);
     const end = start + session.durationMinutes * MINUTE;
     plan = value(
-      applyEvent(plan, { id: `c${i + 1}`, type: 'sessionCompleted', at: new Date(end).toISOString(), session: i + 1, start: new Date(start).toISOString() }, { protocol }),
+      applyEvent(
+        plan,
+        {
+          id: `c${i + 1}`,
+          type: 'sessionCompleted',
+          at: new Date(end).toISOString(),
+          session: i + 1,
+          start: new Date(start).toISOString(),
+        },
+        { protocol },
+      ),
     );
     const endZ = Temporal.Instant.fromEpochMilliseconds(end).toZonedDateTimeISO(zone);
     const n = i + 1;
@@ -261,7 +331,12 @@ function course(zone: string, t: number, protocol: Protocol, rand: () => number,
     for (const rule of protocol.preparation ?? []) {
       const item = prep.find((x) => x.rule === rule.rule);
       compare('preparation', `${c} ${rule.rule} from`, item?.from, written(start - Math.round(rule.fromHoursBefore * HOUR), zone));
-      compare('preparation', `${c} ${rule.rule} until`, item?.until, written(start - Math.round((rule.untilHoursBefore ?? 0) * HOUR), zone));
+      compare(
+        'preparation',
+        `${c} ${rule.rule} until`,
+        item?.until,
+        written(start - Math.round((rule.untilHoursBefore ?? 0) * HOUR), zone),
+      );
     }
 
     // Day counts and evaluation from the anchor (the previous session: the standard gaps).
@@ -298,7 +373,12 @@ function course(zone: string, t: number, protocol: Protocol, rand: () => number,
         compare('forecast', `${c} → ${n + 1} earliest`, sf?.earliest, a.add({ days: g.minimumDays }).toString());
         compare('forecast', `${c} → ${n + 1} recommended`, sf?.recommended, a.add({ days: g.earliestRecommendedDays }).toString());
         compare('forecast', `${c} → ${n + 1} pastDue`, sf?.pastDue, a.add({ days: g.latestRecommendedDays + 1 }).toString());
-        compare('forecast', `${c} → ${n + 1} latest`, sf?.latest, g.maximumDays === undefined ? undefined : a.add({ days: g.maximumDays }).toString());
+        compare(
+          'forecast',
+          `${c} → ${n + 1} latest`,
+          sf?.latest,
+          g.maximumDays === undefined ? undefined : a.add({ days: g.maximumDays }).toString(),
+        );
       }
     } else {
       // The course is complete: review (days) and maintenance (months) from the last local date.
@@ -371,15 +451,33 @@ function careIntoChange(zone: string, t: number, protocol: Protocol, ctx: string
     const endZ = middle.subtract({ days: n }).toZonedDateTime(zone, { disambiguation: 'earlier' });
     const end = endZ.epochMilliseconds;
     const start = end - (protocol.sessions[0]?.durationMinutes ?? 60) * MINUTE;
-    const plan0 = value(createPlan({ id: 'oracle', clientId: 'c', protocol, timeZone: zone, createdAt: new Date(start - 30 * DAY).toISOString() }));
+    const plan0 = value(
+      createPlan({ id: 'oracle', clientId: 'c', protocol, timeZone: zone, createdAt: new Date(start - 30 * DAY).toISOString() }),
+    );
     const plan = value(
-      applyEvent(plan0, { id: 'c1', type: 'sessionCompleted', at: new Date(end).toISOString(), session: 1, start: new Date(start).toISOString(), end: new Date(end).toISOString() }, { protocol }),
+      applyEvent(
+        plan0,
+        {
+          id: 'c1',
+          type: 'sessionCompleted',
+          at: new Date(end).toISOString(),
+          session: 1,
+          start: new Date(start).toISOString(),
+          end: new Date(end).toISOString(),
+        },
+        { protocol },
+      ),
     );
     const care = value(aftercare(plan, { protocol, session: 1 }));
     for (const rule of protocol.aftercare ?? []) {
       if (rule.days !== n || rule.after === 'finalSession') continue;
       const item = care.find((x) => x.rule === rule.rule);
-      compare('aftercare', `${ctx} into the change, ${rule.rule} until`, item?.until, written(endZ.add({ days: n }).epochMilliseconds, zone));
+      compare(
+        'aftercare',
+        `${ctx} into the change, ${rule.rule} until`,
+        item?.until,
+        written(endZ.add({ days: n }).epochMilliseconds, zone),
+      );
     }
   }
 }

@@ -11,11 +11,24 @@ import { describe, expect, it } from 'vitest';
 import { allZones, runOracle } from './time-oracle.js';
 
 const full = process.env.SMP_ORACLE === 'full';
-const KINDS = ['localDateOf', 'toInstant', 'aftercare', 'preparation', 'daysFromAnchor', 'evaluation', 'forecast', 'review', 'maintenance', 'slots'];
+const KINDS = [
+  'localDateOf',
+  'toInstant',
+  'aftercare',
+  'preparation',
+  'daysFromAnchor',
+  'evaluation',
+  'forecast',
+  'review',
+  'maintenance',
+  'slots',
+];
 
 describe('Temporal oracle', () => {
   it(
-    full ? 'every offset change 2000–2040 in every zone agrees with Temporal' : 'a seeded sample of offset changes in every zone agrees with Temporal',
+    full
+      ? 'every offset change 2000–2040 in every zone agrees with Temporal'
+      : 'a seeded sample of offset changes in every zone agrees with Temporal',
     () => {
       const zones = allZones();
       expect(zones.length).toBeGreaterThan(400);

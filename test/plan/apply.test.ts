@@ -43,8 +43,7 @@ const CLOSE = { id: 'x1', type: 'planClosed', at: '2026-01-06T09:00:00Z', reason
 const draft = (): Plan => newPlan();
 const booked1 = (): Plan => applyAll(newPlan(), [BOOK1]);
 const done1 = (): Plan => applyAll(newPlan(), [BOOK1, DONE1]);
-const booked1and2 = (): Plan =>
-  applyAll(newPlan(), [BOOK1, { ...BOOK2, at: '2026-01-05T09:05:00Z' }]);
+const booked1and2 = (): Plan => applyAll(newPlan(), [BOOK1, { ...BOOK2, at: '2026-01-05T09:05:00Z' }]);
 const booked2 = (): Plan => applyAll(newPlan(), [BOOK1, DONE1, BOOK2]);
 const done2 = (): Plan => applyAll(newPlan(), [BOOK1, DONE1, BOOK2, DONE2]);
 const completedPlan = (): Plan => applyAll(newPlan(), [BOOK1, DONE1, BOOK2, DONE2, BOOK3, DONE3]);
@@ -158,7 +157,8 @@ describe('sessionBooked', () => {
       code: 'BOOKING_IN_PAST',
       severity: 'error',
       session: 1,
-      message: 'Session 1 cannot be booked for 2026-01-12T10:00:00+00:00: that is before the time of the request (2026-01-12T10:01:00+00:00).',
+      message:
+        'Session 1 cannot be booked for 2026-01-12T10:00:00+00:00: that is before the time of the request (2026-01-12T10:01:00+00:00).',
       params: { session: 1, start: '2026-01-12T10:00:00+00:00', at: '2026-01-12T10:01:00+00:00' },
     });
   });
@@ -182,7 +182,11 @@ describe('sessionBooked', () => {
     const p = sameDayProtocol();
     const plan = applyAll(newPlan({ protocol: p }), [BOOK1], p);
     const findings = mustFail(
-      apply(plan, { id: 'b2', type: 'sessionBooked', at: '2026-01-05T09:05:00Z', session: 2, start: '2026-01-12T13:00:00Z' }, { protocol: p }),
+      apply(
+        plan,
+        { id: 'b2', type: 'sessionBooked', at: '2026-01-05T09:05:00Z', session: 2, start: '2026-01-12T13:00:00Z' },
+        { protocol: p },
+      ),
     );
     expect(codes(findings)).toEqual(['SESSION_OUT_OF_ORDER', 'BOOKING_OVERLAP']);
     expect(findings[0]?.params).toEqual({
@@ -212,7 +216,11 @@ describe('sessionBooked', () => {
   it('accepts a session that starts the minute the previous one ends (touching is not overlapping)', () => {
     const p = sameDayProtocol();
     const plan = applyAll(newPlan({ protocol: p }), [BOOK1], p);
-    const out = apply(plan, { id: 'b2', type: 'sessionBooked', at: '2026-01-05T09:05:00Z', session: 2, start: '2026-01-12T14:00:00Z' }, { protocol: p });
+    const out = apply(
+      plan,
+      { id: 'b2', type: 'sessionBooked', at: '2026-01-05T09:05:00Z', session: 2, start: '2026-01-12T14:00:00Z' },
+      { protocol: p },
+    );
     expect(out.ok).toBe(true);
     expect(out.findings).toEqual([]);
   });
@@ -230,7 +238,11 @@ describe('sessionBooked', () => {
       p,
     );
     const findings = mustFail(
-      apply(plan, { id: 'b1b', type: 'sessionBooked', at: '2026-01-12T10:30:00Z', session: 1, start: '2026-01-12T11:00:00Z' }, { protocol: p }),
+      apply(
+        plan,
+        { id: 'b1b', type: 'sessionBooked', at: '2026-01-12T10:30:00Z', session: 1, start: '2026-01-12T11:00:00Z' },
+        { protocol: p },
+      ),
     );
     expect(codes(findings)).toEqual(['BOOKING_OVERLAP', 'DOWNSTREAM_CONFLICT']);
     expect(findings[0]?.params).toMatchObject({ session: 1, otherSession: 2, end: '2026-01-12T15:00:00+00:00' });
@@ -309,7 +321,9 @@ describe('sessionBooked', () => {
   });
 
   it('refuses a booking on a completed plan: PLAN_COMPLETED', () => {
-    const f = refusal(apply(completedPlan(), { id: 'b4', type: 'sessionBooked', at: '2026-02-06T09:00:00Z', session: 3, start: '2026-03-01T10:00:00Z' }));
+    const f = refusal(
+      apply(completedPlan(), { id: 'b4', type: 'sessionBooked', at: '2026-02-06T09:00:00Z', session: 3, start: '2026-03-01T10:00:00Z' }),
+    );
     expect(f).toEqual({
       code: 'PLAN_COMPLETED',
       severity: 'error',
@@ -326,7 +340,13 @@ describe('sessionBooked', () => {
 describe('sessionRescheduled', () => {
   it('moves a booked session and keeps its length', () => {
     const plan = applyAll(draft(), [{ ...BOOK1, durationMinutes: 90 }]);
-    const out = apply(plan, { id: 'r1', type: 'sessionRescheduled', at: '2026-01-06T09:00:00Z', session: 1, start: '2026-01-14T09:00:00Z' });
+    const out = apply(plan, {
+      id: 'r1',
+      type: 'sessionRescheduled',
+      at: '2026-01-06T09:00:00Z',
+      session: 1,
+      start: '2026-01-14T09:00:00Z',
+    });
     expect(out.findings).toEqual([]);
     expect(mustOk(out).sessions[0]).toEqual({
       number: 1,
@@ -349,7 +369,9 @@ describe('sessionRescheduled', () => {
   });
 
   it('refuses to move a pending session: SESSION_NOT_BOOKED', () => {
-    const f = refusal(apply(draft(), { id: 'r1', type: 'sessionRescheduled', at: '2026-01-06T09:00:00Z', session: 1, start: '2026-01-14T09:00:00Z' }));
+    const f = refusal(
+      apply(draft(), { id: 'r1', type: 'sessionRescheduled', at: '2026-01-06T09:00:00Z', session: 1, start: '2026-01-14T09:00:00Z' }),
+    );
     expect(f).toEqual({
       code: 'SESSION_NOT_BOOKED',
       severity: 'error',
@@ -360,12 +382,16 @@ describe('sessionRescheduled', () => {
   });
 
   it('refuses to move a completed session: SESSION_ALREADY_COMPLETED', () => {
-    const f = refusal(apply(done1(), { id: 'r1', type: 'sessionRescheduled', at: '2026-01-13T09:00:00Z', session: 1, start: '2026-01-14T09:00:00Z' }));
+    const f = refusal(
+      apply(done1(), { id: 'r1', type: 'sessionRescheduled', at: '2026-01-13T09:00:00Z', session: 1, start: '2026-01-14T09:00:00Z' }),
+    );
     expect(f.code).toBe('SESSION_ALREADY_COMPLETED');
   });
 
   it('refuses to move a session into the past: BOOKING_IN_PAST', () => {
-    const f = refusal(apply(booked1(), { id: 'r1', type: 'sessionRescheduled', at: '2026-01-10T09:00:00Z', session: 1, start: '2026-01-09T09:00:00Z' }));
+    const f = refusal(
+      apply(booked1(), { id: 'r1', type: 'sessionRescheduled', at: '2026-01-10T09:00:00Z', session: 1, start: '2026-01-09T09:00:00Z' }),
+    );
     expect(f.code).toBe('BOOKING_IN_PAST');
   });
 
@@ -385,7 +411,13 @@ describe('sessionRescheduled', () => {
 
   it('accepts a move that keeps the later booking valid', () => {
     // Session 1 from 2026-01-12 to 2026-01-14; session 2 on 2026-01-22 is then 8 days after it.
-    const out = apply(booked1and2(), { id: 'r1', type: 'sessionRescheduled', at: '2026-01-06T09:00:00Z', session: 1, start: '2026-01-14T10:00:00Z' });
+    const out = apply(booked1and2(), {
+      id: 'r1',
+      type: 'sessionRescheduled',
+      at: '2026-01-06T09:00:00Z',
+      session: 1,
+      start: '2026-01-14T10:00:00Z',
+    });
     expect(out.ok).toBe(true);
     expect(out.findings).toEqual([]);
   });
@@ -426,7 +458,11 @@ describe('sessionRescheduled', () => {
       p,
     );
     const findings = mustFail(
-      apply(plan, { id: 'r1', type: 'sessionRescheduled', at: '2026-01-06T09:00:00Z', session: 1, start: '2026-01-17T10:00:00Z' }, { protocol: p }),
+      apply(
+        plan,
+        { id: 'r1', type: 'sessionRescheduled', at: '2026-01-06T09:00:00Z', session: 1, start: '2026-01-17T10:00:00Z' },
+        { protocol: p },
+      ),
     );
     expect(findings.map((f) => [f.code, f.session, f.params?.days, f.params?.earliestDate])).toEqual([
       ['DOWNSTREAM_CONFLICT', 2, 5, '2026-01-24'],
@@ -437,7 +473,13 @@ describe('sessionRescheduled', () => {
 
   it('lets a booking move out of the way after its anchor was missed (the anchor is pending again)', () => {
     const plan = applyAll(booked1and2(), [{ id: 'm1', type: 'sessionMissed', at: '2026-01-12T11:00:00Z', session: 1 }]);
-    const out = apply(plan, { id: 'r2', type: 'sessionRescheduled', at: '2026-01-12T12:00:00Z', session: 2, start: '2026-02-02T10:00:00Z' });
+    const out = apply(plan, {
+      id: 'r2',
+      type: 'sessionRescheduled',
+      at: '2026-01-12T12:00:00Z',
+      session: 2,
+      start: '2026-02-02T10:00:00Z',
+    });
     expect(out.ok).toBe(true);
     expect(out.findings).toEqual([]);
     expect(mustOk(out).sessions.map((s) => s.state)).toEqual(['pending', 'booked', 'pending']);
@@ -451,10 +493,20 @@ describe('sessionRescheduled', () => {
       p,
     );
     const findings = mustFail(
-      apply(plan, { id: 'r1', type: 'sessionRescheduled', at: '2026-01-06T09:00:00Z', session: 1, start: '2026-01-13T08:00:00Z' }, { protocol: p }),
+      apply(
+        plan,
+        { id: 'r1', type: 'sessionRescheduled', at: '2026-01-06T09:00:00Z', session: 1, start: '2026-01-13T08:00:00Z' },
+        { protocol: p },
+      ),
     );
     expect(codes(findings)).toEqual(['BOOKING_OVERLAP', 'DOWNSTREAM_CONFLICT']);
-    expect(findings[1]?.params).toEqual({ session: 2, changedSession: 1, bookedDate: '2026-01-13', reason: 'order', earliestDate: '2026-01-13' });
+    expect(findings[1]?.params).toEqual({
+      session: 2,
+      changedSession: 1,
+      bookedDate: '2026-01-13',
+      reason: 'order',
+      earliestDate: '2026-01-13',
+    });
   });
 });
 
@@ -652,7 +704,13 @@ describe('sessionMissed', () => {
     expect(held.version).toBe(4);
     // On hold: no more bookings until resumed.
     expect(
-      refusal(apply(held, { id: 'b1c', type: 'sessionBooked', at: '2026-01-20T09:00:00Z', session: 1, start: '2026-01-26T10:00:00Z' }, { protocol: p })).code,
+      refusal(
+        apply(
+          held,
+          { id: 'b1c', type: 'sessionBooked', at: '2026-01-20T09:00:00Z', session: 1, start: '2026-01-26T10:00:00Z' },
+          { protocol: p },
+        ),
+      ).code,
     ).toBe('PLAN_ON_HOLD');
   });
 
@@ -687,7 +745,13 @@ describe('sessionCompleted', () => {
   });
 
   it('records an unbooked session from its start, with end = start + the protocol duration', () => {
-    const out = apply(draft(), { id: 'c1', type: 'sessionCompleted', at: '2026-01-12T18:00:00Z', session: 1, start: '2026-01-12T10:00:00Z' });
+    const out = apply(draft(), {
+      id: 'c1',
+      type: 'sessionCompleted',
+      at: '2026-01-12T18:00:00Z',
+      session: 1,
+      start: '2026-01-12T10:00:00Z',
+    });
     expect(out.findings).toEqual([]);
     const plan = mustOk(out);
     expect(plan.sessions[0]).toEqual({
@@ -701,9 +765,7 @@ describe('sessionCompleted', () => {
 
   it('keeps explicit start, end and treatment record', () => {
     const record = { zones: ['hairline', 'temples'], pigment: 'Charcoal 3', needle: '3RL', checklist: { hairlineAgreed: true } };
-    const plan = mustOk(
-      apply(booked1(), { ...DONE1, start: '2026-01-12T10:15:00Z', end: '2026-01-12T13:45:00+00:00', record }),
-    );
+    const plan = mustOk(apply(booked1(), { ...DONE1, start: '2026-01-12T10:15:00Z', end: '2026-01-12T13:45:00+00:00', record }));
     expect(plan.sessions[0]?.completed).toEqual({ start: '2026-01-12T10:15:00Z', end: '2026-01-12T13:45:00+00:00', record });
   });
 
@@ -746,11 +808,19 @@ describe('sessionCompleted', () => {
   });
 
   it('refuses a session recorded as starting before the previous one ended: SESSION_OUT_OF_ORDER (afterPrevious)', () => {
-    const f = refusal(apply(done1(), { id: 'c2', type: 'sessionCompleted', at: '2026-01-12T18:00:00Z', session: 2, start: '2026-01-12T13:00:00Z' }));
+    const f = refusal(
+      apply(done1(), { id: 'c2', type: 'sessionCompleted', at: '2026-01-12T18:00:00Z', session: 2, start: '2026-01-12T13:00:00Z' }),
+    );
     expect(f).toMatchObject({
       code: 'SESSION_OUT_OF_ORDER',
       session: 2,
-      params: { session: 2, previousSession: 1, rule: 'afterPrevious', start: '2026-01-12T13:00:00Z', previousEnd: '2026-01-12T14:00:00+00:00' },
+      params: {
+        session: 2,
+        previousSession: 1,
+        rule: 'afterPrevious',
+        start: '2026-01-12T13:00:00Z',
+        previousEnd: '2026-01-12T14:00:00+00:00',
+      },
     });
   });
 
@@ -770,7 +840,9 @@ describe('sessionCompleted', () => {
   });
 
   it('refuses an unknown session: UNKNOWN_SESSION', () => {
-    const f = refusal(apply(done1(), { id: 'c9', type: 'sessionCompleted', at: '2026-01-30T15:00:00Z', session: 4, start: '2026-01-30T10:00:00Z' }));
+    const f = refusal(
+      apply(done1(), { id: 'c9', type: 'sessionCompleted', at: '2026-01-30T15:00:00Z', session: 4, start: '2026-01-30T10:00:00Z' }),
+    );
     expect(f).toMatchObject({ code: 'UNKNOWN_SESSION', params: { session: 4, sessions: 3 } });
   });
 
@@ -796,7 +868,13 @@ describe('sessionCompleted', () => {
   });
 
   it('records a session too soon as a fact with a SPACING_TOO_SOON warning', () => {
-    const out = apply(done1(), { id: 'c2', type: 'sessionCompleted', at: '2026-01-15T15:00:00Z', session: 2, start: '2026-01-15T10:00:00Z' });
+    const out = apply(done1(), {
+      id: 'c2',
+      type: 'sessionCompleted',
+      at: '2026-01-15T15:00:00Z',
+      session: 2,
+      start: '2026-01-15T10:00:00Z',
+    });
     expect(out.ok).toBe(true);
     expect(out.findings.map((f) => [f.code, f.severity, f.params?.days])).toEqual([['SPACING_TOO_SOON', 'warning', 3]]);
   });
@@ -811,7 +889,13 @@ describe('sessionCompleted', () => {
 
   it('warns DOWNSTREAM_CONFLICT when a completion on another day breaks a later booking', () => {
     // Session 2 booked 2026-01-22 from session 1 booked 2026-01-12; session 1 actually happens on 2026-01-17.
-    const out = apply(booked1and2(), { id: 'c1', type: 'sessionCompleted', at: '2026-01-17T15:00:00Z', session: 1, start: '2026-01-17T10:00:00Z' });
+    const out = apply(booked1and2(), {
+      id: 'c1',
+      type: 'sessionCompleted',
+      at: '2026-01-17T15:00:00Z',
+      session: 1,
+      start: '2026-01-17T10:00:00Z',
+    });
     expect(out.ok).toBe(true);
     expect(out.findings.map((f) => [f.code, f.severity, f.session, f.params?.earliestDate])).toEqual([
       ['DOWNSTREAM_CONFLICT', 'warning', 2, '2026-01-24'],
@@ -830,20 +914,31 @@ describe('sessionAdded', () => {
   });
 
   it('keeps a draft plan draft', () => {
-    expect(mustOk(apply(draft(), { id: 'a1', type: 'sessionAdded', at: '2026-01-06T09:00:00Z', reason: 'scar tissue' })).status).toBe('draft');
+    expect(mustOk(apply(draft(), { id: 'a1', type: 'sessionAdded', at: '2026-01-06T09:00:00Z', reason: 'scar tissue' })).status).toBe(
+      'draft',
+    );
   });
 
   it('reopens a completed plan to active', () => {
-    const plan = mustOk(apply(completedPlan(), { id: 'a1', type: 'sessionAdded', at: '2026-02-20T09:00:00Z', reason: 'pigment healed light' }));
+    const plan = mustOk(
+      apply(completedPlan(), { id: 'a1', type: 'sessionAdded', at: '2026-02-20T09:00:00Z', reason: 'pigment healed light' }),
+    );
     expect(plan.status).toBe('active');
     expect(plan.sessions.map((s) => s.state)).toEqual(['completed', 'completed', 'completed', 'pending']);
   });
 
   it('books the extra session with its own gap (5/7/14–28/56 from session 3) and 120 minutes', () => {
-    const plan = applyAll(completedPlan(), [{ id: 'a1', type: 'sessionAdded', at: '2026-02-06T09:00:00Z', reason: 'pigment healed light' }]);
+    const plan = applyAll(completedPlan(), [
+      { id: 'a1', type: 'sessionAdded', at: '2026-02-06T09:00:00Z', reason: 'pigment healed light' },
+    ]);
     // 2026-02-11 is 6 days after session 3 (2026-02-05): below the extra session's minimum.
-    const below = refusal(apply(plan, { id: 'b4', type: 'sessionBooked', at: '2026-02-06T09:00:00Z', session: 4, start: '2026-02-11T10:00:00Z' }));
-    expect(below).toMatchObject({ code: 'SPACING_BELOW_MINIMUM', params: { anchorSession: 3, days: 6, minimumDays: 7, earliestRecommendedDays: 14 } });
+    const below = refusal(
+      apply(plan, { id: 'b4', type: 'sessionBooked', at: '2026-02-06T09:00:00Z', session: 4, start: '2026-02-11T10:00:00Z' }),
+    );
+    expect(below).toMatchObject({
+      code: 'SPACING_BELOW_MINIMUM',
+      params: { anchorSession: 3, days: 6, minimumDays: 7, earliestRecommendedDays: 14 },
+    });
     const out = apply(plan, { id: 'b4', type: 'sessionBooked', at: '2026-02-06T09:00:00Z', session: 4, start: '2026-02-19T10:00:00Z' });
     expect(out.findings).toEqual([]);
     expect(mustOk(out).sessions[3]?.booking).toEqual({ start: '2026-02-19T10:00:00Z', end: '2026-02-19T12:00:00+00:00' });
@@ -934,7 +1029,9 @@ describe('planPaused and planResumed', () => {
   });
 
   it('refuses to resume a closed plan: PLAN_CLOSED', () => {
-    expect(refusal(apply(applyAll(draft(), [CLOSE]), { id: 'r', type: 'planResumed', at: '2026-01-07T09:00:00Z' })).code).toBe('PLAN_CLOSED');
+    expect(refusal(apply(applyAll(draft(), [CLOSE]), { id: 'r', type: 'planResumed', at: '2026-01-07T09:00:00Z' })).code).toBe(
+      'PLAN_CLOSED',
+    );
   });
 });
 
@@ -984,7 +1081,14 @@ describe('idempotency, concurrency and protocol checks', () => {
     expect(out).toEqual({
       ok: true,
       value: plan,
-      findings: [{ code: 'DUPLICATE_EVENT', severity: 'info', message: 'Event "b1" was already applied; the plan is unchanged.', params: { eventId: 'b1' } }],
+      findings: [
+        {
+          code: 'DUPLICATE_EVENT',
+          severity: 'info',
+          message: 'Event "b1" was already applied; the plan is unchanged.',
+          params: { eventId: 'b1' },
+        },
+      ],
     });
     expect(mustOk(out)).toBe(plan);
     expect(plan.version).toBe(1);
@@ -1019,7 +1123,9 @@ describe('idempotency, concurrency and protocol checks', () => {
       message: 'Event id "b1" was already used for a different event; every event needs its own id.',
       params: { eventId: 'b1' },
     });
-    expect(refusal(apply(booked1(), { id: 'b1', type: 'planPaused', at: '2026-01-06T09:00:00Z', reason: 'x' })).code).toBe('EVENT_ID_REUSED');
+    expect(refusal(apply(booked1(), { id: 'b1', type: 'planPaused', at: '2026-01-06T09:00:00Z', reason: 'x' })).code).toBe(
+      'EVENT_ID_REUSED',
+    );
     expect(refusal(apply(booked1(), { ...BOOK1, durationMinutes: 200 })).code).toBe('EVENT_ID_REUSED');
     expect(refusal(apply(booked1(), { ...BOOK1, session: 2 })).code).toBe('EVENT_ID_REUSED');
   });
@@ -1031,14 +1137,29 @@ describe('idempotency, concurrency and protocol checks', () => {
     expect(out).toEqual({
       ok: true,
       value: plan,
-      findings: [{ code: 'DUPLICATE_EVENT', severity: 'info', message: 'Event "b1" was already applied; the plan is unchanged.', params: { eventId: 'b1' } }],
+      findings: [
+        {
+          code: 'DUPLICATE_EVENT',
+          severity: 'info',
+          message: 'Event "b1" was already applied; the plan is unchanged.',
+          params: { eventId: 'b1' },
+        },
+      ],
     });
     expect(mustOk(out)).toBe(plan);
   });
 
   it('treats 2026-03-23T10:00:00Z and 2026-03-23T11:00:00+01:00 as the same start, and another start as EVENT_ID_REUSED', () => {
-    const plan = applyAll(newPlan(), [{ id: 'm1', type: 'sessionBooked', at: '2026-03-01T09:00:00Z', session: 1, start: '2026-03-23T10:00:00Z' }]);
-    const same = apply(plan, { id: 'm1', type: 'sessionBooked', at: '2026-03-01T09:00:07Z', session: 1, start: '2026-03-23T11:00:00+01:00' });
+    const plan = applyAll(newPlan(), [
+      { id: 'm1', type: 'sessionBooked', at: '2026-03-01T09:00:00Z', session: 1, start: '2026-03-23T10:00:00Z' },
+    ]);
+    const same = apply(plan, {
+      id: 'm1',
+      type: 'sessionBooked',
+      at: '2026-03-01T09:00:07Z',
+      session: 1,
+      start: '2026-03-23T11:00:00+01:00',
+    });
     expect(codes(same.findings)).toEqual(['DUPLICATE_EVENT']);
     expect(mustOk(same)).toBe(plan);
     const other = apply(plan, { id: 'm1', type: 'sessionBooked', at: '2026-03-01T09:00:07Z', session: 1, start: '2026-03-23T11:00:00Z' });
@@ -1077,7 +1198,10 @@ describe('idempotency, concurrency and protocol checks', () => {
   it('refuses the same protocol id in another version: PROTOCOL_MISMATCH', () => {
     const v2 = mustOk(defineProtocol({ ...JSON.parse(JSON.stringify(standardProtocol)), version: 2 }));
     const f = refusal(apply(draft(), BOOK1, { protocol: v2 }));
-    expect(f).toMatchObject({ code: 'PROTOCOL_MISMATCH', params: { planProtocol: 'standard', planVersion: 1, protocol: 'standard', version: 2 } });
+    expect(f).toMatchObject({
+      code: 'PROTOCOL_MISMATCH',
+      params: { planProtocol: 'standard', planVersion: 1, protocol: 'standard', version: 2 },
+    });
   });
 
   it('refuses an expectedVersion that is not a whole number ≥ 0 at options.expectedVersion', () => {
@@ -1092,14 +1216,18 @@ describe('idempotency, concurrency and protocol checks', () => {
   });
 
   it('refuses an event of unknown shape with INVALID_INPUT findings and paths', () => {
-    const findings = mustFail(apply(draft(), { id: 'z', type: 'sessionBooked', at: '2026-01-05T09:00:00', session: 0, start: '2026-01-12T10:00:00Z' }));
+    const findings = mustFail(
+      apply(draft(), { id: 'z', type: 'sessionBooked', at: '2026-01-05T09:00:00', session: 0, start: '2026-01-12T10:00:00Z' }),
+    );
     expect(findings.map((f) => [f.code, f.path])).toEqual([
       ['INVALID_INSTANT', ['at']],
       ['INVALID_INPUT', ['session']],
     ]);
     expect(findings[0]?.params).toEqual({ path: 'at', value: '2026-01-05T09:00:00', problem: 'offset' });
     expect(mustFail(apply(draft(), null)).map((f) => f.code)).toEqual(['INVALID_INPUT']);
-    expect(mustFail(apply(draft(), { id: 'z', type: 'sessionDeleted', at: '2026-01-05T09:00:00Z' })).map((f) => f.path)).toEqual([['type']]);
+    expect(mustFail(apply(draft(), { id: 'z', type: 'sessionDeleted', at: '2026-01-05T09:00:00Z' })).map((f) => f.path)).toEqual([
+      ['type'],
+    ]);
   });
 });
 
@@ -1153,7 +1281,13 @@ describe('plan invariants', () => {
 
   it('keeps the plan metadata and identity through events', () => {
     const plan = applyAll(newPlan({ id: 'plan-77' }), [BOOK1]);
-    expect(plan).toMatchObject({ schemaVersion: 1, id: 'plan-77', clientId: 'client-1', protocol: { id: 'standard', version: 1 }, timeZone: 'Europe/London' });
+    expect(plan).toMatchObject({
+      schemaVersion: 1,
+      id: 'plan-77',
+      clientId: 'client-1',
+      protocol: { id: 'standard', version: 1 },
+      timeZone: 'Europe/London',
+    });
   });
 
   it('accepts a plan given as plain JSON (parsed first)', () => {

@@ -50,7 +50,11 @@ describe('a plan’s fields are carried through applyEvent and replay', () => {
 
   it('the fixture sets every key of the plan schema except the ones events set', () => {
     const eventSet = ['closure', 'hold', 'notBefore'];
-    expect(Object.keys(initial).filter((k) => !eventSet.includes(k)).sort()).toEqual(schemaKeys().filter((k) => !eventSet.includes(k)));
+    expect(
+      Object.keys(initial)
+        .filter((k) => !eventSet.includes(k))
+        .sort(),
+    ).toEqual(schemaKeys().filter((k) => !eventSet.includes(k)));
   });
 
   it('every key of the schema survives apply and replay, with the same value both ways', () => {
@@ -61,7 +65,17 @@ describe('a plan’s fields are carried through applyEvent and replay', () => {
     for (const { applied, replayed } of [open, closed]) {
       expect(replayed).toEqual(applied);
       expect(JSON.stringify(replayed)).toBe(JSON.stringify(applied));
-      for (const key of ['screening', 'plannedZones', 'maintains', 'metadata', 'id', 'clientId', 'protocol', 'timeZone', 'createdAt'] as const) {
+      for (const key of [
+        'screening',
+        'plannedZones',
+        'maintains',
+        'metadata',
+        'id',
+        'clientId',
+        'protocol',
+        'timeZone',
+        'createdAt',
+      ] as const) {
         expect(applied[key], key).toEqual(initial[key]);
       }
     }

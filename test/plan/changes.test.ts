@@ -38,7 +38,9 @@ function changes(before: Plan | undefined, after: Plan, protocol: Protocol = sta
 const ids = (xs: readonly { id: string }[]): string[] => xs.map((x) => x.id).sort();
 
 describe('planChanges', () => {
-  const booked = built(aPlan().inZone('Europe/London').withId('plan-1').createdAt('2026-03-01T09:00:00Z').withSession(1, '2026-03-23T10:00', 'booked'));
+  const booked = built(
+    aPlan().inZone('Europe/London').withId('plan-1').createdAt('2026-03-01T09:00:00Z').withSession(1, '2026-03-23T10:00', 'booked'),
+  );
 
   it('a new plan with session 1 booked: two appointment reminders, its preparation and one calendar entry', () => {
     const c = changes(undefined, booked);
@@ -52,12 +54,23 @@ describe('planChanges', () => {
     expect(prep.every((r) => r.id.startsWith('plan-1/1/preparation/'))).toBe(true);
     expect(c.reminders.cancel).toEqual([]);
     expect(c.calendar.create).toEqual([
-      { id: 'plan-1/1/appointment', uid: 'plan-1-s1@smp-protocol', session: 1, status: 'booked', start: '2026-03-23T10:00:00+00:00', end: '2026-03-23T14:00:00+00:00', sequence: 0, title: standardProtocol.sessions[0]?.title },
+      {
+        id: 'plan-1/1/appointment',
+        uid: 'plan-1-s1@smp-protocol',
+        session: 1,
+        status: 'booked',
+        start: '2026-03-23T10:00:00+00:00',
+        end: '2026-03-23T14:00:00+00:00',
+        sequence: 0,
+        title: standardProtocol.sessions[0]?.title,
+      },
     ]);
   });
 
   it('offsets are configurable and the 48 h reminder crosses the DST change in real hours', () => {
-    const plan = built(aPlan().inZone('Europe/London').withId('plan-1').createdAt('2026-03-01T09:00:00Z').withSession(1, '2026-03-30T10:00', 'booked'));
+    const plan = built(
+      aPlan().inZone('Europe/London').withId('plan-1').createdAt('2026-03-01T09:00:00Z').withSession(1, '2026-03-30T10:00', 'booked'),
+    );
     const out = planChanges(undefined, plan, { protocol: standardProtocol, reminders: { appointmentMinutesBefore: [2880, 1440] } });
     expect(out.ok && out.value.reminders.schedule.filter((r) => r.kind === 'appointment').map((r) => r.dueAt)).toEqual([
       '2026-03-28T09:00:00+00:00',
@@ -66,7 +79,13 @@ describe('planChanges', () => {
   });
 
   it('a reschedule moves exactly the stale reminders, updates the entry with SEQUENCE 1, cancels nothing', () => {
-    const moved = apply(booked, { id: 'm1', type: 'sessionRescheduled', at: '2026-03-02T09:00:00Z', session: 1, start: '2026-03-24T10:00:00Z' });
+    const moved = apply(booked, {
+      id: 'm1',
+      type: 'sessionRescheduled',
+      at: '2026-03-02T09:00:00Z',
+      session: 1,
+      start: '2026-03-24T10:00:00Z',
+    });
     const c = changes(booked, moved);
     expect(c.reminders.cancel).toEqual([]);
     expect(ids(c.reminders.schedule)).toEqual(ids(changes(undefined, booked).reminders.schedule));
@@ -99,7 +118,12 @@ describe('planChanges', () => {
 
   it('a completed course schedules the review and maintenance recalls at 09:00 local on the first day', () => {
     const done = built(
-      aPlan().inZone('Europe/London').withId('plan-1').withSession(1, '2026-03-23T10:00').withSession(2, '2026-04-02T10:00').withSession(3, '2026-04-16T10:00'),
+      aPlan()
+        .inZone('Europe/London')
+        .withId('plan-1')
+        .withSession(1, '2026-03-23T10:00')
+        .withSession(2, '2026-04-02T10:00')
+        .withSession(3, '2026-04-16T10:00'),
     );
     const recalls = changes(undefined, done).reminders.schedule.filter((r) => r.kind === 'review' || r.kind === 'maintenance');
     expect(recalls.map((r) => [r.id, r.dueAt, r.window?.recommended])).toEqual([
@@ -159,7 +183,11 @@ describe('planChanges folded over a history', () => {
 
   // Steered steps: each integer picks an action against the current plan, so courses get
   // booked, moved, cancelled, missed and completed (a uniform sequence rarely passes session 1).
-  const step = fc.record({ action: fc.integer({ min: 0, max: 9 }), days: fc.integer({ min: 0, max: 40 }), hour: fc.integer({ min: 8, max: 17 }) });
+  const step = fc.record({
+    action: fc.integer({ min: 0, max: 9 }),
+    days: fc.integer({ min: 0, max: 40 }),
+    hour: fc.integer({ min: 8, max: 17 }),
+  });
   const DAY = 86_400_000;
 
   function steer(plan: Plan, s: { action: number; days: number; hour: number }, clock: number, i: number): Record<string, unknown> {
@@ -172,10 +200,14 @@ describe('planChanges folded over a history', () => {
       case 0:
       case 1:
       case 2:
-        return pending === undefined ? { id, type: 'sessionAdded', at, reason: 'more pigment' } : { id, type: 'sessionBooked', at, session: pending.number, start: startAt(clock + DAY) };
+        return pending === undefined
+          ? { id, type: 'sessionAdded', at, reason: 'more pigment' }
+          : { id, type: 'sessionBooked', at, session: pending.number, start: startAt(clock + DAY) };
       case 3: {
         const b = booked.at(-1);
-        return b === undefined ? { id, type: 'planPaused', at, reason: 'client request' } : { id, type: 'sessionRescheduled', at, session: b.number, start: startAt(clock + DAY) };
+        return b === undefined
+          ? { id, type: 'planPaused', at, reason: 'client request' }
+          : { id, type: 'sessionRescheduled', at, session: b.number, start: startAt(clock + DAY) };
       }
       case 4: {
         const b = booked.at(-1);
@@ -189,10 +221,14 @@ describe('planChanges folded over a history', () => {
       }
       case 8: {
         const b = booked[0];
-        return s.days % 2 === 0 ? { id, type: 'sessionMissed', at: b?.booking?.end ?? at, session: b?.number ?? 1 } : { id, type: 'planResumed', at };
+        return s.days % 2 === 0
+          ? { id, type: 'sessionMissed', at: b?.booking?.end ?? at, session: b?.number ?? 1 }
+          : { id, type: 'planResumed', at };
       }
       default:
-        return s.days % 5 === 0 ? { id, type: 'planClosed', at, reason: 'moved away' } : { id, type: 'planPaused', at, reason: 'client request' };
+        return s.days % 5 === 0
+          ? { id, type: 'planClosed', at, reason: 'moved away' }
+          : { id, type: 'planPaused', at, reason: 'client request' };
     }
   }
 
@@ -226,7 +262,7 @@ describe('planChanges folded over a history', () => {
     );
   });
 
-  it('also over the kit\'s random event sequences', () => {
+  it("also over the kit's random event sequences", () => {
     const arb = smpArbitraries(fc);
     fc.assert(
       fc.property(arb.protocol(), arb.eventSequence({ maxLength: 25 }), (protocol, events) => {

@@ -50,7 +50,7 @@ describe('createPlan', () => {
   });
 
   it('records the id and version of a custom protocol', () => {
-    const custom = { ...(writableCopy(standardProtocol)), id: 'clinic-7', version: 4 };
+    const custom = { ...writableCopy(standardProtocol), id: 'clinic-7', version: 4 };
     expect(mustOk(createPlan({ ...input, protocol: custom })).protocol).toEqual({ id: 'clinic-7', version: 4 });
   });
 
@@ -167,7 +167,16 @@ describe('createPlan', () => {
   });
 
   it('never throws for junk', () => {
-    for (const junk of [undefined, null, 0, 'plan', [], [input], { ...input, sessions: 'x' }, { id: 1, clientId: {}, protocol: [], timeZone: 5, createdAt: null }]) {
+    for (const junk of [
+      undefined,
+      null,
+      0,
+      'plan',
+      [],
+      [input],
+      { ...input, sessions: 'x' },
+      { id: 1, clientId: {}, protocol: [], timeZone: 5, createdAt: null },
+    ]) {
       let out: ReturnType<typeof createPlan> | undefined;
       expect(() => {
         out = createLoose(junk);

@@ -119,7 +119,6 @@ function hostileProxy<T extends object>(target: T): T {
   });
 }
 
-
 describe('values that are not objects at all', () => {
   const junk: [label: string, value: unknown][] = [
     ['null', null],
@@ -158,7 +157,11 @@ describe('values that are not objects at all', () => {
   });
 
   it.each([...junk, ...arrays])('applyEvent(plan, event, %s) → INVALID_INPUT under [options]', (_label, value) => {
-    const f = only(applyAny(storedPlan(), validEvent, value), 'INVALID_INPUT', Array.isArray(value) ? ['options', 'protocol'] : ['options']);
+    const f = only(
+      applyAny(storedPlan(), validEvent, value),
+      'INVALID_INPUT',
+      Array.isArray(value) ? ['options', 'protocol'] : ['options'],
+    );
     expect(f.path?.[0]).toBe('options');
   });
 
@@ -185,14 +188,21 @@ describe('values that are not objects at all', () => {
     expect(f).toEqual({ ok: false, findings: [expect.objectContaining({ code: 'INVALID_INPUT', severity: 'error', path: ['plan'] })] });
   });
 
-  it.each(junk)('evaluatePlan and forecast with options %s → INVALID_INPUT at [options] and INVALID_INSTANT at [options, asOf]', (_label, value) => {
-    const expected = [
-      expect.objectContaining({ code: 'INVALID_INPUT', path: ['options'] }),
-      expect.objectContaining({ code: 'INVALID_INSTANT', path: ['options', 'asOf'], params: expect.objectContaining({ problem: 'format' }) }),
-    ];
-    expect(evaluateAny(storedPlan(), value)).toEqual({ ok: false, findings: expected });
-    expect(forecastAny(storedPlan(), value)).toEqual({ ok: false, findings: expected });
-  });
+  it.each(junk)(
+    'evaluatePlan and forecast with options %s → INVALID_INPUT at [options] and INVALID_INSTANT at [options, asOf]',
+    (_label, value) => {
+      const expected = [
+        expect.objectContaining({ code: 'INVALID_INPUT', path: ['options'] }),
+        expect.objectContaining({
+          code: 'INVALID_INSTANT',
+          path: ['options', 'asOf'],
+          params: expect.objectContaining({ problem: 'format' }),
+        }),
+      ];
+      expect(evaluateAny(storedPlan(), value)).toEqual({ ok: false, findings: expected });
+      expect(forecastAny(storedPlan(), value)).toEqual({ ok: false, findings: expected });
+    },
+  );
 
   it.each([...junk, ...arrays])('defineProtocol(%s) → INVALID_INPUT at []', (_label, value) => {
     only(defineProtocol(value), 'INVALID_INPUT', []);
@@ -220,7 +230,12 @@ describe('objects that are not plain data', () => {
     ['a Promise', Promise.resolve(1)],
   ];
   it.each(instances)('%s is refused field by field (INVALID_INPUT), never thrown on', (_label, value) => {
-    for (const out of [parseAny(value), createAny(value), applyAny(storedPlan(), value, options), defineProtocol(value) as Outcome<unknown>]) {
+    for (const out of [
+      parseAny(value),
+      createAny(value),
+      applyAny(storedPlan(), value, options),
+      defineProtocol(value) as Outcome<unknown>,
+    ]) {
       const findings = mustFail(out);
       expect(findings.length).toBeGreaterThan(0);
       expect(new Set(findings.map((f) => f.code))).toEqual(new Set(['INVALID_INPUT']));
@@ -284,7 +299,13 @@ describe('plans with missing fields and wrong types', () => {
 
   it('createPlan without a protocol, or with a broken one, points into protocol', () => {
     only(createAny({ id: 'p', clientId: 'c', timeZone: 'UTC', createdAt: '2026-01-01T00:00:00Z' }), 'INVALID_INPUT', ['protocol']);
-    const bad = createAny({ id: 'p', clientId: 'c', protocol: { ...protocol, version: 0 }, timeZone: 'UTC', createdAt: '2026-01-01T00:00:00Z' });
+    const bad = createAny({
+      id: 'p',
+      clientId: 'c',
+      protocol: { ...protocol, version: 0 },
+      timeZone: 'UTC',
+      createdAt: '2026-01-01T00:00:00Z',
+    });
     only(bad, 'INVALID_INPUT', ['protocol', 'version']);
   });
 
@@ -300,18 +321,26 @@ describe('plans with missing fields and wrong types', () => {
       [{ id: 'e', type: 'sessionBooked', at: '2026-01-06T09:00:00Z', session: 0, start: '2026-01-20T10:00:00Z' }, ['session']],
       [{ id: 'e', type: 'sessionBooked', at: '2026-01-06T09:00:00Z', session: 1.5, start: '2026-01-20T10:00:00Z' }, ['session']],
       [{ id: 'e', type: 'sessionBooked', at: '2026-01-06T09:00:00Z', session: '2', start: '2026-01-20T10:00:00Z' }, ['session']],
-      [{ id: 'e', type: 'sessionBooked', at: '2026-01-06T09:00:00Z', session: 2, start: '2026-01-20T10:00:00Z', durationMinutes: 0 }, ['durationMinutes']],
+      [
+        { id: 'e', type: 'sessionBooked', at: '2026-01-06T09:00:00Z', session: 2, start: '2026-01-20T10:00:00Z', durationMinutes: 0 },
+        ['durationMinutes'],
+      ],
       [{ ...validEvent, id: '' }, ['id']],
       [{ ...validEvent, id: 7 }, ['id']],
       [{ ...validEvent, note: 42 }, ['note']],
       [{ ...validEvent, until: '2026-02-30' }, ['until']],
-      [{ id: 'e', type: 'sessionCompleted', at: '2026-01-12T15:00:00Z', session: 1, record: { zones: ['forehead'] } }, ['record', 'zones', 0]],
+      [
+        { id: 'e', type: 'sessionCompleted', at: '2026-01-12T15:00:00Z', session: 1, record: { zones: ['forehead'] } },
+        ['record', 'zones', 0],
+      ],
     ];
     for (const [event, path] of cases) only(applyAny(plan, event, options), 'INVALID_INPUT', path);
     // A number that is no session of the plan is a rule, not a shape: UNKNOWN_SESSION.
-    expect(mustFail(applyAny(plan, { id: 'e', type: 'sessionBooked', at: '2026-01-06T09:00:00Z', session: 9, start: '2026-01-20T10:00:00Z' }, options))).toEqual([
-      expect.objectContaining({ code: 'UNKNOWN_SESSION', session: 9, params: { session: 9, sessions: 3 } }),
-    ]);
+    expect(
+      mustFail(
+        applyAny(plan, { id: 'e', type: 'sessionBooked', at: '2026-01-06T09:00:00Z', session: 9, start: '2026-01-20T10:00:00Z' }, options),
+      ),
+    ).toEqual([expect.objectContaining({ code: 'UNKNOWN_SESSION', session: 9, params: { session: 9, sessions: 3 } })]);
   });
 
   it('expectedVersion that is not a whole number ≥ 0 is INVALID_INPUT at [options, expectedVersion]', () => {
@@ -333,10 +362,16 @@ describe('impossible dates, instants without an offset, unknown zones', () => {
     expect(only(parseAny(history), 'INVALID_INSTANT', ['history', 0, 'at']).params).toEqual(params('history[0].at'));
     const booking = json();
     (booking.sessions[0] as { booking: { start: string } }).booking.start = bad;
-    expect(only(parseAny(booking), 'INVALID_INSTANT', ['sessions', 0, 'booking', 'start']).params).toEqual(params('sessions[0].booking.start'));
-    expect(only(createAny({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: bad }), 'INVALID_INSTANT', ['createdAt']).params).toEqual(params('createdAt'));
+    expect(only(parseAny(booking), 'INVALID_INSTANT', ['sessions', 0, 'booking', 'start']).params).toEqual(
+      params('sessions[0].booking.start'),
+    );
+    expect(
+      only(createAny({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: bad }), 'INVALID_INSTANT', ['createdAt']).params,
+    ).toEqual(params('createdAt'));
     expect(only(applyAny(storedPlan(), { ...validEvent, at: bad }, options), 'INVALID_INSTANT', ['at']).params).toEqual(params('at'));
-    expect(only(replayAny(storedPlan(), [validEvent, { id: 'r', type: 'planResumed', at: bad }], options), 'INVALID_INSTANT', [1, 'at']).params).toEqual(params('[1].at'));
+    expect(
+      only(replayAny(storedPlan(), [validEvent, { id: 'r', type: 'planResumed', at: bad }], options), 'INVALID_INSTANT', [1, 'at']).params,
+    ).toEqual(params('[1].at'));
     expect(evaluateAny(storedPlan(), { protocol, asOf: bad }).findings).toEqual([
       expect.objectContaining({ code: 'INVALID_INSTANT', path: ['options', 'asOf'], params: params('options.asOf') }),
     ]);
@@ -346,9 +381,12 @@ describe('impossible dates, instants without an offset, unknown zones', () => {
     expect(only(localDateOf(bad, 'UTC'), 'INVALID_INSTANT', ['instant']).params).toEqual(params('instant'));
   });
 
-  it.each(['2025-02-29T10:00:00Z', '2026-04-31T10:00:00Z', '2026-13-01T10:00:00Z', '2026-00-10T10:00:00Z'])('%s is INVALID_INSTANT (problem date)', (bad) => {
-    expect(only(applyAny(storedPlan(), { ...validEvent, at: bad }, options), 'INVALID_INSTANT', ['at']).params?.problem).toBe('date');
-  });
+  it.each(['2025-02-29T10:00:00Z', '2026-04-31T10:00:00Z', '2026-13-01T10:00:00Z', '2026-00-10T10:00:00Z'])(
+    '%s is INVALID_INSTANT (problem date)',
+    (bad) => {
+      expect(only(applyAny(storedPlan(), { ...validEvent, at: bad }, options), 'INVALID_INSTANT', ['at']).params?.problem).toBe('date');
+    },
+  );
 
   it.each(['2026-03-23T24:00:00Z', '2026-03-23T10:60:00Z', '2026-03-23T10:00:60Z'])('%s is INVALID_INSTANT (problem time)', (bad) => {
     expect(only(applyAny(storedPlan(), { ...validEvent, at: bad }, options), 'INVALID_INSTANT', ['at']).params?.problem).toBe('time');
@@ -358,30 +396,50 @@ describe('impossible dates, instants without an offset, unknown zones', () => {
     const local = '2026-03-23T10:00';
     const created = json();
     created.createdAt = local;
-    expect(only(parseAny(created), 'INVALID_INSTANT', ['createdAt']).params).toEqual({ path: 'createdAt', value: local, problem: 'offset' });
+    expect(only(parseAny(created), 'INVALID_INSTANT', ['createdAt']).params).toEqual({
+      path: 'createdAt',
+      value: local,
+      problem: 'offset',
+    });
     expect(only(applyAny(storedPlan(), { ...validEvent, at: local }, options), 'INVALID_INSTANT', ['at']).params?.problem).toBe('offset');
-    expect(only(createAny({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: `${local}:00` }), 'INVALID_INSTANT', ['createdAt']).params?.problem).toBe('offset');
+    expect(
+      only(createAny({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: `${local}:00` }), 'INVALID_INSTANT', ['createdAt'])
+        .params?.problem,
+    ).toBe('offset');
     expect(forecastAny(storedPlan(), { protocol, asOf: local }).findings[0]?.params?.problem).toBe('offset');
     expect(only(localDateOf(local, 'UTC'), 'INVALID_INSTANT', ['instant']).params?.problem).toBe('offset');
   });
 
-  it.each(['2026-03-23', '10:00', '2026-03-23T10:00:00+25:00', 'yesterday', '2026-03-23T10:00:00 Z', ' 2026-03-23T10:00:00Z'])('%j is INVALID_INSTANT', (bad) => {
-    only(applyAny(storedPlan(), { ...validEvent, at: bad }, options), 'INVALID_INSTANT', ['at']);
-  });
+  it.each(['2026-03-23', '10:00', '2026-03-23T10:00:00+25:00', 'yesterday', '2026-03-23T10:00:00 Z', ' 2026-03-23T10:00:00Z'])(
+    '%j is INVALID_INSTANT',
+    (bad) => {
+      only(applyAny(storedPlan(), { ...validEvent, at: bad }, options), 'INVALID_INSTANT', ['at']);
+    },
+  );
 
-  it.each(['Mars/Olympus_Mons', 'Europe/Londn', '+01:00', 'GMT+1', '', 'Europe/London/', '../../etc/passwd'])('zone %j is INVALID_TIME_ZONE at [timeZone]', (zone) => {
-    const plan = json();
-    plan.timeZone = zone;
-    only(parseAny(plan), 'INVALID_TIME_ZONE', ['timeZone']);
-    only(createAny({ id: 'p', clientId: 'c', protocol, timeZone: zone, createdAt: '2026-01-01T00:00:00Z' }), 'INVALID_TIME_ZONE', ['timeZone']);
-    only(localDateOf('2026-03-23T10:00:00Z', zone), 'INVALID_TIME_ZONE', ['timeZone']);
-  });
+  it.each(['Mars/Olympus_Mons', 'Europe/Londn', '+01:00', 'GMT+1', '', 'Europe/London/', '../../etc/passwd'])(
+    'zone %j is INVALID_TIME_ZONE at [timeZone]',
+    (zone) => {
+      const plan = json();
+      plan.timeZone = zone;
+      only(parseAny(plan), 'INVALID_TIME_ZONE', ['timeZone']);
+      only(createAny({ id: 'p', clientId: 'c', protocol, timeZone: zone, createdAt: '2026-01-01T00:00:00Z' }), 'INVALID_TIME_ZONE', [
+        'timeZone',
+      ]);
+      only(localDateOf('2026-03-23T10:00:00Z', zone), 'INVALID_TIME_ZONE', ['timeZone']);
+    },
+  );
 });
 
 describe('unknown fields and schema versions', () => {
   it('an unknown top-level field is INVALID_INPUT naming it', () => {
     const plan = { ...json(), colour: 'blue' };
-    expect(only(parseAny(plan), 'INVALID_INPUT', []).params).toEqual({ path: '', problem: 'unknownKeys', keys: '"colour"', detail: 'has unknown field "colour".' });
+    expect(only(parseAny(plan), 'INVALID_INPUT', []).params).toEqual({
+      path: '',
+      problem: 'unknownKeys',
+      keys: '"colour"',
+      detail: 'has unknown field "colour".',
+    });
   });
 
   it('unknown fields in a session, an event, createPlan input and a protocol', () => {
@@ -389,7 +447,11 @@ describe('unknown fields and schema versions', () => {
     (plan.sessions[1] as Record<string, unknown>).artist = 'Sam';
     only(parseAny(plan), 'INVALID_INPUT', ['sessions', 1]);
     only(applyAny(storedPlan(), { ...validEvent, priority: 'high' }, options), 'INVALID_INPUT', []);
-    only(createAny({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: '2026-01-01T00:00:00Z', owner: 'me' }), 'INVALID_INPUT', []);
+    only(
+      createAny({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: '2026-01-01T00:00:00Z', owner: 'me' }),
+      'INVALID_INPUT',
+      [],
+    );
     only(defineProtocol({ ...protocol, colour: 'blue' }), 'INVALID_INPUT', []);
     // A field of another event type is unknown for this one.
     only(applyAny(storedPlan(), { ...validEvent, session: 1 }, options), 'INVALID_INPUT', []);
@@ -401,7 +463,9 @@ describe('unknown fields and schema versions', () => {
     // A future plan may have a different shape: the version is what matters.
     only(parseAny({ schemaVersion: 2, shape: 'unknown to v1' }), 'UNSUPPORTED_SCHEMA_VERSION', ['schemaVersion']);
     only(applyAny({ ...json(), schemaVersion: 2 }, validEvent, options), 'UNSUPPORTED_SCHEMA_VERSION', ['plan', 'schemaVersion']);
-    expect(evaluateAny({ ...json(), schemaVersion: 2 }, readOptions).findings.map((x) => [x.code, x.path])).toEqual([['UNSUPPORTED_SCHEMA_VERSION', ['plan', 'schemaVersion']]]);
+    expect(evaluateAny({ ...json(), schemaVersion: 2 }, readOptions).findings.map((x) => [x.code, x.path])).toEqual([
+      ['UNSUPPORTED_SCHEMA_VERSION', ['plan', 'schemaVersion']],
+    ]);
   });
 
   it('schemaVersion "1", 0 or missing is INVALID_INPUT at [schemaVersion]', () => {
@@ -417,9 +481,15 @@ describe('deep nesting', () => {
     const deep = deepObject(10_000);
     const expectedPath = ['metadata', ...Array.from({ length: 33 }, () => 'x')];
     only(parseAny({ ...json(), metadata: deep }), 'INVALID_INPUT', expectedPath);
-    only(createAny({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: '2026-01-01T00:00:00Z', metadata: deep }), 'INVALID_INPUT', expectedPath);
+    only(
+      createAny({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: '2026-01-01T00:00:00Z', metadata: deep }),
+      'INVALID_INPUT',
+      expectedPath,
+    );
     only(applyAny({ ...json(), metadata: deep }, validEvent, options), 'INVALID_INPUT', ['plan', ...expectedPath]);
-    expect(forecastAny({ ...json(), metadata: deep }, readOptions).findings).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', path: ['plan', ...expectedPath] })]);
+    expect(forecastAny({ ...json(), metadata: deep }, readOptions).findings).toEqual([
+      expect.objectContaining({ code: 'INVALID_INPUT', path: ['plan', ...expectedPath] }),
+    ]);
   });
 
   it('metadata nested 32 levels is still accepted', () => {
@@ -431,7 +501,15 @@ describe('deep nesting', () => {
     const deep = deepArray(100_000);
     only(applyAny(storedPlan(), deep, options), 'INVALID_INPUT', []);
     only(applyAny(storedPlan(), { ...validEvent, note: deep }, options), 'INVALID_INPUT', ['note']);
-    only(applyAny(storedPlan(), { id: 'c1', type: 'sessionCompleted', at: '2026-01-12T15:00:00Z', session: 1, record: { zones: deep } }, options), 'INVALID_INPUT', ['record', 'zones', 0]);
+    only(
+      applyAny(
+        storedPlan(),
+        { id: 'c1', type: 'sessionCompleted', at: '2026-01-12T15:00:00Z', session: 1, record: { zones: deep } },
+        options,
+      ),
+      'INVALID_INPUT',
+      ['record', 'zones', 0],
+    );
     only(replayAny(storedPlan(), [deep], options), 'INVALID_INPUT', [0]);
     only(replayAny(storedPlan(), deep, options), 'INVALID_INPUT', [0]);
     only(parseAny({ ...json(), history: [deep], version: 1 }), 'INVALID_INPUT', ['history', 0]);
@@ -447,7 +525,11 @@ describe('__proto__ keys (as JSON.parse makes them)', () => {
   it('in metadata: INVALID_INPUT at the key, and no prototype changes', () => {
     const top = JSON.parse('{"__proto__": {"polluted": true}}') as unknown;
     only(parseAny({ ...json(), metadata: top }), 'INVALID_INPUT', ['metadata', '__proto__']);
-    only(createAny({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: '2026-01-01T00:00:00Z', metadata: top }), 'INVALID_INPUT', ['metadata', '__proto__']);
+    only(
+      createAny({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: '2026-01-01T00:00:00Z', metadata: top }),
+      'INVALID_INPUT',
+      ['metadata', '__proto__'],
+    );
     const nested = JSON.parse('{"crm": {"ids": [1, {"__proto__": {"polluted": true}}]}}') as unknown;
     only(parseAny({ ...json(), metadata: nested }), 'INVALID_INPUT', ['metadata', 'crm', 'ids', 1, '__proto__']);
     for (const key of ['constructor', 'prototype']) {
@@ -457,7 +539,9 @@ describe('__proto__ keys (as JSON.parse makes them)', () => {
   });
 
   it('in events and plans: an unknown field, and no prototype changes', () => {
-    const event = JSON.parse('{"__proto__": {"session": 1, "polluted": true}, "id": "x", "type": "planPaused", "reason": "r", "at": "2026-01-06T09:00:00Z"}') as unknown;
+    const event = JSON.parse(
+      '{"__proto__": {"session": 1, "polluted": true}, "id": "x", "type": "planPaused", "reason": "r", "at": "2026-01-06T09:00:00Z"}',
+    ) as unknown;
     expect(only(applyAny(storedPlan(), event, options), 'INVALID_INPUT', []).params?.detail).toBe('has unknown field "__proto__".');
     only(replayAny(storedPlan(), [event], options), 'INVALID_INPUT', [0]);
     const text = JSON.stringify(storedPlan()).replace('{', '{"__proto__":{"status":"completed"},');
@@ -466,11 +550,14 @@ describe('__proto__ keys (as JSON.parse makes them)', () => {
   });
 
   it('in a treatment record’s checklist: refused at the key, not dropped silently', () => {
-    const text = '{"id":"c1","type":"sessionCompleted","at":"2026-01-12T15:00:00Z","session":1,"record":{"checklist":{"hairlineAgreed":true,"__proto__":true}}}';
+    const text =
+      '{"id":"c1","type":"sessionCompleted","at":"2026-01-12T15:00:00Z","session":1,"record":{"checklist":{"hairlineAgreed":true,"__proto__":true}}}';
     only(applyAny(storedPlan(), JSON.parse(text), options), 'INVALID_INPUT', ['record', 'checklist', '__proto__']);
     only(replayAny(storedPlan(), [validEvent, JSON.parse(text)], options), 'INVALID_INPUT', [1, 'record', 'checklist', '__proto__']);
     // The same record inside a stored plan: in its history and in the session's completion.
-    const done = applyAll(storedPlan(), [{ id: 'c1', type: 'sessionCompleted', at: '2026-01-12T15:00:00Z', session: 1, record: { checklist: { hairlineAgreed: true } } }]);
+    const done = applyAll(storedPlan(), [
+      { id: 'c1', type: 'sessionCompleted', at: '2026-01-12T15:00:00Z', session: 1, record: { checklist: { hairlineAgreed: true } } },
+    ]);
     const stored = JSON.stringify(done).replaceAll('"hairlineAgreed":true', '"hairlineAgreed":true,"__proto__":{"polluted":true}');
     expect(mustFail(parseAny(JSON.parse(stored))).map((f) => [f.code, f.path])).toEqual([
       ['INVALID_INPUT', ['history', 1, 'record', 'checklist', '__proto__']],
@@ -487,7 +574,9 @@ describe('megabyte strings', () => {
     const plan = { ...json(), id: mega };
     short(mustFail(parseAny(plan)));
     only(parseAny(plan), 'INVALID_INPUT', ['id']);
-    only(createAny({ id: 'p', clientId: mega, protocol, timeZone: 'UTC', createdAt: '2026-01-01T00:00:00Z' }), 'INVALID_INPUT', ['clientId']);
+    only(createAny({ id: 'p', clientId: mega, protocol, timeZone: 'UTC', createdAt: '2026-01-01T00:00:00Z' }), 'INVALID_INPUT', [
+      'clientId',
+    ]);
     only(applyAny(storedPlan(), { ...validEvent, id: mega }, options), 'INVALID_INPUT', ['id']);
     short(mustFail(applyAny(storedPlan(), { ...validEvent, id: mega }, options)));
   });
@@ -499,7 +588,11 @@ describe('megabyte strings', () => {
 
   it('in metadata: INVALID_INPUT (too large) at [metadata]', () => {
     only(parseAny({ ...json(), metadata: { blob: mega } }), 'INVALID_INPUT', ['metadata']);
-    only(createAny({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: '2026-01-01T00:00:00Z', metadata: { [mega]: 1 } }), 'INVALID_INPUT', ['metadata']);
+    only(
+      createAny({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: '2026-01-01T00:00:00Z', metadata: { [mega]: 1 } }),
+      'INVALID_INPUT',
+      ['metadata'],
+    );
     const many = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, i]));
     only(parseAny({ ...json(), metadata: many }), 'INVALID_INPUT', ['metadata']);
   });
@@ -530,7 +623,11 @@ describe('cycles', () => {
 
   it('cyclic metadata is INVALID_INPUT at the back reference', () => {
     only(parseAny({ ...json(), metadata: cyclic() }), 'INVALID_INPUT', ['metadata', 'self']);
-    only(createAny({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: '2026-01-01T00:00:00Z', metadata: cyclic() }), 'INVALID_INPUT', ['metadata', 'self']);
+    only(
+      createAny({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: '2026-01-01T00:00:00Z', metadata: cyclic() }),
+      'INVALID_INPUT',
+      ['metadata', 'self'],
+    );
     const list: unknown[] = [1];
     list.push({ back: list });
     only(parseAny({ ...json(), metadata: { list } }), 'INVALID_INPUT', ['metadata', 'list', 1, 'back']);
@@ -550,7 +647,9 @@ describe('cycles', () => {
     only(applyAny(storedPlan(), event, options), 'INVALID_INPUT', []);
     const record: Record<string, unknown> = {};
     record.checklist = record;
-    expect(applyAny(storedPlan(), { id: 'c1', type: 'sessionCompleted', at: '2026-01-12T15:00:00Z', session: 1, record }, options).ok).toBe(false);
+    expect(applyAny(storedPlan(), { id: 'c1', type: 'sessionCompleted', at: '2026-01-12T15:00:00Z', session: 1, record }, options).ok).toBe(
+      false,
+    );
     const sessions: unknown[] = [];
     sessions.push(sessions);
     only(defineProtocol({ ...protocol, sessions }), 'INVALID_INPUT', ['sessions', 0]);
@@ -594,7 +693,9 @@ describe('objects that throw when read', () => {
     expect(mustFail(parseAny({ ...json(), metadata: { inner: evil } }))).toEqual(UNREADABLE(['metadata', 'inner']));
     expect(mustFail(applyAny(storedPlan(), { ...validEvent, reason: evil }, options))).toEqual(UNREADABLE(['reason']));
     expect(mustFail(defineProtocol({ ...protocol, sessions: [evil] }))).toEqual(UNREADABLE(['sessions', 0]));
-    expect(mustFail(createAny({ id: 'p', clientId: 'c', protocol, timeZone: evil, createdAt: '2026-01-01T00:00:00Z' }))).toEqual(UNREADABLE(['timeZone']));
+    expect(mustFail(createAny({ id: 'p', clientId: 'c', protocol, timeZone: evil, createdAt: '2026-01-01T00:00:00Z' }))).toEqual(
+      UNREADABLE(['timeZone']),
+    );
   });
 
   it('a getter that throws, in a plan or in metadata', () => {
@@ -613,7 +714,9 @@ describe('objects that throw when read', () => {
         throw new Error('getter');
       },
     });
-    expect(mustFail(createAny({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: '2026-01-01T00:00:00Z', metadata }))).toEqual(UNREADABLE(['metadata', 'x']));
+    expect(mustFail(createAny({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: '2026-01-01T00:00:00Z', metadata }))).toEqual(
+      UNREADABLE(['metadata', 'x']),
+    );
   });
 
   it('metadata that is not plain JSON names the value', () => {
@@ -648,7 +751,9 @@ describe('metadata survives every round trip exactly', () => {
   };
 
   it('createPlan → events → JSON → parsePlan keeps metadata byte for byte', () => {
-    const created = mustOk(createPlan({ id: 'p', clientId: 'c', protocol, timeZone: 'Pacific/Chatham', createdAt: '2026-01-01T00:00:00Z', metadata }));
+    const created = mustOk(
+      createPlan({ id: 'p', clientId: 'c', protocol, timeZone: 'Pacific/Chatham', createdAt: '2026-01-01T00:00:00Z', metadata }),
+    );
     expect(created.metadata).toStrictEqual(metadata);
     expect(JSON.stringify(created.metadata)).toBe(JSON.stringify(metadata));
     const plan = applyAll(created, [
@@ -671,7 +776,9 @@ describe('metadata survives every round trip exactly', () => {
 
   it('a caller mutating its metadata afterwards does not change the plan', () => {
     const mine = { crm: { id: 1 }, tags: ['a'] };
-    const plan = mustOk(createPlan({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: '2026-01-01T00:00:00Z', metadata: mine }));
+    const plan = mustOk(
+      createPlan({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: '2026-01-01T00:00:00Z', metadata: mine }),
+    );
     mine.crm.id = 2;
     mine.tags.push('b');
     expect(plan.metadata).toStrictEqual({ crm: { id: 1 }, tags: ['a'] });
@@ -690,15 +797,21 @@ describe('metadata survives every round trip exactly', () => {
 
 describe('a stored plan keeps the invariants applyEvent keeps', () => {
   it('refuses a booking edited to end before it starts, and a completion that ends before it starts', () => {
-    const stored = JSON.parse(JSON.stringify(storedPlan())) as { sessions: { booking?: { start: string; end: string }; completed?: { start: string; end: string } }[] };
+    const stored = JSON.parse(JSON.stringify(storedPlan())) as {
+      sessions: { booking?: { start: string; end: string }; completed?: { start: string; end: string } }[];
+    };
     const s1 = stored.sessions[0];
     if (s1?.booking === undefined) expect.fail('the stored plan books session 1');
     const broken = structuredClone(stored);
     const b = broken.sessions[0]?.booking;
     if (b === undefined) expect.fail('unreachable');
     b.end = new Date(Date.parse(b.start) - 86_400_000).toISOString();
-    expect(mustFail(parsePlan(broken))).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', path: ['sessions', 0, 'booking', 'end'] })]);
+    expect(mustFail(parsePlan(broken))).toEqual([
+      expect.objectContaining({ code: 'INVALID_INPUT', path: ['sessions', 0, 'booking', 'end'] }),
+    ]);
     // and applyEvent does not go on with it
-    expect(mustFail(applyEvent(broken as never, validEvent, options)).map((f) => [f.code, f.path])).toEqual([['INVALID_INPUT', ['plan', 'sessions', 0, 'booking', 'end']]]);
+    expect(mustFail(applyEvent(broken as never, validEvent, options)).map((f) => [f.code, f.path])).toEqual([
+      ['INVALID_INPUT', ['plan', 'sessions', 0, 'booking', 'end']],
+    ]);
   });
 });

@@ -5,7 +5,13 @@ import { applyAll, codes, mustFail, mustOk, newPlan } from '../support/plans.js'
 const protocol = standardProtocol;
 
 const BOOK1 = { id: 'b1', type: 'sessionBooked', at: '2026-01-05T09:00:00Z', session: 1, start: '2026-01-12T10:00:00Z' } as const;
-const DONE1 = { id: 'c1', type: 'sessionCompleted', at: '2026-01-12T14:00:00Z', session: 1, record: { zones: ['hairline'], checklist: { hairlineAgreed: true } } } as const;
+const DONE1 = {
+  id: 'c1',
+  type: 'sessionCompleted',
+  at: '2026-01-12T14:00:00Z',
+  session: 1,
+  record: { zones: ['hairline'], checklist: { hairlineAgreed: true } },
+} as const;
 const BOOK2 = { id: 'b2', type: 'sessionBooked', at: '2026-01-12T15:00:00Z', session: 2, start: '2026-01-20T10:00:00Z' } as const;
 const MOVE2 = { id: 'r2', type: 'sessionRescheduled', at: '2026-01-13T09:00:00Z', session: 2, start: '2026-01-22T10:00:00Z' } as const;
 const DONE2 = { id: 'c2', type: 'sessionCompleted', at: '2026-01-22T13:00:00Z', session: 2 } as const;
@@ -65,7 +71,11 @@ describe('replay', () => {
 
   it('replays a no-show limit: the count comes from the history', () => {
     const strict = mustOk(
-      defineProtocol({ ...(JSON.parse(JSON.stringify(standardProtocol)) as Protocol), id: 'strict', policy: { cancellationNoticeHours: 48, maxNoShows: 2 } }),
+      defineProtocol({
+        ...(JSON.parse(JSON.stringify(standardProtocol)) as Protocol),
+        id: 'strict',
+        policy: { cancellationNoticeHours: 48, maxNoShows: 2 },
+      }),
     );
     const initial = newPlan({ protocol: strict });
     const events = [
@@ -94,7 +104,13 @@ describe('replay', () => {
     expect(plan.history.map((e) => e.id)).toEqual(['b1', 'c1']);
     expect(plan).toEqual(applyAll(initial, [BOOK1, DONE1]));
     expect(out.findings).toEqual([
-      { code: 'DUPLICATE_EVENT', severity: 'info', message: 'Event "b1" was already applied; the plan is unchanged.', params: { eventId: 'b1' }, path: [1] },
+      {
+        code: 'DUPLICATE_EVENT',
+        severity: 'info',
+        message: 'Event "b1" was already applied; the plan is unchanged.',
+        params: { eventId: 'b1' },
+        path: [1],
+      },
     ]);
   });
 
@@ -123,7 +139,9 @@ describe('replay', () => {
   });
 
   it('puts the path of an event field after the index: a completion without start at [index, "start"]', () => {
-    const findings = mustFail(replay(newPlan(), [{ id: 'c1', type: 'sessionCompleted', at: '2026-01-12T14:00:00Z', session: 1 }], { protocol }));
+    const findings = mustFail(
+      replay(newPlan(), [{ id: 'c1', type: 'sessionCompleted', at: '2026-01-12T14:00:00Z', session: 1 }], { protocol }),
+    );
     expect(findings.map((f) => [f.code, f.path])).toEqual([['INVALID_INPUT', [0, 'start']]]);
   });
 

@@ -49,7 +49,10 @@ describe('createPlan with a screening', () => {
         id: 'no-keloid',
         screening: {
           ...protocol.screening,
-          conditions: { ...protocol.screening?.conditions, keloidHistory: { outcome: 'ineligible', reason: 'we do not treat keloid-prone skin' } },
+          conditions: {
+            ...protocol.screening?.conditions,
+            keloidHistory: { outcome: 'ineligible', reason: 'we do not treat keloid-prone skin' },
+          },
         },
       }),
     );
@@ -68,9 +71,7 @@ describe('createPlan with a screening', () => {
     // The condition lets another locale render the reason without the clinic's English text.
     const [refusal] = f;
     if (refusal === undefined) throw new Error('unreachable: one finding above');
-    expect(formatFinding(refusal, 'es')).toBe(
-      'El cliente no es apto para este tratamiento: antecedentes de cicatrices queloides.',
-    );
+    expect(formatFinding(refusal, 'es')).toBe('El cliente no es apto para este tratamiento: antecedentes de cicatrices queloides.');
   });
 
   it('refuses a screening given as plain JSON with outcome ineligible, whatever its findings', () => {
@@ -84,7 +85,14 @@ describe('createPlan with a screening', () => {
         screening: { outcome: 'ineligible', findings: [] },
       }),
     );
-    expect(f).toMatchObject([{ code: 'SCREENING_INELIGIBLE', severity: 'error', path: ['screening'], params: { reason: 'the screening found the client ineligible' } }]);
+    expect(f).toMatchObject([
+      {
+        code: 'SCREENING_INELIGIBLE',
+        severity: 'error',
+        path: ['screening'],
+        params: { reason: 'the screening found the client ineligible' },
+      },
+    ]);
   });
 
   it('keeps what it needs of the screening: outcome, earliestStart and each reason', () => {
@@ -113,7 +121,14 @@ describe('createPlan with a screening', () => {
     );
     expect(f).toMatchObject([{ code: 'INVALID_INPUT', path: ['screening', 'earliestStart'] }]);
     const g = mustFail(
-      createPlan({ id: 'p', clientId: 'c', protocol, timeZone: ZONE, createdAt: SCREENED_AT, screening: { outcome: 'maybe', findings: [] } as never }),
+      createPlan({
+        id: 'p',
+        clientId: 'c',
+        protocol,
+        timeZone: ZONE,
+        createdAt: SCREENED_AT,
+        screening: { outcome: 'maybe', findings: [] } as never,
+      }),
     );
     expect(g).toMatchObject([{ code: 'INVALID_INPUT', path: ['screening', 'outcome'] }]);
   });
@@ -166,9 +181,19 @@ describe('a dated deferral', () => {
 
   it('refuses moving session 1 before earliestStart, accepts moving it within the allowed dates', () => {
     const plan = applyAll(planWith(isotretinoin()), [book1('2026-03-05T10:00:00Z')]);
-    const early = mustFail(applyEvent(plan, { id: 'r1', type: 'sessionRescheduled', at: '2026-01-16T09:00:00Z', session: 1, start: '2026-02-20T10:00:00Z' }, { protocol }));
+    const early = mustFail(
+      applyEvent(
+        plan,
+        { id: 'r1', type: 'sessionRescheduled', at: '2026-01-16T09:00:00Z', session: 1, start: '2026-02-20T10:00:00Z' },
+        { protocol },
+      ),
+    );
     expect(early).toMatchObject([{ code: 'SCREENING_DEFERRED', severity: 'error', params: { date: '2026-02-20', until: '2026-03-01' } }]);
-    const later = applyEvent(plan, { id: 'r1', type: 'sessionRescheduled', at: '2026-01-16T09:00:00Z', session: 1, start: '2026-03-01T10:00:00Z' }, { protocol });
+    const later = applyEvent(
+      plan,
+      { id: 'r1', type: 'sessionRescheduled', at: '2026-01-16T09:00:00Z', session: 1, start: '2026-03-01T10:00:00Z' },
+      { protocol },
+    );
     expect(later.ok).toBe(true);
   });
 
@@ -180,7 +205,9 @@ describe('a dated deferral', () => {
     );
     const plan = mustOk(out);
     expect(plan.sessions[0]?.state).toBe('completed');
-    expect(out.findings).toMatchObject([{ code: 'SCREENING_DEFERRED', severity: 'warning', session: 1, params: { date: '2026-02-20', until: '2026-03-01' } }]);
+    expect(out.findings).toMatchObject([
+      { code: 'SCREENING_DEFERRED', severity: 'warning', session: 1, params: { date: '2026-02-20', until: '2026-03-01' } },
+    ]);
   });
 
   it('takes the latest of several dated waits, names the dated conditions, and warns about the undated ones', () => {
@@ -190,7 +217,9 @@ describe('a dated deferral', () => {
     expect(refused).toMatchObject([
       { code: 'SCREENING_DEFERRED', severity: 'error', params: { until: '2026-04-01', condition: 'isotretinoin, laserRemoval' } },
     ]);
-    expect(refused[0]?.message).toBe('Session 1 cannot be on 2026-03-31: treatment is deferred until 2026-04-01 (recent isotretinoin; recent laser removal on the area).');
+    expect(refused[0]?.message).toBe(
+      'Session 1 cannot be on 2026-03-31: treatment is deferred until 2026-04-01 (recent isotretinoin; recent laser removal on the area).',
+    );
     const out = applyEvent(planWith(s), book1('2026-04-01T10:00:00+01:00'), { protocol });
     expect(out.ok).toBe(true);
     expect(out.findings).toMatchObject([{ code: 'SCREENING_DEFERRED', severity: 'warning', params: { condition: 'pregnant' } }]);
@@ -201,7 +230,11 @@ describe('a dated deferral', () => {
       book1('2026-03-02T10:00:00Z'),
       { id: 'c1', type: 'sessionCompleted', at: '2026-03-02T14:00:00Z', session: 1 },
     ]);
-    const out = applyEvent(plan, { id: 'b2', type: 'sessionBooked', at: '2026-03-02T15:00:00Z', session: 2, start: '2026-03-12T10:00:00Z' }, { protocol });
+    const out = applyEvent(
+      plan,
+      { id: 'b2', type: 'sessionBooked', at: '2026-03-02T15:00:00Z', session: 2, start: '2026-03-12T10:00:00Z' },
+      { protocol },
+    );
     expect(out.ok).toBe(true);
     expect(out.findings).toEqual([]);
   });
@@ -265,13 +298,24 @@ describe('undated deferrals and clearances are warnings', () => {
 describe("the forecast's session 1", () => {
   it('earliest = earliestStart while asOf is before it (due notYet)', () => {
     const f = mustOk(forecast(planWith(isotretinoin()), { protocol, asOf: SCREENED_AT }));
-    expect(f.next).toEqual({ session: 1, state: 'pending', earliest: '2026-03-01', recommended: '2026-03-01', projected: false, due: 'notYet' });
+    expect(f.next).toEqual({
+      session: 1,
+      state: 'pending',
+      earliest: '2026-03-01',
+      recommended: '2026-03-01',
+      projected: false,
+      due: 'notYet',
+    });
   });
 
   it("earliest = asOf's local date once earliestStart has passed (the maximum of the two)", () => {
     const plan = planWith(isotretinoin());
     expect(mustOk(forecast(plan, { protocol, asOf: '2026-03-01T08:00:00Z' })).next).toMatchObject({ earliest: '2026-03-01', due: 'due' });
-    expect(mustOk(forecast(plan, { protocol, asOf: '2026-03-10T08:00:00Z' })).next).toMatchObject({ earliest: '2026-03-10', recommended: '2026-03-10', due: 'due' });
+    expect(mustOk(forecast(plan, { protocol, asOf: '2026-03-10T08:00:00Z' })).next).toMatchObject({
+      earliest: '2026-03-10',
+      recommended: '2026-03-10',
+      due: 'due',
+    });
   });
 
   it('projects later sessions from the deferred session 1', () => {
@@ -325,7 +369,11 @@ describe('the screening stays with the plan', () => {
     const initial = planWith(isotretinoin());
     const parsed = mustOk(parsePlan(JSON.parse(JSON.stringify(initial))));
     expect(parsed).toEqual(initial);
-    expect(parsed.screening).toEqual({ outcome: 'deferred', earliestStart: '2026-03-01', reasons: [{ condition: 'isotretinoin', outcome: 'deferred', until: '2026-03-01' }] });
+    expect(parsed.screening).toEqual({
+      outcome: 'deferred',
+      earliestStart: '2026-03-01',
+      reasons: [{ condition: 'isotretinoin', outcome: 'deferred', until: '2026-03-01' }],
+    });
     expect(codes(mustFail(applyEvent(parsed, book1('2026-02-28T10:00:00Z'), { protocol })))).toEqual(['SCREENING_DEFERRED']);
     const later = applyAll(initial, events);
     expect(mustOk(parsePlan(JSON.parse(JSON.stringify(later))))).toEqual(later);

@@ -58,7 +58,11 @@ describe('planTransitions', () => {
   it('draws every accepted status change of a full course as an edge', () => {
     const seen: string[] = [];
     let plan = newPlan();
-    for (const e of [...completedAll, { id: 'add', type: 'sessionAdded', at: '2026-04-21T09:00:00Z', reason: 'healed light' }, { id: 'close', type: 'planClosed', at: '2026-04-22T09:00:00Z', reason: 'done' }]) {
+    for (const e of [
+      ...completedAll,
+      { id: 'add', type: 'sessionAdded', at: '2026-04-21T09:00:00Z', reason: 'healed light' },
+      { id: 'close', type: 'planClosed', at: '2026-04-22T09:00:00Z', reason: 'done' },
+    ]) {
       const out = applyEvent(plan, e, { protocol: standardProtocol });
       if (!out.ok) throw new Error(out.findings[0]?.message);
       seen.push(`${e.type}:${plan.status}->${out.value.status}`);
@@ -67,7 +71,10 @@ describe('planTransitions', () => {
     for (const step of seen) {
       const [type, change] = step.split(':') as [keyof typeof planTransitions, string];
       const [from, to] = change.split('->');
-      expect(planTransitions[type].edges.some(([f, t]) => f === from && t === to), step).toBe(true);
+      expect(
+        planTransitions[type].edges.some(([f, t]) => f === from && t === to),
+        step,
+      ).toBe(true);
     }
   });
 });

@@ -62,7 +62,9 @@ const customOutcome = defineProtocol({
       title: 'Density',
       purpose: 'Density.',
       durationMinutes: 90,
-      gaps: [{ from: 'previous', absoluteMinimumDays: 2, minimumDays: 3, earliestRecommendedDays: 5, latestRecommendedDays: 8, maximumDays: 12 }],
+      gaps: [
+        { from: 'previous', absoluteMinimumDays: 2, minimumDays: 3, earliestRecommendedDays: 5, latestRecommendedDays: 8, maximumDays: 12 },
+      ],
     },
     {
       number: 3,
@@ -72,7 +74,14 @@ const customOutcome = defineProtocol({
       durationMinutes: 45,
       gaps: [
         { from: 'previous', absoluteMinimumDays: 1, minimumDays: 2, earliestRecommendedDays: 4, latestRecommendedDays: 6 },
-        { from: { session: 1 }, absoluteMinimumDays: 6, minimumDays: 8, earliestRecommendedDays: 10, latestRecommendedDays: 14, maximumDays: 20 },
+        {
+          from: { session: 1 },
+          absoluteMinimumDays: 6,
+          minimumDays: 8,
+          earliestRecommendedDays: 10,
+          latestRecommendedDays: 14,
+          maximumDays: 20,
+        },
       ],
     },
   ],
@@ -101,7 +110,14 @@ const ZONES = [
   'UTC',
 ] as const;
 /** Start dates near DST changes (and the Apia skip) in most of the zones. */
-const BASES = ['2026-03-20T09:00:00Z', '2026-09-20T09:00:00Z', '2026-03-30T21:00:00Z', '2018-10-28T12:00:00Z', '2018-02-10T12:00:00Z', '2011-12-20T00:00:00Z'];
+const BASES = [
+  '2026-03-20T09:00:00Z',
+  '2026-09-20T09:00:00Z',
+  '2026-03-30T21:00:00Z',
+  '2018-10-28T12:00:00Z',
+  '2018-02-10T12:00:00Z',
+  '2011-12-20T00:00:00Z',
+];
 
 const scenarioArb = scenarioArbFor({ protocols: PROTOCOLS, zones: ZONES, bases: BASES });
 const run = (s: Scenario): Trace => runScenario(s, PROTOCOLS);
@@ -110,108 +126,138 @@ const run = (s: Scenario): Trace => runScenario(s, PROTOCOLS);
 // The properties.
 
 describe('plan state machine properties', () => {
-  it('(a) applyEvent never throws, for any sequence, garbage included, and a JSON copy of the plan gets the same answer', () => {
-    fc.assert(
-      fc.property(scenarioArb, (s) => {
-        const trace = run(s);
-        for (const a of trace.steps) {
-          expect(outcomeViolations(a.out)).toEqual([]);
-          if (a.expectedVersion !== undefined) continue;
-          const untrusted = JSON.parse(JSON.stringify(a.before)) as Plan;
-          const again = applyEvent(untrusted, a.event, { protocol: trace.protocol });
-          expect(again).toStrictEqual(a.out);
-        }
-      }),
-      { numRuns: 400 },
-    );
-  }, TIMEOUT);
-
-  it('(b) every accepted plan keeps every invariant of docs/design.md, and every transition its rules', () => {
-    fc.assert(
-      fc.property(scenarioArb, (s) => {
-        const trace = run(s);
-        expect(planViolations(trace.initial, trace.protocol)).toEqual([]);
-        for (const a of trace.steps) {
-          const problems = transitionViolations(a.before, a.event, a.out, trace.protocol);
-          if (a.out.ok) problems.push(...planViolations(a.out.value, trace.protocol));
-          if (a.expectedVersion !== undefined && a.expectedVersion !== a.before.version && a.out.ok) {
-            if (!a.out.findings.some((f) => f.code === 'DUPLICATE_EVENT')) problems.push('stale expectedVersion accepted');
+  it(
+    '(a) applyEvent never throws, for any sequence, garbage included, and a JSON copy of the plan gets the same answer',
+    () => {
+      fc.assert(
+        fc.property(scenarioArb, (s) => {
+          const trace = run(s);
+          for (const a of trace.steps) {
+            expect(outcomeViolations(a.out)).toEqual([]);
+            if (a.expectedVersion !== undefined) continue;
+            const untrusted = JSON.parse(JSON.stringify(a.before)) as Plan;
+            const again = applyEvent(untrusted, a.event, { protocol: trace.protocol });
+            expect(again).toStrictEqual(a.out);
           }
-          if (problems.length > 0) {
-            expect.fail(`${problems.join('\n')}\nevent: ${JSON.stringify(a.event)}\nfindings: ${JSON.stringify(a.out.findings)}\nbefore: ${JSON.stringify(a.before)}`);
+        }),
+        { numRuns: 400 },
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    '(b) every accepted plan keeps every invariant of docs/design.md, and every transition its rules',
+    () => {
+      fc.assert(
+        fc.property(scenarioArb, (s) => {
+          const trace = run(s);
+          expect(planViolations(trace.initial, trace.protocol)).toEqual([]);
+          for (const a of trace.steps) {
+            const problems = transitionViolations(a.before, a.event, a.out, trace.protocol);
+            if (a.out.ok) problems.push(...planViolations(a.out.value, trace.protocol));
+            if (a.expectedVersion !== undefined && a.expectedVersion !== a.before.version && a.out.ok) {
+              if (!a.out.findings.some((f) => f.code === 'DUPLICATE_EVENT')) problems.push('stale expectedVersion accepted');
+            }
+            if (problems.length > 0) {
+              expect.fail(
+                `${problems.join('\n')}\nevent: ${JSON.stringify(a.event)}\nfindings: ${JSON.stringify(a.out.findings)}\nbefore: ${JSON.stringify(a.before)}`,
+              );
+            }
           }
-        }
-      }),
-      { numRuns: 1000 },
-    );
-  }, TIMEOUT);
+        }),
+        { numRuns: 1000 },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('(c) replay(initial, plan.history) rebuilds the plan exactly', () => {
-    fc.assert(
-      fc.property(scenarioArb, (s) => {
-        const trace = run(s);
-        const rebuilt = replay(trace.initial, [...trace.final.history], { protocol: trace.protocol });
-        expect(rebuilt.ok).toBe(true);
-        if (rebuilt.ok) expect(rebuilt.value).toStrictEqual(trace.final);
-        // From stored JSON, and from the raw events as they were sent (retries included).
-        const stored = JSON.parse(JSON.stringify(trace.final.history)) as unknown[];
-        const fromJson = replay(trace.initial, stored, { protocol: trace.protocol });
-        expect(fromJson.ok && fromJson.value).toStrictEqual(trace.final);
-        const sent = trace.steps.filter((a) => a.out.ok).map((a) => a.event);
-        const fromSent = replay(trace.initial, sent, { protocol: trace.protocol });
-        expect(fromSent.ok && fromSent.value).toStrictEqual(trace.final);
-      }),
-      { numRuns: 300 },
-    );
-  }, TIMEOUT);
+  it(
+    '(c) replay(initial, plan.history) rebuilds the plan exactly',
+    () => {
+      fc.assert(
+        fc.property(scenarioArb, (s) => {
+          const trace = run(s);
+          const rebuilt = replay(trace.initial, [...trace.final.history], { protocol: trace.protocol });
+          expect(rebuilt.ok).toBe(true);
+          if (rebuilt.ok) expect(rebuilt.value).toStrictEqual(trace.final);
+          // From stored JSON, and from the raw events as they were sent (retries included).
+          const stored = JSON.parse(JSON.stringify(trace.final.history)) as unknown[];
+          const fromJson = replay(trace.initial, stored, { protocol: trace.protocol });
+          expect(fromJson.ok && fromJson.value).toStrictEqual(trace.final);
+          const sent = trace.steps.filter((a) => a.out.ok).map((a) => a.event);
+          const fromSent = replay(trace.initial, sent, { protocol: trace.protocol });
+          expect(fromSent.ok && fromSent.value).toStrictEqual(trace.final);
+        }),
+        { numRuns: 300 },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('(d) applying an accepted event twice equals applying it once (DUPLICATE_EVENT, also with a stale version)', () => {
-    fc.assert(
-      fc.property(scenarioArb, (s) => {
-        const trace = run(s);
-        for (const a of accepted(trace)) {
-          if (!a.out.ok) continue;
-          const after = a.out.value;
-          const again = applyEvent(after, a.event, { protocol: trace.protocol });
-          expect(again).toEqual({ ok: true, value: after, findings: [expect.objectContaining({ code: 'DUPLICATE_EVENT', severity: 'info' })] });
-          const retried = applyEvent(after, a.event, { protocol: trace.protocol, expectedVersion: a.before.version });
-          expect(retried.ok && retried.value).toBe(after);
-          expect(retried.findings.map((f) => f.code)).toEqual(['DUPLICATE_EVENT']);
-        }
-      }),
-      { numRuns: 300 },
-    );
-  }, TIMEOUT);
+  it(
+    '(d) applying an accepted event twice equals applying it once (DUPLICATE_EVENT, also with a stale version)',
+    () => {
+      fc.assert(
+        fc.property(scenarioArb, (s) => {
+          const trace = run(s);
+          for (const a of accepted(trace)) {
+            if (!a.out.ok) continue;
+            const after = a.out.value;
+            const again = applyEvent(after, a.event, { protocol: trace.protocol });
+            expect(again).toEqual({
+              ok: true,
+              value: after,
+              findings: [expect.objectContaining({ code: 'DUPLICATE_EVENT', severity: 'info' })],
+            });
+            const retried = applyEvent(after, a.event, { protocol: trace.protocol, expectedVersion: a.before.version });
+            expect(retried.ok && retried.value).toBe(after);
+            expect(retried.findings.map((f) => f.code)).toEqual(['DUPLICATE_EVENT']);
+          }
+        }),
+        { numRuns: 300 },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('(e) parsePlan(JSON.parse(JSON.stringify(plan))) gives the plan back, metadata included', () => {
-    fc.assert(
-      fc.property(scenarioArb, (s) => {
-        const trace = run(s);
-        for (const plan of [trace.initial, trace.final]) {
-          const parsed = parsePlan(JSON.parse(JSON.stringify(plan)));
-          expect(parsed.ok).toBe(true);
-          if (parsed.ok) expect(parsed.value).toStrictEqual(plan);
-        }
-        const expected = s.metadata === null ? undefined : JSON.parse(JSON.stringify(s.metadata));
-        expect(trace.final.metadata).toStrictEqual(expected);
-      }),
-      { numRuns: 300 },
-    );
-  }, TIMEOUT);
+  it(
+    '(e) parsePlan(JSON.parse(JSON.stringify(plan))) gives the plan back, metadata included',
+    () => {
+      fc.assert(
+        fc.property(scenarioArb, (s) => {
+          const trace = run(s);
+          for (const plan of [trace.initial, trace.final]) {
+            const parsed = parsePlan(JSON.parse(JSON.stringify(plan)));
+            expect(parsed.ok).toBe(true);
+            if (parsed.ok) expect(parsed.value).toStrictEqual(plan);
+          }
+          const expected = s.metadata === null ? undefined : JSON.parse(JSON.stringify(s.metadata));
+          expect(trace.final.metadata).toStrictEqual(expected);
+        }),
+        { numRuns: 300 },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('(f) evaluatePlan and forecast never throw, and give well-formed dates that match the spacing model', () => {
-    const asOfArb = fc.integer({ min: -20 * 24 * 60, max: 120 * 24 * 60 });
-    fc.assert(
-      fc.property(scenarioArb, fc.array(asOfArb, { minLength: 1, maxLength: 3 }), (s, shifts) => {
-        const trace = run(s);
-        for (const minutes of shifts) {
-          const asOf = spell(trace.clock + minutes * MINUTE, minutes);
-          checkReaders(trace.final, trace.protocol, asOf);
-        }
-      }),
-      { numRuns: 300 },
-    );
-  }, TIMEOUT);
+  it(
+    '(f) evaluatePlan and forecast never throw, and give well-formed dates that match the spacing model',
+    () => {
+      const asOfArb = fc.integer({ min: -20 * 24 * 60, max: 120 * 24 * 60 });
+      fc.assert(
+        fc.property(scenarioArb, fc.array(asOfArb, { minLength: 1, maxLength: 3 }), (s, shifts) => {
+          const trace = run(s);
+          for (const minutes of shifts) {
+            const asOf = spell(trace.clock + minutes * MINUTE, minutes);
+            checkReaders(trace.final, trace.protocol, asOf);
+          }
+        }),
+        { numRuns: 300 },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -239,7 +285,9 @@ function checkReaders(plan: Plan, protocol: Protocol, asOf: string): void {
   const today = localDate(asOf, zone);
   const evaluation = mustOk(evaluatePlan(plan, { protocol, asOf }));
   // A booking that ended before asOf with nothing recorded: one OUTCOME_NOT_RECORDED each, never completed.
-  const unrecorded = plan.sessions.filter((s) => s.state === 'booked' && s.booking !== undefined && Date.parse(s.booking.end) < Date.parse(asOf)).map((s) => s.number);
+  const unrecorded = plan.sessions
+    .filter((s) => s.state === 'booked' && s.booking !== undefined && Date.parse(s.booking.end) < Date.parse(asOf))
+    .map((s) => s.number);
   expect(evaluation.findings.map((x) => [x.code, x.session])).toEqual(unrecorded.map((n) => ['OUTCOME_NOT_RECORDED', n]));
   expect(evaluation.status).toBe(plan.status);
   expect(evaluation.sessions.map((s) => s.session)).toEqual(plan.sessions.map((s) => s.number));
@@ -266,7 +314,10 @@ function checkReaders(plan: Plan, protocol: Protocol, asOf: string): void {
 
   const f = mustOk(forecast(plan, { protocol, asOf }));
   expect(findingViolations(f.findings)).toEqual([]);
-  expect(f.findings.map((x) => x.code)).toEqual([...unrecorded.map(() => 'OUTCOME_NOT_RECORDED'), ...(plan.status === 'onHold' ? ['PLAN_ON_HOLD'] : [])]);
+  expect(f.findings.map((x) => x.code)).toEqual([
+    ...unrecorded.map(() => 'OUTCOME_NOT_RECORDED'),
+    ...(plan.status === 'onHold' ? ['PLAN_ON_HOLD'] : []),
+  ]);
   expect(f.sessions.map((s) => [s.session, s.state])).toEqual(plan.sessions.map((s) => [s.number, s.state]));
   const open = plan.status !== 'completed' && plan.status !== 'closed';
   const firstOpen = f.sessions.find((s) => s.state !== 'completed') ?? null;
@@ -287,7 +338,15 @@ function checkReaders(plan: Plan, protocol: Protocol, asOf: string): void {
     expect(earliest <= recommended).toBe(true);
     // Due, as DESIGN defines it from the dates.
     const due =
-      today < earliest ? 'notYet' : today < recommended ? 'early' : sf.pastDue === undefined || today < sf.pastDue ? 'due' : sf.latest === undefined || today <= sf.latest ? 'overdue' : 'lapsed';
+      today < earliest
+        ? 'notYet'
+        : today < recommended
+          ? 'early'
+          : sf.pastDue === undefined || today < sf.pastDue
+            ? 'due'
+            : sf.latest === undefined || today <= sf.latest
+              ? 'overdue'
+              : 'lapsed';
     expect(sf.due).toBe(due);
     const gaps = gapsOf(protocol, sf.session);
     const notBefore = plan.notBefore ?? '0000-01-01';
@@ -335,7 +394,13 @@ function checkReaders(plan: Plan, protocol: Protocol, asOf: string): void {
 describe('examples behind the properties', () => {
   const standard = protocols.standard;
   const base = (): Plan => {
-    const created = createPlan({ id: 'p', clientId: 'c', protocol: standard, timeZone: 'Europe/London', createdAt: '2026-01-01T00:00:00Z' });
+    const created = createPlan({
+      id: 'p',
+      clientId: 'c',
+      protocol: standard,
+      timeZone: 'Europe/London',
+      createdAt: '2026-01-01T00:00:00Z',
+    });
     if (!created.ok) throw new Error('unreachable');
     return created.value;
   };
@@ -354,7 +419,13 @@ describe('examples behind the properties', () => {
       plan = out.value;
     }
     // Session 1 to 2026-02-20 would put it after session 3 (2026-02-05): session 3's booking breaks.
-    const moved = apply(plan, { id: 'r1', type: 'sessionRescheduled', at: '2026-01-16T09:00:00Z', session: 1, start: '2026-02-20T10:00:00Z' });
+    const moved = apply(plan, {
+      id: 'r1',
+      type: 'sessionRescheduled',
+      at: '2026-01-16T09:00:00Z',
+      session: 1,
+      start: '2026-02-20T10:00:00Z',
+    });
     expect(moved.ok).toBe(false);
     expect(moved.findings).toEqual([
       expect.objectContaining({
@@ -365,7 +436,9 @@ describe('examples behind the properties', () => {
       }),
     ]);
     // Moving it within the gap before session 3 is still fine.
-    expect(apply(plan, { id: 'r1', type: 'sessionRescheduled', at: '2026-01-16T09:00:00Z', session: 1, start: '2026-01-20T10:00:00Z' }).ok).toBe(true);
+    expect(
+      apply(plan, { id: 'r1', type: 'sessionRescheduled', at: '2026-01-16T09:00:00Z', session: 1, start: '2026-01-20T10:00:00Z' }).ok,
+    ).toBe(true);
   });
 
   it('the invariant checker counts calendar days in the plan zone, not 24-hour days (Pacific/Chatham)', () => {
@@ -376,7 +449,12 @@ describe('examples behind the properties', () => {
       timeZone: 'Pacific/Chatham',
       status: 'active',
       sessions: [
-        { number: 1, phase: 'foundation', state: 'completed', completed: { start: '2026-03-23T00:30:00+13:45', end: '2026-03-23T04:30:00+13:45' } },
+        {
+          number: 1,
+          phase: 'foundation',
+          state: 'completed',
+          completed: { start: '2026-03-23T00:30:00+13:45', end: '2026-03-23T04:30:00+13:45' },
+        },
         { number: 2, phase: 'density', state: 'booked', booking: { start: '2026-03-29T20:00:00+13:45', end: '2026-03-29T23:00:00+13:45' } },
         { number: 3, phase: 'refinement', state: 'pending' },
       ],
@@ -389,12 +467,21 @@ describe('examples behind the properties', () => {
     expect(calendarDays('2026-03-23T00:30:00+13:45', '2026-03-29T20:00:00+13:45', 'Pacific/Chatham')).toBe(6);
     expect(planViolations(forged, standard)).toEqual(['session 2 is 6 days after session 1 (minimum 7)']);
     // And the library refuses that booking for the same reason.
-    const done = apply(
-      { ...base(), timeZone: 'Pacific/Chatham' } as Plan,
-      { id: 'c1', type: 'sessionCompleted', at: '2026-03-23T05:00:00+13:45', session: 1, start: '2026-03-23T00:30:00+13:45' },
-    );
+    const done = apply({ ...base(), timeZone: 'Pacific/Chatham' } as Plan, {
+      id: 'c1',
+      type: 'sessionCompleted',
+      at: '2026-03-23T05:00:00+13:45',
+      session: 1,
+      start: '2026-03-23T00:30:00+13:45',
+    });
     if (!done.ok) expect.fail(JSON.stringify(done.findings));
-    const booked = apply(done.value, { id: 'b2', type: 'sessionBooked', at: '2026-03-23T05:00:00+13:45', session: 2, start: '2026-03-29T20:00:00+13:45' });
+    const booked = apply(done.value, {
+      id: 'b2',
+      type: 'sessionBooked',
+      at: '2026-03-23T05:00:00+13:45',
+      session: 2,
+      start: '2026-03-29T20:00:00+13:45',
+    });
     expect(booked.findings.map((f) => [f.code, f.params?.days])).toEqual([['SPACING_BELOW_MINIMUM', 6]]);
   });
 });

@@ -66,7 +66,9 @@ const custom = defineProtocol({
       title: 'Density',
       purpose: 'Density.',
       durationMinutes: 90,
-      gaps: [{ from: 'previous', absoluteMinimumDays: 2, minimumDays: 3, earliestRecommendedDays: 5, latestRecommendedDays: 8, maximumDays: 12 }],
+      gaps: [
+        { from: 'previous', absoluteMinimumDays: 2, minimumDays: 3, earliestRecommendedDays: 5, latestRecommendedDays: 8, maximumDays: 12 },
+      ],
     },
     {
       number: 3,
@@ -76,11 +78,25 @@ const custom = defineProtocol({
       durationMinutes: 45,
       gaps: [
         { from: 'previous', absoluteMinimumDays: 1, minimumDays: 2, earliestRecommendedDays: 4, latestRecommendedDays: 6 },
-        { from: { session: 1 }, absoluteMinimumDays: 6, minimumDays: 8, earliestRecommendedDays: 10, latestRecommendedDays: 14, maximumDays: 20 },
+        {
+          from: { session: 1 },
+          absoluteMinimumDays: 6,
+          minimumDays: 8,
+          earliestRecommendedDays: 10,
+          latestRecommendedDays: 14,
+          maximumDays: 20,
+        },
       ],
     },
   ],
-  extraSessions: { max: 2, phase: 'extra', title: 'Extra', purpose: 'More pigment.', durationMinutes: 30, gap: { absoluteMinimumDays: 0, minimumDays: 0, earliestRecommendedDays: 1, latestRecommendedDays: 3 } },
+  extraSessions: {
+    max: 2,
+    phase: 'extra',
+    title: 'Extra',
+    purpose: 'More pigment.',
+    durationMinutes: 30,
+    gap: { absoluteMinimumDays: 0, minimumDays: 0, earliestRecommendedDays: 1, latestRecommendedDays: 3 },
+  },
   policy: { cancellationNoticeHours: 24, maxNoShows: 2 },
 });
 if (!custom.ok) throw new Error(`custom protocol refused: ${JSON.stringify(custom.findings)}`);
@@ -150,7 +166,11 @@ function checkSequence(trace: Trace, full: boolean, style: number): void {
 
 /** Runs `runs` sequences over `zones` (every protocol, every start). */
 export function runAtScale(zones: readonly string[], runs: number): void {
-  const arb = fc.tuple(scenarioArbFor({ protocols: PROTOCOLS, zones, bases: BASES, maxSteps: 20 }), fc.nat({ max: FULL_EVERY - 1 }), fc.nat({ max: 40 }));
+  const arb = fc.tuple(
+    scenarioArbFor({ protocols: PROTOCOLS, zones, bases: BASES, maxSteps: 20 }),
+    fc.nat({ max: FULL_EVERY - 1 }),
+    fc.nat({ max: 40 }),
+  );
   fc.assert(
     fc.property(arb, ([scenario, lottery, style]) => {
       checkSequence(run(scenario, PROTOCOLS), lottery === 0, style);

@@ -101,7 +101,14 @@ export const eventStepArb: fc.Arbitrary<EventStep> = fc.record({
     { weight: 1, arbitrary: fc.integer({ min: 0, max: 70 }) },
   ),
   startQuarter: fc.integer({ min: 0, max: 95 }),
-  startFrom: fc.constantFrom('clock' as const, 'previous' as const, 'previous' as const, 'previous' as const, 'latest' as const, 'now' as const),
+  startFrom: fc.constantFrom(
+    'clock' as const,
+    'previous' as const,
+    'previous' as const,
+    'previous' as const,
+    'latest' as const,
+    'now' as const,
+  ),
   spelling: fc.nat({ max: 50 }),
   duration: fc.option(fc.integer({ min: 15, max: 600 }), { freq: 3 }),
   afterStart: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
@@ -110,7 +117,11 @@ export const eventStepArb: fc.Arbitrary<EventStep> = fc.record({
   backMinutes: fc.integer({ min: 0, max: 3 * 24 * 60 }),
   until: fc.option(fc.integer({ min: -3, max: 40 }), { freq: 2 }),
   extras: fc.boolean(),
-  version: fc.oneof({ weight: 16, arbitrary: fc.constant('none' as const) }, { weight: 2, arbitrary: fc.constant('current' as const) }, { weight: 1, arbitrary: fc.constant('stale' as const) }),
+  version: fc.oneof(
+    { weight: 16, arbitrary: fc.constant('none' as const) },
+    { weight: 2, arbitrary: fc.constant('current' as const) },
+    { weight: 1, arbitrary: fc.constant('stale' as const) },
+  ),
 });
 
 /** Values that break an event field: impossible dates, missing offsets, wrong types, hostile keys. */
@@ -139,8 +150,17 @@ export const BAD_FIELDS: [field: string, value: unknown][] = [
 export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 14, arbitrary: eventStepArb },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('repeat' as const), index: fc.nat(), respell: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('mutant' as const), event: eventStepArb, field: fc.nat({ max: BAD_FIELDS.length - 1 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('garbage' as const), value: fc.oneof(fc.anything({ maxDepth: 2 }), fc.jsonValue({ maxDepth: 2 })) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('mutant' as const), event: eventStepArb, field: fc.nat({ max: BAD_FIELDS.length - 1 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('garbage' as const),
+      value: fc.oneof(fc.anything({ maxDepth: 2 }), fc.jsonValue({ maxDepth: 2 })),
+    }),
+  },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -160,9 +180,7 @@ function plainJson(value: unknown): boolean {
   return true;
 }
 
-const metadataArb = fc
-  .dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 })
-  .filter(plainJson);
+const metadataArb = fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 }).filter(plainJson);
 
 export interface Scenario {
   zone: string;
@@ -173,7 +191,12 @@ export interface Scenario {
 }
 
 /** Scenarios over the given protocols (by index), zones and start instants. */
-export function scenarioArbFor(config: { protocols: readonly Protocol[]; zones: readonly string[]; bases: readonly string[]; maxSteps?: number }): fc.Arbitrary<Scenario> {
+export function scenarioArbFor(config: {
+  protocols: readonly Protocol[];
+  zones: readonly string[];
+  bases: readonly string[];
+  maxSteps?: number;
+}): fc.Arbitrary<Scenario> {
   return fc.record({
     zone: fc.constantFrom(...config.zones),
     base: fc.constantFrom(...config.bases),
@@ -239,7 +262,12 @@ export function materialise(step: EventStep, plan: Plan, clock: { ms: number }):
     case 'sessionBooked':
     case 'sessionRescheduled': {
       const latest = Math.max(...plan.sessions.map((x) => fixedStart(plan, x.number) ?? Number.NEGATIVE_INFINITY));
-      const anchor = step.startFrom === 'previous' ? fixedStart(plan, k - 1) : step.startFrom === 'latest' && Number.isFinite(latest) ? latest : undefined;
+      const anchor =
+        step.startFrom === 'previous'
+          ? fixedStart(plan, k - 1)
+          : step.startFrom === 'latest' && Number.isFinite(latest)
+            ? latest
+            : undefined;
       const startMs =
         step.startFrom === 'now'
           ? clock.ms + (step.startQuarter - 48) * 5 * MINUTE
@@ -257,7 +285,8 @@ export function materialise(step: EventStep, plan: Plan, clock: { ms: number }):
       break;
     case 'sessionMissed':
       ev.session = k;
-      if (step.afterStart && booking !== undefined) clock.ms = Math.max(clock.ms, Date.parse(booking.start) + (step.advance % 120) * MINUTE);
+      if (step.afterStart && booking !== undefined)
+        clock.ms = Math.max(clock.ms, Date.parse(booking.start) + (step.advance % 120) * MINUTE);
       break;
     case 'sessionCompleted': {
       ev.session = k;

@@ -71,12 +71,24 @@ const scenarioArb = fc.record({
   hairTransplant: fc.option(offset, { nil: undefined }),
   scar: fc.option(fc.record({ since: offset, healed: fc.boolean() }), { nil: undefined }),
   isotretinoin: fc.option(offset, { nil: undefined }),
-  chemotherapy: fc.option(fc.record({ last: fc.option(offset, { nil: undefined }), planned: fc.option(fc.integer({ min: -30, max: 90 }), { nil: undefined }) }), {
-    nil: undefined,
-  }),
+  chemotherapy: fc.option(
+    fc.record({ last: fc.option(offset, { nil: undefined }), planned: fc.option(fc.integer({ min: -30, max: 90 }), { nil: undefined }) }),
+    {
+      nil: undefined,
+    },
+  ),
   laserRemoval: fc.option(offset, { nil: undefined }),
   alopeciaAreata: fc.option(offset, { nil: undefined }),
-  flags: fc.subarray(['pregnant', 'breastfeeding', 'keloidHistory', 'anticoagulants', 'uncontrolledDiabetes', 'uncontrolledBloodPressure', 'heartCondition', 'epilepsy'] as const),
+  flags: fc.subarray([
+    'pregnant',
+    'breastfeeding',
+    'keloidHistory',
+    'anticoagulants',
+    'uncontrolledDiabetes',
+    'uncontrolledBloodPressure',
+    'heartCondition',
+    'epilepsy',
+  ] as const),
   active: fc.boolean(),
 });
 
@@ -127,7 +139,7 @@ function expectedEnd(rule: ScreeningRule, from: string): string {
 
 describe('screening properties', () => {
   it(
-    "(a) earliestStart is never earlier than any single wait that applies: it is the latest of them, and the outcome the most restrictive",
+    '(a) earliestStart is never earlier than any single wait that applies: it is the latest of them, and the outcome the most restrictive',
     () => {
       fc.assert(
         fc.property(scenarioArb, (s) => {

@@ -197,9 +197,7 @@ describe('defineProtocol: semantic refusals, each with its path', () => {
     gapOf(input, 2).from = { session: 3 };
     const findings = mustFail(defineProtocol(input));
     expect(invalidPaths(findings)).toEqual([['sessions', 1, 'gaps', 0, 'from', 'session']]);
-    expect(findings[0]?.params?.detail).toBe(
-      'session 2 measures a gap from session 3, which is not an earlier session of the protocol.',
-    );
+    expect(findings[0]?.params?.detail).toBe('session 2 measures a gap from session 3, which is not an earlier session of the protocol.');
   });
 
   it('refuses a gap measured from the session itself', () => {
@@ -351,7 +349,10 @@ describe('defineProtocol never throws for junk', () => {
 
 describe('defineProtocol and prototype keys', () => {
   it('refuses a __proto__ key from JSON anywhere in a protocol, with its path, instead of dropping it', () => {
-    const json = JSON.stringify(standardProtocol).replace('"conditions":{', '"conditions":{"__proto__":{"outcome":"ineligible","reason":"x"},');
+    const json = JSON.stringify(standardProtocol).replace(
+      '"conditions":{',
+      '"conditions":{"__proto__":{"outcome":"ineligible","reason":"x"},',
+    );
     const out = defineProtocol(JSON.parse(json));
     expect(out.ok).toBe(false);
     if (!out.ok) {

@@ -61,9 +61,7 @@ describe('aftercare of the standard protocol (Europe/London)', () => {
       'avoid-sun': [from, '2026-04-20T14:00:00+01:00'],
     });
     // In the protocol's order, with its titles and instructions.
-    expect(items.map((i) => i.rule)).toEqual(
-      (protocol.aftercare ?? []).filter((r) => r.after === 'eachSession').map((r) => r.rule),
-    );
+    expect(items.map((i) => i.rule)).toEqual((protocol.aftercare ?? []).filter((r) => r.after === 'eachSession').map((r) => r.rule));
     expect(items[4]).toEqual({
       id: 'plan-1/1/no-shampoo',
       rule: 'no-shampoo',
@@ -115,12 +113,16 @@ describe('aftercare of the standard protocol (Europe/London)', () => {
   });
 
   it('counts from the end of a completed session as recorded, not from the booking', () => {
-    const plan = applyAll(london(), [{ id: 'c1', type: 'sessionCompleted', at: '2026-03-23T13:40:00Z', session: 1, end: '2026-03-23T13:30:00Z' }]);
+    const plan = applyAll(london(), [
+      { id: 'c1', type: 'sessionCompleted', at: '2026-03-23T13:40:00Z', session: 1, end: '2026-03-23T13:30:00Z' },
+    ]);
     const items = mustOk(aftercare(plan, { protocol, session: 1 }));
     expect(windows(items)['keep-dry']).toEqual(['2026-03-23T13:30:00+00:00', '2026-03-27T13:30:00+00:00']);
     expect(windows(items)['no-shampoo']).toEqual(['2026-03-23T13:30:00+00:00', '2026-03-30T13:30:00+01:00']);
     // Preparation of a completed session is counted from its recorded start.
-    const late = applyAll(london(), [{ id: 'c1', type: 'sessionCompleted', at: '2026-03-23T15:00:00Z', session: 1, start: '2026-03-23T10:30:00Z' }]);
+    const late = applyAll(london(), [
+      { id: 'c1', type: 'sessionCompleted', at: '2026-03-23T15:00:00Z', session: 1, start: '2026-03-23T10:30:00Z' },
+    ]);
     expect(windows(mustOk(preparation(late, { protocol, session: 1 })))['no-caffeine']).toEqual([
       '2026-03-22T10:30:00+00:00',
       '2026-03-23T10:30:00+00:00',
@@ -188,7 +190,9 @@ describe('rules in hours count real hours', () => {
         { rule: 'instant', title: 'Nothing', instruction: 'A rule of zero hours.', hours: 0, after: 'eachSession' },
         { rule: 'half-day', title: 'Half a day', instruction: 'Rest for 12.5 hours.', hours: 12.5, after: 'eachSession' },
       ],
-      preparation: [{ rule: 'no-alcohol', title: 'No alcohol', instruction: 'None for 72 hours.', fromHoursBefore: 72, untilHoursBefore: 1.5 }],
+      preparation: [
+        { rule: 'no-alcohol', title: 'No alcohol', instruction: 'None for 72 hours.', fromHoursBefore: 72, untilHoursBefore: 1.5 },
+      ],
     }),
   );
 
@@ -267,7 +271,11 @@ describe('the final session', () => {
       from: '2026-04-16T13:00:00+01:00',
       until: '2026-05-14T13:00:00+01:00',
     });
-    expect(mustOk(aftercare(plan, { protocol, session: 3 })).map((i) => i.rule).at(-1)).toBe('no-swimming-sauna');
+    expect(
+      mustOk(aftercare(plan, { protocol, session: 3 }))
+        .map((i) => i.rule)
+        .at(-1),
+    ).toBe('no-swimming-sauna');
   });
 
   it('moves to the extra session when one is added (extras included)', () => {
@@ -319,7 +327,9 @@ describe('which sessions have items', () => {
         params: { session: 2, state: 'pending' },
       },
     ]);
-    expect(codes(mustFail(preparation(planIn('Europe/London', '2026-03-01T09:00:00Z'), { protocol, session: 1 })))).toEqual(['SESSION_NOT_BOOKED']);
+    expect(codes(mustFail(preparation(planIn('Europe/London', '2026-03-01T09:00:00Z'), { protocol, session: 1 })))).toEqual([
+      'SESSION_NOT_BOOKED',
+    ]);
   });
 
   it('a cancelled or missed session is pending again: SESSION_NOT_BOOKED', () => {
@@ -403,9 +413,25 @@ function booked1Other(): Plan {
 // -------------------------------------------------------------------------------------------
 // Property: items never end before they start.
 
-const ZONES = ['Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Asia/Kathmandu', 'Pacific/Apia', 'America/Sao_Paulo', 'UTC'];
+const ZONES = [
+  'Europe/London',
+  'America/New_York',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'Asia/Kathmandu',
+  'Pacific/Apia',
+  'America/Sao_Paulo',
+  'UTC',
+];
 /** Around DST changes of several zones, and Apia's skipped day (30 December 2011). */
-const BASES = ['2026-03-20T09:00:00Z', '2026-09-25T09:00:00Z', '2026-10-28T21:00:00Z', '2026-03-30T21:00:00Z', '2011-12-25T00:00:00Z', '2018-10-28T12:00:00Z'];
+const BASES = [
+  '2026-03-20T09:00:00Z',
+  '2026-09-25T09:00:00Z',
+  '2026-10-28T21:00:00Z',
+  '2026-03-30T21:00:00Z',
+  '2011-12-25T00:00:00Z',
+  '2018-10-28T12:00:00Z',
+];
 
 const ruleId = fc.integer({ min: 0, max: 9 }).map((n) => `rule-${n}`);
 const aftercareRule = fc.record({
@@ -415,8 +441,14 @@ const aftercareRule = fc.record({
   final: fc.boolean(),
 });
 const preparationRule = fc
-  .record({ rule: ruleId, a: fc.double({ min: 0, max: 24 * 60, noNaN: true }), b: fc.option(fc.double({ min: 0, max: 24 * 60, noNaN: true }), { nil: undefined }) })
-  .map(({ rule, a, b }) => (b === undefined ? { rule, fromHoursBefore: a } : { rule, fromHoursBefore: Math.max(a, b), untilHoursBefore: Math.min(a, b) }));
+  .record({
+    rule: ruleId,
+    a: fc.double({ min: 0, max: 24 * 60, noNaN: true }),
+    b: fc.option(fc.double({ min: 0, max: 24 * 60, noNaN: true }), { nil: undefined }),
+  })
+  .map(({ rule, a, b }) =>
+    b === undefined ? { rule, fromHoursBefore: a } : { rule, fromHoursBefore: Math.max(a, b), untilHoursBefore: Math.min(a, b) },
+  );
 
 const protocolArb = fc.oneof(
   fc.constantFrom<Protocol>(...Object.values(protocols)),

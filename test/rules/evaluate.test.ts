@@ -128,7 +128,9 @@ describe('evaluatePlan', () => {
 
   it('gives the same answer whatever asOf is (evaluation judges what happened)', () => {
     const plan = applyAll(newPlan(), [BOOK1, DONE1]);
-    expect(mustOk(evaluatePlan(plan, { protocol, asOf: '2026-01-13T00:00:00Z' }))).toEqual(mustOk(evaluatePlan(plan, { protocol, asOf: '2030-01-01T00:00:00Z' })));
+    expect(mustOk(evaluatePlan(plan, { protocol, asOf: '2026-01-13T00:00:00Z' }))).toEqual(
+      mustOk(evaluatePlan(plan, { protocol, asOf: '2030-01-01T00:00:00Z' })),
+    );
   });
 });
 
@@ -164,8 +166,13 @@ describe('evaluatePlan never throws', () => {
     expect(none).toEqual([
       expect.objectContaining({
         code: 'PROTOCOL_MISMATCH',
-        message: 'The plan follows protocol standard version 1, which is not among the protocols given (standard version 2, scar-camouflage version 1).',
-        params: expect.objectContaining({ planProtocol: 'standard', planVersion: 1, offered: 'standard version 2, scar-camouflage version 1' }),
+        message:
+          'The plan follows protocol standard version 1, which is not among the protocols given (standard version 2, scar-camouflage version 1).',
+        params: expect.objectContaining({
+          planProtocol: 'standard',
+          planVersion: 1,
+          offered: 'standard version 2, scar-camouflage version 1',
+        }),
       }),
     ]);
   });

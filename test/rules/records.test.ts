@@ -141,7 +141,11 @@ describe('CHECKLIST_INCOMPLETE', () => {
         sessions: base.sessions.map((s) => (s.number === 2 ? { ...s, checklist: ['photosTaken', 'densityAgreed'] } : s)),
       }),
     );
-    const plan = applyAll(planWith({ p }), [done(1, { checklist: { hairlineAgreed: true } }), done(2, { checklist: { densityAgreed: true } })], p);
+    const plan = applyAll(
+      planWith({ p }),
+      [done(1, { checklist: { hairlineAgreed: true } }), done(2, { checklist: { densityAgreed: true } })],
+      p,
+    );
     expect(mustOk(evaluatePlan(plan, { protocol: p, asOf })).sessions[1]?.findings).toEqual([
       {
         code: 'CHECKLIST_INCOMPLETE',
@@ -187,7 +191,11 @@ describe('ZONE_NOT_TREATED', () => {
   });
 
   it('is silent when every planned zone was treated, or when no zones were planned', () => {
-    const all = applyAll(planWith({ zones: ['hairline', 'crown'] }), [done(1, { ...agreed, zones: ['hairline'] }), done(2, { zones: ['crown'] }), done(3)]);
+    const all = applyAll(planWith({ zones: ['hairline', 'crown'] }), [
+      done(1, { ...agreed, zones: ['hairline'] }),
+      done(2, { zones: ['crown'] }),
+      done(3),
+    ]);
     expect(mustOk(evaluatePlan(all, { protocol, asOf })).findings).toEqual([]);
     const unplanned = applyAll(planWith(), [done(1, agreed), done(2), done(3)]);
     expect(mustOk(evaluatePlan(unplanned, { protocol, asOf })).findings).toEqual([]);
@@ -220,7 +228,14 @@ describe('ZONE_NOT_TREATED', () => {
 
   it('refuses an unknown planned zone at createPlan, at its path', () => {
     const f = mustFail(
-      createPlan({ id: 'p', clientId: 'c', protocol, timeZone: ZONE, createdAt: '2026-03-01T09:00:00Z', zones: ['hairline', 'forehead' as ScalpZone] }),
+      createPlan({
+        id: 'p',
+        clientId: 'c',
+        protocol,
+        timeZone: ZONE,
+        createdAt: '2026-03-01T09:00:00Z',
+        zones: ['hairline', 'forehead' as ScalpZone],
+      }),
     );
     expect(f).toMatchObject([{ code: 'INVALID_INPUT', path: ['zones', 1] }]);
   });

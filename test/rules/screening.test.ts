@@ -24,9 +24,7 @@ const ADULT = '1990-05-14';
 const noon = (date: string): string => `${date}T12:00:00Z`;
 
 function screenOn(intake: unknown, date: string, options: { protocol?: Protocol; timeZone?: string } = {}): Screening {
-  return mustOk(
-    screen(intake, { protocol: options.protocol ?? standardProtocol, asOf: noon(date), timeZone: options.timeZone ?? ZONE }),
-  );
+  return mustOk(screen(intake, { protocol: options.protocol ?? standardProtocol, asOf: noon(date), timeZone: options.timeZone ?? ZONE }));
 }
 
 /** A copy of the standard protocol with some screening rules replaced (and a name of its own). */
@@ -228,9 +226,13 @@ describe('month arithmetic rolls forward', () => {
         laserRemoval: { outcome: 'deferred', waitMonths: 1, waitDays: 10, reason: 'one month and ten days' },
       },
     }));
-    expect(screenOn({ dateOfBirth: ADULT, hairTransplant: { date: '2026-01-31' } }, '2026-02-01', { protocol: p }).earliestStart).toBe('2026-03-01');
+    expect(screenOn({ dateOfBirth: ADULT, hairTransplant: { date: '2026-01-31' } }, '2026-02-01', { protocol: p }).earliestStart).toBe(
+      '2026-03-01',
+    );
     // 31 January + 1 month = 1 March, + 10 days = 11 March (10 days first would give 10 March).
-    expect(screenOn({ dateOfBirth: ADULT, laserRemoval: { date: '2026-01-31' } }, '2026-02-01', { protocol: p }).earliestStart).toBe('2026-03-11');
+    expect(screenOn({ dateOfBirth: ADULT, laserRemoval: { date: '2026-01-31' } }, '2026-02-01', { protocol: p }).earliestStart).toBe(
+      '2026-03-11',
+    );
   });
 });
 
@@ -375,7 +377,13 @@ describe('several reasons at once', () => {
   it('drops each dated wait from the day it ends: earliestStart is the latest still running', () => {
     const s = screenOn(many, '2026-03-01');
     expect(s.earliestStart).toBe('2026-06-10');
-    expect(s.findings.map((f) => f.params?.condition)).toEqual(['hairTransplant', 'laserRemoval', 'pregnant', 'anticoagulants', 'epilepsy']);
+    expect(s.findings.map((f) => f.params?.condition)).toEqual([
+      'hairTransplant',
+      'laserRemoval',
+      'pregnant',
+      'anticoagulants',
+      'epilepsy',
+    ]);
     const later = screenOn(many, '2026-06-10');
     // Only the undated deferral and the clearances remain: still deferred, with no date.
     expect(later.outcome).toBe('deferred');
@@ -397,9 +405,13 @@ describe('several reasons at once', () => {
       ...s,
       conditions: { ...s.conditions, keloidHistory: { outcome: 'ineligible', reason: 'we do not treat keloid-prone skin' } },
     }));
-    const s = screenOn({ dateOfBirth: ADULT, keloidHistory: true, pregnant: true, isotretinoin: { lastDose: '2025-12-01' } }, '2026-01-15', {
-      protocol: p,
-    });
+    const s = screenOn(
+      { dateOfBirth: ADULT, keloidHistory: true, pregnant: true, isotretinoin: { lastDose: '2025-12-01' } },
+      '2026-01-15',
+      {
+        protocol: p,
+      },
+    );
     expect(s.outcome).toBe('ineligible');
     expect(s.earliestStart).toBe('2026-06-01');
     expect(s.findings.map((f) => [f.code, f.severity, f.params?.condition])).toEqual([
@@ -452,8 +464,12 @@ describe('screening rules are data', () => {
     expect(laser.outcome).toBe('deferred');
     expect('earliestStart' in laser).toBe(false);
     // A transplant planned for 1 February defers until then; from that day the zero wait is over.
-    expect(screenOn({ dateOfBirth: ADULT, hairTransplant: { date: '2026-02-01' } }, '2026-01-15', { protocol: p }).earliestStart).toBe('2026-02-01');
-    expect(screenOn({ dateOfBirth: ADULT, hairTransplant: { date: '2026-02-01' } }, '2026-02-01', { protocol: p }).outcome).toBe('eligible');
+    expect(screenOn({ dateOfBirth: ADULT, hairTransplant: { date: '2026-02-01' } }, '2026-01-15', { protocol: p }).earliestStart).toBe(
+      '2026-02-01',
+    );
+    expect(screenOn({ dateOfBirth: ADULT, hairTransplant: { date: '2026-02-01' } }, '2026-02-01', { protocol: p }).outcome).toBe(
+      'eligible',
+    );
   });
 
   it('a dated ineligible rule applies while its wait runs and not after', () => {
@@ -485,7 +501,10 @@ describe('screening rules are data', () => {
     const base = writableCopy(standardProtocol);
     delete base.screening;
     const none = mustOk(defineProtocol({ ...base, id: 'no-screening' }));
-    expect(screenOn({ dateOfBirth: '2020-01-01', pregnant: true }, '2026-01-15', { protocol: none })).toEqual({ outcome: 'eligible', findings: [] });
+    expect(screenOn({ dateOfBirth: '2020-01-01', pregnant: true }, '2026-01-15', { protocol: none })).toEqual({
+      outcome: 'eligible',
+      findings: [],
+    });
   });
 
   it('a needsClearance rule that becomes deferred changes the outcome', () => {
@@ -497,7 +516,7 @@ describe('screening rules are data', () => {
   });
 });
 
-describe("the asOf local date is taken in the given zone", () => {
+describe('the asOf local date is taken in the given zone', () => {
   // 2026-02-28T12:00Z is 12:00 on 28 February in London, 01:00 on 1 March in Auckland (NZDT, +13).
   const asOf = '2026-02-28T12:00:00Z';
 
@@ -565,7 +584,9 @@ describe('bad input is an answer, never a throw', () => {
   });
 
   it('wrong types, at their paths', () => {
-    const f = mustFail(screen({ dateOfBirth: ADULT, pregnant: 'yes', activeScalpConditions: 'psoriasis', scar: { since: '2020-01-01' } }, options));
+    const f = mustFail(
+      screen({ dateOfBirth: ADULT, pregnant: 'yes', activeScalpConditions: 'psoriasis', scar: { since: '2020-01-01' } }, options),
+    );
     expect(f.every((x) => x.code === 'INVALID_INPUT' && x.severity === 'error')).toBe(true);
     expect(pathsOf(f)).toEqual(expect.arrayContaining([['pregnant'], ['activeScalpConditions'], ['scar', 'healed']]));
   });
@@ -598,7 +619,9 @@ describe('bad input is an answer, never a throw', () => {
   });
 
   it('reports every problem at once: options and intake', () => {
-    const f = mustFail(screen({ dateOfBirth: '2026-02-30', smoker: true }, { protocol: standardProtocol, asOf: 'bad', timeZone: 'Nowhere' }));
+    const f = mustFail(
+      screen({ dateOfBirth: '2026-02-30', smoker: true }, { protocol: standardProtocol, asOf: 'bad', timeZone: 'Nowhere' }),
+    );
     expect(codes(f)).toEqual(['INVALID_TIME_ZONE', 'INVALID_INSTANT', 'INVALID_INPUT', 'INVALID_INPUT']);
     for (const x of f) expect(x.path).toBeDefined();
   });

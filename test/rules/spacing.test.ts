@@ -239,7 +239,11 @@ describe('spacing messages and params', () => {
       { id: 'c1', type: 'sessionCompleted', at: '2026-03-23T15:00:00Z', session: 1 },
     ]);
     const findings = mustFail(
-      applyEvent(plan, { id: 'b2', type: 'sessionBooked', at: '2026-03-24T09:00:00Z', session: 2, start: '2026-03-29T10:00:00+01:00' }, { protocol }),
+      applyEvent(
+        plan,
+        { id: 'b2', type: 'sessionBooked', at: '2026-03-24T09:00:00Z', session: 2, start: '2026-03-29T10:00:00+01:00' },
+        { protocol },
+      ),
     );
     expect(findings).toEqual([
       {
@@ -271,7 +275,11 @@ describe('spacing messages and params', () => {
 
   it('explains a booking below the absolute minimum', () => {
     const findings = mustFail(
-      applyEvent(afterSession1(), { id: 'b2', type: 'sessionBooked', at: '2026-01-13T09:00:00Z', session: 2, start: '2026-01-16T10:00:00Z' }, { protocol }),
+      applyEvent(
+        afterSession1(),
+        { id: 'b2', type: 'sessionBooked', at: '2026-01-13T09:00:00Z', session: 2, start: '2026-01-16T10:00:00Z' },
+        { protocol },
+      ),
     );
     expect(findings[0]?.message).toBe(
       'Session 2 on 2026-01-16 would be 4 days after session 1 (2026-01-12); the protocol needs at least 7 days for the skin to heal, and never fewer than 5 days.',
@@ -280,8 +288,8 @@ describe('spacing messages and params', () => {
 
   it('explains each completed-session finding in the past tense', () => {
     const message = (start: string): string | undefined =>
-      applyEvent(afterSession1(), { id: 'c2', type: 'sessionCompleted', at: '2026-03-01T00:00:00Z', session: 2, start }, { protocol }).findings[0]
-        ?.message;
+      applyEvent(afterSession1(), { id: 'c2', type: 'sessionCompleted', at: '2026-03-01T00:00:00Z', session: 2, start }, { protocol })
+        .findings[0]?.message;
     expect(message('2026-01-16T10:00:00Z')).toBe(
       "Session 2 on 2026-01-16 was 4 days after session 1 (2026-01-12); the protocol's absolute minimum is 5 days, so the session does not count and may need repeating.",
     );
@@ -300,7 +308,11 @@ describe('spacing messages and params', () => {
   });
 
   it('explains an early booking in the conditional', () => {
-    const out = applyEvent(afterSession1(), { id: 'b2', type: 'sessionBooked', at: '2026-01-13T09:00:00Z', session: 2, start: '2026-01-19T10:00:00Z' }, { protocol });
+    const out = applyEvent(
+      afterSession1(),
+      { id: 'b2', type: 'sessionBooked', at: '2026-01-13T09:00:00Z', session: 2, start: '2026-01-19T10:00:00Z' },
+      { protocol },
+    );
     expect(out.findings[0]?.message).toBe(
       'Session 2 on 2026-01-19 would be 7 days after session 1 (2026-01-12): allowed, but earlier than the recommended 10 days (from 2026-01-22).',
     );
@@ -314,7 +326,11 @@ describe('spacing counts calendar days in the plan zone', () => {
       { id: 'b1', type: 'sessionBooked', at: '2026-03-01T00:00:00Z', session: 1, start: '2026-03-23T10:00:00Z' },
       { id: 'c1', type: 'sessionCompleted', at: '2026-03-23T14:00:00Z', session: 1 },
     ]);
-    const out = applyEvent(plan, { id: 'b2', type: 'sessionBooked', at: '2026-03-24T00:00:00Z', session: 2, start: '2026-03-29T12:00:00Z' }, { protocol });
+    const out = applyEvent(
+      plan,
+      { id: 'b2', type: 'sessionBooked', at: '2026-03-24T00:00:00Z', session: 2, start: '2026-03-29T12:00:00Z' },
+      { protocol },
+    );
     expect(out.ok).toBe(true);
     expect(out.findings.map((f) => [f.code, f.params?.date, f.params?.anchorDate, f.params?.days])).toEqual([
       ['SPACING_EARLY', '2026-03-30', '2026-03-23', 7],
@@ -326,7 +342,11 @@ describe('spacing counts calendar days in the plan zone', () => {
       { id: 'b1', type: 'sessionBooked', at: '2026-03-01T09:00:00Z', session: 1, start: '2026-03-23T10:00:00Z' },
       { id: 'c1', type: 'sessionCompleted', at: '2026-03-23T15:00:00Z', session: 1 },
     ]);
-    const out = applyEvent(plan, { id: 'b2', type: 'sessionBooked', at: '2026-03-24T09:00:00Z', session: 2, start: '2026-03-30T09:00:00+01:00' }, { protocol });
+    const out = applyEvent(
+      plan,
+      { id: 'b2', type: 'sessionBooked', at: '2026-03-24T09:00:00Z', session: 2, start: '2026-03-30T09:00:00+01:00' },
+      { protocol },
+    );
     expect(out.ok).toBe(true);
     expect(out.findings.map((f) => [f.code, f.params?.days])).toEqual([['SPACING_EARLY', 7]]);
   });
@@ -338,7 +358,11 @@ describe('spacing counts calendar days in the plan zone', () => {
       { id: 'c1', type: 'sessionCompleted', at: '2026-01-12T20:00:00Z', session: 1 },
     ]);
     const findings = mustFail(
-      applyEvent(plan, { id: 'b2', type: 'sessionBooked', at: '2026-01-13T09:00:00Z', session: 2, start: '2026-01-19T03:00:00Z' }, { protocol }),
+      applyEvent(
+        plan,
+        { id: 'b2', type: 'sessionBooked', at: '2026-01-13T09:00:00Z', session: 2, start: '2026-01-19T03:00:00Z' },
+        { protocol },
+      ),
     );
     expect(findings.map((f) => [f.code, f.params?.date, f.params?.days])).toEqual([['SPACING_BELOW_MINIMUM', '2026-01-18', 6]]);
   });
@@ -350,13 +374,21 @@ describe('spacing from a booked anchor', () => {
 
   it('measures a booking of session 2 from session 1 booked date', () => {
     const findings = mustFail(
-      applyEvent(bookedSession1(), { id: 'b2', type: 'sessionBooked', at: '2026-01-05T09:10:00Z', session: 2, start: '2026-01-18T10:00:00Z' }, { protocol }),
+      applyEvent(
+        bookedSession1(),
+        { id: 'b2', type: 'sessionBooked', at: '2026-01-05T09:10:00Z', session: 2, start: '2026-01-18T10:00:00Z' },
+        { protocol },
+      ),
     );
     expect(findings.map((f) => [f.code, f.params?.anchorDate, f.params?.days])).toEqual([['SPACING_BELOW_MINIMUM', '2026-01-12', 6]]);
   });
 
   it('accepts session 2 on time from session 1 booked date', () => {
-    const out = applyEvent(bookedSession1(), { id: 'b2', type: 'sessionBooked', at: '2026-01-05T09:10:00Z', session: 2, start: '2026-01-22T10:00:00Z' }, { protocol });
+    const out = applyEvent(
+      bookedSession1(),
+      { id: 'b2', type: 'sessionBooked', at: '2026-01-05T09:10:00Z', session: 2, start: '2026-01-22T10:00:00Z' },
+      { protocol },
+    );
     expect(out.ok).toBe(true);
     expect(out.findings).toEqual([]);
   });
@@ -377,7 +409,14 @@ describe('several gaps on one session', () => {
           ...session3,
           gaps: [
             ...session3.gaps,
-            { from: { session: 1 }, absoluteMinimumDays: 20, minimumDays: 24, earliestRecommendedDays: 28, latestRecommendedDays: 42, maximumDays: 90 },
+            {
+              from: { session: 1 },
+              absoluteMinimumDays: 20,
+              minimumDays: 24,
+              earliestRecommendedDays: 28,
+              latestRecommendedDays: 42,
+              maximumDays: 90,
+            },
           ],
         },
       ],
@@ -399,13 +438,21 @@ describe('several gaps on one session', () => {
     );
     // 2026-02-02: 14 days after session 2 (on time), 21 days after session 1 (below its minimum of 24).
     const findings = mustFail(
-      applyEvent(plan, { id: 'b3', type: 'sessionBooked', at: '2026-01-20T09:00:00Z', session: 3, start: '2026-02-02T10:00:00Z' }, { protocol: p }),
+      applyEvent(
+        plan,
+        { id: 'b3', type: 'sessionBooked', at: '2026-01-20T09:00:00Z', session: 3, start: '2026-02-02T10:00:00Z' },
+        { protocol: p },
+      ),
     );
     expect(findings.map((f) => [f.code, f.params?.anchorSession, f.params?.days, f.params?.minimumDays])).toEqual([
       ['SPACING_BELOW_MINIMUM', 1, 21, 24],
     ]);
     // 2026-02-05 is 24 days after session 1 (early) and 17 after session 2 (on time).
-    const out = applyEvent(plan, { id: 'b3', type: 'sessionBooked', at: '2026-01-20T09:00:00Z', session: 3, start: '2026-02-05T10:00:00Z' }, { protocol: p });
+    const out = applyEvent(
+      plan,
+      { id: 'b3', type: 'sessionBooked', at: '2026-01-20T09:00:00Z', session: 3, start: '2026-02-05T10:00:00Z' },
+      { protocol: p },
+    );
     expect(out.ok).toBe(true);
     expect(codes(out.findings)).toEqual(['SPACING_EARLY']);
     expect(out.findings[0]?.params?.anchorSession).toBe(1);

@@ -33,7 +33,11 @@ const done = (n: number, start: string) =>
 /** A course in `zone` with the three sessions completed at the given instants. */
 function course(starts: [string, string, string], timeZone = 'Europe/London', p: Protocol = protocol): Plan {
   const created = new Date(Date.parse(starts[0]) - 7 * 86_400_000).toISOString();
-  return applyAll(newPlan(timeZone, created, p), starts.map((s, i) => done(i + 1, s)), p);
+  return applyAll(
+    newPlan(timeZone, created, p),
+    starts.map((s, i) => done(i + 1, s)),
+    p,
+  );
 }
 
 /** Last session on Monday 20 April 2026 in London. */
@@ -59,19 +63,23 @@ describe('review and maintenance windows of a completed course', () => {
   });
 
   it('maintenance from a 31st rolls forward: 31 March 2026 + 18 months = 1 October 2027', () => {
-    const f = mustOk(forecast(course(['2026-03-03T10:00:00Z', '2026-03-13T10:00:00Z', '2026-03-31T10:00:00+01:00']), {
-      protocol,
-      asOf: '2026-04-01T09:00:00Z',
-    }));
+    const f = mustOk(
+      forecast(course(['2026-03-03T10:00:00Z', '2026-03-13T10:00:00Z', '2026-03-31T10:00:00+01:00']), {
+        protocol,
+        asOf: '2026-04-01T09:00:00Z',
+      }),
+    );
     expect(f.review).toEqual({ earliest: '2026-04-21', recommended: '2026-04-30', latest: '2026-05-26' });
     expect(f.maintenance).toEqual({ earliest: '2027-10-01', recommended: '2029-03-31', latest: '2031-03-31' });
   });
 
   it('maintenance from 29 February 2028 rolls forward to 1 March in years without one', () => {
-    const f = mustOk(forecast(course(['2028-01-31T10:00:00Z', '2028-02-14T10:00:00Z', '2028-02-29T10:00:00Z']), {
-      protocol,
-      asOf: '2028-03-01T09:00:00Z',
-    }));
+    const f = mustOk(
+      forecast(course(['2028-01-31T10:00:00Z', '2028-02-14T10:00:00Z', '2028-02-29T10:00:00Z']), {
+        protocol,
+        asOf: '2028-03-01T09:00:00Z',
+      }),
+    );
     expect(f.review).toEqual({ earliest: '2028-03-21', recommended: '2028-03-30', latest: '2028-04-25' });
     expect(f.maintenance).toEqual({ earliest: '2029-08-29', recommended: '2031-03-01', latest: '2033-03-01' });
   });
@@ -85,10 +93,12 @@ describe('review and maintenance windows of a completed course', () => {
         maintenance: { earliestMonths: 6, recommendedMonths: 12, latestMonths: 18 },
       }),
     );
-    const f = mustOk(forecast(course(['2026-08-03T10:00:00Z', '2026-08-13T10:00:00Z', '2026-08-31T10:00:00Z'], 'Europe/London', p), {
-      protocol: p,
-      asOf: '2026-09-01T09:00:00Z',
-    }));
+    const f = mustOk(
+      forecast(course(['2026-08-03T10:00:00Z', '2026-08-13T10:00:00Z', '2026-08-31T10:00:00Z'], 'Europe/London', p), {
+        protocol: p,
+        asOf: '2026-09-01T09:00:00Z',
+      }),
+    );
     expect(f.review).toEqual({ earliest: '2026-09-14', recommended: '2026-09-28', latest: '2026-11-29' });
     expect(f.maintenance).toEqual({ earliest: '2027-03-01', recommended: '2027-08-31', latest: '2028-03-01' });
   });
@@ -109,10 +119,12 @@ describe('review and maintenance windows of a completed course', () => {
     delete bare.review;
     delete bare.maintenance;
     const p = mustOk(defineProtocol({ ...bare, id: 'no-after-course' }));
-    const f = mustOk(forecast(course(['2026-03-23T10:00:00Z', '2026-04-02T10:00:00+01:00', '2026-04-20T10:00:00+01:00'], 'Europe/London', p), {
-      protocol: p,
-      asOf: '2026-04-21T09:00:00Z',
-    }));
+    const f = mustOk(
+      forecast(course(['2026-03-23T10:00:00Z', '2026-04-02T10:00:00+01:00', '2026-04-20T10:00:00+01:00'], 'Europe/London', p), {
+        protocol: p,
+        asOf: '2026-04-21T09:00:00Z',
+      }),
+    );
     expect('review' in f).toBe(false);
     expect('maintenance' in f).toBe(false);
   });
@@ -132,7 +144,9 @@ describe('the windows exist only once the plan is completed', () => {
     const two = applyAll(start(), [done(1, '2026-03-23T10:00:00Z'), done(2, '2026-04-02T10:00:00+01:00')]);
     expect(two.status).toBe('active');
     absent(two);
-    const booked3 = applyAll(two, [{ id: 'b3', type: 'sessionBooked', at: '2026-04-02T16:00:00+01:00', session: 3, start: '2026-04-20T10:00:00+01:00' }]);
+    const booked3 = applyAll(two, [
+      { id: 'b3', type: 'sessionBooked', at: '2026-04-02T16:00:00+01:00', session: 3, start: '2026-04-20T10:00:00+01:00' },
+    ]);
     absent(booked3);
   });
 
@@ -199,7 +213,14 @@ describe('a touch-up plan maintains a completed course', () => {
   it('refuses a maintains that is not an id', () => {
     for (const maintains of ['', 42, null]) {
       const f = mustFail(
-        createPlan({ id: 'p', clientId: 'c', protocol: touchUp, timeZone: 'Europe/London', createdAt: '2029-03-01T09:00:00Z', maintains: maintains as string }),
+        createPlan({
+          id: 'p',
+          clientId: 'c',
+          protocol: touchUp,
+          timeZone: 'Europe/London',
+          createdAt: '2029-03-01T09:00:00Z',
+          maintains: maintains as string,
+        }),
       );
       expect(f).toMatchObject([{ code: 'INVALID_INPUT', path: ['maintains'] }]);
     }

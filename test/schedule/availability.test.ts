@@ -14,7 +14,10 @@ const clinic: Availability = {
     { date: '2026-12-25', hours: [] },
     { date: '2026-12-27', hours: [{ open: '10:00', close: '14:00' }] },
   ],
-  busy: [{ start: '2026-04-02T10:00:00+01:00', end: '2026-04-02T13:00:00+01:00', resource: 'ana' }, { start: '2026-04-03T09:00:00Z', end: '2026-04-03T09:00:00Z' }],
+  busy: [
+    { start: '2026-04-02T10:00:00+01:00', end: '2026-04-02T13:00:00+01:00', resource: 'ana' },
+    { start: '2026-04-03T09:00:00Z', end: '2026-04-03T09:00:00Z' },
+  ],
   resources: ['ana', 'ben'],
   bufferBeforeMinutes: 10,
   bufferAfterMinutes: 15,
@@ -24,7 +27,8 @@ const clinic: Availability = {
 };
 
 /** The findings of `parseAvailability` as [code, path] pairs. */
-const problems = (input: unknown): [string, readonly (string | number)[] | undefined][] => mustFail(parseAvailability(input)).map((f) => [f.code, f.path]);
+const problems = (input: unknown): [string, readonly (string | number)[] | undefined][] =>
+  mustFail(parseAvailability(input)).map((f) => [f.code, f.path]);
 
 describe('parseAvailability', () => {
   it('accepts a clinic’s week (adjacent ranges, close at 24:00, a closed date) and freezes a copy', () => {
@@ -42,7 +46,9 @@ describe('parseAvailability', () => {
     expect(out[0]?.message).toBe(
       'weekly[0].close: closes no later than it opens (22:00–02:00); a range may not run overnight: split it at midnight (…–24:00, and 00:00–… on the next day).',
     );
-    expect(problems({ timeZone: 'UTC', weekly: [{ weekday: 1, open: '10:00', close: '10:00' }] })).toEqual([['INVALID_INPUT', ['weekly', 0, 'close']]]);
+    expect(problems({ timeZone: 'UTC', weekly: [{ weekday: 1, open: '10:00', close: '10:00' }] })).toEqual([
+      ['INVALID_INPUT', ['weekly', 0, 'close']],
+    ]);
   });
 
   it('refuses overlapping ranges on one day, in the weekly hours and in an override', () => {
@@ -57,7 +63,19 @@ describe('parseAvailability', () => {
       }),
     ).toEqual([['INVALID_INPUT', ['weekly', 2]]]);
     expect(
-      problems({ timeZone: 'UTC', weekly: [], overrides: [{ date: '2026-05-01', hours: [{ open: '09:00', close: '12:00' }, { open: '08:00', close: '10:00' }] }] }),
+      problems({
+        timeZone: 'UTC',
+        weekly: [],
+        overrides: [
+          {
+            date: '2026-05-01',
+            hours: [
+              { open: '09:00', close: '12:00' },
+              { open: '08:00', close: '10:00' },
+            ],
+          },
+        ],
+      }),
     ).toEqual([['INVALID_INPUT', ['overrides', 0, 'hours', 0]]]);
   });
 
@@ -81,7 +99,16 @@ describe('parseAvailability', () => {
   });
 
   it('refuses one date overridden twice', () => {
-    const out = mustFail(parseAvailability({ timeZone: 'UTC', weekly: [], overrides: [{ date: '2026-12-25', hours: [] }, { date: '2026-12-25', hours: [] }] }));
+    const out = mustFail(
+      parseAvailability({
+        timeZone: 'UTC',
+        weekly: [],
+        overrides: [
+          { date: '2026-12-25', hours: [] },
+          { date: '2026-12-25', hours: [] },
+        ],
+      }),
+    );
     expect(out.map((f) => [f.path, f.message])).toEqual([
       [['overrides', 1, 'date'], 'overrides[1].date: repeats the date 2026-12-25 (already at overrides[0]); one override per date.'],
     ]);
@@ -110,10 +137,12 @@ describe('parseAvailability', () => {
     expect(problems({ timeZone: 'UTC', weekly: [], busy: [{ start: '2026-04-02T10:00', end: '2026-04-02T11:00:00Z' }] })).toEqual([
       ['INVALID_INSTANT', ['busy', 0, 'start']],
     ]);
-    expect(problems({ timeZone: 'UTC', weekly: [], busy: [{ start: '2026-04-02T10:00:00Z', end: '2026-04-02T11:00:00Z', room: 2 }] })).toEqual([
-      ['INVALID_INPUT', ['busy', 0]],
+    expect(
+      problems({ timeZone: 'UTC', weekly: [], busy: [{ start: '2026-04-02T10:00:00Z', end: '2026-04-02T11:00:00Z', room: 2 }] }),
+    ).toEqual([['INVALID_INPUT', ['busy', 0]]]);
+    expect(problems({ timeZone: 'UTC', weekly: [{ weekday: 8, open: '09:00', close: '10:00' }] })).toEqual([
+      ['INVALID_INPUT', ['weekly', 0, 'weekday']],
     ]);
-    expect(problems({ timeZone: 'UTC', weekly: [{ weekday: 8, open: '09:00', close: '10:00' }] })).toEqual([['INVALID_INPUT', ['weekly', 0, 'weekday']]]);
     expect(problems({ timeZone: 'UTC', weekly: [], slotStepMinutes: 0, horizonDays: -1 })).toEqual([
       ['INVALID_INPUT', ['horizonDays']],
       ['INVALID_INPUT', ['slotStepMinutes']],
@@ -133,20 +162,43 @@ describe('parseAvailability', () => {
       return out.ok ? out.value[0]?.start : out.findings[0]?.code;
     };
     // Busy 09:00–13:00 BST on Thu 2 Apr: session 1 (four hours) can start at 13:00.
-    for (const spelling of ['2026-04-02T08:00:00Z', '2026-04-02T09:00:00+01:00', '2026-04-02T08:00:00.000Z', '2026-04-02T03:00:00.5-05:00', '2026-04-02T08:00Z', '2026-04-02t08:00:00z']) {
+    for (const spelling of [
+      '2026-04-02T08:00:00Z',
+      '2026-04-02T09:00:00+01:00',
+      '2026-04-02T08:00:00.000Z',
+      '2026-04-02T03:00:00.5-05:00',
+      '2026-04-02T08:00Z',
+      '2026-04-02t08:00:00z',
+    ]) {
       expect(first(spelling), spelling).toBe('2026-04-02T13:00:00+01:00');
     }
-    expect(problems({ ...thursday, busy: [{ start: '2026-02-30T10:00:00Z', end: '2026-03-01T10:00:00Z' }] })).toEqual([['INVALID_INSTANT', ['busy', 0, 'start']]]);
-    expect(problems({ ...thursday, busy: [{ start: '2026-04-02T24:00:00Z', end: '2026-04-03T10:00:00Z' }] })).toEqual([['INVALID_INSTANT', ['busy', 0, 'start']]]);
-    expect(problems({ ...thursday, busy: [{ start: '2026-04-02T10:00:00+19:00', end: '2026-04-03T10:00:00Z' }] })).toEqual([['INVALID_INSTANT', ['busy', 0, 'start']]]);
-    expect(problems({ ...thursday, busy: [{ start: '2026-04-02T10:00:00.1234567890Z', end: '2026-04-03T10:00:00Z' }] })).toEqual([['INVALID_INSTANT', ['busy', 0, 'start']]]);
+    expect(problems({ ...thursday, busy: [{ start: '2026-02-30T10:00:00Z', end: '2026-03-01T10:00:00Z' }] })).toEqual([
+      ['INVALID_INSTANT', ['busy', 0, 'start']],
+    ]);
+    expect(problems({ ...thursday, busy: [{ start: '2026-04-02T24:00:00Z', end: '2026-04-03T10:00:00Z' }] })).toEqual([
+      ['INVALID_INSTANT', ['busy', 0, 'start']],
+    ]);
+    expect(problems({ ...thursday, busy: [{ start: '2026-04-02T10:00:00+19:00', end: '2026-04-03T10:00:00Z' }] })).toEqual([
+      ['INVALID_INSTANT', ['busy', 0, 'start']],
+    ]);
+    expect(problems({ ...thursday, busy: [{ start: '2026-04-02T10:00:00.1234567890Z', end: '2026-04-03T10:00:00Z' }] })).toEqual([
+      ['INVALID_INSTANT', ['busy', 0, 'start']],
+    ]);
   });
 
   it('never throws, whatever it is given', () => {
     const hostile = Object.create({ inherited: true }) as Record<string, unknown>;
     hostile.start = '2026-04-02T10:00:00Z';
     hostile.end = '2026-04-02T11:00:00Z';
-    for (const bad of [undefined, 42, 'x', [], { timeZone: 'UTC' }, { timeZone: 'UTC', weekly: 'all' }, { timeZone: 'UTC', weekly: [], busy: [hostile, null, 7] }]) {
+    for (const bad of [
+      undefined,
+      42,
+      'x',
+      [],
+      { timeZone: 'UTC' },
+      { timeZone: 'UTC', weekly: 'all' },
+      { timeZone: 'UTC', weekly: [], busy: [hostile, null, 7] },
+    ]) {
       expect(() => parseAvailability(bad)).not.toThrow();
     }
     // The fast path for busy intervals defers to zod, which names the inherited key.

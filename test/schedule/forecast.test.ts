@@ -20,9 +20,27 @@ describe('forecast from a completed anchor', () => {
     expect(f.findings).toEqual([]);
     expect(f.sessions).toEqual([
       { session: 1, state: 'completed', projected: false },
-      { session: 2, state: 'pending', earliest: '2026-01-19', recommended: '2026-01-22', pastDue: '2026-01-27', latest: '2026-02-11', projected: false, due: 'notYet' },
+      {
+        session: 2,
+        state: 'pending',
+        earliest: '2026-01-19',
+        recommended: '2026-01-22',
+        pastDue: '2026-01-27',
+        latest: '2026-02-11',
+        projected: false,
+        due: 'notYet',
+      },
       // Projected from session 2's recommended date (2026-01-22) with the 2→3 gap 7/14/28+1/56.
-      { session: 3, state: 'pending', earliest: '2026-01-29', recommended: '2026-02-05', pastDue: '2026-02-20', latest: '2026-03-19', projected: true, due: 'notYet' },
+      {
+        session: 3,
+        state: 'pending',
+        earliest: '2026-01-29',
+        recommended: '2026-02-05',
+        pastDue: '2026-02-20',
+        latest: '2026-03-19',
+        projected: true,
+        due: 'notYet',
+      },
     ]);
     expect(f.next).toEqual(f.sessions[1]);
   });
@@ -44,19 +62,42 @@ describe('forecast from a completed anchor', () => {
 
   it('measures from the completed date, not the booked one', () => {
     // Booked for 2026-01-12 but done on 2026-01-14.
-    const plan = applyAll(newPlan(), [BOOK1, { id: 'c1', type: 'sessionCompleted', at: '2026-01-14T15:00:00Z', session: 1, start: '2026-01-14T10:00:00Z' }]);
+    const plan = applyAll(newPlan(), [
+      BOOK1,
+      { id: 'c1', type: 'sessionCompleted', at: '2026-01-14T15:00:00Z', session: 1, start: '2026-01-14T10:00:00Z' },
+    ]);
     const f = mustOk(forecast(plan, { protocol, asOf: '2026-01-15T09:00:00Z' }));
-    expect(f.next).toMatchObject({ session: 2, earliest: '2026-01-21', recommended: '2026-01-24', pastDue: '2026-01-29', latest: '2026-02-13' });
+    expect(f.next).toMatchObject({
+      session: 2,
+      earliest: '2026-01-21',
+      recommended: '2026-01-24',
+      pastDue: '2026-01-29',
+      latest: '2026-02-13',
+    });
   });
 
   it('forecasts in the plan zone: a session at 23:30 in Auckland counts from its local date', () => {
     // 2026-01-12T10:30Z is 23:30 on 12 January in Auckland (+13).
     const plan = applyAll(newPlan({ timeZone: 'Pacific/Auckland' }), [
-      { id: 'c1', type: 'sessionCompleted', at: '2026-01-12T11:00:00Z', session: 1, start: '2026-01-12T10:30:00Z', end: '2026-01-12T11:00:00Z' },
+      {
+        id: 'c1',
+        type: 'sessionCompleted',
+        at: '2026-01-12T11:00:00Z',
+        session: 1,
+        start: '2026-01-12T10:30:00Z',
+        end: '2026-01-12T11:00:00Z',
+      },
     ]);
     // asOf 2026-01-18T11:30Z is 00:30 on 19 January in Auckland: session 2's earliest day.
     const f = mustOk(forecast(plan, { protocol, asOf: '2026-01-18T11:30:00Z' }));
-    expect(f.next).toMatchObject({ session: 2, earliest: '2026-01-19', recommended: '2026-01-22', pastDue: '2026-01-27', latest: '2026-02-11', due: 'early' });
+    expect(f.next).toMatchObject({
+      session: 2,
+      earliest: '2026-01-19',
+      recommended: '2026-01-22',
+      pastDue: '2026-01-27',
+      latest: '2026-02-11',
+      due: 'early',
+    });
   });
 });
 
@@ -64,7 +105,14 @@ describe('forecast from a booked anchor', () => {
   it('gives session 2 dates from session 1 booked date, not projected', () => {
     const plan = applyAll(newPlan(), [BOOK1]);
     const f = mustOk(forecast(plan, { protocol, asOf: '2026-01-05T10:00:00Z' }));
-    expect(f.sessions[0]).toEqual({ session: 1, state: 'booked', earliest: '2026-01-05', recommended: '2026-01-05', projected: false, due: 'due' });
+    expect(f.sessions[0]).toEqual({
+      session: 1,
+      state: 'booked',
+      earliest: '2026-01-05',
+      recommended: '2026-01-05',
+      projected: false,
+      due: 'due',
+    });
     expect(f.sessions[1]).toEqual({
       session: 2,
       state: 'pending',
@@ -100,8 +148,26 @@ describe('projected forecasts', () => {
     const f = mustOk(forecast(newPlan(), { protocol, asOf: '2026-01-05T09:00:00Z' }));
     expect(f.sessions).toEqual([
       { session: 1, state: 'pending', earliest: '2026-01-05', recommended: '2026-01-05', projected: false, due: 'due' },
-      { session: 2, state: 'pending', earliest: '2026-01-12', recommended: '2026-01-15', pastDue: '2026-01-20', latest: '2026-02-04', projected: true, due: 'notYet' },
-      { session: 3, state: 'pending', earliest: '2026-01-22', recommended: '2026-01-29', pastDue: '2026-02-13', latest: '2026-03-12', projected: true, due: 'notYet' },
+      {
+        session: 2,
+        state: 'pending',
+        earliest: '2026-01-12',
+        recommended: '2026-01-15',
+        pastDue: '2026-01-20',
+        latest: '2026-02-04',
+        projected: true,
+        due: 'notYet',
+      },
+      {
+        session: 3,
+        state: 'pending',
+        earliest: '2026-01-22',
+        recommended: '2026-01-29',
+        pastDue: '2026-02-13',
+        latest: '2026-03-12',
+        projected: true,
+        due: 'notYet',
+      },
     ]);
     expect(f.next).toEqual(f.sessions[0]);
   });
@@ -109,7 +175,14 @@ describe('projected forecasts', () => {
   it('uses asOf local date, not its UTC date, for a pending session 1', () => {
     // 2026-01-05T23:30-05:00 is 04:30 on 6 January in London.
     const f = mustOk(forecast(newPlan(), { protocol, asOf: '2026-01-05T23:30:00-05:00' }));
-    expect(f.next).toEqual({ session: 1, state: 'pending', earliest: '2026-01-06', recommended: '2026-01-06', projected: false, due: 'due' });
+    expect(f.next).toEqual({
+      session: 1,
+      state: 'pending',
+      earliest: '2026-01-06',
+      recommended: '2026-01-06',
+      projected: false,
+      due: 'due',
+    });
   });
 
   it('never projects from a date before asOf: A = asOf local date once the anchor recommended date has passed', () => {
@@ -135,7 +208,14 @@ describe('projected forecasts', () => {
       { id: 'm1', type: 'sessionMissed', at: '2026-01-12T11:00:00Z', session: 1 },
     ]);
     const f = mustOk(forecast(plan, { protocol, asOf: '2026-01-12T12:00:00Z' }));
-    expect(f.sessions[0]).toEqual({ session: 1, state: 'pending', earliest: '2026-01-12', recommended: '2026-01-12', projected: false, due: 'due' });
+    expect(f.sessions[0]).toEqual({
+      session: 1,
+      state: 'pending',
+      earliest: '2026-01-12',
+      recommended: '2026-01-12',
+      projected: false,
+      due: 'due',
+    });
     expect(f.sessions[1]).toEqual({
       session: 2,
       state: 'booked',
@@ -183,7 +263,15 @@ describe('due as of asOf, at the exact boundary days (session 2 after session 1 
     const open = mustOk(defineProtocol({ ...p, id: 'open-ended' }));
     const plan = applyAll(newPlan({ protocol: open }), [BOOK1, DONE1], open);
     const f = mustOk(forecast(plan, { protocol: open, asOf: '2027-01-01T09:00:00Z' }));
-    expect(f.next).toEqual({ session: 2, state: 'pending', earliest: '2026-01-19', recommended: '2026-01-22', pastDue: '2026-01-27', projected: false, due: 'overdue' });
+    expect(f.next).toEqual({
+      session: 2,
+      state: 'pending',
+      earliest: '2026-01-19',
+      recommended: '2026-01-22',
+      pastDue: '2026-01-27',
+      projected: false,
+      due: 'overdue',
+    });
   });
 });
 
@@ -247,9 +335,18 @@ describe('next', () => {
 
 describe('a pause with until', () => {
   it('moves a pending session 1 to until', () => {
-    const plan = applyAll(newPlan(), [{ id: 'p', type: 'planPaused', at: '2026-01-06T09:00:00Z', reason: 'isotretinoin', until: '2026-02-01' }]);
+    const plan = applyAll(newPlan(), [
+      { id: 'p', type: 'planPaused', at: '2026-01-06T09:00:00Z', reason: 'isotretinoin', until: '2026-02-01' },
+    ]);
     const f = mustOk(forecast(plan, { protocol, asOf: '2026-01-06T09:00:00Z' }));
-    expect(f.next).toEqual({ session: 1, state: 'pending', earliest: '2026-02-01', recommended: '2026-02-01', projected: false, due: 'notYet' });
+    expect(f.next).toEqual({
+      session: 1,
+      state: 'pending',
+      earliest: '2026-02-01',
+      recommended: '2026-02-01',
+      projected: false,
+      due: 'notYet',
+    });
     // Later sessions are projected from the moved recommended date.
     expect(f.sessions[1]).toMatchObject({ earliest: '2026-02-08', recommended: '2026-02-11', projected: true });
   });
@@ -288,7 +385,14 @@ describe('several gaps on one session', () => {
     if (s3 === undefined) throw new Error('unreachable');
     s3.gaps = [
       ...s3.gaps,
-      { from: { session: 1 }, absoluteMinimumDays: 20, minimumDays: 30, earliestRecommendedDays: 31, latestRecommendedDays: 32, maximumDays: 40 },
+      {
+        from: { session: 1 },
+        absoluteMinimumDays: 20,
+        minimumDays: 30,
+        earliestRecommendedDays: 31,
+        latestRecommendedDays: 32,
+        maximumDays: 40,
+      },
     ];
     const two = mustOk(defineProtocol({ ...p, id: 'two-anchors' }));
     const plan = applyAll(newPlan({ protocol: two }), [BOOK1, DONE1, BOOK2, DONE2], two);
@@ -341,7 +445,9 @@ describe('forecast refuses a broken call: it never looks like a finished course'
   });
 
   it("refuses 'tomorrow', an impossible date and a non-string asOf", () => {
-    expect(mustFail(forecast(done1(), { protocol, asOf: 'tomorrow' })).map((f) => [f.code, f.params?.problem])).toEqual([['INVALID_INSTANT', 'format']]);
+    expect(mustFail(forecast(done1(), { protocol, asOf: 'tomorrow' })).map((f) => [f.code, f.params?.problem])).toEqual([
+      ['INVALID_INSTANT', 'format'],
+    ]);
     expect(mustFail(forecast(done1(), { protocol, asOf: '2026-02-30T09:00:00Z' })).map((f) => [f.code, f.params?.problem])).toEqual([
       ['INVALID_INSTANT', 'date'],
     ]);

@@ -53,15 +53,44 @@ describe('docs/scheduling.md worked example: a London week across the clocks goi
 
     const proposal = mustOk(proposeSchedule(plan, { protocol, availability: clinic, asOf }));
     expect(proposal.sessions).toEqual([
-      { session: 1, start: '2026-03-26T14:00:00+00:00', end: '2026-03-26T18:00:00+00:00', localDate: '2026-03-26', fit: 'onTime', resource: 'ana' },
-      { session: 2, start: '2026-04-06T10:00:00+01:00', end: '2026-04-06T13:00:00+01:00', localDate: '2026-04-06', daysFromAnchor: 11, fit: 'onTime', resource: 'ana' },
-      { session: 3, start: '2026-04-21T10:00:00+01:00', end: '2026-04-21T13:00:00+01:00', localDate: '2026-04-21', daysFromAnchor: 15, fit: 'onTime', resource: 'ana' },
+      {
+        session: 1,
+        start: '2026-03-26T14:00:00+00:00',
+        end: '2026-03-26T18:00:00+00:00',
+        localDate: '2026-03-26',
+        fit: 'onTime',
+        resource: 'ana',
+      },
+      {
+        session: 2,
+        start: '2026-04-06T10:00:00+01:00',
+        end: '2026-04-06T13:00:00+01:00',
+        localDate: '2026-04-06',
+        daysFromAnchor: 11,
+        fit: 'onTime',
+        resource: 'ana',
+      },
+      {
+        session: 3,
+        start: '2026-04-21T10:00:00+01:00',
+        end: '2026-04-21T13:00:00+01:00',
+        localDate: '2026-04-21',
+        daysFromAnchor: 15,
+        fit: 'onTime',
+        resource: 'ana',
+      },
     ]);
-    expect(proposal.events.map((e) => e.id)).toEqual(['book:v0:s1:2026-03-26T14:00:00Z', 'book:v0:s2:2026-04-06T09:00:00Z', 'book:v0:s3:2026-04-21T09:00:00Z']);
+    expect(proposal.events.map((e) => e.id)).toEqual([
+      'book:v0:s1:2026-03-26T14:00:00Z',
+      'book:v0:s2:2026-04-06T09:00:00Z',
+      'book:v0:s3:2026-04-21T09:00:00Z',
+    ]);
     for (const e of proposal.events) plan = mustOk(applyEvent(plan, e, { protocol }));
 
     const moveAsOf = '2026-03-30T09:00:00+01:00';
-    const move = mustOk(proposeReschedule(plan, { protocol, availability: clinic, asOf: moveAsOf, session: 2, start: '2026-04-16T10:00:00+01:00' }));
+    const move = mustOk(
+      proposeReschedule(plan, { protocol, availability: clinic, asOf: moveAsOf, session: 2, start: '2026-04-16T10:00:00+01:00' }),
+    );
     expect(move.events).toEqual([
       { id: 'move:v3:s3:2026-04-30T09:00:00Z', type: 'sessionRescheduled', at: moveAsOf, session: 3, start: '2026-04-30T10:00:00+01:00' },
       { id: 'move:v3:s2:2026-04-16T09:00:00Z', type: 'sessionRescheduled', at: moveAsOf, session: 2, start: '2026-04-16T10:00:00+01:00' },
@@ -71,11 +100,23 @@ describe('docs/scheduling.md worked example: a London week across the clocks goi
       [3, '2026-04-30', 14, 'onTime'],
     ]);
 
-    const tooSoon = proposeReschedule(plan, { protocol, availability: clinic, asOf: moveAsOf, session: 2, start: '2026-04-01T10:00:00+01:00' });
+    const tooSoon = proposeReschedule(plan, {
+      protocol,
+      availability: clinic,
+      asOf: moveAsOf,
+      session: 2,
+      start: '2026-04-01T10:00:00+01:00',
+    });
     expect(tooSoon.findings.map((f) => `${f.code}: ${f.message}`)).toEqual([
       'SPACING_BELOW_MINIMUM: Session 2 on 2026-04-01 would be 6 days after session 1 (2026-03-26); the protocol needs at least 7 days for the skin to heal.',
     ]);
-    const closed = proposeReschedule(plan, { protocol, availability: clinic, asOf: moveAsOf, session: 2, start: '2026-04-09T13:00:00+01:00' });
+    const closed = proposeReschedule(plan, {
+      protocol,
+      availability: clinic,
+      asOf: moveAsOf,
+      session: 2,
+      start: '2026-04-09T13:00:00+01:00',
+    });
     expect(closed.findings.map((f) => `${f.code}: ${f.message}`)).toEqual([
       'NO_SLOT_AVAILABLE: The requested start 2026-04-09T13:00:00+01:00 for session 2 is not free: the clinic is not open for the whole 180-minute session then.',
     ]);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, proposeReschedule, proposeSchedule, standardProtocol, type Availability, type Plan, type PlanEvent } from 'smp-protocol';
+import {
+  applyEvent,
+  proposeReschedule,
+  proposeSchedule,
+  standardProtocol,
+  type Availability,
+  type Plan,
+  type PlanEvent,
+} from 'smp-protocol';
 import { applyAll, codes, mustFail, mustOk, newPlan } from '../support/plans.js';
 
 const protocol = standardProtocol;
@@ -30,18 +38,52 @@ describe('proposeSchedule', () => {
     const { sessions, events } = mustOk(proposeSchedule(plan, { protocol, availability: weekdays, asOf }));
     expect(sessions).toEqual([
       { session: 1, start: '2026-03-02T10:00:00+00:00', end: '2026-03-02T14:00:00+00:00', localDate: '2026-03-02', fit: 'onTime' },
-      { session: 2, start: '2026-03-12T10:00:00+00:00', end: '2026-03-12T13:00:00+00:00', localDate: '2026-03-12', daysFromAnchor: 10, fit: 'onTime' },
-      { session: 3, start: '2026-03-26T10:00:00+00:00', end: '2026-03-26T13:00:00+00:00', localDate: '2026-03-26', daysFromAnchor: 14, fit: 'onTime' },
+      {
+        session: 2,
+        start: '2026-03-12T10:00:00+00:00',
+        end: '2026-03-12T13:00:00+00:00',
+        localDate: '2026-03-12',
+        daysFromAnchor: 10,
+        fit: 'onTime',
+      },
+      {
+        session: 3,
+        start: '2026-03-26T10:00:00+00:00',
+        end: '2026-03-26T13:00:00+00:00',
+        localDate: '2026-03-26',
+        daysFromAnchor: 14,
+        fit: 'onTime',
+      },
     ]);
     expect(events).toEqual([
-      { id: 'book:v0:s1:2026-03-02T10:00:00Z', type: 'sessionBooked', at: '2026-03-02T09:00:00Z', session: 1, start: '2026-03-02T10:00:00+00:00' },
-      { id: 'book:v0:s2:2026-03-12T10:00:00Z', type: 'sessionBooked', at: '2026-03-02T09:00:00Z', session: 2, start: '2026-03-12T10:00:00+00:00' },
-      { id: 'book:v0:s3:2026-03-26T10:00:00Z', type: 'sessionBooked', at: '2026-03-02T09:00:00Z', session: 3, start: '2026-03-26T10:00:00+00:00' },
+      {
+        id: 'book:v0:s1:2026-03-02T10:00:00Z',
+        type: 'sessionBooked',
+        at: '2026-03-02T09:00:00Z',
+        session: 1,
+        start: '2026-03-02T10:00:00+00:00',
+      },
+      {
+        id: 'book:v0:s2:2026-03-12T10:00:00Z',
+        type: 'sessionBooked',
+        at: '2026-03-02T09:00:00Z',
+        session: 2,
+        start: '2026-03-12T10:00:00+00:00',
+      },
+      {
+        id: 'book:v0:s3:2026-03-26T10:00:00Z',
+        type: 'sessionBooked',
+        at: '2026-03-02T09:00:00Z',
+        session: 3,
+        start: '2026-03-26T10:00:00+00:00',
+      },
     ]);
     const booked = replayProposal(plan, events);
     expect(booked.sessions.map((s) => s.booking?.start)).toEqual(sessions.map((s) => s.start));
     // Deterministic: the same question gives the same proposal (and the same event ids).
-    expect(proposeSchedule(plan, { protocol, availability: weekdays, asOf })).toEqual(proposeSchedule(plan, { protocol, availability: weekdays, asOf }));
+    expect(proposeSchedule(plan, { protocol, availability: weekdays, asOf })).toEqual(
+      proposeSchedule(plan, { protocol, availability: weekdays, asOf }),
+    );
   });
 
   it('proposes a course across the spring DST change with 14 calendar days, not 14 × 24 hours', () => {
@@ -56,9 +98,18 @@ describe('proposeSchedule', () => {
   });
 
   it('keeps sessions already booked and plans the rest after them', () => {
-    const plan = applyAll(newPlan(), [{ id: 'b1', type: 'sessionBooked', at: '2026-03-02T09:00:00Z', session: 1, start: '2026-03-04T10:00:00Z' }]);
+    const plan = applyAll(newPlan(), [
+      { id: 'b1', type: 'sessionBooked', at: '2026-03-02T09:00:00Z', session: 1, start: '2026-03-04T10:00:00Z' },
+    ]);
     const { sessions, events } = mustOk(proposeSchedule(plan, { protocol, availability: weekdays, asOf: '2026-03-02T09:00:00Z' }));
-    expect(sessions[0]).toEqual({ session: 1, start: '2026-03-04T10:00:00Z', end: '2026-03-04T14:00:00+00:00', localDate: '2026-03-04', fit: 'onTime', booked: true });
+    expect(sessions[0]).toEqual({
+      session: 1,
+      start: '2026-03-04T10:00:00Z',
+      end: '2026-03-04T14:00:00+00:00',
+      localDate: '2026-03-04',
+      fit: 'onTime',
+      booked: true,
+    });
     expect(sessions.slice(1).map((s) => [s.localDate, s.daysFromAnchor])).toEqual([
       ['2026-03-16', 12],
       ['2026-03-30', 14],
@@ -80,14 +131,20 @@ describe('proposeSchedule', () => {
   });
 
   it('says which session finds no room within the horizon', () => {
-    const out = mustFail(proposeSchedule(newPlan(), { protocol, availability: { ...weekdays, horizonDays: 16 }, asOf: '2026-03-02T09:00:00Z' }));
-    expect(out).toEqual([expect.objectContaining({ code: 'NO_SLOT_AVAILABLE', session: 3, params: expect.objectContaining({ reason: 'horizon' }) })]);
+    const out = mustFail(
+      proposeSchedule(newPlan(), { protocol, availability: { ...weekdays, horizonDays: 16 }, asOf: '2026-03-02T09:00:00Z' }),
+    );
+    expect(out).toEqual([
+      expect.objectContaining({ code: 'NO_SLOT_AVAILABLE', session: 3, params: expect.objectContaining({ reason: 'horizon' }) }),
+    ]);
     expect(out[0]?.message).toBe('Session 3 cannot be booked before 2026-03-19, which is after the booking horizon ends (2026-03-18).');
   });
 
   it('refuses a plan on hold or completed', () => {
     const onHold = applyAll(newPlan(), [{ id: 'p', type: 'planPaused', at: '2026-03-02T09:00:00Z', reason: 'travel' }]);
-    expect(codes(mustFail(proposeSchedule(onHold, { protocol, availability: weekdays, asOf: '2026-03-02T09:00:00Z' })))).toEqual(['PLAN_ON_HOLD']);
+    expect(codes(mustFail(proposeSchedule(onHold, { protocol, availability: weekdays, asOf: '2026-03-02T09:00:00Z' })))).toEqual([
+      'PLAN_ON_HOLD',
+    ]);
   });
 });
 
@@ -112,7 +169,14 @@ describe('proposeReschedule', () => {
     expect(moved(events)).toEqual([[2, '2026-04-09T10:00:00+01:00']]);
     expect(events[0]).toMatchObject({ id: 'move:v4:s2:2026-04-09T09:00:00Z', at: '2026-03-23T15:00:00Z' });
     expect(sessions).toEqual([
-      { session: 2, start: '2026-04-09T10:00:00+01:00', end: '2026-04-09T13:00:00+01:00', localDate: '2026-04-09', daysFromAnchor: 17, fit: 'late' },
+      {
+        session: 2,
+        start: '2026-04-09T10:00:00+01:00',
+        end: '2026-04-09T13:00:00+01:00',
+        localDate: '2026-04-09',
+        daysFromAnchor: 17,
+        fit: 'late',
+      },
     ]);
     replayProposal(course(), events);
   });
@@ -129,7 +193,11 @@ describe('proposeReschedule', () => {
       [3, '2026-04-24', 'onTime'],
     ]);
     const after = replayProposal(course(), events);
-    expect(after.sessions.map((s) => s.booking?.start)).toEqual(['2026-03-23T10:00:00Z', '2026-04-10T10:00:00+01:00', '2026-04-24T10:00:00+01:00']);
+    expect(after.sessions.map((s) => s.booking?.start)).toEqual([
+      '2026-03-23T10:00:00Z',
+      '2026-04-10T10:00:00+01:00',
+      '2026-04-24T10:00:00+01:00',
+    ]);
     // In the other order the state machine refuses the first move.
     expect(codes(mustFail(applyEvent(course(), events[1], { protocol })))).toEqual(['DOWNSTREAM_CONFLICT']);
   });
@@ -163,7 +231,9 @@ describe('proposeReschedule', () => {
     expect(closed[0]?.message).toBe(
       'The requested start 2026-04-09T15:00:00+01:00 for session 2 is not free: the clinic is not open for the whole 180-minute session then.',
     );
-    const busy = mustFail(move('2026-04-09T10:00:00+01:00', { ...mornings, busy: [{ start: '2026-04-09T12:45:00+01:00', end: '2026-04-09T14:00:00+01:00' }] }));
+    const busy = mustFail(
+      move('2026-04-09T10:00:00+01:00', { ...mornings, busy: [{ start: '2026-04-09T12:45:00+01:00', end: '2026-04-09T14:00:00+01:00' }] }),
+    );
     expect(busy[0]?.params?.problem).toBe('busy');
     const notice = mustFail(move('2026-04-01T10:00:00+01:00', { ...mornings, minimumNoticeMinutes: 48 * 60 }, '2026-03-31T09:00:00+01:00'));
     expect(notice[0]?.message).toBe(
@@ -188,7 +258,9 @@ describe('proposeReschedule', () => {
     expect(codes(mustFail(proposeReschedule(plan, { ...options, session: 1 })))).toEqual(['SESSION_ALREADY_COMPLETED']);
     expect(codes(mustFail(proposeReschedule(newPlan(), { ...options, session: 1 })))).toEqual(['SESSION_NOT_BOOKED']);
     expect(codes(mustFail(proposeReschedule(plan, { ...options, session: 9 })))).toEqual(['UNKNOWN_SESSION']);
-    expect(mustFail(proposeReschedule(plan, { protocol, availability: mornings, asOf: AS_OF } as never)).map((f) => [f.code, f.path])).toEqual([
+    expect(
+      mustFail(proposeReschedule(plan, { protocol, availability: mornings, asOf: AS_OF } as never)).map((f) => [f.code, f.path]),
+    ).toEqual([
       ['INVALID_INPUT', ['options', 'session']],
       ['INVALID_INSTANT', ['options', 'start']],
     ]);

@@ -18,7 +18,12 @@ function slotsOn(zone: string, date: string, open: string, close: string, protoc
   const plan = newPlan({ timeZone: zone, protocol, createdAt: '2026-01-01T00:00:00Z' });
   const asOf = `${date.slice(0, 8)}01T00:00:00Z`;
   return mustOk(
-    findSlots(plan, { protocol, asOf, limit: 100, availability: { timeZone: zone, weekly: [], overrides: [{ date, hours: [{ open, close }] }] } }),
+    findSlots(plan, {
+      protocol,
+      asOf,
+      limit: 100,
+      availability: { timeZone: zone, weekly: [], overrides: [{ date, hours: [{ open, close }] }] },
+    }),
   );
 }
 

@@ -62,17 +62,17 @@ interface Scenario {
   session1DaysAgo: number | null;
 }
 
-const hhmm = (m: number): string => (m === 1440 ? '24:00' : `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
+const hhmm = (m: number): string =>
+  m === 1440 ? '24:00' : `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /** Up to two non-overlapping ranges in a day, on half hours. */
-const dayRanges = fc
-  .uniqueArray(fc.integer({ min: 0, max: 48 }), { maxLength: 4 })
-  .map((marks) => {
-    const sorted = [...marks].sort((a, b) => a - b);
-    const out: { open: string; close: string }[] = [];
-    for (let i = 0; i + 1 < sorted.length; i += 2) out.push({ open: hhmm((sorted[i] as number) * 30), close: hhmm((sorted[i + 1] as number) * 30) });
-    return out;
-  });
+const dayRanges = fc.uniqueArray(fc.integer({ min: 0, max: 48 }), { maxLength: 4 }).map((marks) => {
+  const sorted = [...marks].sort((a, b) => a - b);
+  const out: { open: string; close: string }[] = [];
+  for (let i = 0; i + 1 < sorted.length; i += 2)
+    out.push({ open: hhmm((sorted[i] as number) * 30), close: hhmm((sorted[i + 1] as number) * 30) });
+  return out;
+});
 
 /** asOf: anywhere in 2026, or (twice as often) up to 8 days before one of the zone's DST changes. */
 const asOfArb = fc.oneof(
@@ -101,7 +101,11 @@ function scenarioArb(maxHorizon: number): fc.Arbitrary<Scenario> {
       overrides: fc.array(fc.tuple(fc.integer({ min: 0, max: maxHorizon }), dayRanges), { maxLength: 3 }),
       resources: fc.constantFrom<string[] | undefined>(undefined, ['ana', 'ben'], ['ana', 'ben', 'cleo']),
       busy: fc.array(
-        fc.record({ at: fc.integer({ min: -96, max: (maxHorizon + 2) * 96 }), quarters: fc.integer({ min: 1, max: 20 }), who: fc.integer({ min: -1, max: 2 }) }),
+        fc.record({
+          at: fc.integer({ min: -96, max: (maxHorizon + 2) * 96 }),
+          quarters: fc.integer({ min: 1, max: 20 }),
+          who: fc.integer({ min: -1, max: 2 }),
+        }),
         { maxLength: 30 },
       ),
       bufferBefore: fc.constantFrom(0, 0, 10, 30),
@@ -113,7 +117,11 @@ function scenarioArb(maxHorizon: number): fc.Arbitrary<Scenario> {
     })
     .map((spec) => {
       // Near a change, the horizon reaches it.
-      const r = { ...spec, asOf: asOfOf(spec.zone, spec.asOf), horizon: 'anyDay' in spec.asOf ? spec.horizon : Math.max(spec.horizon, Math.min(9, maxHorizon)) };
+      const r = {
+        ...spec,
+        asOf: asOfOf(spec.zone, spec.asOf),
+        horizon: 'anyDay' in spec.asOf ? spec.horizon : Math.max(spec.horizon, Math.min(9, maxHorizon)),
+      };
       const asOfDate = DateTime.fromMillis(r.asOf, { zone: r.zone }).startOf('day');
       const seenDates = new Set<string>();
       const overrides: Writable<NonNullable<Availability['overrides']>> = [];
@@ -126,7 +134,10 @@ function scenarioArb(maxHorizon: number): fc.Arbitrary<Scenario> {
       const availability: Availability = {
         timeZone: r.zone,
         weekly: r.weekly.flatMap((ranges, i) =>
-          (i === 6 && r.sundayNight !== undefined ? r.sundayNight : ranges).map((x) => ({ weekday: (i + 1) as 1 | 2 | 3 | 4 | 5 | 6 | 7, ...x })),
+          (i === 6 && r.sundayNight !== undefined ? r.sundayNight : ranges).map((x) => ({
+            weekday: (i + 1) as 1 | 2 | 3 | 4 | 5 | 6 | 7,
+            ...x,
+          })),
         ),
         overrides,
         busy: r.busy.map((b) => {
@@ -143,7 +154,14 @@ function scenarioArb(maxHorizon: number): fc.Arbitrary<Scenario> {
         ...(r.resources === undefined ? {} : { resources: r.resources }),
       };
       const protocol = r.protocolName === 'short' ? shortSessions : standardProtocol;
-      const scenario = { zone: r.zone, planZone: r.otherPlanZone ?? r.zone, protocolName: r.protocolName, asOf: r.asOf, availability, session1DaysAgo: r.session1DaysAgo };
+      const scenario = {
+        zone: r.zone,
+        planZone: r.otherPlanZone ?? r.zone,
+        protocolName: r.protocolName,
+        asOf: r.asOf,
+        availability,
+        session1DaysAgo: r.session1DaysAgo,
+      };
       // Kept out of the enumerable fields: fast-check prints them in a counterexample.
       return Object.defineProperty(scenario, 'protocol', { value: protocol, enumerable: false }) as Scenario;
     });
@@ -191,7 +209,10 @@ function closingInstant(date: DateTime, minutes: number, zone: string): number {
   const exact = wallInstant(date, minutes, zone);
   if (exact !== undefined) return exact;
   const target = `${date.toISODate()}T${hhmm(minutes)}`;
-  let t = DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone }).toMillis();
+  let t = DateTime.fromObject(
+    { year: date.year, month: date.month, day: date.day, hour: Math.floor(minutes / 60), minute: minutes % 60 },
+    { zone },
+  ).toMillis();
   while ((DateTime.fromMillis(t - MIN, { zone }).toFormat("yyyy-LL-dd'T'HH:mm") as string) >= target) t -= MIN;
   return t;
 }
@@ -228,7 +249,11 @@ function slotViolations(s: Scenario, plan: Plan, slot: Slot, durationMinutes: nu
   if (blocks(a, slot.resource, from, to)) out.push(`busy (resource ${slot.resource ?? 'any'})`);
   if ((a.resources === undefined) !== (slot.resource === undefined)) out.push('resource naming');
   if (slot.localDate !== DateTime.fromMillis(start, { zone: plan.timeZone }).toISODate()) out.push('localDate');
-  const booked = applyEvent(plan, { id: 'probe', type: 'sessionBooked', at: new Date(s.asOf).toISOString(), session: slot.session, start: slot.start }, { protocol: s.protocol });
+  const booked = applyEvent(
+    plan,
+    { id: 'probe', type: 'sessionBooked', at: new Date(s.asOf).toISOString(), session: slot.session, start: slot.start },
+    { protocol: s.protocol },
+  );
   if (!booked.ok) out.push(`applyEvent refuses it: ${booked.findings.map((f) => f.code).join(', ')}`);
   const gap = s.protocol.sessions[slot.session - 1]?.gaps[0];
   if (gap !== undefined && (slot.daysFromAnchor ?? -1) < gap.minimumDays) out.push('below the minimum gap');
@@ -246,7 +271,10 @@ function oracle(s: Scenario, plan: Plan, k: number): { start: number; fit: strin
   const f = mustOk(forecast(plan, { protocol: s.protocol, asOf: new Date(s.asOf).toISOString() })).sessions[k - 1];
   const recommended = DateTime.fromISO(f?.recommended ?? '', { zone: 'utc' });
   const anchor = plan.sessions[k - 2]?.completed?.start;
-  const anchorDate = anchor === undefined ? undefined : DateTime.fromISO(DateTime.fromMillis(Date.parse(anchor), { zone: plan.timeZone }).toISODate() as string, { zone: 'utc' });
+  const anchorDate =
+    anchor === undefined
+      ? undefined
+      : DateTime.fromISO(DateTime.fromMillis(Date.parse(anchor), { zone: plan.timeZone }).toISODate() as string, { zone: 'utc' });
   const asOfDate = DateTime.fromMillis(s.asOf, { zone }).startOf('day');
   const step = a.slotStepMinutes ?? 30;
   const out: { start: number; fit: string; resource: string | undefined; rank: number; distance: number }[] = [];
@@ -270,13 +298,27 @@ function oracle(s: Scenario, plan: Plan, k: number): { start: number; fit: strin
         });
         if (clash) continue;
         const iso = new Date(start).toISOString();
-        if (!applyEvent(plan, { id: 'probe', type: 'sessionBooked', at: new Date(s.asOf).toISOString(), session: k, start: iso }, { protocol: s.protocol }).ok) continue;
+        if (
+          !applyEvent(
+            plan,
+            { id: 'probe', type: 'sessionBooked', at: new Date(s.asOf).toISOString(), session: k, start: iso },
+            { protocol: s.protocol },
+          ).ok
+        )
+          continue;
         const localDate = DateTime.fromISO(DateTime.fromMillis(start, { zone: plan.timeZone }).toISODate() as string, { zone: 'utc' });
         let fit: keyof typeof FIT = 'onTime';
         const gap = spec.gaps[0];
         if (gap !== undefined && anchorDate !== undefined) {
           const days = Math.round(localDate.diff(anchorDate, 'days').days);
-          fit = days < gap.earliestRecommendedDays ? 'early' : days <= gap.latestRecommendedDays ? 'onTime' : gap.maximumDays === undefined || days <= gap.maximumDays ? 'late' : 'lapsed';
+          fit =
+            days < gap.earliestRecommendedDays
+              ? 'early'
+              : days <= gap.latestRecommendedDays
+                ? 'onTime'
+                : gap.maximumDays === undefined || days <= gap.maximumDays
+                  ? 'late'
+                  : 'lapsed';
         }
         out.push({ start, fit, resource, rank: FIT[fit], distance: Math.abs(Math.round(localDate.diff(recommended, 'days').days)) });
       }
@@ -320,7 +362,12 @@ describe('findSlots properties', () => {
         const plan = planOf(s);
         const k = s.session1DaysAgo === null ? 1 : 2;
         const expected = oracle(s, plan, k).slice(0, 1_000);
-        const out = findSlots(plan, { protocol: s.protocol, availability: s.availability, asOf: new Date(s.asOf).toISOString(), limit: 1_000 });
+        const out = findSlots(plan, {
+          protocol: s.protocol,
+          availability: s.availability,
+          asOf: new Date(s.asOf).toISOString(),
+          limit: 1_000,
+        });
         const got = out.ok ? out.value.map((x) => ({ start: Date.parse(x.start), fit: x.fit, resource: x.resource })) : [];
         expect(got).toEqual(expected);
       }),
@@ -348,11 +395,21 @@ describe('proposal properties', () => {
         }
         let booked = plan;
         for (const e of course.value.events) booked = mustOk(applyEvent(booked, e, { protocol: s2.protocol }));
-        expect(course.value.sessions.map((x) => x.session)).toEqual(plan.sessions.filter((x) => x.state !== 'completed').map((x) => x.number));
+        expect(course.value.sessions.map((x) => x.session)).toEqual(
+          plan.sessions.filter((x) => x.state !== 'completed').map((x) => x.number),
+        );
         for (const slot of course.value.sessions) {
           const duration = s2.protocol.sessions[slot.session - 1]?.durationMinutes ?? 0;
-          const before = { ...booked, sessions: booked.sessions.map((x) => (x.number >= slot.session ? { number: x.number, phase: x.phase, state: 'pending' as const } : x)) };
-          expect(slotViolations(s2, before, slot, duration).filter((v) => !v.startsWith('applyEvent')), JSON.stringify(slot)).toEqual([]);
+          const before = {
+            ...booked,
+            sessions: booked.sessions.map((x) =>
+              x.number >= slot.session ? { number: x.number, phase: x.phase, state: 'pending' as const } : x,
+            ),
+          };
+          expect(
+            slotViolations(s2, before, slot, duration).filter((v) => !v.startsWith('applyEvent')),
+            JSON.stringify(slot),
+          ).toEqual([]);
         }
 
         // Move session 2 to a random quarter hour within the next 40 days.
@@ -360,7 +417,15 @@ describe('proposal properties', () => {
         const moved = proposeReschedule(booked, { protocol: s2.protocol, availability: s2.availability, asOf, session: 2, start });
         if (!moved.ok) {
           for (const f of moved.findings) {
-            expect(['NO_SLOT_AVAILABLE', 'DOWNSTREAM_CONFLICT', 'SPACING_TOO_SOON', 'SPACING_BELOW_MINIMUM', 'BOOKING_IN_PAST', 'SESSION_OUT_OF_ORDER', 'BOOKING_OVERLAP']).toContain(f.code);
+            expect([
+              'NO_SLOT_AVAILABLE',
+              'DOWNSTREAM_CONFLICT',
+              'SPACING_TOO_SOON',
+              'SPACING_BELOW_MINIMUM',
+              'BOOKING_IN_PAST',
+              'SESSION_OUT_OF_ORDER',
+              'BOOKING_OVERLAP',
+            ]).toContain(f.code);
           }
           return;
         }

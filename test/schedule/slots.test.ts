@@ -40,7 +40,11 @@ const startsOn = (slots: Slot[], date: string): string[] => slots.filter((s) => 
 function expectBookable(plan: Plan, slots: Slot[], asOf: string): void {
   for (const s of slots) {
     const booked = plan.sessions[s.session - 1]?.state === 'booked';
-    const out = applyEvent(plan, { id: `check-${s.start}`, type: booked ? 'sessionRescheduled' : 'sessionBooked', at: asOf, session: s.session, start: s.start }, { protocol });
+    const out = applyEvent(
+      plan,
+      { id: `check-${s.start}`, type: booked ? 'sessionRescheduled' : 'sessionBooked', at: asOf, session: s.session, start: s.start },
+      { protocol },
+    );
     expect(out.ok, `${s.start}: ${out.findings.map((f) => f.message).join('; ')}`).toBe(true);
   }
 }
@@ -80,7 +84,13 @@ describe('findSlots ranking', () => {
   it('puts lapsed dates last, after late ones', () => {
     const slots = mustOk(findSlots(done1(), { protocol, availability: thursdays, asOf: AFTER_1, limit: 1000 }));
     const order = [...new Set(slots.map((s) => `${s.localDate} ${s.fit}`))];
-    expect(order.slice(0, 5)).toEqual(['2026-04-02 onTime', '2026-04-09 late', '2026-04-16 late', '2026-04-23 lapsed', '2026-04-30 lapsed']);
+    expect(order.slice(0, 5)).toEqual([
+      '2026-04-02 onTime',
+      '2026-04-09 late',
+      '2026-04-16 late',
+      '2026-04-23 lapsed',
+      '2026-04-30 lapsed',
+    ]);
   });
 });
 
@@ -107,7 +117,9 @@ describe('findSlots and the healing window', () => {
       { session: 1, start: '2026-03-02T10:00:00+00:00', end: '2026-03-02T14:00:00+00:00', localDate: '2026-03-02', fit: 'onTime' },
     ]);
     // Four hours do not fit in 10:00–13:00.
-    expect(mustFail(findSlots(newPlan(), { protocol, availability: weekdayMornings, asOf: '2026-03-02T08:00:00Z' }))[0]?.code).toBe('NO_SLOT_AVAILABLE');
+    expect(mustFail(findSlots(newPlan(), { protocol, availability: weekdayMornings, asOf: '2026-03-02T08:00:00Z' }))[0]?.code).toBe(
+      'NO_SLOT_AVAILABLE',
+    );
   });
 
   it('offers no date before a pause’s until', () => {
@@ -128,7 +140,11 @@ describe('findSlots and the healing window', () => {
         protocol,
         timeZone: ZONE,
         createdAt: '2026-03-02T09:00:00Z',
-        screening: { outcome: 'deferred', earliestStart: '2026-03-12', findings: [{ code: 'SCREENING_DEFERRED', params: { condition: 'isotretinoin', until: '2026-03-12' } }] },
+        screening: {
+          outcome: 'deferred',
+          earliestStart: '2026-03-12',
+          findings: [{ code: 'SCREENING_DEFERRED', params: { condition: 'isotretinoin', until: '2026-03-12' } }],
+        },
       } as never),
     );
     const slots = mustOk(findSlots(plan, { protocol, availability: thursdays, asOf: '2026-03-02T09:00:00Z', limit: 1 }));
@@ -147,7 +163,9 @@ describe('findSlots and the calendar', () => {
   it('starts no earlier than asOf plus the minimum notice (exactly the notice is enough)', () => {
     const plan = newPlan();
     const first = (minimumNoticeMinutes: number): string | undefined =>
-      mustOk(findSlots(plan, { protocol, availability: session1Clinic({ minimumNoticeMinutes }), asOf: '2026-03-02T09:10:00Z', limit: 1 }))[0]?.start;
+      mustOk(
+        findSlots(plan, { protocol, availability: session1Clinic({ minimumNoticeMinutes }), asOf: '2026-03-02T09:10:00Z', limit: 1 }),
+      )[0]?.start;
     expect(first(0)).toBe('2026-03-02T09:30:00+00:00');
     expect(first(50)).toBe('2026-03-02T10:00:00+00:00');
     expect(first(51)).toBe('2026-03-02T10:30:00+00:00');
@@ -156,13 +174,22 @@ describe('findSlots and the calendar', () => {
 
   it('admits a start on asOf’s date + horizonDays, and none after', () => {
     const plan = newPlan();
-    const clinic = (horizonDays: number): Availability => ({ timeZone: ZONE, horizonDays, weekly: [{ weekday: 4, open: '10:00', close: '14:00' }] });
+    const clinic = (horizonDays: number): Availability => ({
+      timeZone: ZONE,
+      horizonDays,
+      weekly: [{ weekday: 4, open: '10:00', close: '14:00' }],
+    });
     // Thu 5 Mar 11:00: today's only start (10:00) has passed; the next is Thu 12 Mar = asOf + 7.
     const asOf = '2026-03-05T11:00:00Z';
     expect(mustOk(findSlots(plan, { protocol, availability: clinic(7), asOf })).map((s) => s.start)).toEqual(['2026-03-12T10:00:00+00:00']);
     const none = mustFail(findSlots(plan, { protocol, availability: clinic(6), asOf }));
     expect(none).toEqual([
-      expect.objectContaining({ code: 'NO_SLOT_AVAILABLE', severity: 'error', session: 1, params: expect.objectContaining({ from: '2026-03-05', until: '2026-03-11' }) }),
+      expect.objectContaining({
+        code: 'NO_SLOT_AVAILABLE',
+        severity: 'error',
+        session: 1,
+        params: expect.objectContaining({ from: '2026-03-05', until: '2026-03-11' }),
+      }),
     ]);
   });
 
@@ -179,22 +206,42 @@ describe('findSlots and the calendar', () => {
     // Open 09:00–17:00 local (08:00–16:00Z in BST), booked solid from Mon 30 Mar to Thu 30 Apr.
     const out = findSlots(done1(), { protocol, availability: session1Clinic({ busy, horizonDays: 38 }), asOf: AFTER_1 });
     const [f] = mustFail(out);
-    expect(f).toMatchObject({ code: 'NO_SLOT_AVAILABLE', severity: 'error', session: 2, params: { session: 2, from: '2026-03-30', until: '2026-04-30', reason: 'calendar' } });
+    expect(f).toMatchObject({
+      code: 'NO_SLOT_AVAILABLE',
+      severity: 'error',
+      session: 2,
+      params: { session: 2, from: '2026-03-30', until: '2026-04-30', reason: 'calendar' },
+    });
     expect(f?.message).toBe(
       "No slot for session 2 is free between 2026-03-30 and 2026-04-30: the clinic's opening hours, busy times, buffers and notice leave no room for a 180-minute session on any day the healing window allows.",
     );
     // One more day of horizon reaches Friday 1 May.
-    expect(dates(mustOk(findSlots(done1(), { protocol, availability: session1Clinic({ busy, horizonDays: 39 }), asOf: AFTER_1, limit: 1 })))).toEqual(['2026-05-01']);
+    expect(
+      dates(mustOk(findSlots(done1(), { protocol, availability: session1Clinic({ busy, horizonDays: 39 }), asOf: AFTER_1, limit: 1 }))),
+    ).toEqual(['2026-05-01']);
   });
 
   it('closes a date with an override, and opens another', () => {
     const plan = done1();
-    const closed = mustOk(findSlots(plan, { protocol, availability: { ...thursdays, overrides: [{ date: '2026-04-02', hours: [] }] }, asOf: AFTER_1, limit: 1 }));
+    const closed = mustOk(
+      findSlots(plan, {
+        protocol,
+        availability: { ...thursdays, overrides: [{ date: '2026-04-02', hours: [] }] },
+        asOf: AFTER_1,
+        limit: 1,
+      }),
+    );
     expect(closed[0]?.localDate).toBe('2026-04-09');
     const saturday = mustOk(
       findSlots(plan, {
         protocol,
-        availability: { ...thursdays, overrides: [{ date: '2026-04-02', hours: [] }, { date: '2026-04-04', hours: [{ open: '11:00', close: '14:00' }] }] },
+        availability: {
+          ...thursdays,
+          overrides: [
+            { date: '2026-04-02', hours: [] },
+            { date: '2026-04-04', hours: [{ open: '11:00', close: '14:00' }] },
+          ],
+        },
         asOf: AFTER_1,
         limit: 2,
       }),
@@ -203,7 +250,14 @@ describe('findSlots and the calendar', () => {
       ['2026-04-04T11:00:00+01:00', 'onTime'],
       ['2026-04-09T10:00:00+01:00', 'late'],
     ]);
-    const shorter = mustOk(findSlots(plan, { protocol, availability: { ...thursdays, overrides: [{ date: '2026-04-02', hours: [{ open: '12:00', close: '15:30' }] }] }, asOf: AFTER_1, limit: 3 }));
+    const shorter = mustOk(
+      findSlots(plan, {
+        protocol,
+        availability: { ...thursdays, overrides: [{ date: '2026-04-02', hours: [{ open: '12:00', close: '15:30' }] }] },
+        asOf: AFTER_1,
+        limit: 3,
+      }),
+    );
     expect(startsOn(shorter, '2026-04-02')).toEqual(['12:00', '12:30']);
   });
 
@@ -241,9 +295,15 @@ describe('findSlots and the calendar', () => {
       [{ id: 'b1', type: 'sessionBooked', at: '2026-03-02T09:00:00Z', session: 1, start: '2026-03-05T09:00:00Z' }],
       sameDay,
     );
-    const clinic = (bufferBeforeMinutes: number): Availability => ({ timeZone: ZONE, weekly: [{ weekday: 4, open: '09:00', close: '19:00' }], bufferBeforeMinutes });
+    const clinic = (bufferBeforeMinutes: number): Availability => ({
+      timeZone: ZONE,
+      weekly: [{ weekday: 4, open: '09:00', close: '19:00' }],
+      bufferBeforeMinutes,
+    });
     const first = (bufferBeforeMinutes: number): string[] =>
-      mustOk(findSlots(plan, { protocol: sameDay, availability: clinic(bufferBeforeMinutes), asOf: '2026-03-02T09:00:00Z', limit: 2 })).map((s) => s.start);
+      mustOk(findSlots(plan, { protocol: sameDay, availability: clinic(bufferBeforeMinutes), asOf: '2026-03-02T09:00:00Z', limit: 2 })).map(
+        (s) => s.start,
+      );
     // Session 1 ends at 13:00; session 2's 30-minute buffer before it must not touch session 1.
     expect(first(0)).toEqual(['2026-03-05T13:00:00+00:00', '2026-03-05T13:30:00+00:00']);
     expect(first(30)).toEqual(['2026-03-05T13:30:00+00:00', '2026-03-05T14:00:00+00:00']);
@@ -251,10 +311,17 @@ describe('findSlots and the calendar', () => {
 
   it('names the first free resource, one slot per start time', () => {
     const plan = done1();
-    const clinic = (busy: Availability['busy']): Availability => ({ ...weekdayMornings, resources: ['ana', 'ben'], ...(busy === undefined ? {} : { busy }) });
-    const first = (busy?: Availability['busy']): Slot | undefined => mustOk(findSlots(plan, { protocol, availability: clinic(busy), asOf: AFTER_1, limit: 2 }))[0];
+    const clinic = (busy: Availability['busy']): Availability => ({
+      ...weekdayMornings,
+      resources: ['ana', 'ben'],
+      ...(busy === undefined ? {} : { busy }),
+    });
+    const first = (busy?: Availability['busy']): Slot | undefined =>
+      mustOk(findSlots(plan, { protocol, availability: clinic(busy), asOf: AFTER_1, limit: 2 }))[0];
     expect(first()).toMatchObject({ localDate: '2026-04-02', resource: 'ana' });
-    expect(mustOk(findSlots(plan, { protocol, availability: clinic(undefined), asOf: AFTER_1, limit: 2 })).map((s) => s.localDate)).toEqual(['2026-04-02', '2026-04-03']);
+    expect(mustOk(findSlots(plan, { protocol, availability: clinic(undefined), asOf: AFTER_1, limit: 2 })).map((s) => s.localDate)).toEqual(
+      ['2026-04-02', '2026-04-03'],
+    );
     const ana = { start: '2026-04-02T10:00:00+01:00', end: '2026-04-02T13:00:00+01:00', resource: 'ana' };
     expect(first([ana])).toMatchObject({ localDate: '2026-04-02', resource: 'ben' });
     expect(first([ana, { ...ana, resource: 'ben' }])).toMatchObject({ localDate: '2026-04-03', resource: 'ana' });
@@ -274,11 +341,21 @@ describe('findSlots and the calendar', () => {
     const availability: Availability = { timeZone: ZONE, weekly: [{ weekday: 4, open: '20:00', close: '24:00' }] };
     const slots = mustOk(findSlots(plan, { protocol, availability, asOf: '2026-03-02T09:00:00Z', limit: 1 }));
     // Thu 5 Mar 20:00 in London is Fri 6 Mar 05:00 in Tokyo.
-    expect(slots[0]).toEqual({ session: 1, start: '2026-03-06T05:00:00+09:00', end: '2026-03-06T09:00:00+09:00', localDate: '2026-03-06', fit: 'onTime' });
+    expect(slots[0]).toEqual({
+      session: 1,
+      start: '2026-03-06T05:00:00+09:00',
+      end: '2026-03-06T09:00:00+09:00',
+      localDate: '2026-03-06',
+      fit: 'onTime',
+    });
   });
 
   it('gives the same answer for a checked (parseAvailability) and a raw availability', () => {
-    const raw: Availability = { ...weekdayMornings, resources: ['ana', 'ben'], busy: [{ start: '2026-04-02T10:00:00+01:00', end: '2026-04-02T13:00:00+01:00', resource: 'ana' }] };
+    const raw: Availability = {
+      ...weekdayMornings,
+      resources: ['ana', 'ben'],
+      busy: [{ start: '2026-04-02T10:00:00+01:00', end: '2026-04-02T13:00:00+01:00', resource: 'ana' }],
+    };
     const checked = mustOk(parseAvailability(raw));
     const options = { protocol, asOf: AFTER_1, limit: 20 };
     expect(findSlots(done1(), { ...options, availability: checked })).toEqual(findSlots(done1(), { ...options, availability: raw }));
@@ -302,7 +379,17 @@ describe('findSlots for a booked session (a move)', () => {
     ];
     const slots = mustOk(findSlots(plan, { protocol, availability: { ...weekdayMornings, busy }, asOf: AFTER_1, session: 2, limit: 100 }));
     // Session 3 on 16 Apr needs session 2 by 9 Apr (7 days before).
-    expect(dates(slots)).toEqual(['2026-04-02', '2026-04-03', '2026-04-06', '2026-04-01', '2026-03-31', '2026-03-30', '2026-04-07', '2026-04-08', '2026-04-09']);
+    expect(dates(slots)).toEqual([
+      '2026-04-02',
+      '2026-04-03',
+      '2026-04-06',
+      '2026-04-01',
+      '2026-03-31',
+      '2026-03-30',
+      '2026-04-07',
+      '2026-04-08',
+      '2026-04-09',
+    ]);
     expectBookable(plan, slots, AFTER_1);
   });
 });
@@ -343,7 +430,13 @@ describe('findSlots refusals', () => {
 
   it('reports bad options with their paths', () => {
     const out = mustFail(
-      findSlots(done1(), { protocol, asOf: 'tomorrow', limit: 0, session: 1.5, availability: { timeZone: 'Mars/Olympus', weekly: [] } } as never),
+      findSlots(done1(), {
+        protocol,
+        asOf: 'tomorrow',
+        limit: 0,
+        session: 1.5,
+        availability: { timeZone: 'Mars/Olympus', weekly: [] },
+      } as never),
     );
     expect(out.map((f) => [f.code, f.path])).toEqual([
       ['INVALID_TIME_ZONE', ['options', 'availability', 'timeZone']],

@@ -26,7 +26,11 @@ describe('size before walking (the reproductions of issue 13.2)', () => {
   it('defineProtocol with sessions of 1,000,000 zeros: INVALID_INPUT tooMany at sessions, before any session is read', () => {
     const { array: sessions, reads } = counted(new Array<number>(1_000_000).fill(0));
     const f = only(mustFail(defineProtocol({ ...protocol, sessions })));
-    expect(f).toMatchObject({ code: 'INVALID_INPUT', path: ['sessions'], params: { path: 'sessions', problem: 'tooMany', limit: 50_000, actual: 1_000_000 } });
+    expect(f).toMatchObject({
+      code: 'INVALID_INPUT',
+      path: ['sessions'],
+      params: { path: 'sessions', problem: 'tooMany', limit: 50_000, actual: 1_000_000 },
+    });
     expect(f.message).toBe('sessions: has too many items (at most 50000; it has 1000000).');
     // Refused by its length alone: not one item was read.
     expect(reads()).toBe(0);
@@ -34,20 +38,40 @@ describe('size before walking (the reproductions of issue 13.2)', () => {
 
   it('createPlan with a million-element metadata array: refused before the array is walked', () => {
     const { array, reads } = counted(new Array<number>(1_000_000).fill(0));
-    const f = only(mustFail(createPlan({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: created, metadata: { crm: array } })));
-    expect(f).toMatchObject({ code: 'INVALID_INPUT', path: ['metadata', 'crm'], params: { problem: 'tooMany', limit: 50_000, actual: 1_000_000 } });
+    const f = only(
+      mustFail(createPlan({ id: 'p', clientId: 'c', protocol, timeZone: 'UTC', createdAt: created, metadata: { crm: array } })),
+    );
+    expect(f).toMatchObject({
+      code: 'INVALID_INPUT',
+      path: ['metadata', 'crm'],
+      params: { problem: 'tooMany', limit: 50_000, actual: 1_000_000 },
+    });
     expect(reads()).toBe(0);
   });
 
   it('screen with a million active scalp conditions: tooMany at the field', () => {
-    const out = screen({ dateOfBirth: '1990-05-14', activeScalpConditions: new Array<string>(1_000_000).fill('x') }, { protocol, asOf: created, timeZone: 'UTC' });
-    expect(mustFail(out).map((f) => [f.code, f.params?.problem, f.params?.path])).toEqual([['INVALID_INPUT', 'tooMany', 'activeScalpConditions']]);
+    const out = screen(
+      { dateOfBirth: '1990-05-14', activeScalpConditions: new Array<string>(1_000_000).fill('x') },
+      { protocol, asOf: created, timeZone: 'UTC' },
+    );
+    expect(mustFail(out).map((f) => [f.code, f.params?.problem, f.params?.path])).toEqual([
+      ['INVALID_INPUT', 'tooMany', 'activeScalpConditions'],
+    ]);
   });
 
   it('an event with a history-sized array in a field, and a plan with a million events', () => {
     const plan = newPlan({ createdAt: created });
-    const event = { id: 'e', type: 'sessionCompleted', at: '2026-01-12T15:00:00Z', session: 1, start: '2026-01-12T10:00:00Z', record: { zones: new Array(60_000).fill('crown') } };
-    expect(mustFail(applyEvent(plan, event, { protocol })).map((f) => [f.params?.problem, f.path])).toEqual([['tooMany', ['record', 'zones']]]);
+    const event = {
+      id: 'e',
+      type: 'sessionCompleted',
+      at: '2026-01-12T15:00:00Z',
+      session: 1,
+      start: '2026-01-12T10:00:00Z',
+      record: { zones: new Array(60_000).fill('crown') },
+    };
+    expect(mustFail(applyEvent(plan, event, { protocol })).map((f) => [f.params?.problem, f.path])).toEqual([
+      ['tooMany', ['record', 'zones']],
+    ]);
     const stored = JSON.parse(JSON.stringify(plan)) as Record<string, unknown>;
     const f = only(mustFail(parsePlan({ ...stored, history: new Array(1_000_000).fill({}) })));
     expect(f.params).toMatchObject({ problem: 'tooMany', path: 'history', limit: 50_000 });
@@ -64,7 +88,11 @@ describe('size before walking (the reproductions of issue 13.2)', () => {
 
   it('a multi-megabyte string: tooLong at its path, its length checked, not its text', () => {
     const f = only(mustFail(createPlan({ id: 'p', clientId: 'x'.repeat(3_000_000), protocol, timeZone: 'UTC', createdAt: created })));
-    expect(f).toMatchObject({ code: 'INVALID_INPUT', path: ['clientId'], params: { problem: 'tooLong', limit: 2_000_000, actual: 3_000_000 } });
+    expect(f).toMatchObject({
+      code: 'INVALID_INPUT',
+      path: ['clientId'],
+      params: { problem: 'tooLong', limit: 2_000_000, actual: 3_000_000 },
+    });
     expect(f.message.length).toBeLessThan(200);
   });
 
@@ -76,7 +104,17 @@ describe('size before walking (the reproductions of issue 13.2)', () => {
   });
 
   it('never throws on a Proxy whose traps throw', () => {
-    const evil = new Proxy({}, { ownKeys: () => { throw new Error('x'); }, get: () => { throw new Error('x'); } });
+    const evil = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('x');
+        },
+        get: () => {
+          throw new Error('x');
+        },
+      },
+    );
     const out = defineProtocol({ ...protocol, sessions: [evil] });
     expect(out.ok).toBe(false);
   });
@@ -87,7 +125,13 @@ describe('the limits leave real plans alone', () => {
     const plan = newPlan({ createdAt: created });
     const stored = JSON.parse(JSON.stringify(plan)) as Record<string, unknown>;
     const history = Array.from({ length: 1_000 }, (_, i) => ({
-      id: `n${i}`, type: 'sessionCancelled', at: '2026-01-06T09:00:00Z', session: 1, reason: 'a reason of some length', actor: 'front-desk', note: 'a note',
+      id: `n${i}`,
+      type: 'sessionCancelled',
+      at: '2026-01-06T09:00:00Z',
+      session: 1,
+      reason: 'a reason of some length',
+      actor: 'front-desk',
+      note: 'a note',
     }));
     const metadata = { crm: Array.from({ length: 2_150 }, (_, i) => ({ id: `c-${i}`, tags: ['a', 'b'], score: i })) };
     expect(JSON.stringify(metadata).length).toBeGreaterThan(90_000);

@@ -176,11 +176,15 @@ export function planViolations(plan: Plan, protocol: Protocol): string[] {
     const k = i + 1;
     if (s.number !== k) out.push(`session at index ${i} numbered ${s.number}`);
     if (s.phase !== phaseOf(protocol, k)) out.push(`session ${k} phase ${s.phase}`);
-    if (s.state === 'pending' && (s.booking !== undefined || s.completed !== undefined)) out.push(`pending session ${k} carries an interval`);
-    if (s.state === 'booked' && (s.booking === undefined || s.completed !== undefined)) out.push(`booked session ${k} without exactly its booking`);
+    if (s.state === 'pending' && (s.booking !== undefined || s.completed !== undefined))
+      out.push(`pending session ${k} carries an interval`);
+    if (s.state === 'booked' && (s.booking === undefined || s.completed !== undefined))
+      out.push(`booked session ${k} without exactly its booking`);
     if (s.state === 'completed' && s.completed === undefined) out.push(`completed session ${k} without completion`);
-    if (s.completed !== undefined && Date.parse(s.completed.end) < Date.parse(s.completed.start)) out.push(`session ${k} completed end before start`);
-    if (s.state === 'completed' && k > 1 && plan.sessions[i - 1]?.state !== 'completed') out.push(`session ${k} completed before session ${k - 1}`);
+    if (s.completed !== undefined && Date.parse(s.completed.end) < Date.parse(s.completed.start))
+      out.push(`session ${k} completed end before start`);
+    if (s.state === 'completed' && k > 1 && plan.sessions[i - 1]?.state !== 'completed')
+      out.push(`session ${k} completed before session ${k - 1}`);
   });
 
   // Status: closed / onHold / derived.
@@ -190,7 +194,7 @@ export function planViolations(plan: Plan, protocol: Protocol): string[] {
   const expected = plan.closure !== undefined ? 'closed' : plan.hold !== undefined ? 'onHold' : derived;
   if (plan.status !== expected) out.push(`status ${plan.status}, expected ${expected}`);
   const closedAt = plan.history.findIndex((e) => e.type === 'planClosed');
-  if ((closedAt >= 0) !== (plan.closure !== undefined)) out.push('closure and planClosed disagree');
+  if (closedAt >= 0 !== (plan.closure !== undefined)) out.push('closure and planClosed disagree');
   if (closedAt >= 0 && closedAt !== plan.history.length - 1) out.push(`events accepted after planClosed (index ${closedAt})`);
   const untils = plan.history.flatMap((e) => (e.type === 'planPaused' && e.until !== undefined ? [e.until] : []));
   const notBefore = untils.length === 0 ? undefined : untils.reduce((a, b) => (b > a ? b : a));
@@ -212,8 +216,10 @@ export function planViolations(plan: Plan, protocol: Protocol): string[] {
     if (start !== bookingEvent.start) out.push(`session ${j} booking start ${start} ≠ event start ${bookingEvent.start}`);
     if (startMs < Date.parse(bookingEvent.at)) out.push(`session ${j} booked in the past (${start} < at ${bookingEvent.at})`);
     const minutes = ix.length.get(j);
-    if (minutes === undefined || endMs - startMs !== minutes * 60_000) out.push(`session ${j} booking lasts ${(endMs - startMs) / 60_000} min, expected ${String(minutes)}`);
-    if (end !== writtenInZone(endMs, zone)) out.push(`session ${j} booking end ${end} not written in ${zone} (${writtenInZone(endMs, zone)})`);
+    if (minutes === undefined || endMs - startMs !== minutes * 60_000)
+      out.push(`session ${j} booking lasts ${(endMs - startMs) / 60_000} min, expected ${String(minutes)}`);
+    if (end !== writtenInZone(endMs, zone))
+      out.push(`session ${j} booking end ${end} not written in ${zone} (${writtenInZone(endMs, zone)})`);
 
     // A booking follows a booked or completed session, except after a no-show of the one before
     // (the later booking stays, and may still be moved out of the way).
@@ -266,11 +272,44 @@ export function planViolations(plan: Plan, protocol: Protocol): string[] {
 // Transition invariants.
 
 const EVENT_REFUSALS: Record<PlanEvent['type'], readonly string[]> = {
-  sessionBooked: ['PLAN_ON_HOLD', 'PLAN_CLOSED', 'PLAN_COMPLETED', 'UNKNOWN_SESSION', 'SESSION_ALREADY_BOOKED', 'SESSION_ALREADY_COMPLETED', 'SESSION_OUT_OF_ORDER', 'BOOKING_IN_PAST', 'SPACING_TOO_SOON', 'SPACING_BELOW_MINIMUM', 'BOOKING_OVERLAP', 'DOWNSTREAM_CONFLICT'],
-  sessionRescheduled: ['PLAN_ON_HOLD', 'PLAN_CLOSED', 'PLAN_COMPLETED', 'UNKNOWN_SESSION', 'SESSION_ALREADY_COMPLETED', 'SESSION_OUT_OF_ORDER', 'BOOKING_IN_PAST', 'SPACING_TOO_SOON', 'SPACING_BELOW_MINIMUM', 'BOOKING_OVERLAP', 'SESSION_NOT_BOOKED', 'DOWNSTREAM_CONFLICT'],
+  sessionBooked: [
+    'PLAN_ON_HOLD',
+    'PLAN_CLOSED',
+    'PLAN_COMPLETED',
+    'UNKNOWN_SESSION',
+    'SESSION_ALREADY_BOOKED',
+    'SESSION_ALREADY_COMPLETED',
+    'SESSION_OUT_OF_ORDER',
+    'BOOKING_IN_PAST',
+    'SPACING_TOO_SOON',
+    'SPACING_BELOW_MINIMUM',
+    'BOOKING_OVERLAP',
+    'DOWNSTREAM_CONFLICT',
+  ],
+  sessionRescheduled: [
+    'PLAN_ON_HOLD',
+    'PLAN_CLOSED',
+    'PLAN_COMPLETED',
+    'UNKNOWN_SESSION',
+    'SESSION_ALREADY_COMPLETED',
+    'SESSION_OUT_OF_ORDER',
+    'BOOKING_IN_PAST',
+    'SPACING_TOO_SOON',
+    'SPACING_BELOW_MINIMUM',
+    'BOOKING_OVERLAP',
+    'SESSION_NOT_BOOKED',
+    'DOWNSTREAM_CONFLICT',
+  ],
   sessionCancelled: ['PLAN_CLOSED', 'UNKNOWN_SESSION', 'SESSION_NOT_BOOKED', 'DOWNSTREAM_CONFLICT'],
   sessionMissed: ['PLAN_CLOSED', 'UNKNOWN_SESSION', 'SESSION_NOT_BOOKED', 'MISSED_BEFORE_START'],
-  sessionCompleted: ['PLAN_CLOSED', 'UNKNOWN_SESSION', 'SESSION_ALREADY_COMPLETED', 'SESSION_OUT_OF_ORDER', 'COMPLETION_IN_FUTURE', 'INVALID_INPUT'],
+  sessionCompleted: [
+    'PLAN_CLOSED',
+    'UNKNOWN_SESSION',
+    'SESSION_ALREADY_COMPLETED',
+    'SESSION_OUT_OF_ORDER',
+    'COMPLETION_IN_FUTURE',
+    'INVALID_INPUT',
+  ],
   sessionAdded: ['PLAN_CLOSED', 'PLAN_ON_HOLD', 'MAX_SESSIONS_REACHED'],
   planPaused: ['PLAN_CLOSED', 'PLAN_ON_HOLD', 'PLAN_COMPLETED'],
   planResumed: ['PLAN_CLOSED', 'PLAN_NOT_ON_HOLD'],
@@ -355,7 +394,8 @@ export function transitionViolations(before: Plan, event: unknown, out: Outcome<
   switch (type) {
     case 'sessionBooked':
     case 'sessionRescheduled':
-      if (before.status === 'onHold' || before.status === 'closed' || before.status === 'completed') problems.push(`booked while ${before.status}`);
+      if (before.status === 'onHold' || before.status === 'closed' || before.status === 'completed')
+        problems.push(`booked while ${before.status}`);
       if (session?.state !== 'booked' || session.booking?.start !== e.start) problems.push(`session ${k} not booked at ${String(e.start)}`);
       if (typeof e.start === 'string' && Date.parse(e.start) < at) problems.push(`booking in the past accepted`);
       break;
@@ -365,13 +405,16 @@ export function transitionViolations(before: Plan, event: unknown, out: Outcome<
         problems.push(`session ${k} not completed`);
         break;
       }
-      if (Date.parse(c.start) > at || Date.parse(c.end) > at) problems.push(`completion in the future accepted (${c.start}–${c.end}, at ${String(e.at)})`);
+      if (Date.parse(c.start) > at || Date.parse(c.end) > at)
+        problems.push(`completion in the future accepted (${c.start}–${c.end}, at ${String(e.at)})`);
       // A fact that breaks a later booking is recorded, and says so.
       for (let j = k + 1; j <= after.sessions.length; j++) {
         const later = after.sessions[j - 1];
         if (later?.state !== 'booked' || later.booking === undefined) continue;
         const breaks =
-          gapsOf(protocol, j).some((g) => g.anchor === k && calendarDays(c.start, later.booking?.start ?? '', after.timeZone) < g.minimumDays) ||
+          gapsOf(protocol, j).some(
+            (g) => g.anchor === k && calendarDays(c.start, later.booking?.start ?? '', after.timeZone) < g.minimumDays,
+          ) ||
           (j === k + 1 && Date.parse(later.booking.start) < Date.parse(c.end));
         const flagged = out.findings.some((f) => f.code === 'DOWNSTREAM_CONFLICT' && f.session === j && f.severity === 'warning');
         if (breaks && !flagged) problems.push(`completion of ${k} silently breaks booked session ${j}`);
@@ -381,7 +424,8 @@ export function transitionViolations(before: Plan, event: unknown, out: Outcome<
     case 'sessionMissed':
       for (let j = k + 1; j <= after.sessions.length; j++) {
         if (after.sessions[j - 1]?.state !== 'booked') continue;
-        if (!out.findings.some((f) => f.code === 'DOWNSTREAM_CONFLICT' && f.session === j)) problems.push(`no-show of ${k} silently leaves session ${j} booked`);
+        if (!out.findings.some((f) => f.code === 'DOWNSTREAM_CONFLICT' && f.session === j))
+          problems.push(`no-show of ${k} silently leaves session ${j} booked`);
       }
       if (session?.state !== 'pending') problems.push(`missed session ${k} is ${String(session?.state)}`);
       break;

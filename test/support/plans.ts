@@ -2,14 +2,7 @@
  * Shared test helpers: build plans through the public API only, failing loudly on refusals.
  */
 import { expect } from 'vitest';
-import {
-  applyEvent,
-  createPlan,
-  standardProtocol,
-  type Outcome,
-  type Plan,
-  type Protocol,
-} from 'smp-protocol';
+import { applyEvent, createPlan, standardProtocol, type Outcome, type Plan, type Protocol } from 'smp-protocol';
 
 /** The value of an outcome that must succeed; fails the test with its findings otherwise. */
 export function mustOk<T>(outcome: Outcome<T>): T {
@@ -31,9 +24,7 @@ export function codes(findings: readonly { code: string }[]): string[] {
 }
 
 /** A fresh draft plan. */
-export function newPlan(
-  options: { timeZone?: string; protocol?: Protocol; createdAt?: string; id?: string } = {},
-): Plan {
+export function newPlan(options: { timeZone?: string; protocol?: Protocol; createdAt?: string; id?: string } = {}): Plan {
   return mustOk(
     createPlan({
       id: options.id ?? 'plan-1',

@@ -67,8 +67,16 @@ export async function startPostgres(): Promise<Cluster> {
   const port = await freePort();
   run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--no-instructions']);
   run(join(bin, 'pg_ctl'), [
-    'start', '-w', '-t', '60', '-D', data, '-l', join(dir, 'log'),
-    '-o', `-k ${dir} -h 127.0.0.1 -p ${port} -F -c max_connections=60 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+    'start',
+    '-w',
+    '-t',
+    '60',
+    '-D',
+    data,
+    '-l',
+    join(dir, 'log'),
+    '-o',
+    `-k ${dir} -h 127.0.0.1 -p ${port} -F -c max_connections=60 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
   ]);
   let stopped = false;
   return {

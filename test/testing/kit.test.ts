@@ -45,7 +45,13 @@ describe('aPlan', () => {
       .build();
     expect(out.ok).toBe(true);
     if (!out.ok) return;
-    expect(out.value).toMatchObject({ id: 'p-9', clientId: 'c-9', status: 'onHold', protocol: { id: 'scar-camouflage' }, metadata: { crm: 7 } });
+    expect(out.value).toMatchObject({
+      id: 'p-9',
+      clientId: 'c-9',
+      status: 'onHold',
+      protocol: { id: 'scar-camouflage' },
+      metadata: { crm: 7 },
+    });
   });
 
   it('refuses a session time the clocks skip', () => {

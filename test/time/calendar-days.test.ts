@@ -78,18 +78,36 @@ describe('real hours are real hours across a change', () => {
 
 describe('slots step in wall-clock minutes on the day of a change', () => {
   it('Europe/London, 25 Oct 2026 opening 00:00–05:00: 01:00 and 01:30 once each, at the earlier (BST) instant', () => {
-    const plan = mustOk(createPlan({ id: 'p', clientId: 'c', protocol, timeZone: 'Europe/London', createdAt: '2026-10-20T12:00:00+01:00' }));
+    const plan = mustOk(
+      createPlan({ id: 'p', clientId: 'c', protocol, timeZone: 'Europe/London', createdAt: '2026-10-20T12:00:00+01:00' }),
+    );
     const shortProtocol = protocol;
     const slots = mustOk(
       findSlots(plan, {
         protocol: shortProtocol,
         asOf: '2026-10-24T12:00:00+01:00',
-        availability: { timeZone: 'Europe/London', weekly: [], overrides: [{ date: '2026-10-25', hours: [{ open: '00:00', close: '05:00' }] }], slotStepMinutes: 30, horizonDays: 3 },
+        availability: {
+          timeZone: 'Europe/London',
+          weekly: [],
+          overrides: [{ date: '2026-10-25', hours: [{ open: '00:00', close: '05:00' }] }],
+          slotStepMinutes: 30,
+          horizonDays: 3,
+        },
         limit: 20,
       }),
     );
     // Session 1 lasts 240 real minutes; the range closes at 05:00 GMT (05:00Z), so the last start is 01:00Z = 01:00 GMT.
-    expect(slots.map((s) => s.start)).toEqual(['2026-10-25T00:00:00+01:00', '2026-10-25T00:30:00+01:00', '2026-10-25T01:00:00+01:00', '2026-10-25T01:30:00+01:00']);
-    expect(slots.map((s) => s.end)).toEqual(['2026-10-25T03:00:00+00:00', '2026-10-25T03:30:00+00:00', '2026-10-25T04:00:00+00:00', '2026-10-25T04:30:00+00:00']);
+    expect(slots.map((s) => s.start)).toEqual([
+      '2026-10-25T00:00:00+01:00',
+      '2026-10-25T00:30:00+01:00',
+      '2026-10-25T01:00:00+01:00',
+      '2026-10-25T01:30:00+01:00',
+    ]);
+    expect(slots.map((s) => s.end)).toEqual([
+      '2026-10-25T03:00:00+00:00',
+      '2026-10-25T03:30:00+00:00',
+      '2026-10-25T04:00:00+00:00',
+      '2026-10-25T04:30:00+00:00',
+    ]);
   });
 });

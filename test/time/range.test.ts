@@ -4,7 +4,18 @@
  * max }); nothing the library writes is refused by its own parser.
  */
 import { describe, expect, it } from 'vitest';
-import { aftercare, applyEvent, createPlan, findSlots, localDateOf, parsePlan, replay, standardProtocol, toInstant, type Plan } from 'smp-protocol';
+import {
+  aftercare,
+  applyEvent,
+  createPlan,
+  findSlots,
+  localDateOf,
+  parsePlan,
+  replay,
+  standardProtocol,
+  toInstant,
+  type Plan,
+} from 'smp-protocol';
 import { mustOk } from '../support/plans.js';
 
 const protocol = standardProtocol;
@@ -18,14 +29,24 @@ const INSTANTS = { min: '1900-01-02T00:00:00Z', max: '9999-12-30T23:59:59.999Z' 
 describe('instants at the top of the range', () => {
   it('refuses a booking at 9999-12-31T20:00:00Z in Pacific/Kiritimati (its end would be 10000-01-01 local)', () => {
     const p = plan('Pacific/Kiritimati', '9999-12-01T00:00:00Z');
-    const r = applyEvent(p, { id: 'b1', type: 'sessionBooked', at: '9999-12-01T00:00:00Z', session: 1, start: '9999-12-31T20:00:00Z' }, { protocol });
+    const r = applyEvent(
+      p,
+      { id: 'b1', type: 'sessionBooked', at: '9999-12-01T00:00:00Z', session: 1, start: '9999-12-31T20:00:00Z' },
+      { protocol },
+    );
     expect(r.ok).toBe(false);
-    expect(r.findings.map((f) => [f.code, f.params])).toEqual([['DATE_OUT_OF_RANGE', { path: 'start', value: '9999-12-31T20:00:00Z', ...INSTANTS }]]);
+    expect(r.findings.map((f) => [f.code, f.params])).toEqual([
+      ['DATE_OUT_OF_RANGE', { path: 'start', value: '9999-12-31T20:00:00Z', ...INSTANTS }],
+    ]);
   });
 
   it('refuses a booking whose end would pass the last instant, and the plan it keeps still parses', () => {
     const p = plan('Pacific/Kiritimati', '9999-12-01T00:00:00Z');
-    const r = applyEvent(p, { id: 'b1', type: 'sessionBooked', at: '9999-12-01T00:00:00Z', session: 1, start: '9999-12-30T22:00:00Z' }, { protocol });
+    const r = applyEvent(
+      p,
+      { id: 'b1', type: 'sessionBooked', at: '9999-12-01T00:00:00Z', session: 1, start: '9999-12-30T22:00:00Z' },
+      { protocol },
+    );
     expect(r.ok).toBe(false);
     expect(r.findings.map((f) => f.code)).toEqual(['DATE_OUT_OF_RANGE']);
     expect(r.findings[0]?.path).toEqual(['start']);
@@ -33,7 +54,13 @@ describe('instants at the top of the range', () => {
 
   it('accepts a booking ending at the last hours of the range, and parsePlan accepts what it wrote', () => {
     const p = plan('Pacific/Kiritimati', '9999-12-01T00:00:00Z');
-    const booked = mustOk(applyEvent(p, { id: 'b1', type: 'sessionBooked', at: '9999-12-01T00:00:00Z', session: 1, start: '9999-12-30T06:00:00Z' }, { protocol }));
+    const booked = mustOk(
+      applyEvent(
+        p,
+        { id: 'b1', type: 'sessionBooked', at: '9999-12-01T00:00:00Z', session: 1, start: '9999-12-30T06:00:00Z' },
+        { protocol },
+      ),
+    );
     expect(booked.sessions[0]?.booking).toEqual({ start: '9999-12-30T06:00:00Z', end: '9999-12-31T00:00:00+14:00' });
     expect(parsePlan(JSON.parse(JSON.stringify(booked))).ok).toBe(true);
     // Aftercare from that end would run past the range: refused, not written.
@@ -63,7 +90,9 @@ describe('instants at the top of the range', () => {
     const stored = { ...JSON.parse(JSON.stringify(p)), createdAt: '9999-12-31T12:00:00Z' };
     const r = parsePlan(stored);
     expect(r.ok).toBe(false);
-    expect(r.findings.map((f) => [f.code, f.path, f.params?.min, f.params?.max])).toEqual([['DATE_OUT_OF_RANGE', ['createdAt'], INSTANTS.min, INSTANTS.max]]);
+    expect(r.findings.map((f) => [f.code, f.path, f.params?.min, f.params?.max])).toEqual([
+      ['DATE_OUT_OF_RANGE', ['createdAt'], INSTANTS.min, INSTANTS.max],
+    ]);
   });
 });
 
@@ -71,7 +100,9 @@ describe('localDateOf stays inside 1900-01-01 … 9999-12-31', () => {
   it('9999-12-31T23:59:59-18:00 in UTC would be 10000-01-01: refused', () => {
     const r = localDateOf('9999-12-31T23:59:59-18:00', 'UTC');
     expect(r.ok).toBe(false);
-    expect(r.findings.map((f) => [f.code, f.params])).toEqual([['DATE_OUT_OF_RANGE', { path: 'instant', value: '9999-12-31T23:59:59-18:00', ...INSTANTS }]]);
+    expect(r.findings.map((f) => [f.code, f.params])).toEqual([
+      ['DATE_OUT_OF_RANGE', { path: 'instant', value: '9999-12-31T23:59:59-18:00', ...INSTANTS }],
+    ]);
   });
 
   it('1000-01-01T00:00:00+18:00 in Pacific/Chatham would be 0999-12-31: refused', () => {
@@ -99,12 +130,19 @@ describe('computed dates never leave the range', () => {
     const r = findSlots(p, {
       protocol,
       asOf: '9999-12-20T00:00:00Z',
-      availability: { timeZone: 'UTC', weekly: ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({ weekday, open: '09:00', close: '17:00' })), horizonDays: 90 },
+      availability: {
+        timeZone: 'UTC',
+        weekly: ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({ weekday, open: '09:00', close: '17:00' })),
+        horizonDays: 90,
+      },
       limit: 100,
     });
     const slots = mustOk(r);
     expect(slots.length).toBeGreaterThan(0);
-    const last = slots.map((s) => s.localDate).sort().at(-1);
+    const last = slots
+      .map((s) => s.localDate)
+      .sort()
+      .at(-1);
     expect(last).toBe('9999-12-28');
     for (const s of slots) expect(localDateOf(s.end, 'UTC').ok).toBe(true);
   });

@@ -9,16 +9,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  applyEvent,
-  createPlan,
-  evaluatePlan,
-  forecast,
-  localDateOf,
-  standardProtocol,
-  toInstant,
-  type Plan,
-} from 'smp-protocol';
+import { applyEvent, createPlan, evaluatePlan, forecast, localDateOf, standardProtocol, toInstant, type Plan } from 'smp-protocol';
 import { applyAll, codes, mustFail, mustOk } from '../support/plans.js';
 
 const protocol = standardProtocol;
@@ -208,21 +199,31 @@ describe('toInstant around DST changes', () => {
   it('refuses an unknown zone with INVALID_TIME_ZONE at path timeZone', () => {
     const findings = mustFail(toInstant('2026-03-23T10:00', 'Mars/Olympus_Mons'));
     expect(findings).toEqual([expect.objectContaining({ code: 'INVALID_TIME_ZONE', severity: 'error', path: ['timeZone'] })]);
-    expect(mustFail(localDateOf('2026-03-23T10:00:00Z', 'Mars/Olympus_Mons'))[0]).toMatchObject({ code: 'INVALID_TIME_ZONE', path: ['timeZone'] });
+    expect(mustFail(localDateOf('2026-03-23T10:00:00Z', 'Mars/Olympus_Mons'))[0]).toMatchObject({
+      code: 'INVALID_TIME_ZONE',
+      path: ['timeZone'],
+    });
   });
 
   it('refuses hours, minutes and seconds out of range as INVALID_INSTANT (problem time), not as a DST gap', () => {
     for (const local of ['2026-03-23T24:00', '2026-03-23T10:60', '2026-03-23T10:00:60', '2026-03-23T25:00']) {
       const findings = mustFail(toInstant(local, 'Europe/London'));
       expect(findings).toEqual([
-        expect.objectContaining({ code: 'INVALID_INSTANT', path: ['localDateTime'], params: { path: 'localDateTime', value: local, problem: 'time', expected: 'localDateTime' } }),
+        expect.objectContaining({
+          code: 'INVALID_INSTANT',
+          path: ['localDateTime'],
+          params: { path: 'localDateTime', value: local, problem: 'time', expected: 'localDateTime' },
+        }),
       ]);
     }
   });
 
   it('refuses a date that does not exist as INVALID_INSTANT (problem date)', () => {
     expect(mustFail(toInstant('2026-02-29T10:00', 'Europe/London'))).toEqual([
-      expect.objectContaining({ code: 'INVALID_INSTANT', params: { path: 'localDateTime', value: '2026-02-29T10:00', problem: 'date', expected: 'localDateTime' } }),
+      expect.objectContaining({
+        code: 'INVALID_INSTANT',
+        params: { path: 'localDateTime', value: '2026-02-29T10:00', problem: 'date', expected: 'localDateTime' },
+      }),
     ]);
   });
 });
@@ -249,20 +250,150 @@ interface DstWeek {
 }
 
 const dstWeeks: DstWeek[] = [
-  { name: 'London spring forward', zone: 'Europe/London', session1: '2026-03-28T10:00:00+00:00', day6Late: '2026-04-03T23:30:00+01:00', day7Early: '2026-04-04T00:30:00+01:00', day7: '2026-04-04T10:00:00+01:00', hours: 167, d: '2026-03-28', d7: '2026-04-04' },
-  { name: 'London fall back', zone: 'Europe/London', session1: '2026-10-24T10:00:00+01:00', day6Late: '2026-10-30T23:30:00+00:00', day7Early: '2026-10-31T00:30:00+00:00', day7: '2026-10-31T10:00:00+00:00', hours: 169, d: '2026-10-24', d7: '2026-10-31' },
-  { name: 'New York spring forward', zone: 'America/New_York', session1: '2026-03-07T10:00:00-05:00', day6Late: '2026-03-13T23:30:00-04:00', day7Early: '2026-03-14T00:30:00-04:00', day7: '2026-03-14T10:00:00-04:00', hours: 167, d: '2026-03-07', d7: '2026-03-14' },
-  { name: 'New York fall back', zone: 'America/New_York', session1: '2026-10-31T10:00:00-04:00', day6Late: '2026-11-06T23:30:00-05:00', day7Early: '2026-11-07T00:30:00-05:00', day7: '2026-11-07T10:00:00-05:00', hours: 169, d: '2026-10-31', d7: '2026-11-07' },
-  { name: 'São Paulo spring forward at midnight (2018)', zone: 'America/Sao_Paulo', session1: '2018-11-03T10:00:00-03:00', day6Late: '2018-11-09T23:30:00-02:00', day7Early: '2018-11-10T00:30:00-02:00', day7: '2018-11-10T10:00:00-02:00', hours: 167, d: '2018-11-03', d7: '2018-11-10' },
-  { name: 'São Paulo fall back at midnight (2018)', zone: 'America/Sao_Paulo', session1: '2018-02-17T10:00:00-02:00', day6Late: '2018-02-23T23:30:00-03:00', day7Early: '2018-02-24T00:30:00-03:00', day7: '2018-02-24T10:00:00-03:00', hours: 169, d: '2018-02-17', d7: '2018-02-24' },
-  { name: 'São Paulo without DST (2026)', zone: 'America/Sao_Paulo', session1: '2026-10-31T10:00:00-03:00', day6Late: '2026-11-06T23:30:00-03:00', day7Early: '2026-11-07T00:30:00-03:00', day7: '2026-11-07T10:00:00-03:00', hours: 168, d: '2026-10-31', d7: '2026-11-07' },
-  { name: 'Lord Howe back 30 minutes', zone: 'Australia/Lord_Howe', session1: '2026-04-04T10:00:00+11:00', day6Late: '2026-04-10T23:30:00+10:30', day7Early: '2026-04-11T00:30:00+10:30', day7: '2026-04-11T10:00:00+10:30', hours: 168.5, d: '2026-04-04', d7: '2026-04-11' },
-  { name: 'Lord Howe forward 30 minutes', zone: 'Australia/Lord_Howe', session1: '2026-10-03T10:00:00+10:30', day6Late: '2026-10-09T23:30:00+11:00', day7Early: '2026-10-10T00:30:00+11:00', day7: '2026-10-10T10:00:00+11:00', hours: 167.5, d: '2026-10-03', d7: '2026-10-10' },
-  { name: 'Chatham fall back (+13:45 → +12:45)', zone: 'Pacific/Chatham', session1: '2026-04-04T10:00:00+13:45', day6Late: '2026-04-10T23:30:00+12:45', day7Early: '2026-04-11T00:30:00+12:45', day7: '2026-04-11T10:00:00+12:45', hours: 169, d: '2026-04-04', d7: '2026-04-11' },
-  { name: 'Chatham spring forward (+12:45 → +13:45)', zone: 'Pacific/Chatham', session1: '2026-09-26T10:00:00+12:45', day6Late: '2026-10-02T23:30:00+13:45', day7Early: '2026-10-03T00:30:00+13:45', day7: '2026-10-03T10:00:00+13:45', hours: 167, d: '2026-09-26', d7: '2026-10-03' },
-  { name: 'Kathmandu (+05:45, no DST)', zone: 'Asia/Kathmandu', session1: '2026-03-21T10:00:00+05:45', day6Late: '2026-03-27T23:30:00+05:45', day7Early: '2026-03-28T00:30:00+05:45', day7: '2026-03-28T10:00:00+05:45', hours: 168, d: '2026-03-21', d7: '2026-03-28' },
+  {
+    name: 'London spring forward',
+    zone: 'Europe/London',
+    session1: '2026-03-28T10:00:00+00:00',
+    day6Late: '2026-04-03T23:30:00+01:00',
+    day7Early: '2026-04-04T00:30:00+01:00',
+    day7: '2026-04-04T10:00:00+01:00',
+    hours: 167,
+    d: '2026-03-28',
+    d7: '2026-04-04',
+  },
+  {
+    name: 'London fall back',
+    zone: 'Europe/London',
+    session1: '2026-10-24T10:00:00+01:00',
+    day6Late: '2026-10-30T23:30:00+00:00',
+    day7Early: '2026-10-31T00:30:00+00:00',
+    day7: '2026-10-31T10:00:00+00:00',
+    hours: 169,
+    d: '2026-10-24',
+    d7: '2026-10-31',
+  },
+  {
+    name: 'New York spring forward',
+    zone: 'America/New_York',
+    session1: '2026-03-07T10:00:00-05:00',
+    day6Late: '2026-03-13T23:30:00-04:00',
+    day7Early: '2026-03-14T00:30:00-04:00',
+    day7: '2026-03-14T10:00:00-04:00',
+    hours: 167,
+    d: '2026-03-07',
+    d7: '2026-03-14',
+  },
+  {
+    name: 'New York fall back',
+    zone: 'America/New_York',
+    session1: '2026-10-31T10:00:00-04:00',
+    day6Late: '2026-11-06T23:30:00-05:00',
+    day7Early: '2026-11-07T00:30:00-05:00',
+    day7: '2026-11-07T10:00:00-05:00',
+    hours: 169,
+    d: '2026-10-31',
+    d7: '2026-11-07',
+  },
+  {
+    name: 'São Paulo spring forward at midnight (2018)',
+    zone: 'America/Sao_Paulo',
+    session1: '2018-11-03T10:00:00-03:00',
+    day6Late: '2018-11-09T23:30:00-02:00',
+    day7Early: '2018-11-10T00:30:00-02:00',
+    day7: '2018-11-10T10:00:00-02:00',
+    hours: 167,
+    d: '2018-11-03',
+    d7: '2018-11-10',
+  },
+  {
+    name: 'São Paulo fall back at midnight (2018)',
+    zone: 'America/Sao_Paulo',
+    session1: '2018-02-17T10:00:00-02:00',
+    day6Late: '2018-02-23T23:30:00-03:00',
+    day7Early: '2018-02-24T00:30:00-03:00',
+    day7: '2018-02-24T10:00:00-03:00',
+    hours: 169,
+    d: '2018-02-17',
+    d7: '2018-02-24',
+  },
+  {
+    name: 'São Paulo without DST (2026)',
+    zone: 'America/Sao_Paulo',
+    session1: '2026-10-31T10:00:00-03:00',
+    day6Late: '2026-11-06T23:30:00-03:00',
+    day7Early: '2026-11-07T00:30:00-03:00',
+    day7: '2026-11-07T10:00:00-03:00',
+    hours: 168,
+    d: '2026-10-31',
+    d7: '2026-11-07',
+  },
+  {
+    name: 'Lord Howe back 30 minutes',
+    zone: 'Australia/Lord_Howe',
+    session1: '2026-04-04T10:00:00+11:00',
+    day6Late: '2026-04-10T23:30:00+10:30',
+    day7Early: '2026-04-11T00:30:00+10:30',
+    day7: '2026-04-11T10:00:00+10:30',
+    hours: 168.5,
+    d: '2026-04-04',
+    d7: '2026-04-11',
+  },
+  {
+    name: 'Lord Howe forward 30 minutes',
+    zone: 'Australia/Lord_Howe',
+    session1: '2026-10-03T10:00:00+10:30',
+    day6Late: '2026-10-09T23:30:00+11:00',
+    day7Early: '2026-10-10T00:30:00+11:00',
+    day7: '2026-10-10T10:00:00+11:00',
+    hours: 167.5,
+    d: '2026-10-03',
+    d7: '2026-10-10',
+  },
+  {
+    name: 'Chatham fall back (+13:45 → +12:45)',
+    zone: 'Pacific/Chatham',
+    session1: '2026-04-04T10:00:00+13:45',
+    day6Late: '2026-04-10T23:30:00+12:45',
+    day7Early: '2026-04-11T00:30:00+12:45',
+    day7: '2026-04-11T10:00:00+12:45',
+    hours: 169,
+    d: '2026-04-04',
+    d7: '2026-04-11',
+  },
+  {
+    name: 'Chatham spring forward (+12:45 → +13:45)',
+    zone: 'Pacific/Chatham',
+    session1: '2026-09-26T10:00:00+12:45',
+    day6Late: '2026-10-02T23:30:00+13:45',
+    day7Early: '2026-10-03T00:30:00+13:45',
+    day7: '2026-10-03T10:00:00+13:45',
+    hours: 167,
+    d: '2026-09-26',
+    d7: '2026-10-03',
+  },
+  {
+    name: 'Kathmandu (+05:45, no DST)',
+    zone: 'Asia/Kathmandu',
+    session1: '2026-03-21T10:00:00+05:45',
+    day6Late: '2026-03-27T23:30:00+05:45',
+    day7Early: '2026-03-28T00:30:00+05:45',
+    day7: '2026-03-28T10:00:00+05:45',
+    hours: 168,
+    d: '2026-03-21',
+    d7: '2026-03-28',
+  },
   // 2011-12-30 never happened in Apia; the dates still count 26 → 2 as seven calendar days (DESIGN: local dates).
-  { name: 'Apia across the skipped 2011-12-30', zone: 'Pacific/Apia', session1: '2011-12-26T10:00:00-10:00', day6Late: '2012-01-01T23:30:00+14:00', day7Early: '2012-01-02T00:30:00+14:00', day7: '2012-01-02T10:00:00+14:00', hours: 144, d: '2011-12-26', d7: '2012-01-02' },
+  {
+    name: 'Apia across the skipped 2011-12-30',
+    zone: 'Pacific/Apia',
+    session1: '2011-12-26T10:00:00-10:00',
+    day6Late: '2012-01-01T23:30:00+14:00',
+    day7Early: '2012-01-02T00:30:00+14:00',
+    day7: '2012-01-02T10:00:00+14:00',
+    hours: 144,
+    d: '2011-12-26',
+    d7: '2012-01-02',
+  },
 ];
 
 describe('spacing across DST weeks counts calendar days in the plan zone', () => {
@@ -298,10 +429,17 @@ describe('spacing across DST weeks counts calendar days in the plan zone', () =>
   it.each(dstWeeks)('$name: a completed session 1 day late by the calendar is graded by calendar days', (w) => {
     // Session 2 completed (a fact) at 23:30 on day 6: 6 days, grace (absoluteMinimum 5 ≤ 6 < minimum 7).
     const plan = withSession1Completed(w.zone, w.session1);
-    const done = applyEvent(plan, { id: 'c2', type: 'sessionCompleted', at: shift(w.day6Late, 4 * 60), session: 2, start: w.day6Late }, { protocol });
+    const done = applyEvent(
+      plan,
+      { id: 'c2', type: 'sessionCompleted', at: shift(w.day6Late, 4 * 60), session: 2, start: w.day6Late },
+      { protocol },
+    );
     const p = mustOk(done);
     expect(codes(done.findings)).toEqual(['SPACING_GRACE']);
-    expect(mustOk(evaluatePlan(p, { protocol, asOf: shift(w.day6Late, 24 * 60) })).sessions[1]).toMatchObject({ evaluation: 'grace', daysFromAnchor: 6 });
+    expect(mustOk(evaluatePlan(p, { protocol, asOf: shift(w.day6Late, 24 * 60) })).sessions[1]).toMatchObject({
+      evaluation: 'grace',
+      daysFromAnchor: 6,
+    });
   });
 });
 
@@ -357,14 +495,62 @@ describe('forecast dates are local dates in the plan zone', () => {
     s3: [string, string, string, string];
     asOf: string;
   }[] = [
-    { zone: 'Europe/London', start: '2026-10-24T00:30:00+01:00', s2: ['2026-10-31', '2026-11-03', '2026-11-08', '2026-11-23'], s3: ['2026-11-10', '2026-11-17', '2026-12-02', '2026-12-29'], asOf: '2026-10-25T12:00:00Z' },
-    { zone: 'America/New_York', start: '2026-03-07T23:30:00-05:00', s2: ['2026-03-14', '2026-03-17', '2026-03-22', '2026-04-06'], s3: ['2026-03-24', '2026-03-31', '2026-04-15', '2026-05-12'], asOf: '2026-03-08T12:00:00Z' },
-    { zone: 'America/Sao_Paulo', start: '2018-11-03T23:30:00-03:00', s2: ['2018-11-10', '2018-11-13', '2018-11-18', '2018-12-03'], s3: ['2018-11-20', '2018-11-27', '2018-12-12', '2019-01-08'], asOf: '2018-11-04T12:00:00Z' },
-    { zone: 'America/Sao_Paulo', start: '2026-10-31T22:30:00-03:00', s2: ['2026-11-07', '2026-11-10', '2026-11-15', '2026-11-30'], s3: ['2026-11-17', '2026-11-24', '2026-12-09', '2027-01-05'], asOf: '2026-11-01T12:00:00Z' },
-    { zone: 'Australia/Lord_Howe', start: '2026-10-03T00:30:00+10:30', s2: ['2026-10-10', '2026-10-13', '2026-10-18', '2026-11-02'], s3: ['2026-10-20', '2026-10-27', '2026-11-11', '2026-12-08'], asOf: '2026-10-03T12:00:00Z' },
-    { zone: 'Pacific/Chatham', start: '2026-09-26T00:30:00+12:45', s2: ['2026-10-03', '2026-10-06', '2026-10-11', '2026-10-26'], s3: ['2026-10-13', '2026-10-20', '2026-11-04', '2026-12-01'], asOf: '2026-09-26T12:00:00Z' },
-    { zone: 'Asia/Kathmandu', start: '2026-03-23T00:30:00+05:45', s2: ['2026-03-30', '2026-04-02', '2026-04-07', '2026-04-22'], s3: ['2026-04-09', '2026-04-16', '2026-05-01', '2026-05-28'], asOf: '2026-03-23T12:00:00Z' },
-    { zone: 'Pacific/Apia', start: '2011-12-26T20:00:00-10:00', s2: ['2012-01-02', '2012-01-05', '2012-01-10', '2012-01-25'], s3: ['2012-01-12', '2012-01-19', '2012-02-03', '2012-03-01'], asOf: '2011-12-27T12:00:00Z' },
+    {
+      zone: 'Europe/London',
+      start: '2026-10-24T00:30:00+01:00',
+      s2: ['2026-10-31', '2026-11-03', '2026-11-08', '2026-11-23'],
+      s3: ['2026-11-10', '2026-11-17', '2026-12-02', '2026-12-29'],
+      asOf: '2026-10-25T12:00:00Z',
+    },
+    {
+      zone: 'America/New_York',
+      start: '2026-03-07T23:30:00-05:00',
+      s2: ['2026-03-14', '2026-03-17', '2026-03-22', '2026-04-06'],
+      s3: ['2026-03-24', '2026-03-31', '2026-04-15', '2026-05-12'],
+      asOf: '2026-03-08T12:00:00Z',
+    },
+    {
+      zone: 'America/Sao_Paulo',
+      start: '2018-11-03T23:30:00-03:00',
+      s2: ['2018-11-10', '2018-11-13', '2018-11-18', '2018-12-03'],
+      s3: ['2018-11-20', '2018-11-27', '2018-12-12', '2019-01-08'],
+      asOf: '2018-11-04T12:00:00Z',
+    },
+    {
+      zone: 'America/Sao_Paulo',
+      start: '2026-10-31T22:30:00-03:00',
+      s2: ['2026-11-07', '2026-11-10', '2026-11-15', '2026-11-30'],
+      s3: ['2026-11-17', '2026-11-24', '2026-12-09', '2027-01-05'],
+      asOf: '2026-11-01T12:00:00Z',
+    },
+    {
+      zone: 'Australia/Lord_Howe',
+      start: '2026-10-03T00:30:00+10:30',
+      s2: ['2026-10-10', '2026-10-13', '2026-10-18', '2026-11-02'],
+      s3: ['2026-10-20', '2026-10-27', '2026-11-11', '2026-12-08'],
+      asOf: '2026-10-03T12:00:00Z',
+    },
+    {
+      zone: 'Pacific/Chatham',
+      start: '2026-09-26T00:30:00+12:45',
+      s2: ['2026-10-03', '2026-10-06', '2026-10-11', '2026-10-26'],
+      s3: ['2026-10-13', '2026-10-20', '2026-11-04', '2026-12-01'],
+      asOf: '2026-09-26T12:00:00Z',
+    },
+    {
+      zone: 'Asia/Kathmandu',
+      start: '2026-03-23T00:30:00+05:45',
+      s2: ['2026-03-30', '2026-04-02', '2026-04-07', '2026-04-22'],
+      s3: ['2026-04-09', '2026-04-16', '2026-05-01', '2026-05-28'],
+      asOf: '2026-03-23T12:00:00Z',
+    },
+    {
+      zone: 'Pacific/Apia',
+      start: '2011-12-26T20:00:00-10:00',
+      s2: ['2012-01-02', '2012-01-05', '2012-01-10', '2012-01-25'],
+      s3: ['2012-01-12', '2012-01-19', '2012-02-03', '2012-03-01'],
+      asOf: '2011-12-27T12:00:00Z',
+    },
   ];
   it.each(cases)('$zone: session 1 at $start', ({ zone, start, s2, s3, asOf }) => {
     const plan = withSession1Completed(zone, start);
@@ -399,7 +585,14 @@ describe('forecast dates are local dates in the plan zone', () => {
 
   it('a pending session 1 is due from asOf’s local date (Pacific/Chatham, UTC date behind)', () => {
     const f = mustOk(forecast(planIn('Pacific/Chatham'), { protocol, asOf: '2026-03-22T23:30:00Z' }));
-    expect(f.next).toEqual({ session: 1, state: 'pending', earliest: '2026-03-23', recommended: '2026-03-23', projected: false, due: 'due' });
+    expect(f.next).toEqual({
+      session: 1,
+      state: 'pending',
+      earliest: '2026-03-23',
+      recommended: '2026-03-23',
+      projected: false,
+      due: 'due',
+    });
   });
 
   it('a pending session 1 is due from asOf’s local date (America/New_York, UTC date ahead)', () => {
@@ -431,11 +624,26 @@ const MAX_MS = Date.UTC(2100, 11, 31, 23, 59, 59);
 
 /** Instants of DST changes and the Apia skip, to bias the generators towards them. */
 const transitions = [
-  '2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z', '2026-03-08T07:00:00Z', '2026-11-01T06:00:00Z',
-  '2018-11-04T03:00:00Z', '2018-02-18T02:00:00Z', '2026-04-04T15:00:00Z', '2026-10-03T15:30:00Z',
-  '2026-04-04T14:00:00Z', '2026-09-26T14:00:00Z', '2011-12-30T10:00:00Z', '2026-03-08T05:30:00Z',
-  '2026-11-01T04:30:00Z', '2026-02-15T02:00:00Z', '2026-03-22T02:00:00Z', '1986-01-01T00:00:00Z',
-  '2011-04-02T14:00:00Z', '2011-09-24T14:00:00Z', '2019-02-17T02:00:00Z', '2021-04-03T14:00:00Z',
+  '2026-03-29T01:00:00Z',
+  '2026-10-25T01:00:00Z',
+  '2026-03-08T07:00:00Z',
+  '2026-11-01T06:00:00Z',
+  '2018-11-04T03:00:00Z',
+  '2018-02-18T02:00:00Z',
+  '2026-04-04T15:00:00Z',
+  '2026-10-03T15:30:00Z',
+  '2026-04-04T14:00:00Z',
+  '2026-09-26T14:00:00Z',
+  '2011-12-30T10:00:00Z',
+  '2026-03-08T05:30:00Z',
+  '2026-11-01T04:30:00Z',
+  '2026-02-15T02:00:00Z',
+  '2026-03-22T02:00:00Z',
+  '1986-01-01T00:00:00Z',
+  '2011-04-02T14:00:00Z',
+  '2011-09-24T14:00:00Z',
+  '2019-02-17T02:00:00Z',
+  '2021-04-03T14:00:00Z',
 ].map((s) => Date.parse(s));
 
 const instantMs = fc.oneof(
@@ -513,7 +721,8 @@ describe('properties against luxon', () => {
           const days = luxonDays(luxonDate(a, zone), luxonDate(b, zone));
           const e = mustOk(evaluatePlan(plan, { protocol, asOf: new Date(b + DAY).toISOString() }));
           expect(e.sessions[1]?.daysFromAnchor).toBe(days);
-          const classes = days < 5 ? 'tooSoon' : days < 7 ? 'grace' : days < 10 ? 'early' : days <= 14 ? 'onTime' : days <= 30 ? 'late' : 'lapsed';
+          const classes =
+            days < 5 ? 'tooSoon' : days < 7 ? 'grace' : days < 10 ? 'early' : days <= 14 ? 'onTime' : days <= 30 ? 'late' : 'lapsed';
           expect(e.sessions[1]?.evaluation).toBe(classes);
         },
       ),

@@ -24,7 +24,13 @@ const asOf = '2026-03-24T09:00:00Z';
 
 function booked(): Plan {
   const plan = mustOk(createPlan({ id: 'p-ro', clientId: 'c-ro', protocol, timeZone: 'Europe/London', createdAt: '2026-03-02T09:00:00Z' }));
-  return mustOk(applyEvent(plan, { id: 'e1', type: 'sessionBooked', at: '2026-03-02T09:30:00Z', session: 1, start: '2026-03-23T10:00:00Z' }, { protocol }));
+  return mustOk(
+    applyEvent(
+      plan,
+      { id: 'e1', type: 'sessionBooked', at: '2026-03-02T09:30:00Z', session: 1, start: '2026-03-23T10:00:00Z' },
+      { protocol },
+    ),
+  );
 }
 
 /** Every write the types refuse. */
@@ -76,7 +82,11 @@ const writes = {
     slot.start = '2026-04-02T09:00:00Z';
   },
   findingParams: (plan: Plan) => {
-    const out = applyEvent(plan, { id: 'e2', type: 'sessionBooked', at: asOf, session: 2, start: '2026-03-29T10:00:00+01:00' }, { protocol });
+    const out = applyEvent(
+      plan,
+      { id: 'e2', type: 'sessionBooked', at: asOf, session: 2, start: '2026-03-29T10:00:00+01:00' },
+      { protocol },
+    );
     const f: Finding | undefined = out.findings[0];
     if (f === undefined || f.code !== 'SPACING_BELOW_MINIMUM' || f.params === undefined) throw new Error('no finding');
     // @ts-expect-error a finding's params are readonly
@@ -98,11 +108,29 @@ describe('deeply readonly public types', () => {
   });
 
   it('still accepts inputs built from plain, mutable literals', () => {
-    const mine = { from: 'previous' as const, absoluteMinimumDays: 5, minimumDays: 6, earliestRecommendedDays: 10, latestRecommendedDays: 14 };
+    const mine = {
+      from: 'previous' as const,
+      absoluteMinimumDays: 5,
+      minimumDays: 6,
+      earliestRecommendedDays: 10,
+      latestRecommendedDays: 14,
+    };
     const gap: Gap = mine;
     mine.minimumDays = 7; // a mutable object is assignable to the readonly type, and stays mutable
-    const input: CreatePlanInput = { id: 'p-lit', clientId: 'c-lit', protocol, timeZone: 'Europe/London', createdAt: '2026-03-02T09:00:00Z' };
-    const event: PlanEventInput = { id: 'e1', type: 'sessionBooked', at: '2026-03-02T09:30:00Z', session: 1, start: '2026-03-23T10:00:00Z' };
+    const input: CreatePlanInput = {
+      id: 'p-lit',
+      clientId: 'c-lit',
+      protocol,
+      timeZone: 'Europe/London',
+      createdAt: '2026-03-02T09:00:00Z',
+    };
+    const event: PlanEventInput = {
+      id: 'e1',
+      type: 'sessionBooked',
+      at: '2026-03-02T09:30:00Z',
+      session: 1,
+      start: '2026-03-23T10:00:00Z',
+    };
     const weekly = [{ weekday: 2 as const, open: '09:00', close: '13:00' }];
     const availability: Availability = { timeZone: 'Europe/London', weekly };
     weekly.push({ weekday: 2, open: '14:00', close: '18:00' }); // the caller's own array stays theirs to change

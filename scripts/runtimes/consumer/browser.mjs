@@ -17,7 +17,10 @@ globalThis.smp = {
     const cut = demo.history.findIndex((e) => e.type === 'sessionBooked' && e.session === 3);
     if (cut < 0) throw new Error('the demo no longer books session 3');
     const asOf = demo.history[cut].at;
-    const initial = value(createPlan({ id: demo.id, clientId: demo.clientId, protocol, timeZone: demo.timeZone, createdAt: demo.createdAt }), 'createPlan');
+    const initial = value(
+      createPlan({ id: demo.id, clientId: demo.clientId, protocol, timeZone: demo.timeZone, createdAt: demo.createdAt }),
+      'createPlan',
+    );
     const plan = value(replay(initial, demo.history.slice(0, cut + 1), { protocol }), 'replay');
     const svg = value(toTimelineSvg(plan, { protocol, asOf }), 'toTimelineSvg');
     document.body.innerHTML = `<main>${svg}</main>`;
@@ -25,7 +28,10 @@ globalThis.smp = {
     return {
       width: element.getBoundingClientRect().width,
       // Labels meant for readers; the axis ticks sit in an aria-hidden group on purpose (decoration).
-      labels: [...element.querySelectorAll('text')].filter((t) => t.closest('[aria-hidden="true"]') === null).map((t) => t.textContent.trim()).filter((t) => t !== ''),
+      labels: [...element.querySelectorAll('text')]
+        .filter((t) => t.closest('[aria-hidden="true"]') === null)
+        .map((t) => t.textContent.trim())
+        .filter((t) => t !== ''),
       hidden: [...element.querySelectorAll('[aria-hidden="true"] text')].length,
     };
   },

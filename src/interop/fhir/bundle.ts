@@ -69,10 +69,22 @@ export interface FhirSettings {
 
 /** LOINC codes of the immunization-forecast dates, reused for SMP sessions. */
 const FORECAST_CODES = [
-  { key: 'earliest', field: 'earliest', code: '30981-5', display: 'Earliest date to give', meaning: 'earliest date the session may be booked' },
+  {
+    key: 'earliest',
+    field: 'earliest',
+    code: '30981-5',
+    display: 'Earliest date to give',
+    meaning: 'earliest date the session may be booked',
+  },
   { key: 'due', field: 'recommended', code: '30980-7', display: 'Date vaccine due', meaning: 'recommended from' },
   { key: 'overdue', field: 'pastDue', code: '59778-1', display: 'Date when overdue for immunization', meaning: 'overdue from' },
-  { key: 'latest', field: 'latest', code: '59777-3', display: 'Latest date to give immunization', meaning: 'latest date before the gap lapses' },
+  {
+    key: 'latest',
+    field: 'latest',
+    code: '59777-3',
+    display: 'Latest date to give immunization',
+    meaning: 'latest date before the gap lapses',
+  },
 ] as const;
 
 const STATUS: Record<Plan['status'], FhirCarePlan['status']> = {
@@ -108,13 +120,21 @@ function appointment(b: Booking, plan: Plan, protocol: Protocol, requestId: stri
   const end = readInstant(b.end)?.ms;
   if (start !== undefined && end !== undefined && end > start) a.minutesDuration = Math.round((end - start) / 60_000);
   if (b.status === 'cancelled') {
-    a.cancelationReason = { text: b.closedWithPlan === true ? `The course was closed: ${b.cancelReason ?? ''}`.trim() : (b.cancelReason ?? 'Cancelled') };
+    a.cancelationReason = {
+      text: b.closedWithPlan === true ? `The course was closed: ${b.cancelReason ?? ''}`.trim() : (b.cancelReason ?? 'Cancelled'),
+    };
   }
   if (b.note !== undefined && b.note !== '') a.comment = b.note;
   return a;
 }
 
-function procedure(h: SessionHistory, plan: Plan, protocol: Protocol, requestId: string, patient: FhirReference): FhirProcedure | undefined {
+function procedure(
+  h: SessionHistory,
+  plan: Plan,
+  protocol: Protocol,
+  requestId: string,
+  patient: FhirReference,
+): FhirProcedure | undefined {
   const done = h.completed;
   if (done === undefined) return undefined;
   const p: FhirProcedure = {
@@ -135,7 +155,11 @@ function procedure(h: SessionHistory, plan: Plan, protocol: Protocol, requestId:
   const notes: string[] = [];
   if (r?.notes !== undefined && r.notes !== '') notes.push(r.notes);
   if (r?.checklist !== undefined && Object.keys(r.checklist).length > 0) {
-    notes.push(`Checklist: ${Object.entries(r.checklist).map(([k, v]) => `${k} ${v ? 'yes' : 'no'}`).join(', ')}`);
+    notes.push(
+      `Checklist: ${Object.entries(r.checklist)
+        .map(([k, v]) => `${k} ${v ? 'yes' : 'no'}`)
+        .join(', ')}`,
+    );
   }
   if (done.note !== undefined && done.note !== '') notes.push(done.note);
   if (notes.length > 0) p.note = notes.map((text) => ({ text }));
@@ -171,7 +195,13 @@ function observations(plan: Plan, protocol: Protocol, asOf: string, patient: Fhi
   return out;
 }
 
-function carePlan(plan: Plan, protocol: Protocol, canonical: string, patient: FhirReference, histories: readonly SessionHistory[]): FhirCarePlan {
+function carePlan(
+  plan: Plan,
+  protocol: Protocol,
+  canonical: string,
+  patient: FhirReference,
+  histories: readonly SessionHistory[],
+): FhirCarePlan {
   const cp: FhirCarePlan = {
     resourceType: 'CarePlan',
     id: fhirId(plan.id),
@@ -197,17 +227,24 @@ function carePlan(plan: Plan, protocol: Protocol, canonical: string, patient: Fh
   const first = starts.sort((a, b) => (readInstant(a)?.ms ?? 0) - (readInstant(b)?.ms ?? 0))[0];
   const lastDone = plan.sessions.at(-1)?.completed;
   if (first !== undefined) {
-    cp.period = plan.status === 'completed' && lastDone !== undefined ? { start: instant(first), end: instant(lastDone.end) } : { start: instant(first) };
+    cp.period =
+      plan.status === 'completed' && lastDone !== undefined
+        ? { start: instant(first), end: instant(lastDone.end) }
+        : { start: instant(first) };
   }
   const notes: string[] = [];
-  if (plan.hold !== undefined) notes.push(`On hold since ${plan.hold.since}: ${plan.hold.reason}${plan.hold.until === undefined ? '' : ` (until ${plan.hold.until})`}`);
+  if (plan.hold !== undefined)
+    notes.push(
+      `On hold since ${plan.hold.since}: ${plan.hold.reason}${plan.hold.until === undefined ? '' : ` (until ${plan.hold.until})`}`,
+    );
   if (plan.closure !== undefined) notes.push(`Closed on ${plan.closure.at}: ${plan.closure.reason}`);
   if (notes.length > 0) cp.note = notes.map((text) => ({ text }));
   return cp;
 }
 
 function serviceRequest(h: SessionHistory, plan: Plan, protocol: Protocol, canonical: string, patient: FhirReference): FhirServiceRequest {
-  const status: FhirServiceRequest['status'] = h.state === 'completed' ? 'completed' : STATUS[plan.status] === 'completed' ? 'active' : STATUS[plan.status];
+  const status: FhirServiceRequest['status'] =
+    h.state === 'completed' ? 'completed' : STATUS[plan.status] === 'completed' ? 'active' : STATUS[plan.status];
   return {
     resourceType: 'ServiceRequest',
     id: fhirId(`${plan.id}-s${h.session}`),
@@ -226,7 +263,11 @@ function readPatient(options: FhirOptions, plan: Plan, findings: Finding[]): Fhi
   const p: unknown = options.patient;
   if (p === undefined) return fallback;
   const r = p as { reference?: unknown; identifier?: unknown };
-  if (typeof p === 'object' && p !== null && (typeof r.reference === 'string' || (typeof r.identifier === 'object' && r.identifier !== null))) {
+  if (
+    typeof p === 'object' &&
+    p !== null &&
+    (typeof r.reference === 'string' || (typeof r.identifier === 'object' && r.identifier !== null))
+  ) {
     return JSON.parse(JSON.stringify(p)) as FhirReference;
   }
   findings.push(optionFinding(['options', 'patient'], 'must be a FHIR Reference with a reference or an identifier; the client id is used'));
@@ -299,10 +340,19 @@ export function toFhir(plan: Plan, options: FhirOptions): Outcome<FhirBundle> {
     const patient = readPatient(options, p, findings);
     const histories = sessionHistories(p, protocol);
     const requests = histories.map((h) => serviceRequest(h, p, protocol, canonical, patient));
-    const appointments = histories.flatMap((h) => h.bookings.map((b) => appointment(b, p, protocol, fhirId(`${p.id}-s${h.session}`), patient)));
+    const appointments = histories.flatMap((h) =>
+      h.bookings.map((b) => appointment(b, p, protocol, fhirId(`${p.id}-s${h.session}`), patient)),
+    );
     const procedures = histories.flatMap((h) => procedure(h, p, protocol, fhirId(`${p.id}-s${h.session}`), patient) ?? []);
     const forecasts = asOf === undefined ? [] : observations(p, protocol, asOf, patient, findings);
-    const resources: FhirResource[] = [pd, carePlan(p, protocol, canonical, patient, histories), ...requests, ...appointments, ...procedures, ...forecasts];
+    const resources: FhirResource[] = [
+      pd,
+      carePlan(p, protocol, canonical, patient, histories),
+      ...requests,
+      ...appointments,
+      ...procedures,
+      ...forecasts,
+    ];
     return { ok: true, value: bundle(resources, transaction, asOf), findings };
   });
 }

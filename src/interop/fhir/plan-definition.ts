@@ -46,7 +46,8 @@ function gapExtension(gap: GapDays): FhirExtension[] {
 }
 
 function related(anchor: number, gap: GapDays): NonNullable<FhirPlanDefinitionAction['relatedAction']>[number] {
-  const offsetRange = gap.maximumDays === undefined ? { low: days(gap.minimumDays) } : { low: days(gap.minimumDays), high: days(gap.maximumDays) };
+  const offsetRange =
+    gap.maximumDays === undefined ? { low: days(gap.minimumDays) } : { low: days(gap.minimumDays), high: days(gap.maximumDays) };
   return { actionId: `session-${anchor}`, relationship: 'after-start', offsetRange, extension: gapExtension(gap) };
 }
 
@@ -63,7 +64,8 @@ export function planDefinition(protocol: Protocol, canonicalBase: string | undef
       requiredBehavior: 'must',
       cardinalityBehavior: 'single',
     };
-    if (s.gaps.length > 0) a.relatedAction = s.gaps.map(({ from, ...gap }) => related(from === 'previous' ? s.number - 1 : from.session, gap));
+    if (s.gaps.length > 0)
+      a.relatedAction = s.gaps.map(({ from, ...gap }) => related(from === 'previous' ? s.number - 1 : from.session, gap));
     return a;
   });
   const extra = protocol.extraSessions;
@@ -89,7 +91,9 @@ export function planDefinition(protocol: Protocol, canonicalBase: string | undef
     name: computableName(protocol.id),
     title: protocol.name,
     type: {
-      coding: [{ system: 'http://terminology.hl7.org/CodeSystem/plan-definition-type', code: 'clinical-protocol', display: 'Clinical Protocol' }],
+      coding: [
+        { system: 'http://terminology.hl7.org/CodeSystem/plan-definition-type', code: 'clinical-protocol', display: 'Clinical Protocol' },
+      ],
     },
     status: 'active',
     action,
@@ -127,7 +131,8 @@ export function toPlanDefinition(protocol: Protocol, options: PlanDefinitionOpti
   return guardedExport([protocol, options] as const, ['', 'options'], (protocol, options) => {
     const out = defineProtocol(protocol);
     if (!out.ok) return out;
-    const base = typeof options === 'object' && options !== null && typeof options.canonicalBase === 'string' ? options.canonicalBase : undefined;
+    const base =
+      typeof options === 'object' && options !== null && typeof options.canonicalBase === 'string' ? options.canonicalBase : undefined;
     return { ok: true, value: planDefinition(out.value, base), findings: [] };
   });
 }

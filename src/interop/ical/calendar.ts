@@ -130,7 +130,12 @@ function readSettings(options: ICalendarOptions, findings: Finding[]): Settings 
     if (v === undefined) return undefined;
     // A calendar's name, domain or location is a line of text: a megabyte of it is refused, not written.
     if (typeof v === 'string' && v.length <= MAX_TEXT_OPTION) return v;
-    findings.push(optionFinding(['options', key], typeof v === 'string' ? `is too long (at most ${MAX_TEXT_OPTION} characters); ignored` : 'must be a string; ignored'));
+    findings.push(
+      optionFinding(
+        ['options', key],
+        typeof v === 'string' ? `is too long (at most ${MAX_TEXT_OPTION} characters); ignored` : 'must be a string; ignored',
+      ),
+    );
     return undefined;
   };
   let zone: string | undefined;
@@ -146,7 +151,12 @@ function readSettings(options: ICalendarOptions, findings: Finding[]): Settings 
       const m = typeof r === 'object' && r !== null ? (r as { minutesBefore?: unknown }).minutesBefore : undefined;
       const d = typeof r === 'object' && r !== null ? (r as { description?: unknown }).description : undefined;
       if (typeof m !== 'number' || !Number.isInteger(m) || m < 0 || m > MAX_REMINDER_MINUTES) {
-        findings.push(optionFinding(['options', 'reminders', i, 'minutesBefore'], `must be a whole number of minutes from 0 to ${MAX_REMINDER_MINUTES}; this reminder is left out`));
+        findings.push(
+          optionFinding(
+            ['options', 'reminders', i, 'minutesBefore'],
+            `must be a whole number of minutes from 0 to ${MAX_REMINDER_MINUTES}; this reminder is left out`,
+          ),
+        );
         return;
       }
       reminders.push(typeof d === 'string' && d !== '' ? { minutesBefore: m, description: d } : { minutesBefore: m });
@@ -227,7 +237,13 @@ function sessionEvent(h: SessionHistory, plan: Plan, protocol: Protocol, s: Sett
   lines.push(property('STATUS', cancelled ? 'CANCELLED' : 'CONFIRMED'));
   if (h.state === 'booked') {
     for (const r of s.reminders) {
-      lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', textProperty('DESCRIPTION', r.description ?? title), property('TRIGGER', trigger(r.minutesBefore)), 'END:VALARM');
+      lines.push(
+        'BEGIN:VALARM',
+        'ACTION:DISPLAY',
+        textProperty('DESCRIPTION', r.description ?? title),
+        property('TRIGGER', trigger(r.minutesBefore)),
+        'END:VALARM',
+      );
     }
   }
   lines.push('END:VEVENT');

@@ -103,7 +103,12 @@ function yearlyRule(onsets: readonly Onset[]): string | undefined {
 }
 
 function observance(kind: 'STANDARD' | 'DAYLIGHT', start: string, from: number, to: number, rule?: string): string[] {
-  const lines = [`BEGIN:${kind}`, property('DTSTART', start), property('TZOFFSETFROM', utcOffset(from)), property('TZOFFSETTO', utcOffset(to))];
+  const lines = [
+    `BEGIN:${kind}`,
+    property('DTSTART', start),
+    property('TZOFFSETFROM', utcOffset(from)),
+    property('TZOFFSETTO', utcOffset(to)),
+  ];
   if (rule !== undefined) lines.push(property('RRULE', rule));
   lines.push(`END:${kind}`);
   return lines;

@@ -4,7 +4,18 @@
  * @internal
  * @module
  */
-import { english, localDateOf, previewValue, parsePlan, protocolFor, type Finding, type Outcome, type Plan, type Protocol, type ProtocolChoice } from 'smp-protocol';
+import {
+  english,
+  localDateOf,
+  previewValue,
+  parsePlan,
+  protocolFor,
+  type Finding,
+  type Outcome,
+  type Plan,
+  type Protocol,
+  type ProtocolChoice,
+} from 'smp-protocol';
 import { snapshot } from '../../schema/snapshot.js';
 
 /** The checked plan and protocol, or the findings that stop the export. */
@@ -47,7 +58,11 @@ function frozen(value: object): boolean {
  * the values past it are read); anything else thrown becomes an `INTERNAL_ERROR` refusal (no
  * export throws).
  */
-export function guardedExport<A extends readonly unknown[], T>(args: A, names: readonly string[], body: (...args: A) => Outcome<T>): Outcome<T> {
+export function guardedExport<A extends readonly unknown[], T>(
+  args: A,
+  names: readonly string[],
+  body: (...args: A) => Outcome<T>,
+): Outcome<T> {
   const copies: unknown[] = [];
   for (let i = 0; i < args.length; i++) {
     const snap = snapshot(args[i], exportLimits, frozen);

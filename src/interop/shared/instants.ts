@@ -23,7 +23,10 @@ export function instantMs(text: string): number {
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /** The civil fields of `ms` shifted by `offsetMs` (the wall clock at that offset). */
-export function wallFields(ms: number, offsetMs: number): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+export function wallFields(
+  ms: number,
+  offsetMs: number,
+): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
   return civilFromMs(ms + offsetMs);
 }
 
