@@ -76,7 +76,7 @@ export { createRules } from './rules-facade.js';
 export type { Rules, RulesOptions } from './rules-facade.js';
 
 // Time
-export { localDateOf, toInstant } from './time/convert.js';
+export { localDateOf, toInstant } from './schema/convert.js';
 
 // Schemas
 export { schemas } from './schemas.js';

@@ -13,7 +13,7 @@ import { aftercare, preparation } from '../rules/care.js';
 import { inputFinding } from '../schema/issues.js';
 import { forecast } from '../rules/forecast.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
-import { toInstant } from '../time/convert.js';
+import { toInstant } from '../schema/convert.js';
 import { readPlanCall, resolveProtocol } from '../protocol/call.js';
 import { prefixed } from '../schema/options.js';
 import { planArgument } from '../schema/plan-parse.js';

@@ -26,7 +26,8 @@ const KNOWN_OPEN: readonly { name: RegExp; kind: string }[] = [
   { name: /^smp-protocol formatFinding$/, kind: 'slow' },
   { name: /^smp-protocol parseAvailability$/, kind: 'invalid-output' },
 ];
-const knownOpen = (f: { name: string; kind: string }): boolean => KNOWN_OPEN.some((k) => k.kind === f.kind && k.name.test(f.name));
+const knownOpen = (f: { entry: string; name: string; kind: string }): boolean =>
+  KNOWN_OPEN.some((k) => k.kind === f.kind && k.name.test(`${f.entry} ${f.name}`));
 const SEED = Number(env.FUZZ_SEED ?? 20261203);
 const INPUTS = Number(env.FUZZ_INPUTS ?? 100_000);
 

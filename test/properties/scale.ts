@@ -175,6 +175,15 @@ export function runAtScale(zones: readonly string[], runs: number): void {
     fc.property(arb, ([scenario, lottery, style]) => {
       checkSequence(run(scenario, PROTOCOLS), lottery === 0, style);
     }),
-    { numRuns: runs },
+    // A fixed seed per zone set: CI must be deterministic (a failure found with another seed is
+    // turned into a named regression case, not left to chance).
+    { numRuns: runs, seed: seedOf(zones) },
   );
+}
+
+/** A stable seed from the zone names (FNV-1a). */
+function seedOf(zones: readonly string[]): number {
+  let h = 0x811c9dc5;
+  for (const c of zones.join(',')) h = Math.imul(h ^ (c.codePointAt(0) ?? 0), 0x01000193) >>> 0;
+  return h | 0;
 }

@@ -2,15 +2,15 @@
  * Public conversions between local wall-clock times, instants and local dates.
  * @module
  */
-import { guardedInput } from '../schema/limits.js';
+import { guardedInput } from './limits.js';
 import type { Outcome } from '../findings/codes.js';
 import { fail, finding, ok } from '../findings/finding.js';
 import { previewValue } from '../findings/preview.js';
-import { formatLocalDate } from './civil.js';
-import { formatInstant, parseInstantDetailed } from './instant.js';
-import { MAX_INSTANT, MIN_INSTANT, instantInRange } from './range.js';
-import { resolveWallClock } from './wall-clock.js';
-import { isValidTimeZone, localDayOf } from './zone.js';
+import { formatLocalDate } from '../time/civil.js';
+import { formatInstant, parseInstantDetailed } from '../time/instant.js';
+import { MAX_INSTANT, MIN_INSTANT, instantInRange } from '../time/range.js';
+import { resolveWallClock } from '../time/wall-clock.js';
+import { isValidTimeZone, localDayOf } from '../time/zone.js';
 
 const preview = previewValue;
 
