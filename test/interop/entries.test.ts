@@ -31,7 +31,7 @@ function imports(file: string): string[] {
   return [...code.matchAll(/^(?:import|export)\b[^'"]*?from\s+'([^']+)'/gm)].map((m) => m[1] ?? '');
 }
 
-const SHARED = ['interop/shared/arguments.ts', 'interop/shared/bookings.ts', 'interop/shared/instants.ts'];
+const SHARED = ['interop/common/arguments.ts', 'interop/common/bookings.ts', 'interop/common/instants.ts'];
 const dist = resolve(src, '../dist');
 
 /** Every src/time module `file` reaches through relative imports (the kernel's own closure). */
@@ -59,7 +59,7 @@ describe('entry boundaries', () => {
   it('the ical and fhir entries import the core only as "smp-protocol", never a core module', () => {
     const subpath = [...files(join(src, 'interop/ical')), ...files(join(src, 'interop/fhir')), ...SHARED.map((f) => join(src, f))];
     expect(subpath.length).toBeGreaterThan(8);
-    expect(subpath.flatMap(imports)).toEqual(expect.arrayContaining(['smp-protocol', './calendar.js', '../shared/bookings.js']));
+    expect(subpath.flatMap(imports)).toEqual(expect.arrayContaining(['smp-protocol', './calendar.js', '../common/bookings.js']));
     for (const file of subpath) {
       for (const spec of imports(file)) {
         if (spec === 'smp-protocol') continue;

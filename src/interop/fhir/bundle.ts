@@ -5,9 +5,9 @@
  * @module
  */
 import { forecast, type Finding, type Outcome, type Plan, type Protocol, type ProtocolChoice } from 'smp-protocol';
-import { exportArguments, guardedExport, optionFinding, sessionTitle } from '../shared/arguments.js';
-import { sessionHistories, type Booking, type SessionHistory } from '../shared/bookings.js';
-import { fullInstant, readInstant } from '../shared/instants.js';
+import { exportArguments, guardedExport, optionFinding, sessionTitle } from '../common/arguments.js';
+import { sessionHistories, type Booking, type SessionHistory } from '../common/bookings.js';
+import { fullInstant, readInstant } from '../common/instants.js';
 import { CLIENT_SYSTEM, PLAN_SYSTEM, canonicalUrl, fhirId, ref } from './names.js';
 import { planDefinition } from './plan-definition.js';
 import type {

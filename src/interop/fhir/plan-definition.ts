@@ -4,7 +4,7 @@
  * @module
  */
 import { defineProtocol, type Outcome, type Protocol } from 'smp-protocol';
-import { guardedExport } from '../shared/arguments.js';
+import { guardedExport } from '../common/arguments.js';
 import { GAP_EXTENSION, canonicalUrl, computableName, days, planDefinitionId } from './names.js';
 import type { FhirExtension, FhirPlanDefinition, FhirPlanDefinitionAction } from './types.js';
 

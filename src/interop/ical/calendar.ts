@@ -4,9 +4,9 @@
  * @module
  */
 import { aftercare, localDateOf, type Finding, type Outcome, type Plan, type Protocol, type ProtocolChoice } from 'smp-protocol';
-import { exportArguments, guardedExport, optionFinding, sessionPurpose, sessionTitle, zoneFinding } from '../shared/arguments.js';
-import { sequenceOf, sessionHistories, type SessionHistory } from '../shared/bookings.js';
-import { basicDateTime, instantMs, readInstant } from '../shared/instants.js';
+import { exportArguments, guardedExport, optionFinding, sessionPurpose, sessionTitle, zoneFinding } from '../common/arguments.js';
+import { sequenceOf, sessionHistories, type SessionHistory } from '../common/bookings.js';
+import { basicDateTime, instantMs, readInstant } from '../common/instants.js';
 import { property, serialize, textProperty } from './content-line.js';
 import { vtimezone, zonedDateTime, zoneOffset } from './vtimezone.js';
 

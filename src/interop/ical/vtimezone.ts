@@ -13,7 +13,7 @@
  */
 import { daysFromCivil, daysInMonth, isoWeekday } from '../../time/civil.js';
 import { offsetAt, transitionsBetween } from '../../time/zone.js';
-import { basicDateTime, wallFields } from '../shared/instants.js';
+import { basicDateTime, wallFields } from '../common/instants.js';
 import { property } from './content-line.js';
 
 const HOUR = 3_600_000;
