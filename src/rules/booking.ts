@@ -136,14 +136,22 @@ function bookingFindings(check: BookingCheck, spec: SessionSpec): Finding[] {
       finding('BOOKING_IN_PAST', 'error', { session: k, start: formatInstant(start, zone), at: formatInstant(at, zone) }, { session: k }),
     );
   }
-  const prev = plan.sessions[k - 2];
-  const prevIv = prev === undefined ? undefined : sessionInterval(prev);
-  if (prevIv !== undefined && start < parseInstant(prevIv.end)) {
+  // After every earlier session fixed in time, not only the one just before: a session missed and
+  // then completed late can end after a later one was booked. The one that ends last is named.
+  let latest: { number: number; end: string; endMs: number } | undefined;
+  for (let i = k - 1; i >= 1; i--) {
+    const earlier = plan.sessions[i - 1];
+    const iv = earlier === undefined ? undefined : sessionInterval(earlier);
+    if (iv === undefined) continue;
+    const endMs = parseInstant(iv.end);
+    if (latest === undefined || endMs > latest.endMs) latest = { number: i, end: iv.end, endMs };
+  }
+  if (latest !== undefined && start < latest.endMs) {
     out.push(
       finding(
         'SESSION_OUT_OF_ORDER',
         'error',
-        { session: k, previousSession: k - 1, rule: 'afterPrevious', start: formatInstant(start, zone), previousEnd: prevIv.end },
+        { session: k, previousSession: latest.number, rule: 'afterPrevious', start: formatInstant(start, zone), previousEnd: latest.end },
         { session: k },
       ),
     );

@@ -177,7 +177,12 @@ export function runAtScale(zones: readonly string[], runs: number): void {
     }),
     // A fixed seed per zone set: CI must be deterministic (a failure found with another seed is
     // turned into a named regression case, not left to chance).
-    { numRuns: runs, seed: seedOf(zones) },
+    // SCALE_SEED and SCALE_PATH replay a failure reported with another seed.
+    {
+      numRuns: runs,
+      seed: process.env.SCALE_SEED === undefined ? seedOf(zones) : Number(process.env.SCALE_SEED),
+      ...(process.env.SCALE_PATH === undefined ? {} : { path: process.env.SCALE_PATH }),
+    },
   );
 }
 
