@@ -18,6 +18,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // A fixed fast-check seed unless a test names its own (FC_SEED explores others).
+    setupFiles: ['test/support/seed.ts'],
     // The machine's TZ must never matter: run the suite in a zone far from every plan's zone, or in
     // the zone SMP_TEST_TZ names (the runtime matrix reruns the suite under several host zones).
     env: { TZ: process.env.SMP_TEST_TZ ?? 'Pacific/Kiritimati' },
