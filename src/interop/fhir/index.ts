@@ -27,7 +27,6 @@ export type {
   FhirExtension,
   FhirIdentifier,
   FhirObservation,
-  FhirOperationOutcome,
   FhirPeriod,
   FhirPlanDefinition,
   FhirPlanDefinitionAction,

@@ -466,36 +466,6 @@ export interface FhirObservation {
 }
 
 /**
- * Findings as a FHIR OperationOutcome: why an export is empty, or what it left out.
- *
- * @example
- * ```ts
- * import { standardProtocol } from 'smp-protocol';
- * import { toFhir } from 'smp-protocol/fhir';
- * import { aPlan } from 'smp-protocol/testing';
- * const plan = aPlan().withSession(1, '2026-03-23T10:00').build();
- * const bundle = plan.ok ? toFhir(plan.value, { protocol: standardProtocol, asOf: '2026-03-24T09:00:00Z' }) : plan;
- * const outcomes = bundle.ok ? bundle.value.entry.filter((e) => e.resource.resourceType === 'OperationOutcome') : [];
- * outcomes.length; // 0: a plan that exports cleanly carries no OperationOutcome
- * ```
- */
-export interface FhirOperationOutcome {
-  /** Always `OperationOutcome`. */
-  resourceType: 'OperationOutcome';
-  /** An id for the entry. */
-  id: string;
-  /** One issue per finding. */
-  issue: {
-    severity: 'error' | 'warning' | 'information';
-    code: 'invalid' | 'business-rule' | 'exception' | 'informational';
-    /** The finding's code (system `urn:smp-protocol:finding`) and message. */
-    details: { coding: FhirCoding[]; text: string };
-    /** Where in the input, when the finding has a path. */
-    diagnostics?: string;
-  }[];
-}
-
-/**
  * Any resource this entry writes.
  *
  * @example
@@ -510,14 +480,7 @@ export interface FhirOperationOutcome {
  * appointments.length; // 2
  * ```
  */
-export type FhirResource =
-  | FhirPlanDefinition
-  | FhirCarePlan
-  | FhirServiceRequest
-  | FhirAppointment
-  | FhirProcedure
-  | FhirObservation
-  | FhirOperationOutcome;
+export type FhirResource = FhirPlanDefinition | FhirCarePlan | FhirServiceRequest | FhirAppointment | FhirProcedure | FhirObservation;
 
 /**
  * A FHIR Bundle of the resources above (`collection`, or `transaction` with a PUT per entry).
@@ -541,6 +504,6 @@ export interface FhirBundle {
   type: 'collection' | 'transaction';
   /** `asOf`, when given. */
   timestamp?: string;
-  /** The resources, in order: PlanDefinition, CarePlan, ServiceRequests, Appointments, Procedures, Observations, OperationOutcome. */
+  /** The resources, in order: PlanDefinition, CarePlan, ServiceRequests, Appointments, Procedures, Observations. Findings are never in the bundle: they are the outcome's. */
   entry: { resource: FhirResource; request?: { method: 'PUT'; url: string } }[];
 }
