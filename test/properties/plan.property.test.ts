@@ -21,7 +21,6 @@ import { describe, expect, it } from 'vitest';
 import {
   applyEvent,
   createPlan,
-  defineProtocol,
   evaluatePlan,
   forecast,
   parsePlan,
@@ -42,6 +41,7 @@ import {
   plusDays,
   transitionViolations,
 } from '../support/invariants.js';
+import { customAnchors } from '../support/custom-protocol.js';
 import { mustOk } from '../support/plans.js';
 import { MINUTE, accepted, run as runScenario, scenarioArbFor, spell, type Scenario, type Trace } from './scenario.js';
 
@@ -50,53 +50,7 @@ const TIMEOUT = 60_000;
 // ---------------------------------------------------------------------------------------------
 // Fixtures.
 
-const customOutcome = defineProtocol({
-  id: 'custom-anchors',
-  version: 2,
-  name: 'Custom anchors',
-  sessions: [
-    { number: 1, phase: 'base', title: 'Base', purpose: 'Base layer.', durationMinutes: 60, gaps: [] },
-    {
-      number: 2,
-      phase: 'density',
-      title: 'Density',
-      purpose: 'Density.',
-      durationMinutes: 90,
-      gaps: [
-        { from: 'previous', absoluteMinimumDays: 2, minimumDays: 3, earliestRecommendedDays: 5, latestRecommendedDays: 8, maximumDays: 12 },
-      ],
-    },
-    {
-      number: 3,
-      phase: 'blend',
-      title: 'Blend',
-      purpose: 'Blend.',
-      durationMinutes: 45,
-      gaps: [
-        { from: 'previous', absoluteMinimumDays: 1, minimumDays: 2, earliestRecommendedDays: 4, latestRecommendedDays: 6 },
-        {
-          from: { session: 1 },
-          absoluteMinimumDays: 6,
-          minimumDays: 8,
-          earliestRecommendedDays: 10,
-          latestRecommendedDays: 14,
-          maximumDays: 20,
-        },
-      ],
-    },
-  ],
-  extraSessions: {
-    max: 2,
-    phase: 'extra',
-    title: 'Extra',
-    purpose: 'More pigment.',
-    durationMinutes: 30,
-    gap: { absoluteMinimumDays: 0, minimumDays: 0, earliestRecommendedDays: 1, latestRecommendedDays: 3 },
-  },
-  policy: { cancellationNoticeHours: 24, maxNoShows: 2 },
-});
-if (!customOutcome.ok) throw new Error(`custom protocol refused: ${JSON.stringify(customOutcome.findings)}`);
-const custom: Protocol = customOutcome.value;
+const custom: Protocol = customAnchors;
 
 const PROTOCOLS: Protocol[] = [...Object.values(protocols), custom];
 const ZONES = [

@@ -11,8 +11,9 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { applyEvent, defineProtocol, parsePlan, protocols, replay, type Plan, type PlanEvent, type Protocol } from 'smp-protocol';
+import { applyEvent, parsePlan, protocols, replay, type Plan, type PlanEvent, type Protocol } from 'smp-protocol';
 import { smpArbitraries } from 'smp-protocol/testing';
+import { customAnchors } from '../support/custom-protocol.js';
 import { planViolations, transitionViolations } from '../support/invariants.js';
 import { accepted, run, scenarioArbFor, spell, type Trace } from './scenario.js';
 
@@ -54,58 +55,11 @@ const BASES = [
   '2011-12-20T00:00:00Z',
 ];
 
-const custom = defineProtocol({
-  id: 'custom-anchors',
-  version: 2,
-  name: 'Custom anchors',
-  sessions: [
-    { number: 1, phase: 'base', title: 'Base', purpose: 'Base layer.', durationMinutes: 60, gaps: [] },
-    {
-      number: 2,
-      phase: 'density',
-      title: 'Density',
-      purpose: 'Density.',
-      durationMinutes: 90,
-      gaps: [
-        { from: 'previous', absoluteMinimumDays: 2, minimumDays: 3, earliestRecommendedDays: 5, latestRecommendedDays: 8, maximumDays: 12 },
-      ],
-    },
-    {
-      number: 3,
-      phase: 'blend',
-      title: 'Blend',
-      purpose: 'Blend.',
-      durationMinutes: 45,
-      gaps: [
-        { from: 'previous', absoluteMinimumDays: 1, minimumDays: 2, earliestRecommendedDays: 4, latestRecommendedDays: 6 },
-        {
-          from: { session: 1 },
-          absoluteMinimumDays: 6,
-          minimumDays: 8,
-          earliestRecommendedDays: 10,
-          latestRecommendedDays: 14,
-          maximumDays: 20,
-        },
-      ],
-    },
-  ],
-  extraSessions: {
-    max: 2,
-    phase: 'extra',
-    title: 'Extra',
-    purpose: 'More pigment.',
-    durationMinutes: 30,
-    gap: { absoluteMinimumDays: 0, minimumDays: 0, earliestRecommendedDays: 1, latestRecommendedDays: 3 },
-  },
-  policy: { cancellationNoticeHours: 24, maxNoShows: 2 },
-});
-if (!custom.ok) throw new Error(`custom protocol refused: ${JSON.stringify(custom.findings)}`);
-
 /** The built-ins, 24 variants of them from smp-protocol/testing (fixed seed), and the custom one. */
 export const PROTOCOLS: Protocol[] = [
   ...Object.values(protocols),
   ...fc.sample(smpArbitraries(fc).protocol(), { numRuns: 24, seed: 13 }).filter((p) => p.id.endsWith('-variant')),
-  custom.value,
+  customAnchors,
 ];
 
 /** One sequence in this many gets every transition checked against its rules. */
