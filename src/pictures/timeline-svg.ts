@@ -15,7 +15,7 @@ import { readAsOfCall } from '../protocol/call.js';
 import { sessionLabel, sessionSpec } from '../protocol/session.js';
 import { sessionDay } from '../rules/session-days.js';
 import { forecast, type Forecast, type SessionForecast } from '../rules/forecast.js';
-import { civilFromDays, isoWeekday, parseLocalDate } from '../time/civil.js';
+import { civilFromDays, daysFromCivil, isoWeekday, parseLocalDate } from '../time/civil.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { localDayOf, offsetAt } from '../time/zone.js';
 
@@ -26,6 +26,11 @@ const HEADER = 78;
 const ROW = 66;
 const LEGEND = 78;
 const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, DejaVu Sans, sans-serif';
+/** How far (days) from the course's dates today may be and still widen the axis to show itself. */
+const TODAY_REACH = 120;
+/** Past this span (days) the axis marks years instead of months or weeks. */
+const YEARLY_AFTER = 3 * 366;
+const YEAR_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** The palette: each colour also has a pattern or a text label in the picture. */
@@ -221,7 +226,10 @@ function windowText(w: Window): string {
  *
  * One row per session: its healing period (hatched: not bookable yet), its gap's windows shaded
  * (early, recommended, late), the session as a mark (filled: done; ring: booked) with its date,
- * and its aftercare period (from {@link aftercare}). A dashed line marks today (`asOf`); a session
+ * and its aftercare period (from {@link aftercare}). A dashed line marks today (`asOf`); an `asOf`
+ * more than 120 days from every date of the course is an arrow at the edge with its date, so the
+ * picture is the size of the course, never of the years to `asOf`; over three years the axis marks
+ * years (at most about 24 labels). A session
  * that is overdue or lapsed is written in a warning colour **and** says so in words. The SVG has
  * a `<title>` and a `<desc>` that tells the whole course in text, and a `<title>` per row, so a
  * screen reader gets what the picture shows. No scripts, no external fonts or images.
@@ -257,7 +265,9 @@ export function toTimelineSvg(plan: Plan, options: ReadOptions): Outcome<string>
 function draw(plan: Plan, protocol: Protocol, f: Forecast, e: Evaluation, asOfDay: number): string {
   const data = rows(plan, protocol, f, e);
   // The span: from a little before the first date to a little after the last one that matters.
-  const days: number[] = [asOfDay, localDayOf(plan.timeZone, parseInstant(plan.createdAt))];
+  // Today widens it only when near the course: an asOf years away is a marker at the edge, so the
+  // picture stays the size of the course whatever asOf is.
+  const days: number[] = [localDayOf(plan.timeZone, parseInstant(plan.createdAt))];
   for (const r of data) {
     if (r.day !== undefined) days.push(r.day);
     if (r.from !== undefined) days.push(r.from, r.from + 14);
@@ -269,6 +279,8 @@ function draw(plan: Plan, protocol: Protocol, f: Forecast, e: Evaluation, asOfDa
       days.push(Number.isFinite(w.latest) ? w.latest : Number.isFinite(w.pastDue) ? w.pastDue + 7 : w.recommended + 14);
     }
   }
+  const near = asOfDay >= Math.min(...days) - TODAY_REACH && asOfDay <= Math.max(...days) + TODAY_REACH;
+  if (near) days.push(asOfDay);
   const start = Math.min(...days) - 2;
   const end = Math.max(...days) + 3;
   const span = Math.max(end - start, 7);
@@ -286,7 +298,20 @@ function draw(plan: Plan, protocol: Protocol, f: Forecast, e: Evaluation, asOfDa
   const every = week >= 46 ? 1 : week >= 23 ? 2 : 0;
   const ticks: string[] = [];
   let mondays = 0;
-  for (let d = start; d <= start + span; d += 1) {
+  // Over a few years, a line per month would crowd the plot (and a course booked centuries ahead
+  // would draw thousands): then a line and a label per 1, 2, 5, 10… years, at most about 24.
+  const yearStep = span > YEARLY_AFTER ? YEAR_STEPS.find((step) => span / 365.2425 / step <= 24) : undefined;
+  if (span > YEARLY_AFTER) {
+    const step = yearStep ?? 5000;
+    const first = civilFromDays(start).year;
+    for (let y = Math.ceil(first / step) * step; daysFromCivil(y, 1, 1) <= start + span; y += step) {
+      const d = daysFromCivil(y, 1, 1);
+      if (d < start) continue;
+      ticks.push(`<line x1="${r1(x(d))}" y1="${top - 6}" x2="${r1(x(d))}" y2="${bottom}" stroke="#cbd5e1" stroke-width="1"/>`);
+      ticks.push(text(x(d) + 2, top - 10, String(y), `font-size="10" fill="${C.muted}"`));
+    }
+  }
+  for (let d = start; span <= YEARLY_AFTER && d <= start + span; d += 1) {
     const { day, month, year } = civilFromDays(d);
     const monthStart = day === 1;
     const monday = every > 0 && isoWeekday(d) === 1;
@@ -382,12 +407,18 @@ function draw(plan: Plan, protocol: Protocol, f: Forecast, e: Evaluation, asOfDa
     );
   });
 
-  // Today.
-  const tx = x(asOfDay + 0.5);
+  // Today: a dashed line, or, when it is far from the course, an arrow at the edge with its date.
+  const before = !near && asOfDay < start;
+  const tx = near ? x(asOfDay + 0.5) : before ? LEFT : WIDTH - RIGHT;
+  const todayLabel = near
+    ? `Today ${dayLabel(asOfDay)}`
+    : before
+      ? `← Today ${dayLabel(asOfDay, true)}`
+      : `Today ${dayLabel(asOfDay, true)} →`;
   out.push(
-    `<g id="today"><title>Today: ${escapeXml(dayLabel(asOfDay, true))}</title>` +
+    `<g id="today"${near ? '' : ` data-offscale="${before ? 'before' : 'after'}"`}><title>Today: ${escapeXml(dayLabel(asOfDay, true))}</title>` +
       `<line x1="${r1(tx)}" y1="${top - 4}" x2="${r1(tx)}" y2="${bottom + 4}" stroke="${C.today}" stroke-width="2" stroke-dasharray="5 3"/>` +
-      `${text(tx, bottom + 16, `Today ${dayLabel(asOfDay)}`, `font-size="11" font-weight="bold" text-anchor="middle" fill="${C.today}"`)}</g>`,
+      `${text(tx, bottom + 16, todayLabel, `font-size="11" font-weight="bold" text-anchor="${near ? 'middle' : before ? 'start' : 'end'}" fill="${C.today}"`)}</g>`,
   );
 
   // Legend: each swatch with its words.

@@ -207,6 +207,28 @@ describe('toTimelineSvg: warnings are words as well as colours', () => {
     expect(render(svg).height).toBe(Number(root.attrs.height));
   });
 
+  it('spans the course, not the years to a far asOf: today is an arrow at the edge (issue 13.2: 14 MB before)', () => {
+    const svg = mustOk(toTimelineSvg(demoPlan(), { protocol, asOf: '9000-01-01T00:00:00Z' }));
+    expect(svg.length).toBeLessThan(20_000);
+    const root = parseSvg(svg);
+    const today = byId(root, 'today');
+    expect(today.attrs['data-offscale']).toBe('after');
+    expect(texts(today)).toContain('Today 1 Jan 9000 →');
+    expect(render(svg).height).toBe(Number(root.attrs.height));
+    // Before the course: the arrow points left.
+    const early = byId(parseSvg(mustOk(toTimelineSvg(demoPlan(), { protocol, asOf: '1990-06-01T00:00:00Z' }))), 'today');
+    expect(early.attrs['data-offscale']).toBe('before');
+    expect(texts(early)).toContain('← Today 1 Jun 1990');
+  });
+
+  it('marks years, at most about 24, when the course itself spans centuries', () => {
+    const far = play(fresh(), [{ type: 'sessionBooked', at: at('2026-03-02T09:00'), session: 1, start: at('9000-01-12T10:00') }]);
+    const svg = mustOk(toTimelineSvg(far, { protocol, asOf: at('2026-03-02T09:00') }));
+    expect(svg.length).toBeLessThan(20_000);
+    const years = texts(parseSvg(svg)).filter((t) => /^\d{4}$/.test(t));
+    expect(years).toEqual(['2500', '3000', '3500', '4000', '4500', '5000', '5500', '6000', '6500', '7000', '7500', '8000', '8500', '9000']);
+  });
+
   it('never throws: invalid input refuses the call with findings, and no SVG', () => {
     const cases = [
       [{ not: 'a plan' }, { protocol, asOf: at('2026-03-26T09:00') }, 'INVALID_INPUT'],
