@@ -3,7 +3,7 @@
  * @module
  */
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, finding, ok } from '../findings/finding.js';
+import { fail, finding, guarded, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { frozenJsonCopy } from './fields.js';
 import { parseInstant } from '../time/instant.js';
@@ -12,8 +12,8 @@ import { planSchemas, type Plan, type PlanEvent, type PlanSession } from './plan
 import { derivedStatus } from './plan-status.js';
 import { prefixed } from './options.js';
 import { isTrustedPlan, sealPlan } from './plan-trust.js';
-import { limitsFinding } from './limits.js';
-import { guardedInput } from '../schema/limits.js';
+import { guardedInput, limitsFinding } from './limits.js';
+import { isReadEvent, readEventFast, readPlanFast } from './plan-read.js';
 
 /** The schema version this library reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -47,8 +47,15 @@ function checklistProtoKey(record: unknown, path: (string | number)[]): Finding 
     : undefined;
 }
 
-/** Parses one event (untrusted) into a frozen `PlanEvent`. @internal */
+/**
+ * Parses one event (untrusted) into a frozen `PlanEvent`: a plainly valid event through the
+ * key-wise reader (`plan-read.ts`), anything else through the zod schema, which words the findings.
+ * @internal
+ */
 export function parseEvent(input: unknown, prefix: (string | number)[] = []): Outcome<PlanEvent> {
+  if (isReadEvent(input)) return ok(input);
+  const fast = readEventFast(input);
+  if (fast !== undefined) return ok(fast);
   if (!isRecord(input)) return fail([inputFinding(prefix, inputDetails.notObject('an event object'))]);
   const tooBig = limitsFinding(input, prefix);
   if (tooBig !== undefined) return fail([tooBig]);
@@ -165,6 +172,12 @@ function parse(input: unknown): Outcome<Plan> {
   const parsed = planParser().safeParse(input, { reportInput: true });
   if (!parsed.success) return fail(issuesToFindings(parsed.error.issues));
   const plan = parsed.data;
+  if (plan.metadata !== undefined) plan.metadata = frozenJsonCopy(plan.metadata);
+  return finish(plan);
+}
+
+/** A parsed plan (either path; metadata already a frozen copy): its consistency checked, frozen and sealed. */
+function finish(plan: Plan): Outcome<Plan> {
   const problems = consistency(plan);
   if (problems.length > 0) return fail(problems);
   plan.sessions.forEach(freezeSession);
@@ -178,10 +191,18 @@ function parse(input: unknown): Outcome<Plan> {
     Object.freeze(plan.screening);
   }
   if (plan.plannedZones !== undefined) Object.freeze(plan.plannedZones);
-  if (plan.metadata !== undefined) {
-    plan.metadata = frozenJsonCopy(plan.metadata);
-  }
   return ok(sealPlan(plan));
+}
+
+/**
+ * A plan argument: trusted as is; a plainly valid one read key-wise (`plan-read.ts`, no snapshot,
+ * no zod); anything else snapshotted and parsed by the zod schema, which words the findings.
+ */
+function readPlan(input: unknown): Outcome<Plan> {
+  if (isTrustedPlan(input)) return ok(input);
+  const fast = readPlanFast(input);
+  if (fast !== undefined) return guarded(() => finish(fast));
+  return guardedInput([input] as const, [''], (input) => parse(input));
 }
 
 /**
@@ -207,14 +228,12 @@ function parse(input: unknown): Outcome<Plan> {
  * ```
  */
 export function parsePlan(input: unknown): Outcome<Plan> {
-  if (isTrustedPlan(input)) return ok(input);
-  return guardedInput([input] as const, [''], (input) => parse(input));
+  return readPlan(input);
 }
 
 /** The plan argument of a call: trusted as is, otherwise parsed (paths prefixed with `plan`). @internal */
 export function planArgument(input: unknown): Outcome<Plan> {
-  if (isTrustedPlan(input)) return ok(input);
-  const out = guardedInput([input] as const, [''], (input) => parse(input));
+  const out = readPlan(input);
   return out.ok ? out : fail(prefixed(out.findings, ['plan']));
 }
 
