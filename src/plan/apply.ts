@@ -143,5 +143,7 @@ export function applyEvent(plan: Plan, event: unknown, options: ApplyEventOption
   // A plainly valid event is read key-wise, each key once, into a frozen event the snapshot keeps
   // as it is and the parser recognises; anything else is snapshotted and parsed by the schema.
   const read = readEventFast(event);
-  return guardedInput([plan, read ?? event, options] as const, ['plan', '', 'options'], (plan, event, options) => apply(plan, event, options));
+  return guardedInput([plan, read ?? event, options] as const, ['plan', '', 'options'], (plan, event, options) =>
+    apply(plan, event, options),
+  );
 }

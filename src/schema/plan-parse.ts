@@ -56,6 +56,11 @@ export function parseEvent(input: unknown, prefix: (string | number)[] = []): Ou
   if (isReadEvent(input)) return ok(input);
   const fast = readEventFast(input);
   if (fast !== undefined) return ok(fast);
+  return parseEventSlow(input, prefix);
+}
+
+/** The zod path of {@link parseEvent} alone: the oracle the key-wise reader is tested against. @internal */
+export function parseEventSlow(input: unknown, prefix: (string | number)[] = []): Outcome<PlanEvent> {
   if (!isRecord(input)) return fail([inputFinding(prefix, inputDetails.notObject('an event object'))]);
   const tooBig = limitsFinding(input, prefix);
   if (tooBig !== undefined) return fail([tooBig]);
@@ -136,7 +141,8 @@ function consistency(plan: Plan): Finding[] {
   return out;
 }
 
-function parse(input: unknown): Outcome<Plan> {
+/** The slow path's shape stage: the pre-checks and the zod schema (no consistency, nothing frozen). */
+function parseShape(input: unknown): Outcome<Plan> {
   if (!isRecord(input)) return fail([inputFinding([], inputDetails.notObject('a plan object'))]);
   const version = input.schemaVersion;
   if (typeof version === 'number' && version !== SCHEMA_VERSION) {
@@ -173,7 +179,20 @@ function parse(input: unknown): Outcome<Plan> {
   if (!parsed.success) return fail(issuesToFindings(parsed.error.issues));
   const plan = parsed.data;
   if (plan.metadata !== undefined) plan.metadata = frozenJsonCopy(plan.metadata);
-  return finish(plan);
+  return ok(plan);
+}
+
+function parse(input: unknown): Outcome<Plan> {
+  const shaped = parseShape(input);
+  return shaped.ok ? finish(shaped.value) : shaped;
+}
+
+/**
+ * The slow path alone (snapshot, pre-checks, zod; `finished: false` stops before the consistency
+ * checks): the oracle the key-wise reader is tested against. @internal
+ */
+export function parsePlanSlow(input: unknown, finished = true): Outcome<Plan> {
+  return guardedInput([input] as const, [''], (input) => (finished ? parse(input) : parseShape(input)));
 }
 
 /** A parsed plan (either path; metadata already a frozen copy): its consistency checked, frozen and sealed. */

@@ -392,7 +392,13 @@ function readSession(value: unknown, budget: Budget): Obj | undefined {
   return out;
 }
 
-function readList(value: unknown, max: number, min: number, budget: Budget, item: (v: unknown, b: Budget) => Obj | undefined): Obj[] | undefined {
+function readList(
+  value: unknown,
+  max: number,
+  min: number,
+  budget: Budget,
+  item: (v: unknown, b: Budget) => Obj | undefined,
+): Obj[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const items = value as unknown[];
   const length = items.length;
