@@ -14,10 +14,13 @@ import { once } from '../schema/once.js';
 import type { Finding, Outcome } from '../findings/codes.js';
 import { fail, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
-import { idField, instantField, localDateField, timeZoneField } from '../schema/fields.js';
+import { idField, instantField, localDateField, maxItems, minItems, timeZoneField } from '../schema/fields.js';
 import { inputFinding, issuesToFindings } from '../schema/issues.js';
 import { parseInstant } from '../time/instant.js';
-import { guardedInput, limitsFinding } from '../schema/limits.js';
+import { parseLocalDate } from '../time/civil.js';
+import { localDateOutOfRange } from '../time/range.js';
+import { isValidTimeZone } from '../time/zone.js';
+import { guardedInput, inputLimits, limitsFinding } from '../schema/limits.js';
 import { markSealed } from '../schema/sealed.js';
 
 /** Most busy intervals one availability may list (a hostile-input bound, far above a clinic's decade). */
@@ -75,7 +78,7 @@ function build() {
   /** Other hours on one local date; `hours: []` means closed. */
   const availabilityOverrideSchema = z.strictObject({
     date: localDateField,
-    hours: z.array(openingRangeSchema).check(z.maxLength(96)),
+    hours: z.array(openingRangeSchema).check(maxItems(96)),
   });
 
   /** A time that is not free: an appointment or an absence; with `resource`, only that resource is busy. */
@@ -87,9 +90,9 @@ function build() {
 
   const availabilityFields = {
     timeZone: timeZoneField,
-    weekly: z.array(weeklyRangeSchema).check(z.maxLength(7 * 96)),
-    overrides: z.optional(z.array(availabilityOverrideSchema).check(z.maxLength(36_600))),
-    resources: z.optional(z.array(idField).check(z.minLength(1), z.maxLength(100))),
+    weekly: z.array(weeklyRangeSchema).check(maxItems(7 * 96)),
+    overrides: z.optional(z.array(availabilityOverrideSchema).check(maxItems(36_600))),
+    resources: z.optional(z.array(idField).check(minItems(1), maxItems(100))),
     bufferBeforeMinutes: minutes(1_440),
     bufferAfterMinutes: minutes(1_440),
     minimumNoticeMinutes: minutes(366 * 1_440),
@@ -100,13 +103,13 @@ function build() {
   /** The availability schema (docs/design.md, "Scheduling semantics"). */
   const availabilitySchema = z.strictObject({
     ...availabilityFields,
-    busy: z.optional(z.array(busyIntervalSchema).check(z.maxLength(MAX_BUSY))),
+    busy: z.optional(z.array(busyIntervalSchema).check(maxItems(MAX_BUSY))),
   });
 
   /** Everything but the busy intervals, which are checked one by one on a fast path (see below). */
   const availabilityHeadSchema = z.strictObject({
     ...availabilityFields,
-    busy: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_BUSY))),
+    busy: z.optional(z.array(z.unknown()).check(maxItems(MAX_BUSY))),
   });
   return {
     openingRangeSchema,
@@ -148,17 +151,26 @@ export interface BusyArrays {
 /** An availability checked across fields: its parsed head and its busy intervals as numbers. @internal */
 export interface CheckedAvailability {
   head: z.infer<AvailabilitySchemas['availabilityHeadSchema']>;
-  /** The busy intervals as given (plain objects), for a frozen copy. */
-  busyInput: readonly unknown[];
+  /** The busy intervals' strings as given (start, end, resource), for the frozen copy. */
+  busyText: BusyText;
   busy: BusyArrays;
+}
+
+/** The busy intervals as written, in parallel arrays (no object per interval). @internal */
+export interface BusyText {
+  start: string[];
+  end: string[];
+  resource: (string | undefined)[];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The resource name of the busy interval being read (set by {@link quickBusy}). */
+/** The strings of the busy interval being read (set by {@link quickBusy}). */
 let quickResource: string | undefined;
+let quickStart = '';
+let quickEnd = '';
 
 /**
  * The fast path for busy interval `i`: writes its instants into `busy` and returns true when it
@@ -178,6 +190,8 @@ function quickBusy(entry: unknown, busy: BusyArrays, i: number): boolean {
   busy.start[i] = s;
   busy.end[i] = e;
   quickResource = resource;
+  quickStart = start;
+  quickEnd = end;
   return true;
 }
 
@@ -262,6 +276,7 @@ export function checkAvailability(input: unknown): Outcome<CheckedAvailability> 
   const busyInput = head.busy ?? [];
   const n = busyInput.length;
   const busy: BusyArrays = { start: new Float64Array(n), end: new Float64Array(n), resource: new Int32Array(n) };
+  const busyText: BusyText = { start: new Array<string>(n), end: new Array<string>(n), resource: new Array<string | undefined>(n) };
   for (let i = 0; i < n; i++) {
     if (!quickBusy(busyInput[i], busy, i)) {
       const slow = availabilitySchemas().busyIntervalSchema.safeParse(busyInput[i]);
@@ -273,7 +288,12 @@ export function checkAvailability(input: unknown): Outcome<CheckedAvailability> 
       busy.start[i] = parseInstant(slow.data.start);
       busy.end[i] = parseInstant(slow.data.end);
       quickResource = slow.data.resource;
+      quickStart = slow.data.start;
+      quickEnd = slow.data.end;
     }
+    busyText.start[i] = quickStart;
+    busyText.end[i] = quickEnd;
+    busyText.resource[i] = quickResource;
     if ((busy.end[i] as number) < (busy.start[i] as number)) findings.push(inputFinding(['busy', i, 'end'], inputDetails.endBeforeStart()));
     let resource = -1;
     if (quickResource !== undefined && head.resources !== undefined) {
@@ -285,7 +305,272 @@ export function checkAvailability(input: unknown): Outcome<CheckedAvailability> 
     if (findings.length > 100) break;
   }
   if (findings.length > 0) return fail(findings);
-  return ok({ head, busyInput, busy });
+  return ok({ head, busyText, busy });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fast path: an availability read key-wise, each own key once, straight from the caller's
+// value (no snapshot, no size walk, no zod), when it is plainly valid. Anything else — an unknown
+// key, a wrong type, a broken rule across fields, an interval that is not plainly valid, a size
+// near a limit, a getter that throws — answers `undefined`, and the slow path (snapshot, zod, the
+// checks above) decides and words the findings, exactly as before.
+
+type Obj = Record<string, unknown>;
+
+function plainObject(value: unknown): value is Obj {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function wallTime(value: unknown, allowMidnight: boolean): value is string {
+  return typeof value === 'string' && WALL_TIME.test(value) && (allowMidnight || value !== '24:00');
+}
+
+function isIntIn(value: unknown, min: number, max: number): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max;
+}
+
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.length >= 1 && value.length <= 256;
+}
+
+/** An opening range `{ open, close }` (with `weekday` for a weekly one), in the schema's key order. */
+function readRange(value: unknown, weekly: boolean): Obj | undefined {
+  if (!plainObject(value)) return undefined;
+  const keys = Object.keys(value);
+  let weekday: unknown;
+  let open: unknown;
+  let close: unknown;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    const v = value[k];
+    if (v === undefined) return undefined;
+    if (k === 'open') open = v;
+    else if (k === 'close') close = v;
+    else if (k === 'weekday' && weekly) weekday = v;
+    else return undefined;
+  }
+  if (!wallTime(open, false) || !wallTime(close, true)) return undefined;
+  if (!weekly) return { open, close };
+  if (!isIntIn(weekday, 1, 7)) return undefined;
+  return { weekday, open, close };
+}
+
+function readList<T>(value: unknown, max: number, item: (v: unknown) => T | undefined): T[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const items = value as unknown[];
+  const length = items.length;
+  if (length > max) return undefined;
+  const out: T[] = new Array<T>(length);
+  for (let i = 0; i < length; i++) {
+    const o = item(items[i]);
+    if (o === undefined) return undefined;
+    out[i] = o;
+  }
+  return out;
+}
+
+function readOverride(value: unknown): Obj | undefined {
+  if (!plainObject(value)) return undefined;
+  const keys = Object.keys(value);
+  let date: unknown;
+  let hours: unknown;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    const v = value[k];
+    if (v === undefined) return undefined;
+    if (k === 'date') date = v;
+    else if (k === 'hours') hours = v;
+    else return undefined;
+  }
+  if (typeof date !== 'string' || parseLocalDate(date) === undefined || localDateOutOfRange(date)) return undefined;
+  const list = readList(hours, 96, (h) => readRange(h, false));
+  return list === undefined ? undefined : { date, hours: list };
+}
+
+const headMinutes: Readonly<Record<string, readonly [number, number]>> = {
+  bufferBeforeMinutes: [0, 1_440],
+  bufferAfterMinutes: [0, 1_440],
+  minimumNoticeMinutes: [0, 366 * 1_440],
+  horizonDays: [0, 3_660],
+  slotStepMinutes: [1, 1_440],
+};
+const headOrder = ['bufferBeforeMinutes', 'bufferAfterMinutes', 'minimumNoticeMinutes', 'horizonDays', 'slotStepMinutes'] as const;
+
+/**
+ * The busy intervals, plainly valid, in a tight loop: each a plain object of `start`, `end` and
+ * optionally `resource` (own keys, each read once), both instants parsed once, in order, and a
+ * listed resource. `undefined` at the first that is not (the slow path words it).
+ */
+function readBusy(value: unknown, resources: ReadonlyMap<string, number> | undefined, limit: number): CheckedAvailability | undefined {
+  const items = value as unknown[];
+  const n = items.length;
+  const busy: BusyArrays = { start: new Float64Array(n), end: new Float64Array(n), resource: new Int32Array(n) };
+  const text: BusyText = { start: new Array<string>(n), end: new Array<string>(n), resource: new Array<string | undefined>(n) };
+  let nodes = n;
+  for (let i = 0; i < n; i++) {
+    const entry = items[i];
+    if (!plainObject(entry)) return undefined;
+    const keys = Object.keys(entry);
+    nodes += keys.length;
+    let start: unknown;
+    let end: unknown;
+    let resource: unknown;
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[j] as string;
+      const v = entry[k];
+      if (v === undefined) return undefined;
+      if (k === 'start') start = v;
+      else if (k === 'end') end = v;
+      else if (k === 'resource') resource = v;
+      else return undefined;
+    }
+    if (typeof start !== 'string' || typeof end !== 'string') return undefined;
+    const s = parseInstant(start);
+    const e = parseInstant(end);
+    // NaN (not an instant, or out of range) fails both comparisons: the slow path words it.
+    if (!(e >= s)) return undefined;
+    let index = -1;
+    if (resource !== undefined) {
+      if (!isId(resource)) return undefined;
+      if (resources !== undefined) {
+        const found = resources.get(resource);
+        if (found === undefined) return undefined;
+        index = found;
+      }
+    }
+    busy.start[i] = s;
+    busy.end[i] = e;
+    busy.resource[i] = index;
+    text.start[i] = start;
+    text.end[i] = end;
+    text.resource[i] = resource as string | undefined;
+  }
+  if (nodes > limit) return undefined;
+  return { head: undefined as never, busyText: text, busy };
+}
+
+/** A plainly valid availability, read key-wise and checked across fields, or `undefined`. Never throws. */
+export function readAvailabilityFast(input: unknown): CheckedAvailability | undefined {
+  try {
+    return readAvailabilityUnsafe(input);
+  } catch {
+    return undefined;
+  }
+}
+
+function readAvailabilityUnsafe(input: unknown): CheckedAvailability | undefined {
+  if (!plainObject(input)) return undefined;
+  const keys = Object.keys(input);
+  const got: Obj = {};
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    const v = input[k];
+    if (v === undefined) return undefined;
+    if (k === 'timeZone' || k === 'weekly' || k === 'overrides' || k === 'resources' || k === 'busy' || k in headMinutes) got[k] = v;
+    else return undefined;
+  }
+  const timeZone = got.timeZone;
+  if (typeof timeZone !== 'string' || timeZone.length > 64 || !isValidTimeZone(timeZone)) return undefined;
+  const weekly = readList(got.weekly, 7 * 96, (r) => readRange(r, true));
+  if (weekly === undefined) return undefined;
+  const head: Obj = { timeZone, weekly };
+  // Well inside the snapshot's limits: every list here is far shorter than maxArrayLength but busy.
+  let nodes = 1 + keys.length + weekly.length * 4;
+  if (got.overrides !== undefined) {
+    const overrides = readList(got.overrides, 36_600, readOverride);
+    if (overrides === undefined) return undefined;
+    for (const o of overrides) nodes += 3 + 3 * (o.hours as unknown[]).length;
+    head.overrides = overrides;
+  }
+  let resourceIndex: Map<string, number> | undefined;
+  if (got.resources !== undefined) {
+    const list = readList(got.resources, 100, (r) => (isId(r) ? r : undefined));
+    if (list === undefined || list.length === 0) return undefined;
+    resourceIndex = new Map();
+    for (let i = 0; i < list.length; i++) {
+      // A duplicate is a finding: the slow path words it.
+      if (resourceIndex.has(list[i] as string)) return undefined;
+      resourceIndex.set(list[i] as string, i);
+    }
+    nodes += list.length;
+    head.resources = list;
+  }
+  for (const key of headOrder) {
+    const v = got[key];
+    if (v === undefined) continue;
+    const [min, max] = headMinutes[key] as readonly [number, number];
+    if (!isIntIn(v, min, max)) return undefined;
+    head[key] = v;
+  }
+  // The rules across fields: any finding goes the slow way, which words it.
+  const ranges = head as unknown as CheckedAvailability['head'];
+  const byDay = new Map<number, TimedRange[]>();
+  for (const r of ranges.weekly) {
+    const list = byDay.get(r.weekday) ?? [];
+    list.push({ open: wallMinutes(r.open), close: wallMinutes(r.close), path: [], text: '' });
+    byDay.set(r.weekday, list);
+  }
+  for (const list of byDay.values()) if (rangeFindings(list).length > 0) return undefined;
+  if (ranges.overrides !== undefined) {
+    const dates = new Set<string>();
+    for (const o of ranges.overrides) {
+      if (dates.has(o.date)) return undefined;
+      dates.add(o.date);
+      const list = o.hours.map((r) => ({ open: wallMinutes(r.open), close: wallMinutes(r.close), path: [], text: '' }));
+      if (rangeFindings(list).length > 0) return undefined;
+    }
+  }
+  const rawBusy = got.busy;
+  if (rawBusy !== undefined && (!Array.isArray(rawBusy) || rawBusy.length > inputLimits.maxArrayLength)) return undefined;
+  const read = readBusy(rawBusy ?? [], resourceIndex, inputLimits.maxNodes - nodes);
+  if (read === undefined) return undefined;
+  if (rawBusy !== undefined) head.busy = [];
+  return { head: head as unknown as CheckedAvailability['head'], busyText: read.busyText, busy: read.busy };
+}
+
+/** Availabilities read on the fast path for one call (see {@link withAvailabilityRead}). */
+const readForCall = new WeakMap<object, CheckedAvailability>();
+
+/** The checked form of an availability {@link withAvailabilityRead} read, if `input` is its token. @internal */
+export function availabilityReadForCall(input: unknown): CheckedAvailability | undefined {
+  return typeof input === 'object' && input !== null ? readForCall.get(input) : undefined;
+}
+
+/**
+ * The options of a scheduling call with a plainly valid raw `availability` already read (see
+ * above): a shallow copy of `options` (each own key read once) whose `availability` is a frozen
+ * token for the checked form, which the boundary snapshot keeps as it is and `calendarOf`
+ * recognises. Anything else (no plain options, an availability checked by
+ * {@link parseAvailability}, one that is not plainly valid, a getter that throws) gives `options`
+ * back unchanged, for the usual path. Never throws. @internal
+ */
+export function withAvailabilityRead(options: unknown): unknown {
+  try {
+    if (!plainObject(options)) return options;
+    const proto: unknown = Object.getPrototypeOf(options);
+    const keys = Object.keys(options);
+    const copy: Obj = proto === null ? (Object.create(null) as Obj) : {};
+    let availability: unknown;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as string;
+      const v = options[k];
+      if (k === 'availability') availability = v;
+      // `__proto__` as an own key stays an own key, as the snapshot keeps it.
+      if (k === '__proto__') Object.defineProperty(copy, k, { value: v, writable: true, enumerable: true, configurable: true });
+      else copy[k] = v;
+    }
+    if (availability === undefined || trustedAvailability(availability) !== undefined) return options;
+    const read = readAvailabilityUnsafe(availability);
+    if (read === undefined) return options;
+    const token = Object.freeze({});
+    readForCall.set(token, read);
+    copy.availability = token;
+    return copy;
+  } catch {
+    return options;
+  }
 }
 
 /** Availabilities this library checked and froze. @internal */
@@ -296,7 +581,7 @@ export function trustedAvailability(input: unknown): CheckedAvailability | undef
   return typeof input === 'object' && input !== null ? trusted.get(input) : undefined;
 }
 
-function deepFrozenCopy(head: CheckedAvailability['head'], busyInput: readonly unknown[]): Availability {
+function deepFrozenCopy(head: CheckedAvailability['head'], text: BusyText): Availability {
   const copy: Mutable<Availability> = { timeZone: head.timeZone, weekly: Object.freeze(head.weekly.map((r) => Object.freeze({ ...r }))) };
   if (head.overrides !== undefined) {
     copy.overrides = Object.freeze(
@@ -304,14 +589,15 @@ function deepFrozenCopy(head: CheckedAvailability['head'], busyInput: readonly u
     );
   }
   if (head.busy !== undefined) {
-    copy.busy = Object.freeze(
-      busyInput.map((raw) => {
-        const b = raw as { start: string; end: string; resource?: string };
-        return Object.freeze(
-          b.resource === undefined ? { start: b.start, end: b.end } : { start: b.start, end: b.end, resource: b.resource },
-        );
-      }),
-    );
+    const n = text.start.length;
+    const list: { start: string; end: string; resource?: string }[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const start = text.start[i] as string;
+      const end = text.end[i] as string;
+      const resource = text.resource[i];
+      list[i] = Object.freeze(resource === undefined ? { start, end } : { start, end, resource });
+    }
+    copy.busy = Object.freeze(list);
   }
   if (head.resources !== undefined) copy.resources = Object.freeze([...head.resources]);
   for (const key of ['bufferBeforeMinutes', 'bufferAfterMinutes', 'minimumNoticeMinutes', 'horizonDays', 'slotStepMinutes'] as const) {
@@ -347,7 +633,7 @@ export function parseAvailability(input: unknown): Outcome<Availability> {
   return guardedInput([input] as const, [''], (input) => {
     const checked = checkAvailability(input);
     if (!checked.ok) return checked;
-    const copy = deepFrozenCopy(checked.value.head, checked.value.busyInput);
+    const copy = deepFrozenCopy(checked.value.head, checked.value.busyText);
     trusted.set(copy, checked.value);
     markSealed(copy);
     return ok(copy);
