@@ -12,7 +12,7 @@ import type { DeepReadonly } from '../schema/readonly.js';
 import * as z from 'zod/mini';
 import { once } from '../schema/once.js';
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, ok } from '../findings/finding.js';
+import { fail, guarded, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { idField, instantField, localDateField, maxItems, minItems, timeZoneField } from '../schema/fields.js';
 import { inputFinding, issuesToFindings } from '../schema/issues.js';
@@ -403,30 +403,39 @@ const headOrder = ['bufferBeforeMinutes', 'bufferAfterMinutes', 'minimumNoticeMi
  * optionally `resource` (own keys, each read once), both instants parsed once, in order, and a
  * listed resource. `undefined` at the first that is not (the slow path words it).
  */
-function readBusy(value: unknown, resources: ReadonlyMap<string, number> | undefined, limit: number): CheckedAvailability | undefined {
+function readBusy(
+  value: unknown,
+  resources: ReadonlyMap<string, number> | undefined,
+  limit: number,
+  withText: boolean,
+): CheckedAvailability | undefined {
   const items = value as unknown[];
   const n = items.length;
   const busy: BusyArrays = { start: new Float64Array(n), end: new Float64Array(n), resource: new Int32Array(n) };
-  const text: BusyText = { start: new Array<string>(n), end: new Array<string>(n), resource: new Array<string | undefined>(n) };
+  // The strings are kept only for a frozen copy (parseAvailability); a search needs the numbers.
+  const size = withText ? n : 0;
+  const text: BusyText = { start: new Array<string>(size), end: new Array<string>(size), resource: new Array<string | undefined>(size) };
   let nodes = n;
   for (let i = 0; i < n; i++) {
     const entry = items[i];
     if (!plainObject(entry)) return undefined;
-    const keys = Object.keys(entry);
-    nodes += keys.length;
     let start: unknown;
     let end: unknown;
     let resource: unknown;
-    for (let j = 0; j < keys.length; j++) {
-      const k = keys[j] as string;
+    // for…in allocates no key list (2,000 of them were most of this loop's garbage); an inherited
+    // enumerable key (never in JSON) goes the slow way.
+    for (const k in entry) {
+      if (!Object.hasOwn(entry, k)) return undefined;
       const v = entry[k];
+      nodes++;
       if (v === undefined) return undefined;
       if (k === 'start') start = v;
       else if (k === 'end') end = v;
       else if (k === 'resource') resource = v;
       else return undefined;
     }
-    if (typeof start !== 'string' || typeof end !== 'string') return undefined;
+    // Longer strings are never instants (and are not hashed into the parser's cache here).
+    if (typeof start !== 'string' || typeof end !== 'string' || start.length > 40 || end.length > 40) return undefined;
     const s = parseInstant(start);
     const e = parseInstant(end);
     // NaN (not an instant, or out of range) fails both comparisons: the slow path words it.
@@ -443,24 +452,26 @@ function readBusy(value: unknown, resources: ReadonlyMap<string, number> | undef
     busy.start[i] = s;
     busy.end[i] = e;
     busy.resource[i] = index;
-    text.start[i] = start;
-    text.end[i] = end;
-    text.resource[i] = resource as string | undefined;
+    if (withText) {
+      text.start[i] = start;
+      text.end[i] = end;
+      text.resource[i] = resource as string | undefined;
+    }
   }
   if (nodes > limit) return undefined;
   return { head: undefined as never, busyText: text, busy };
 }
 
 /** A plainly valid availability, read key-wise and checked across fields, or `undefined`. Never throws. */
-export function readAvailabilityFast(input: unknown): CheckedAvailability | undefined {
+export function readAvailabilityFast(input: unknown, withText = true): CheckedAvailability | undefined {
   try {
-    return readAvailabilityUnsafe(input);
+    return readAvailabilityUnsafe(input, withText);
   } catch {
     return undefined;
   }
 }
 
-function readAvailabilityUnsafe(input: unknown): CheckedAvailability | undefined {
+function readAvailabilityUnsafe(input: unknown, withText: boolean): CheckedAvailability | undefined {
   if (!plainObject(input)) return undefined;
   const keys = Object.keys(input);
   const got: Obj = {};
@@ -524,7 +535,7 @@ function readAvailabilityUnsafe(input: unknown): CheckedAvailability | undefined
   }
   const rawBusy = got.busy;
   if (rawBusy !== undefined && (!Array.isArray(rawBusy) || rawBusy.length > inputLimits.maxArrayLength)) return undefined;
-  const read = readBusy(rawBusy ?? [], resourceIndex, inputLimits.maxNodes - nodes);
+  const read = readBusy(rawBusy ?? [], resourceIndex, inputLimits.maxNodes - nodes, withText);
   if (read === undefined) return undefined;
   if (rawBusy !== undefined) head.busy = [];
   return { head: head as unknown as CheckedAvailability['head'], busyText: read.busyText, busy: read.busy };
@@ -562,7 +573,7 @@ export function withAvailabilityRead(options: unknown): unknown {
       else copy[k] = v;
     }
     if (availability === undefined || trustedAvailability(availability) !== undefined) return options;
-    const read = readAvailabilityUnsafe(availability);
+    const read = readAvailabilityUnsafe(availability, false);
     if (read === undefined) return options;
     const token = Object.freeze({});
     readForCall.set(token, read);
@@ -630,12 +641,28 @@ function deepFrozenCopy(head: CheckedAvailability['head'], text: BusyText): Avai
  */
 export function parseAvailability(input: unknown): Outcome<Availability> {
   if (trustedAvailability(input) !== undefined) return ok(input as Availability);
+  // A plainly valid availability is read key-wise, without the snapshot; anything else the slow way.
+  const fast = readAvailabilityFast(input);
+  if (fast !== undefined) return guarded(() => ok(seal(fast)));
   return guardedInput([input] as const, [''], (input) => {
     const checked = checkAvailability(input);
     if (!checked.ok) return checked;
-    const copy = deepFrozenCopy(checked.value.head, checked.value.busyText);
-    trusted.set(copy, checked.value);
-    markSealed(copy);
-    return ok(copy);
+    return ok(seal(checked.value));
   });
+}
+
+/** {@link parseAvailability} the slow way only (snapshot, zod, the checks): the oracle of the fast path's test. @internal */
+export function parseAvailabilitySlow(input: unknown): Outcome<Availability> {
+  return guardedInput([input] as const, [''], (input) => {
+    const checked = checkAvailability(input);
+    return checked.ok ? ok(seal(checked.value)) : checked;
+  });
+}
+
+/** The frozen copy of a checked availability, remembered with its checked form. */
+function seal(checked: CheckedAvailability): Availability {
+  const copy = deepFrozenCopy(checked.head, checked.busyText);
+  trusted.set(copy, checked);
+  markSealed(copy);
+  return copy;
 }

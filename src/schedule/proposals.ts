@@ -14,7 +14,7 @@ import { formatLocalDate } from '../time/civil.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { instantOption, intOption } from '../schema/options.js';
 import type { ProtocolChoice } from '../protocol/call.js';
-import type { Availability } from './availability.js';
+import { withAvailabilityRead, type Availability } from './availability.js';
 import { busyBlocks, fastLocalDay, isFree, withinOpeningHours, type Blocks, type Calendar, type Released } from './calendar.js';
 import { describeBooking, durationOf, noSlotFinding, schedulingArguments, searchSlots, searchWindow, toSlot, type Slot } from './slots.js';
 
@@ -166,7 +166,7 @@ function replayAll(plan: Plan, protocol: Protocol, events: readonly PlanEvent[])
  * ```
  */
 export function proposeSchedule(plan: Plan, options: ProposeScheduleOptions): Outcome<ScheduleProposal> {
-  return guardedInput([plan, options] as const, ['plan', 'options'], (plan, options) => {
+  return guardedInput([plan, withAvailabilityRead(options) as ProposeScheduleOptions] as const, ['plan', 'options'], (plan, options) => {
     const args = schedulingArguments(plan, options);
     if (!args.ok) return args;
     const { plan: original, protocol, calendar, asOfMs } = args.value;
@@ -278,7 +278,7 @@ function acceptedOrder(plan: Plan, protocol: Protocol, events: PlanEvent[]): Out
  * ```
  */
 export function proposeReschedule(plan: Plan, options: ProposeRescheduleOptions): Outcome<RescheduleProposal> {
-  return guardedInput([plan, options] as const, ['plan', 'options'], (plan, options) => {
+  return guardedInput([plan, withAvailabilityRead(options) as ProposeRescheduleOptions] as const, ['plan', 'options'], (plan, options) => {
     let k = Number.NaN;
     let start = Number.NaN;
     const args = schedulingArguments(plan, options, (findings) => {

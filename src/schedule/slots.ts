@@ -21,7 +21,14 @@ import { instantOption, intOption, option, prefixed } from '../schema/options.js
 import { MS_PER_DAY, formatLocalDate, parseLocalDate } from '../time/civil.js';
 import { MAX_DAY } from '../time/range.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
-import { checkAvailability, trustedAvailability, type Availability, type CheckedAvailability } from './availability.js';
+import {
+  availabilityReadForCall,
+  checkAvailability,
+  trustedAvailability,
+  withAvailabilityRead,
+  type Availability,
+  type CheckedAvailability,
+} from './availability.js';
 import {
   busyBlocks,
   compileCalendar,
@@ -139,6 +146,9 @@ function calendarOf(input: unknown, asOfMs: number): Outcome<Calendar> {
     return ok(calendar);
   }
   if (input === undefined) return fail([inputFinding([], inputDetails.required('an availability'))]);
+  // A raw availability read on the fast path before the snapshot (withAvailabilityRead).
+  const read = availabilityReadForCall(input);
+  if (read !== undefined) return ok(compileCalendar(read, Number.isNaN(asOfMs) ? undefined : asOfMs));
   const checked = checkAvailability(input);
   return checked.ok ? ok(compileCalendar(checked.value, Number.isNaN(asOfMs) ? undefined : asOfMs)) : checked;
 }
@@ -487,7 +497,7 @@ function chooseSession(plan: Plan, requested: number | undefined): { k: number; 
  * ```
  */
 export function findSlots(plan: Plan, options: FindSlotsOptions): Outcome<Slot[]> {
-  return guardedInput([plan, options] as const, ['plan', 'options'], (plan, options) => {
+  return guardedInput([plan, withAvailabilityRead(options) as FindSlotsOptions] as const, ['plan', 'options'], (plan, options) => {
     let requested: number | undefined;
     let limit = 10;
     const args = schedulingArguments(plan, options, (findings) => {

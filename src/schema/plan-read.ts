@@ -41,11 +41,15 @@ function isId(value: unknown): value is string {
 function isText(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_TEXT;
 }
+// Length first: a longer string is never an instant, a date or a token, and is not hashed (cache, Set).
 function isInstant(value: unknown): value is string {
-  return typeof value === 'string' && typeof parseInstantDetailed(value) === 'number';
+  return typeof value === 'string' && value.length <= 40 && typeof parseInstantDetailed(value) === 'number';
 }
 function isLocalDate(value: unknown): value is string {
-  return typeof value === 'string' && parseLocalDate(value) !== undefined && !localDateOutOfRange(value);
+  return typeof value === 'string' && value.length === 10 && parseLocalDate(value) !== undefined && !localDateOutOfRange(value);
+}
+function isToken(set: ReadonlySet<unknown>, value: unknown): boolean {
+  return typeof value === 'string' && value.length <= 16 && set.has(value);
 }
 function isIntIn(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max;
@@ -62,7 +66,7 @@ function readZones(value: unknown, budget: Budget): string[] | undefined {
   const out: string[] = new Array<string>(length);
   for (let i = 0; i < length; i++) {
     const z = items[i];
-    if (!zones.has(z)) return undefined;
+    if (!isToken(zones, z)) return undefined;
     out[i] = z as string;
   }
   return out;
@@ -377,7 +381,7 @@ function readSession(value: unknown, budget: Budget): Obj | undefined {
         return undefined;
     }
   }
-  if (!isIntIn(number, 1, 99) || !isId(phase) || !sessionStates.has(state)) return undefined;
+  if (!isIntIn(number, 1, 99) || !isId(phase) || !isToken(sessionStates, state)) return undefined;
   const out: Obj = { number, phase, state };
   if (booking !== undefined) {
     const b = readInterval(booking, budget, false);
@@ -432,7 +436,7 @@ function readReason(value: unknown, budget: Budget): Obj | undefined {
     else if (k === 'until') until = v;
     else return undefined;
   }
-  if (!isId(condition) || outcome === 'eligible' || !screeningOutcomes.has(outcome)) return undefined;
+  if (!isId(condition) || outcome === 'eligible' || !isToken(screeningOutcomes, outcome)) return undefined;
   const out: Obj = { condition, outcome };
   if (until !== undefined) {
     if (!isLocalDate(until)) return undefined;
@@ -457,7 +461,7 @@ function readScreening(value: unknown, budget: Budget): Obj | undefined {
     else if (k === 'reasons') reasons = v;
     else return undefined;
   }
-  if (!screeningOutcomes.has(outcome)) return undefined;
+  if (!isToken(screeningOutcomes, outcome)) return undefined;
   const out: Obj = { outcome };
   if (earliestStart !== undefined) {
     if (!isLocalDate(earliestStart)) return undefined;
@@ -595,7 +599,14 @@ function readPlanUnsafe(value: unknown, budget: Budget): Obj | undefined {
   if (schemaVersion !== 1 || !isId(id) || !isId(clientId)) return undefined;
   const ref = readSmall(protocol, budget, ['id', 'version']);
   if (ref === undefined || !isId(ref.id) || !isIntIn(ref.version, 1, Number.MAX_SAFE_INTEGER)) return undefined;
-  if (!isValidTimeZone(timeZone) || !isInstant(createdAt) || !planStatuses.has(status)) return undefined;
+  if (
+    typeof timeZone !== 'string' ||
+    timeZone.length > 64 ||
+    !isValidTimeZone(timeZone) ||
+    !isInstant(createdAt) ||
+    !isToken(planStatuses, status)
+  )
+    return undefined;
   const sessionList = readList(sessions, 99, 1, budget, readSession);
   if (sessionList === undefined) return undefined;
   const events = readList(history, MAX_HISTORY, 0, budget, readEventUnsafe);
