@@ -12,13 +12,13 @@ import type { DeepReadonly } from '../schema/readonly.js';
 import * as z from 'zod/mini';
 import { once } from '../schema/once.js';
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, guarded, ok } from '../findings/finding.js';
+import { fail, finding, guarded, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { idField, instantField, localDateField, maxItems, minItems, timeZoneField } from '../schema/fields.js';
-import { inputFinding, issuesToFindings } from '../schema/issues.js';
+import { formatPath, inputFinding, issuesToFindings } from '../schema/issues.js';
 import { parseInstant } from '../time/instant.js';
 import { parseLocalDate } from '../time/civil.js';
-import { localDateOutOfRange } from '../time/range.js';
+import { MAX_INSTANT, MIN_INSTANT, localDateOutOfRange } from '../time/range.js';
 import { isValidTimeZone } from '../time/zone.js';
 import { guardedInput, inputLimits, limitsFinding } from '../schema/limits.js';
 import { markSealed } from '../schema/sealed.js';
@@ -195,6 +195,19 @@ function quickBusy(entry: unknown, busy: BusyArrays, i: number): boolean {
   return true;
 }
 
+/**
+ * The dates an override may name: those of the supported instants (1900-01-02 to 9999-12-30). The
+ * first and last local dates (1900-01-01, 9999-12-31) hold no supported instant at noon UTC and
+ * few or none in most zones, so their hours could never be booked; an override on them was kept
+ * and then refused by the library's own date checks.
+ */
+const FIRST_OVERRIDE_DATE = MIN_INSTANT.slice(0, 10);
+const LAST_OVERRIDE_DATE = MAX_INSTANT.slice(0, 10);
+
+function overrideOutOfRange(date: string): boolean {
+  return date < FIRST_OVERRIDE_DATE || date > LAST_OVERRIDE_DATE;
+}
+
 interface TimedRange {
   open: number;
   close: number;
@@ -236,7 +249,7 @@ export function checkAvailability(input: unknown): Outcome<CheckedAvailability> 
     rest = { ...input };
     delete rest.busy;
   }
-  const parsed = availabilitySchemas().availabilityHeadSchema.safeParse(rest);
+  const parsed = availabilitySchemas().availabilityHeadSchema.safeParse(rest, { reportInput: true });
   if (!parsed.success) return fail(issuesToFindings(parsed.error.issues));
   const head = parsed.data;
   if (plainBusy) head.busy = rawBusy;
@@ -255,6 +268,17 @@ export function checkAvailability(input: unknown): Outcome<CheckedAvailability> 
     const first = dates.get(o.date);
     if (first !== undefined) findings.push(inputFinding(['overrides', i, 'date'], inputDetails.duplicateOverride(o.date, first)));
     else dates.set(o.date, i);
+    if (overrideOutOfRange(o.date)) {
+      const path = ['overrides', i, 'date'];
+      findings.push(
+        finding(
+          'DATE_OUT_OF_RANGE',
+          'error',
+          { path: formatPath(path), value: o.date, min: FIRST_OVERRIDE_DATE, max: LAST_OVERRIDE_DATE },
+          { path },
+        ),
+      );
+    }
     findings.push(
       ...rangeFindings(
         o.hours.map((r, j) => ({
@@ -279,7 +303,7 @@ export function checkAvailability(input: unknown): Outcome<CheckedAvailability> 
   const busyText: BusyText = { start: new Array<string>(n), end: new Array<string>(n), resource: new Array<string | undefined>(n) };
   for (let i = 0; i < n; i++) {
     if (!quickBusy(busyInput[i], busy, i)) {
-      const slow = availabilitySchemas().busyIntervalSchema.safeParse(busyInput[i]);
+      const slow = availabilitySchemas().busyIntervalSchema.safeParse(busyInput[i], { reportInput: true });
       if (!slow.success) {
         findings.push(...issuesToFindings(slow.error.issues, ['busy', i]));
         if (findings.length > 100) break;
@@ -384,7 +408,8 @@ function readOverride(value: unknown): Obj | undefined {
     else if (k === 'hours') hours = v;
     else return undefined;
   }
-  if (typeof date !== 'string' || parseLocalDate(date) === undefined || localDateOutOfRange(date)) return undefined;
+  if (typeof date !== 'string' || date.length !== 10 || parseLocalDate(date) === undefined || localDateOutOfRange(date)) return undefined;
+  if (overrideOutOfRange(date)) return undefined;
   const list = readList(hours, 96, (h) => readRange(h, false));
   return list === undefined ? undefined : { date, hours: list };
 }
@@ -626,8 +651,9 @@ function deepFrozenCopy(head: CheckedAvailability['head'], text: BusyText): Avai
  *
  * Besides the shape: `'HH:mm'` times (close may be `'24:00'`); each range closes after it opens
  * (no overnight ranges: split them at midnight); ranges of one day do not overlap; one override
- * per date; a busy interval does not end before it starts and names only a listed resource.
- * Each problem is a finding with its path. Never throws.
+ * per date, on a date from 1900-01-02 to 9999-12-30 (the dates of the supported instants;
+ * `DATE_OUT_OF_RANGE` otherwise); a busy interval does not end before it starts and names only a
+ * listed resource. Each problem is a finding with its path. Never throws.
  *
  * @param input - anything; typically the clinic's stored settings and calendar
  * @returns the frozen availability, or findings that say what is wrong and where

@@ -16,7 +16,17 @@ import { instantOption, intOption } from '../schema/options.js';
 import type { ProtocolChoice } from '../protocol/call.js';
 import { withAvailabilityRead, type Availability } from './availability.js';
 import { busyBlocks, fastLocalDay, isFree, withinOpeningHours, type Blocks, type Calendar, type Released } from './calendar.js';
-import { describeBooking, durationOf, noSlotFinding, schedulingArguments, searchSlots, searchWindow, toSlot, type Slot } from './slots.js';
+import {
+  LAST_SEARCH_DAY,
+  describeBooking,
+  durationOf,
+  noSlotFinding,
+  schedulingArguments,
+  searchSlots,
+  searchWindow,
+  toSlot,
+  type Slot,
+} from './slots.js';
 
 /**
  * Options of {@link proposeSchedule}: the plan's protocol (or `protocols`), the availability and `asOf`.
@@ -312,7 +322,8 @@ export function proposeReschedule(plan: Plan, options: ProposeRescheduleOptions)
           durationMinutes: Math.round(durationMs / 60_000),
           noticeMinutes: Math.round(calendar.noticeMs / 60_000),
           at: formatInstant(asOfMs, zone),
-          until: formatLocalDate(fastLocalDay(calendar.zone, asOfMs) + calendar.horizonDays),
+          // The horizon as searched: never past the last day a search visits (a date our parsers accept).
+          until: formatLocalDate(Math.min(fastLocalDay(calendar.zone, asOfMs) + calendar.horizonDays, LAST_SEARCH_DAY)),
         },
         { session: k },
       );

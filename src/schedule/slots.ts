@@ -19,7 +19,7 @@ import { measureGaps, spacingFinding, worse, type SpacingEvaluation } from '../r
 import { inputFinding } from '../schema/issues.js';
 import { instantOption, intOption, option, prefixed } from '../schema/options.js';
 import { MS_PER_DAY, formatLocalDate, parseLocalDate } from '../time/civil.js';
-import { MAX_DAY } from '../time/range.js';
+import { MAX_DAY, MIN_DAY, MIN_LOCAL_DATE } from '../time/range.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import {
   availabilityReadForCall,
@@ -220,7 +220,15 @@ export interface SlotSearch {
   from: number;
   until: number;
   reason: 'calendar' | 'horizon' | 'downstream';
+  /** Whether the end of the supported range cut the search short (then no slot is `DATE_OUT_OF_RANGE`). */
+  capped: boolean;
 }
+
+/**
+ * The last local day a search visits: a start on it plus a day-long session ends before the last
+ * supported instant in every zone (offsets within ±14 h). @internal
+ */
+export const LAST_SEARCH_DAY = MAX_DAY - 3;
 
 function fitFor(evaluation: SpacingEvaluation): SlotFit | undefined {
   switch (evaluation) {
@@ -289,10 +297,12 @@ export function searchSlots(q: SlotQuery): SlotSearch {
   const minStart = asOfMs + calendar.noticeMs;
   // Never past the supported range: a start on local day MAX_DAY - 3 plus a day-long session ends
   // before the last supported instant in every zone (offsets within ±14 h).
-  const lastClinicDay = Math.min(fastLocalDay(calendar.zone, asOfMs) + calendar.horizonDays, MAX_DAY - 3);
+  const horizonEnd = fastLocalDay(calendar.zone, asOfMs) + calendar.horizonDays;
+  const lastClinicDay = Math.min(horizonEnd, LAST_SEARCH_DAY);
+  const capped = horizonEnd > LAST_SEARCH_DAY;
   const firstDay = Math.max(fastLocalDay(calendar.zone, minStart), lo - spread);
   const lastDay = Math.min(lastClinicDay, hi + spread);
-  const empty = (reason: SlotSearch['reason'], from: number, until: number): SlotSearch => ({ slots: [], from, until, reason });
+  const empty = (reason: SlotSearch['reason'], from: number, until: number): SlotSearch => ({ slots: [], from, until, reason, capped });
   if (lo > hi) return empty('downstream', lo, hi);
   if (firstDay > lastDay) return empty('horizon', lo, lastClinicDay);
 
@@ -374,7 +384,13 @@ export function searchSlots(q: SlotQuery): SlotSearch {
     )
       break;
   }
-  return { slots: found, from: Math.max(lo, fastLocalDay(planZone, minStart)), until: Math.min(hi, lastClinicDay), reason: 'calendar' };
+  return {
+    slots: found,
+    from: Math.max(lo, fastLocalDay(planZone, minStart)),
+    until: Math.min(hi, lastClinicDay),
+    reason: 'calendar',
+    capped,
+  };
 }
 
 /** The public slot of a candidate, in the plan's zone. @internal */
@@ -399,8 +415,23 @@ function slotOf(
   return slot;
 }
 
-/** `NO_SLOT_AVAILABLE` for a search that found nothing. @internal */
+/**
+ * `NO_SLOT_AVAILABLE` for a search that found nothing; `DATE_OUT_OF_RANGE` (at `options.asOf`)
+ * when the end of the supported range cut it short or its days lie past that end, so that no
+ * finding names a date the library's own parsers refuse. @internal
+ */
 export function noSlotFinding(k: number, search: SlotSearch, durationMs: number): Finding {
+  const outside = (day: number): boolean => Number.isFinite(day) && (day > LAST_SEARCH_DAY || day < MIN_DAY + 1);
+  if (search.capped || outside(search.from) || outside(search.until)) {
+    const path = ['options', 'asOf'];
+    const day = Math.min(Math.max(search.from, MIN_DAY), MAX_DAY);
+    return finding(
+      'DATE_OUT_OF_RANGE',
+      'error',
+      { path: 'options.asOf', value: formatLocalDate(day), min: MIN_LOCAL_DATE, max: formatLocalDate(LAST_SEARCH_DAY) },
+      { path, session: k },
+    );
+  }
   return finding(
     'NO_SLOT_AVAILABLE',
     'error',
