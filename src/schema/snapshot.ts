@@ -1,10 +1,12 @@
 /**
  * Reading untrusted input once into plain data, without recursion and with size limits checked
- * before values are read. Dependency-free, so the subpath entries (which reach the core only
- * through its public name) share it.
+ * before values are read, and the one guard every public call runs its arguments through
+ * ({@link guardedCall}). Dependency-free at run time, so the subpath entries (which reach the core
+ * only through its public name) share it: the build puts it in the chunk of the time kernel.
  * @internal
  * @module
  */
+import type { Finding, Outcome } from '../findings/codes.js';
 
 /** The size limits the snapshot checks (the core's `inputLimits`). */
 export interface SnapshotLimits {
@@ -207,4 +209,49 @@ function pathOfCopy(frame: CopyFrame): (string | number)[] {
   const path: (string | number)[] = [];
   for (let f: CopyFrame | undefined = frame; f?.parent !== undefined; f = f.parent) path.push(f.key);
   return path.reverse();
+}
+
+/**
+ * How a boundary words its refusals and what it keeps: the core passes its own finding builders;
+ * a subpath entry, which reaches the core only through its public name, passes the same findings
+ * built from the public message catalogue.
+ */
+export interface Boundary {
+  /** The size limits (the core's `inputLimits`). */
+  readonly limits: SnapshotLimits;
+  /** Values kept as they are, not copied (what this library built and froze). */
+  readonly keep: (value: object) => boolean;
+  /** `INVALID_INPUT` for an argument that could not be read, or broke a size limit, at `path`. */
+  readonly refuse: (path: (string | number)[], problem: SnapshotProblem) => Finding;
+  /** `INTERNAL_ERROR` for anything else thrown. */
+  readonly internal: (error: unknown) => Finding;
+}
+
+/**
+ * Runs a public call on snapshots of its untrusted arguments (see {@link snapshot}): an argument
+ * whose reading throws is refused at its path (`unreadable`) under the argument's name (`''` for
+ * none), one over a size limit with that limit; anything else thrown is an `INTERNAL_ERROR`
+ * refusal, so no public call throws. The one guard of the core (`guardedInput`) and the exporters.
+ */
+export function guardedCall<A extends readonly unknown[], T>(
+  args: A,
+  names: readonly string[],
+  body: (...args: A) => Outcome<T>,
+  boundary: Boundary,
+): Outcome<T> {
+  const copies: unknown[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const snap = snapshot(args[i], boundary.limits, boundary.keep);
+    if (!snap.ok) {
+      const name = names[i] ?? '';
+      return { ok: false, findings: [boundary.refuse(name === '' ? snap.path : [name, ...snap.path], snap.problem)] };
+    }
+    copies.push(snap.value);
+  }
+  try {
+    // The copies have the arguments' shapes: plain data read from them.
+    return body(...(copies as unknown as A));
+  } catch (error) {
+    return { ok: false, findings: [boundary.internal(error)] };
+  }
 }

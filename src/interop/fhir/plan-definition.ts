@@ -4,7 +4,7 @@
  * @module
  */
 import { defineProtocol, type Outcome, type Protocol } from 'smp-protocol';
-import { guardedExport } from '../common/arguments.js';
+import { exportBoundary, guardedCall } from '../common/arguments.js';
 import { GAP_EXTENSION, canonicalUrl, computableName, days, planDefinitionId } from './names.js';
 import type { FhirExtension, FhirPlanDefinition, FhirPlanDefinitionAction } from './types.js';
 
@@ -128,11 +128,16 @@ export function planDefinition(protocol: Protocol, canonicalBase: string | undef
  * ```
  */
 export function toPlanDefinition(protocol: Protocol, options: PlanDefinitionOptions = {}): Outcome<FhirPlanDefinition> {
-  return guardedExport([protocol, options] as const, ['', 'options'], (protocol, options) => {
-    const out = defineProtocol(protocol);
-    if (!out.ok) return out;
-    const base =
-      typeof options === 'object' && options !== null && typeof options.canonicalBase === 'string' ? options.canonicalBase : undefined;
-    return { ok: true, value: planDefinition(out.value, base), findings: [] };
-  });
+  return guardedCall(
+    [protocol, options] as const,
+    ['', 'options'],
+    (protocol, options) => {
+      const out = defineProtocol(protocol);
+      if (!out.ok) return out;
+      const base =
+        typeof options === 'object' && options !== null && typeof options.canonicalBase === 'string' ? options.canonicalBase : undefined;
+      return { ok: true, value: planDefinition(out.value, base), findings: [] };
+    },
+    exportBoundary,
+  );
 }
