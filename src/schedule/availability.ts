@@ -22,6 +22,7 @@ import { MAX_INSTANT, MIN_INSTANT, localDateOutOfRange } from '../time/range.js'
 import { isValidTimeZone } from '../time/zone.js';
 import { guardedInput, inputLimits, limitsFinding } from '../schema/limits.js';
 import { markSealed } from '../schema/sealed.js';
+import { keysOf, type KeyHints } from '../schema/snapshot.js';
 
 /** Most busy intervals one availability may list (a hostile-input bound, far above a clinic's decade). */
 const MAX_BUSY = 1_000_000;
@@ -488,17 +489,18 @@ function readBusy(
 }
 
 /** A plainly valid availability, read key-wise and checked across fields, or `undefined`. Never throws. */
-export function readAvailabilityFast(input: unknown, withText = true): CheckedAvailability | undefined {
+export function readAvailabilityFast(input: unknown, withText = true, hints?: KeyHints): CheckedAvailability | undefined {
   try {
-    return readAvailabilityUnsafe(input, withText);
+    return readAvailabilityUnsafe(input, withText, hints);
   } catch {
     return undefined;
   }
 }
 
-function readAvailabilityUnsafe(input: unknown, withText: boolean): CheckedAvailability | undefined {
+function readAvailabilityUnsafe(input: unknown, withText: boolean, hints: KeyHints | undefined): CheckedAvailability | undefined {
   if (!plainObject(input)) return undefined;
-  const keys = Object.keys(input);
+  const keys = keysOf(input, hints);
+  if (keys.length > 10) return undefined;
   const got: Obj = {};
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;
@@ -582,11 +584,13 @@ export function availabilityReadForCall(input: unknown): CheckedAvailability | u
  * {@link parseAvailability}, one that is not plainly valid, a getter that throws) gives `options`
  * back unchanged, for the usual path. Never throws. @internal
  */
-export function withAvailabilityRead(options: unknown): unknown {
+export function withAvailabilityRead(options: unknown, hints: KeyHints): unknown {
   try {
     if (!plainObject(options)) return options;
+    const keys = keysOf(options, hints);
+    // Options have a handful of keys: a huge object goes the usual way (its key list is in `hints`).
+    if (keys.length > 32) return options;
     const proto: unknown = Object.getPrototypeOf(options);
-    const keys = Object.keys(options);
     const copy: Obj = proto === null ? (Object.create(null) as Obj) : {};
     let availability: unknown;
     for (let i = 0; i < keys.length; i++) {
@@ -598,7 +602,7 @@ export function withAvailabilityRead(options: unknown): unknown {
       else copy[k] = v;
     }
     if (availability === undefined || trustedAvailability(availability) !== undefined) return options;
-    const read = readAvailabilityUnsafe(availability, false);
+    const read = readAvailabilityUnsafe(availability, false, hints);
     if (read === undefined) return options;
     const token = Object.freeze({});
     readForCall.set(token, read);
@@ -668,13 +672,19 @@ function deepFrozenCopy(head: CheckedAvailability['head'], text: BusyText): Avai
 export function parseAvailability(input: unknown): Outcome<Availability> {
   if (trustedAvailability(input) !== undefined) return ok(input as Availability);
   // A plainly valid availability is read key-wise, without the snapshot; anything else the slow way.
-  const fast = readAvailabilityFast(input);
+  const hints: KeyHints = {};
+  const fast = readAvailabilityFast(input, true, hints);
   if (fast !== undefined) return guarded(() => ok(seal(fast)));
-  return guardedInput([input] as const, [''], (input) => {
-    const checked = checkAvailability(input);
-    if (!checked.ok) return checked;
-    return ok(seal(checked.value));
-  });
+  return guardedInput(
+    [input] as const,
+    [''],
+    (input) => {
+      const checked = checkAvailability(input);
+      if (!checked.ok) return checked;
+      return ok(seal(checked.value));
+    },
+    hints,
+  );
 }
 
 /** {@link parseAvailability} the slow way only (snapshot, zod, the checks): the oracle of the fast path's test. @internal */

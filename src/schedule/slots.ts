@@ -6,6 +6,7 @@
  */
 import type { Mutable } from '../schema/readonly.js';
 import { guardedInput } from '../schema/limits.js';
+import type { KeyHints } from '../schema/snapshot.js';
 import type { Finding, Outcome } from '../findings/codes.js';
 import { fail, finding, hasError, internalError, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
@@ -528,51 +529,59 @@ function chooseSession(plan: Plan, requested: number | undefined): { k: number; 
  * ```
  */
 export function findSlots(plan: Plan, options: FindSlotsOptions): Outcome<Slot[]> {
-  return guardedInput([plan, withAvailabilityRead(options) as FindSlotsOptions] as const, ['plan', 'options'], (plan, options) => {
-    let requested: number | undefined;
-    let limit = 10;
-    const args = schedulingArguments(plan, options, (findings) => {
-      if (option(options, 'session') !== undefined) requested = intOption(options, 'session', 1, 99, undefined, findings);
-      limit = intOption(options, 'limit', 1, 1_000, 10, findings);
-    });
-    if (!args.ok) return args;
-    const { plan: p, protocol, calendar, asOfMs } = args.value;
-    const chosen = chooseSession(p, requested);
-    if ('code' in chosen) return fail([chosen]);
-    const { k, move } = chosen;
-    const session = p.sessions[k - 1] as PlanSession;
-    if (!move) {
-      const { pendingAnchors } = measureGaps(sessionSpec(protocol, k), 0, sessionDays(p));
-      const anchor = pendingAnchors[0];
-      if (anchor !== undefined) {
-        return fail([
-          finding(
-            'SESSION_OUT_OF_ORDER',
-            'error',
-            { session: k, previousSession: anchor, previousState: 'pending', rule: 'previousBooked' },
-            { session: k },
-          ),
-        ]);
+  const hints: KeyHints = {};
+  return guardedInput(
+    [plan, withAvailabilityRead(options, hints) as FindSlotsOptions] as const,
+    ['plan', 'options'],
+    (plan, options) => {
+      let requested: number | undefined;
+      let limit = 10;
+      const args = schedulingArguments(plan, options, (findings) => {
+        if (option(options, 'session') !== undefined) requested = intOption(options, 'session', 1, 99, undefined, findings);
+        limit = intOption(options, 'limit', 1, 1_000, 10, findings);
+      });
+      if (!args.ok) return args;
+      const { plan: p, protocol, calendar, asOfMs } = args.value;
+      const chosen = chooseSession(p, requested);
+      if ('code' in chosen) return fail([chosen]);
+      const { k, move } = chosen;
+      const session = p.sessions[k - 1] as PlanSession;
+      if (!move) {
+        const { pendingAnchors } = measureGaps(sessionSpec(protocol, k), 0, sessionDays(p));
+        const anchor = pendingAnchors[0];
+        if (anchor !== undefined) {
+          return fail([
+            finding(
+              'SESSION_OUT_OF_ORDER',
+              'error',
+              { session: k, previousSession: anchor, previousState: 'pending', rule: 'previousBooked' },
+              { session: k },
+            ),
+          ]);
+        }
       }
-    }
-    const released: Released =
-      move && session.booking !== undefined ? [{ start: parseInstant(session.booking.start), end: parseInstant(session.booking.end) }] : [];
-    const { from, to } = searchWindow(calendar, asOfMs);
-    const durationMs = durationOf(protocol, session);
-    const search = searchSlots({
-      plan: p,
-      protocol,
-      calendar,
-      asOfMs,
-      k,
-      move,
-      durationMs,
-      limit,
-      blocks: busyBlocks(calendar, from, to, released),
-    });
-    if (search.slots.length === 0) return fail([noSlotFinding(k, search, durationMs)]);
-    return ok(search.slots.map((c) => toSlot(p, k, c)));
-  });
+      const released: Released =
+        move && session.booking !== undefined
+          ? [{ start: parseInstant(session.booking.start), end: parseInstant(session.booking.end) }]
+          : [];
+      const { from, to } = searchWindow(calendar, asOfMs);
+      const durationMs = durationOf(protocol, session);
+      const search = searchSlots({
+        plan: p,
+        protocol,
+        calendar,
+        asOfMs,
+        k,
+        move,
+        durationMs,
+        limit,
+        blocks: busyBlocks(calendar, from, to, released),
+      });
+      if (search.slots.length === 0) return fail([noSlotFinding(k, search, durationMs)]);
+      return ok(search.slots.map((c) => toSlot(p, k, c)));
+    },
+    hints,
+  );
 }
 
 export { searchWindow };

@@ -10,7 +10,7 @@ import { internalError } from '../findings/finding.js';
 import { inputDetails, type InputProblem } from '../findings/input.js';
 import { inputFinding } from './issues.js';
 import { isSealed } from './sealed.js';
-import { guardedCall, type Boundary } from './snapshot.js';
+import { guardedCall, type Boundary, type KeyHints } from './snapshot.js';
 
 /**
  * The size limits checked before any parsing. Generous for real plans: a plan with 1,000 history
@@ -135,12 +135,14 @@ const coreBoundary: Boundary = {
 
 /**
  * Runs a public call of the core on snapshots of its untrusted arguments: {@link guardedCall}
- * (the one guard, shared with the exporters) with the core's limits and findings.
+ * (the one guard, shared with the exporters) with the core's limits and findings; `hints` are the
+ * key lists a fast reader of this call already read.
  */
 export function guardedInput<A extends readonly unknown[], T>(
   args: A,
   names: readonly string[],
   body: (...args: A) => Outcome<T>,
+  hints?: KeyHints,
 ): Outcome<T> {
-  return guardedCall(args, names, body, coreBoundary);
+  return guardedCall(args, names, body, coreBoundary, hints);
 }

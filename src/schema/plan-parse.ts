@@ -14,6 +14,7 @@ import { prefixed } from './options.js';
 import { isTrustedPlan, sealPlan } from './plan-trust.js';
 import { guardedInput, limitsFinding } from './limits.js';
 import { isReadEvent, readEventFast, readPlanFast } from './plan-read.js';
+import type { KeyHints } from './snapshot.js';
 
 /** The schema version this library reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -219,9 +220,10 @@ function finish(plan: Plan): Outcome<Plan> {
  */
 function readPlan(input: unknown): Outcome<Plan> {
   if (isTrustedPlan(input)) return ok(input);
-  const fast = readPlanFast(input);
+  const hints: KeyHints = {};
+  const fast = readPlanFast(input, hints);
   if (fast !== undefined) return guarded(() => finish(fast));
-  return guardedInput([input] as const, [''], (input) => parse(input));
+  return guardedInput([input] as const, [''], (input) => parse(input), hints);
 }
 
 /**

@@ -20,13 +20,15 @@ import { frozenJsonCopy, jsonProblem, MAX_ID, MAX_TEXT } from './fields.js';
 import { inputLimits } from './limits.js';
 import { MAX_HISTORY, scalpZones, type Plan, type PlanEvent } from './plan.js';
 import { isSealed } from './sealed.js';
-import { snapshot } from './snapshot.js';
+import { keysOf, snapshot, type KeyHints } from './snapshot.js';
 
 type Obj = Record<string, unknown>;
 
 /** How many values were read so far (an overcount is safe: it only sends more input the slow way). */
 interface Budget {
   nodes: number;
+  /** The call's key lists: what this reader enumerated, the slow path does not enumerate again. */
+  hints: KeyHints | undefined;
 }
 
 function plainObject(value: unknown): value is Obj {
@@ -75,7 +77,7 @@ function readZones(value: unknown, budget: Budget): string[] | undefined {
 /** A treatment record: zones, pigment, needle, checklist, notes (zod's order). */
 function readRecord(value: unknown, budget: Budget): Obj | undefined {
   if (!plainObject(value)) return undefined;
-  const keys = Object.keys(value);
+  const keys = keysOf(value, budget.hints);
   budget.nodes += keys.length;
   let zonesIn: unknown;
   let pigment: unknown;
@@ -122,7 +124,7 @@ function readRecord(value: unknown, budget: Budget): Obj | undefined {
   }
   if (checklist !== undefined) {
     if (!plainObject(checklist)) return undefined;
-    const items = Object.keys(checklist);
+    const items = keysOf(checklist, budget.hints);
     if (items.length > inputLimits.maxObjectKeys) return undefined;
     budget.nodes += items.length;
     const copy: Obj = {};
@@ -149,7 +151,7 @@ function readRecord(value: unknown, budget: Budget): Obj | undefined {
  */
 function readEventUnsafe(value: unknown, budget: Budget): Obj | undefined {
   if (!plainObject(value)) return undefined;
-  const keys = Object.keys(value);
+  const keys = keysOf(value, budget.hints);
   budget.nodes += keys.length;
   let id: unknown;
   let at: unknown;
@@ -302,9 +304,9 @@ const readEvents = new WeakSet<object>();
  * `undefined`: then parse it the slow way. Never throws. The event is remembered, so
  * {@link isReadEvent} lets the parser skip it.
  */
-export function readEventFast(value: unknown): PlanEvent | undefined {
+export function readEventFast(value: unknown, hints?: KeyHints): PlanEvent | undefined {
   try {
-    const budget: Budget = { nodes: 1 };
+    const budget: Budget = { nodes: 1, hints };
     const out = readEventUnsafe(value, budget);
     if (out === undefined || budget.nodes > inputLimits.maxNodes) return undefined;
     const event = freezeRead(out);
@@ -322,7 +324,7 @@ export function isReadEvent(value: unknown): value is PlanEvent {
 
 function readInterval(value: unknown, budget: Budget, withRecord: boolean): Obj | undefined {
   if (!plainObject(value)) return undefined;
-  const keys = Object.keys(value);
+  const keys = keysOf(value, budget.hints);
   budget.nodes += keys.length;
   let start: unknown;
   let end: unknown;
@@ -350,7 +352,7 @@ const sessionStates: ReadonlySet<unknown> = new Set(['pending', 'booked', 'compl
 
 function readSession(value: unknown, budget: Budget): Obj | undefined {
   if (!plainObject(value)) return undefined;
-  const keys = Object.keys(value);
+  const keys = keysOf(value, budget.hints);
   budget.nodes += keys.length;
   let number: unknown;
   let phase: unknown;
@@ -422,7 +424,7 @@ const screeningOutcomes: ReadonlySet<unknown> = new Set(['eligible', 'deferred',
 
 function readReason(value: unknown, budget: Budget): Obj | undefined {
   if (!plainObject(value)) return undefined;
-  const keys = Object.keys(value);
+  const keys = keysOf(value, budget.hints);
   budget.nodes += keys.length;
   let condition: unknown;
   let outcome: unknown;
@@ -447,7 +449,7 @@ function readReason(value: unknown, budget: Budget): Obj | undefined {
 
 function readScreening(value: unknown, budget: Budget): Obj | undefined {
   if (!plainObject(value)) return undefined;
-  const keys = Object.keys(value);
+  const keys = keysOf(value, budget.hints);
   budget.nodes += keys.length;
   let outcome: unknown;
   let earliestStart: unknown;
@@ -473,15 +475,15 @@ function readScreening(value: unknown, budget: Budget): Obj | undefined {
   return out;
 }
 
-function readSmall(value: unknown, budget: Budget, keysOf: readonly string[]): Obj | undefined {
+function readSmall(value: unknown, budget: Budget, known: readonly string[]): Obj | undefined {
   if (!plainObject(value)) return undefined;
-  const keys = Object.keys(value);
+  const keys = keysOf(value, budget.hints);
   budget.nodes += keys.length;
   const got: Obj = {};
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;
     const v = value[k];
-    if (v === undefined || !keysOf.includes(k)) return undefined;
+    if (v === undefined || !known.includes(k)) return undefined;
     got[k] = v;
   }
   return got;
@@ -494,6 +496,7 @@ function readMetadata(value: unknown, budget: Budget): Obj | undefined {
     value,
     { ...inputLimits, maxDepth: inputLimits.maxDepth - 1, maxNodes: inputLimits.maxNodes - budget.nodes },
     (v) => isSealed(v) || Object.isFrozen(v),
+    budget.hints,
   );
   if (!snap.ok || jsonProblem(snap.value) !== undefined) return undefined;
   // The snapshot's count is bounded by the limit passed, so the whole plan stays within maxNodes.
@@ -505,9 +508,9 @@ function readMetadata(value: unknown, budget: Budget): Obj | undefined {
  * already copied and frozen), or `undefined`: then parse it the slow way. Never throws. The
  * plan's own consistency (version, ids, states) is checked by the parser after either path.
  */
-export function readPlanFast(value: unknown): Plan | undefined {
+export function readPlanFast(value: unknown, hints?: KeyHints): Plan | undefined {
   try {
-    const budget: Budget = { nodes: 1 };
+    const budget: Budget = { nodes: 1, hints };
     const plan = readPlanUnsafe(value, budget);
     return plan !== undefined && budget.nodes <= inputLimits.maxNodes ? (plan as unknown as Plan) : undefined;
   } catch {
@@ -517,7 +520,7 @@ export function readPlanFast(value: unknown): Plan | undefined {
 
 function readPlanUnsafe(value: unknown, budget: Budget): Obj | undefined {
   if (!plainObject(value)) return undefined;
-  const keys = Object.keys(value);
+  const keys = keysOf(value, budget.hints);
   budget.nodes += keys.length;
   let schemaVersion: unknown;
   let id: unknown;

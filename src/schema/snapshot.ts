@@ -17,6 +17,31 @@ export interface SnapshotLimits {
   readonly maxObjectKeys: number;
 }
 
+/**
+ * Key lists of large objects already read in this call (by a fast reader that then gave up, or an
+ * earlier snapshot), so the snapshot does not enumerate them again: enumerating 100,000 keys costs
+ * ~20 ms. Scoped to one call (the caller makes one per call), so no list outlives the moment it
+ * was read.
+ */
+export interface KeyHints {
+  keys?: Map<object, readonly string[]>;
+}
+
+/** Lists of more keys than this are remembered in the call's {@link KeyHints}. */
+const HINTED_KEYS = 64;
+
+/** `Object.keys(value)`, or the list this call already read; a long list is remembered. */
+export function keysOf(value: object, hints: KeyHints | undefined): readonly string[] {
+  const known = hints?.keys?.get(value);
+  if (known !== undefined) return known;
+  const keys = Object.keys(value);
+  if (hints !== undefined && keys.length > HINTED_KEYS) {
+    if (hints.keys === undefined) hints.keys = new Map();
+    hints.keys.set(value, keys);
+  }
+  return keys;
+}
+
 /** Why a snapshot failed: reading threw, or a size limit (with its limit and actual size). */
 export type SnapshotProblem =
   | { readonly problem: 'unreadable' }
@@ -78,7 +103,7 @@ function put(into: Record<string | number, unknown>, key: string | number, value
  * leaves (primitives and kept objects: the usual options object, an event, a booking) is copied
  * in place, without a frame per value; the order of reads, checks and findings is the same.
  */
-export function snapshot(value: unknown, limits: SnapshotLimits, keepAsIs: (value: object) => boolean): Snapshot {
+export function snapshot(value: unknown, limits: SnapshotLimits, keepAsIs: (value: object) => boolean, hints?: KeyHints): Snapshot {
   const keep = (v: object): boolean => {
     try {
       return keepAsIs(v);
@@ -144,7 +169,7 @@ export function snapshot(value: unknown, limits: SnapshotLimits, keepAsIs: (valu
         copy = proto === null ? (Object.create(null) as Record<string, unknown>) : {};
         frame.into[frame.key] = copy;
         remember(copies, v, copy);
-        const names = Object.keys(v);
+        const names = keysOf(v, hints);
         if (names.length > limits.maxObjectKeys)
           return tooBig({ problem: 'tooMany', limit: limits.maxObjectKeys, actual: names.length }, pathOfCopy(frame));
         if (visited + stack.length + names.length > limits.maxNodes) return tooBig({ problem: 'tooManyNodes', limit: limits.maxNodes }, []);
@@ -238,10 +263,11 @@ export function guardedCall<A extends readonly unknown[], T>(
   names: readonly string[],
   body: (...args: A) => Outcome<T>,
   boundary: Boundary,
+  hints?: KeyHints,
 ): Outcome<T> {
   const copies: unknown[] = [];
   for (let i = 0; i < args.length; i++) {
-    const snap = snapshot(args[i], boundary.limits, boundary.keep);
+    const snap = snapshot(args[i], boundary.limits, boundary.keep, hints);
     if (!snap.ok) {
       const name = names[i] ?? '';
       return { ok: false, findings: [boundary.refuse(name === '' ? snap.path : [name, ...snap.path], snap.problem)] };
