@@ -9,7 +9,7 @@ import { createPlan, findSlots, parseAvailability, parsePlan, proposeSchedule, s
 import { mustFail, mustOk, newPlan } from '../support/plans.js';
 
 const protocol = standardProtocol;
-const allWeek = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, open: '00:00', close: '24:00' }));
+const allWeek = ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({ weekday, open: '00:00', close: '24:00' }));
 
 describe('override dates (fuzz: parseAvailability kept 9999-12-31, which its own checks refuse)', () => {
   it.each([
