@@ -382,21 +382,29 @@ function readRange(value: unknown, weekly: boolean): Obj | undefined {
   return { weekday, open, close };
 }
 
-function readList<T>(value: unknown, max: number, item: (v: unknown) => T | undefined): T[] | undefined {
+/** Values read so far (an overcount is safe: it only sends more input the slow way). */
+interface Budget {
+  nodes: number;
+}
+
+function readList<T>(value: unknown, max: number, budget: Budget, item: (v: unknown, b: Budget) => T | undefined): T[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const items = value as unknown[];
   const length = items.length;
   if (length > max) return undefined;
   const out: T[] = new Array<T>(length);
   for (let i = 0; i < length; i++) {
-    const o = item(items[i]);
+    // Checked as it grows: a huge input is given up on as early as the snapshot would refuse it.
+    budget.nodes += 4;
+    if (budget.nodes > inputLimits.maxNodes) return undefined;
+    const o = item(items[i], budget);
     if (o === undefined) return undefined;
     out[i] = o;
   }
   return out;
 }
 
-function readOverride(value: unknown): Obj | undefined {
+function readOverride(value: unknown, budget: Budget): Obj | undefined {
   if (!plainObject(value)) return undefined;
   const keys = Object.keys(value);
   let date: unknown;
@@ -411,7 +419,7 @@ function readOverride(value: unknown): Obj | undefined {
   }
   if (typeof date !== 'string' || date.length !== 10 || parseLocalDate(date) === undefined || localDateOutOfRange(date)) return undefined;
   if (overrideOutOfRange(date)) return undefined;
-  const list = readList(hours, 96, (h) => readRange(h, false));
+  const list = readList(hours, 96, budget, (h) => readRange(h, false));
   return list === undefined ? undefined : { date, hours: list };
 }
 
@@ -511,20 +519,19 @@ function readAvailabilityUnsafe(input: unknown, withText: boolean, hints: KeyHin
   }
   const timeZone = got.timeZone;
   if (typeof timeZone !== 'string' || timeZone.length > 64 || !isValidTimeZone(timeZone)) return undefined;
-  const weekly = readList(got.weekly, 7 * 96, (r) => readRange(r, true));
+  // Every list but busy is far shorter than maxArrayLength; the count keeps the whole within maxNodes.
+  const budget: Budget = { nodes: 1 + keys.length };
+  const weekly = readList(got.weekly, 7 * 96, budget, (r) => readRange(r, true));
   if (weekly === undefined) return undefined;
   const head: Obj = { timeZone, weekly };
-  // Well inside the snapshot's limits: every list here is far shorter than maxArrayLength but busy.
-  let nodes = 1 + keys.length + weekly.length * 4;
   if (got.overrides !== undefined) {
-    const overrides = readList(got.overrides, 36_600, readOverride);
+    const overrides = readList(got.overrides, 36_600, budget, readOverride);
     if (overrides === undefined) return undefined;
-    for (const o of overrides) nodes += 3 + 3 * (o.hours as unknown[]).length;
     head.overrides = overrides;
   }
   let resourceIndex: Map<string, number> | undefined;
   if (got.resources !== undefined) {
-    const list = readList(got.resources, 100, (r) => (isId(r) ? r : undefined));
+    const list = readList(got.resources, 100, budget, (r) => (isId(r) ? r : undefined));
     if (list === undefined || list.length === 0) return undefined;
     resourceIndex = new Map();
     for (let i = 0; i < list.length; i++) {
@@ -532,7 +539,6 @@ function readAvailabilityUnsafe(input: unknown, withText: boolean, hints: KeyHin
       if (resourceIndex.has(list[i] as string)) return undefined;
       resourceIndex.set(list[i] as string, i);
     }
-    nodes += list.length;
     head.resources = list;
   }
   for (const key of headOrder) {
@@ -562,7 +568,7 @@ function readAvailabilityUnsafe(input: unknown, withText: boolean, hints: KeyHin
   }
   const rawBusy = got.busy;
   if (rawBusy !== undefined && (!Array.isArray(rawBusy) || rawBusy.length > inputLimits.maxArrayLength)) return undefined;
-  const read = readBusy(rawBusy ?? [], resourceIndex, inputLimits.maxNodes - nodes, withText);
+  const read = readBusy(rawBusy ?? [], resourceIndex, inputLimits.maxNodes - budget.nodes, withText);
   if (read === undefined) return undefined;
   if (rawBusy !== undefined) head.busy = [];
   return { head: head as unknown as CheckedAvailability['head'], busyText: read.busyText, busy: read.busy };

@@ -127,6 +127,7 @@ function readRecord(value: unknown, budget: Budget): Obj | undefined {
     const items = keysOf(checklist, budget.hints);
     if (items.length > inputLimits.maxObjectKeys) return undefined;
     budget.nodes += items.length;
+    if (budget.nodes > inputLimits.maxNodes) return undefined;
     const copy: Obj = {};
     for (let i = 0; i < items.length; i++) {
       const k = items[i] as string;
@@ -412,6 +413,9 @@ function readList(
   budget.nodes += length;
   const out: Obj[] = new Array<Obj>(length);
   for (let i = 0; i < length; i++) {
+    // The count is checked as it grows, so a huge input is given up on as early as the snapshot
+    // would refuse it, never walked in full.
+    if (budget.nodes > inputLimits.maxNodes) return undefined;
     const o = item(items[i], budget);
     if (o === undefined) return undefined;
     out[i] = o;
