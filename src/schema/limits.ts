@@ -144,5 +144,5 @@ export function guardedInput<A extends readonly unknown[], T>(
   body: (...args: A) => Outcome<T>,
   hints?: KeyHints,
 ): Outcome<T> {
-  return guardedCall(args, names, body, coreBoundary, hints);
+  return guardedCall(args, names, coreBoundary, body, hints);
 }

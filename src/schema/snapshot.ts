@@ -261,8 +261,8 @@ export interface Boundary {
 export function guardedCall<A extends readonly unknown[], T>(
   args: A,
   names: readonly string[],
-  body: (...args: A) => Outcome<T>,
   boundary: Boundary,
+  body: (...args: A) => Outcome<T>,
   hints?: KeyHints,
 ): Outcome<T> {
   const copies: unknown[] = [];

@@ -323,41 +323,36 @@ function bundle(resources: readonly FhirResource[], transaction: boolean, timest
  * ```
  */
 export function toFhir(plan: Plan, options: FhirOptions): Outcome<FhirBundle> {
-  return guardedCall(
-    [plan, options] as const,
-    ['plan', 'options'],
-    (plan, options) => {
-      const args = exportArguments(plan, options);
-      if (!args.ok) return args;
-      const { plan: p, protocol } = args;
-      const findings: Finding[] = [];
-      const rawAsOf: unknown = options.asOf;
-      const asOf = rawAsOf === undefined ? undefined : typeof rawAsOf === 'string' ? fullInstant(rawAsOf) : undefined;
-      if (rawAsOf !== undefined && asOf === undefined) {
-        return { ok: false, findings: [optionFinding(['options', 'asOf'], 'must be an ISO 8601 instant with an offset', 'error')] };
-      }
-      const transaction = options.transaction === true;
-      const canonicalBase = typeof options.canonicalBase === 'string' ? options.canonicalBase : undefined;
-      const pd = planDefinition(protocol, canonicalBase);
-      const canonical = `${canonicalUrl(protocol, canonicalBase)}|${protocol.version}`;
-      const patient = readPatient(options, p, findings);
-      const histories = sessionHistories(p, protocol);
-      const requests = histories.map((h) => serviceRequest(h, p, protocol, canonical, patient));
-      const appointments = histories.flatMap((h) =>
-        h.bookings.map((b) => appointment(b, p, protocol, fhirId(`${p.id}-s${h.session}`), patient)),
-      );
-      const procedures = histories.flatMap((h) => procedure(h, p, protocol, fhirId(`${p.id}-s${h.session}`), patient) ?? []);
-      const forecasts = asOf === undefined ? [] : observations(p, protocol, asOf, patient, findings);
-      const resources: FhirResource[] = [
-        pd,
-        carePlan(p, protocol, canonical, patient, histories),
-        ...requests,
-        ...appointments,
-        ...procedures,
-        ...forecasts,
-      ];
-      return { ok: true, value: bundle(resources, transaction, asOf), findings };
-    },
-    exportBoundary,
-  );
+  return guardedCall([plan, options] as const, ['plan', 'options'], exportBoundary, (plan, options) => {
+    const args = exportArguments(plan, options);
+    if (!args.ok) return args;
+    const { plan: p, protocol } = args;
+    const findings: Finding[] = [];
+    const rawAsOf: unknown = options.asOf;
+    const asOf = rawAsOf === undefined ? undefined : typeof rawAsOf === 'string' ? fullInstant(rawAsOf) : undefined;
+    if (rawAsOf !== undefined && asOf === undefined) {
+      return { ok: false, findings: [optionFinding(['options', 'asOf'], 'must be an ISO 8601 instant with an offset', 'error')] };
+    }
+    const transaction = options.transaction === true;
+    const canonicalBase = typeof options.canonicalBase === 'string' ? options.canonicalBase : undefined;
+    const pd = planDefinition(protocol, canonicalBase);
+    const canonical = `${canonicalUrl(protocol, canonicalBase)}|${protocol.version}`;
+    const patient = readPatient(options, p, findings);
+    const histories = sessionHistories(p, protocol);
+    const requests = histories.map((h) => serviceRequest(h, p, protocol, canonical, patient));
+    const appointments = histories.flatMap((h) =>
+      h.bookings.map((b) => appointment(b, p, protocol, fhirId(`${p.id}-s${h.session}`), patient)),
+    );
+    const procedures = histories.flatMap((h) => procedure(h, p, protocol, fhirId(`${p.id}-s${h.session}`), patient) ?? []);
+    const forecasts = asOf === undefined ? [] : observations(p, protocol, asOf, patient, findings);
+    const resources: FhirResource[] = [
+      pd,
+      carePlan(p, protocol, canonical, patient, histories),
+      ...requests,
+      ...appointments,
+      ...procedures,
+      ...forecasts,
+    ];
+    return { ok: true, value: bundle(resources, transaction, asOf), findings };
+  });
 }

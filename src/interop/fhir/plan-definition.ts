@@ -128,16 +128,11 @@ export function planDefinition(protocol: Protocol, canonicalBase: string | undef
  * ```
  */
 export function toPlanDefinition(protocol: Protocol, options: PlanDefinitionOptions = {}): Outcome<FhirPlanDefinition> {
-  return guardedCall(
-    [protocol, options] as const,
-    ['', 'options'],
-    (protocol, options) => {
-      const out = defineProtocol(protocol);
-      if (!out.ok) return out;
-      const base =
-        typeof options === 'object' && options !== null && typeof options.canonicalBase === 'string' ? options.canonicalBase : undefined;
-      return { ok: true, value: planDefinition(out.value, base), findings: [] };
-    },
-    exportBoundary,
-  );
+  return guardedCall([protocol, options] as const, ['', 'options'], exportBoundary, (protocol, options) => {
+    const out = defineProtocol(protocol);
+    if (!out.ok) return out;
+    const base =
+      typeof options === 'object' && options !== null && typeof options.canonicalBase === 'string' ? options.canonicalBase : undefined;
+    return { ok: true, value: planDefinition(out.value, base), findings: [] };
+  });
 }

@@ -321,23 +321,18 @@ function aftercareEvents(h: SessionHistory, plan: Plan, protocol: Protocol, s: S
  * ```
  */
 export function toICalendar(plan: Plan, options: ICalendarOptions): Outcome<string> {
-  return guardedCall(
-    [plan, options] as const,
-    ['plan', 'options'],
-    (plan, options) => {
-      const args = exportArguments(plan, options);
-      if (!args.ok) return args;
-      const findings: Finding[] = [];
-      const s = readSettings(options, findings);
-      const clock = new Clock(s.zone);
-      const events: string[] = [];
-      for (const h of sessionHistories(args.plan, args.protocol)) {
-        events.push(...sessionEvent(h, args.plan, args.protocol, s, clock));
-        if (s.aftercare) events.push(...aftercareEvents(h, args.plan, args.protocol, s));
-      }
-      const timezone = clock.zoned && s.zone !== undefined ? vtimezone(s.zone, clock.first, clock.last) : [];
-      return { ok: true, value: serialize([...header(s.name), ...timezone, ...events, 'END:VCALENDAR']), findings };
-    },
-    exportBoundary,
-  );
+  return guardedCall([plan, options] as const, ['plan', 'options'], exportBoundary, (plan, options) => {
+    const args = exportArguments(plan, options);
+    if (!args.ok) return args;
+    const findings: Finding[] = [];
+    const s = readSettings(options, findings);
+    const clock = new Clock(s.zone);
+    const events: string[] = [];
+    for (const h of sessionHistories(args.plan, args.protocol)) {
+      events.push(...sessionEvent(h, args.plan, args.protocol, s, clock));
+      if (s.aftercare) events.push(...aftercareEvents(h, args.plan, args.protocol, s));
+    }
+    const timezone = clock.zoned && s.zone !== undefined ? vtimezone(s.zone, clock.first, clock.last) : [];
+    return { ok: true, value: serialize([...header(s.name), ...timezone, ...events, 'END:VCALENDAR']), findings };
+  });
 }
