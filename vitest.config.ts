@@ -24,5 +24,8 @@ export default defineConfig({
     // the zone SMP_TEST_TZ names (the runtime matrix reruns the suite under several host zones).
     env: { TZ: process.env.SMP_TEST_TZ ?? 'Pacific/Kiritimati' },
     benchmark: { include: ['bench/**/*.bench.ts'] },
+    // SMP_BENCH=dist: the built bundle runs as Node loads it, not through vite's per-module
+    // transform (which turns every call between the entry and its chunks into a module getter).
+    server: { deps: { external: process.env.SMP_BENCH === 'dist' ? [/\/dist\/[\w-]+\.js$/] : [] } },
   },
 });

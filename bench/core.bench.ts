@@ -5,7 +5,14 @@
  *   npm run build && SMP_BENCH=dist npx vitest bench --run bench/core.bench.ts   # the built bundle (targets)
  *   npx vitest bench --run bench/core.bench.ts                                   # src through vite's transform
  *
- * Add `--outputJson bench.json` and `node scripts/bench-report.mjs bench.json` for the tables.
+ * Add `--outputJson bench.json` and `node scripts/bench-report.mjs bench.json` for the tables: the
+ * median of each benchmark, its ratio to the first of its group in the same run, and the targets
+ * judged on medians (a shared machine moves absolute figures; ratios within a run hold better).
+ * With SMP_BENCH=dist vitest loads dist/ natively (vitest.config.ts), as a consumer's Node does.
+ *
+ * The valid inputs here take the parsers' fast paths (a key-wise reader of the plan, event and
+ * availability shapes, src/schema/plan-read.ts); the zod/mini baseline in the parse group is the
+ * slow path's schema, which still words every refusal.
  *
  * Every group puts our function beside its baselines, so vitest prints the ratio. The baselines do
  * the same job the fair way: the same guard (gap ≥ 7 calendar days in Europe/London) with the

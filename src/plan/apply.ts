@@ -13,6 +13,8 @@ import { guardedInput } from '../schema/limits.js';
 import { inputFinding } from '../schema/issues.js';
 import { option } from '../schema/options.js';
 import { freezeEvent, parseEvent } from '../schema/plan-parse.js';
+import { readEventFast } from '../schema/plan-read.js';
+import type { KeyHints } from '../schema/snapshot.js';
 import type { Plan, PlanEvent, PlanEventInput } from '../schema/plan.js';
 import { buildPlan } from './build.js';
 import { step } from './handlers.js';
@@ -139,5 +141,14 @@ export function applyEvent(plan: Plan, event: PlanEventInput, options: ApplyEven
  */
 export function applyEvent<const E>(plan: Plan, event: UntrustedEvent<E>, options: ApplyEventOptions): Outcome<Plan>;
 export function applyEvent(plan: Plan, event: unknown, options: ApplyEventOptions): Outcome<Plan> {
-  return guardedInput([plan, event, options] as const, ['plan', '', 'options'], (plan, event, options) => apply(plan, event, options));
+  // A plainly valid event is read key-wise, each key once, into a frozen event the snapshot keeps
+  // as it is and the parser recognises; anything else is snapshotted and parsed by the schema.
+  const hints: KeyHints = {};
+  const read = readEventFast(event, hints);
+  return guardedInput(
+    [plan, read ?? event, options] as const,
+    ['plan', '', 'options'],
+    (plan, event, options) => apply(plan, event, options),
+    hints,
+  );
 }

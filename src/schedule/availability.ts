@@ -12,13 +12,17 @@ import type { DeepReadonly } from '../schema/readonly.js';
 import * as z from 'zod/mini';
 import { once } from '../schema/once.js';
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, ok } from '../findings/finding.js';
+import { fail, finding, guarded, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
-import { idField, instantField, localDateField, timeZoneField } from '../schema/fields.js';
-import { inputFinding, issuesToFindings } from '../schema/issues.js';
+import { idField, instantField, localDateField, maxItems, minItems, timeZoneField } from '../schema/fields.js';
+import { formatPath, inputFinding, issuesToFindings } from '../schema/issues.js';
 import { parseInstant } from '../time/instant.js';
-import { guardedInput, limitsFinding } from '../schema/limits.js';
+import { parseLocalDate } from '../time/civil.js';
+import { MAX_INSTANT, MIN_INSTANT, localDateOutOfRange } from '../time/range.js';
+import { isValidTimeZone } from '../time/zone.js';
+import { guardedInput, inputLimits, limitsFinding } from '../schema/limits.js';
 import { markSealed } from '../schema/sealed.js';
+import { keysOf, type KeyHints } from '../schema/snapshot.js';
 
 /** Most busy intervals one availability may list (a hostile-input bound, far above a clinic's decade). */
 const MAX_BUSY = 1_000_000;
@@ -75,7 +79,7 @@ function build() {
   /** Other hours on one local date; `hours: []` means closed. */
   const availabilityOverrideSchema = z.strictObject({
     date: localDateField,
-    hours: z.array(openingRangeSchema).check(z.maxLength(96)),
+    hours: z.array(openingRangeSchema).check(maxItems(96)),
   });
 
   /** A time that is not free: an appointment or an absence; with `resource`, only that resource is busy. */
@@ -87,9 +91,9 @@ function build() {
 
   const availabilityFields = {
     timeZone: timeZoneField,
-    weekly: z.array(weeklyRangeSchema).check(z.maxLength(7 * 96)),
-    overrides: z.optional(z.array(availabilityOverrideSchema).check(z.maxLength(36_600))),
-    resources: z.optional(z.array(idField).check(z.minLength(1), z.maxLength(100))),
+    weekly: z.array(weeklyRangeSchema).check(maxItems(7 * 96)),
+    overrides: z.optional(z.array(availabilityOverrideSchema).check(maxItems(36_600))),
+    resources: z.optional(z.array(idField).check(minItems(1), maxItems(100))),
     bufferBeforeMinutes: minutes(1_440),
     bufferAfterMinutes: minutes(1_440),
     minimumNoticeMinutes: minutes(366 * 1_440),
@@ -100,13 +104,13 @@ function build() {
   /** The availability schema (docs/design.md, "Scheduling semantics"). */
   const availabilitySchema = z.strictObject({
     ...availabilityFields,
-    busy: z.optional(z.array(busyIntervalSchema).check(z.maxLength(MAX_BUSY))),
+    busy: z.optional(z.array(busyIntervalSchema).check(maxItems(MAX_BUSY))),
   });
 
   /** Everything but the busy intervals, which are checked one by one on a fast path (see below). */
   const availabilityHeadSchema = z.strictObject({
     ...availabilityFields,
-    busy: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_BUSY))),
+    busy: z.optional(z.array(z.unknown()).check(maxItems(MAX_BUSY))),
   });
   return {
     openingRangeSchema,
@@ -148,17 +152,26 @@ export interface BusyArrays {
 /** An availability checked across fields: its parsed head and its busy intervals as numbers. @internal */
 export interface CheckedAvailability {
   head: z.infer<AvailabilitySchemas['availabilityHeadSchema']>;
-  /** The busy intervals as given (plain objects), for a frozen copy. */
-  busyInput: readonly unknown[];
+  /** The busy intervals' strings as given (start, end, resource), for the frozen copy. */
+  busyText: BusyText;
   busy: BusyArrays;
+}
+
+/** The busy intervals as written, in parallel arrays (no object per interval). @internal */
+export interface BusyText {
+  start: string[];
+  end: string[];
+  resource: (string | undefined)[];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The resource name of the busy interval being read (set by {@link quickBusy}). */
+/** The strings of the busy interval being read (set by {@link quickBusy}). */
 let quickResource: string | undefined;
+let quickStart = '';
+let quickEnd = '';
 
 /**
  * The fast path for busy interval `i`: writes its instants into `busy` and returns true when it
@@ -178,7 +191,22 @@ function quickBusy(entry: unknown, busy: BusyArrays, i: number): boolean {
   busy.start[i] = s;
   busy.end[i] = e;
   quickResource = resource;
+  quickStart = start;
+  quickEnd = end;
   return true;
+}
+
+/**
+ * The dates an override may name: those of the supported instants (1900-01-02 to 9999-12-30). The
+ * first and last local dates (1900-01-01, 9999-12-31) hold no supported instant at noon UTC and
+ * few or none in most zones, so their hours could never be booked; an override on them was kept
+ * and then refused by the library's own date checks.
+ */
+const FIRST_OVERRIDE_DATE = MIN_INSTANT.slice(0, 10);
+const LAST_OVERRIDE_DATE = MAX_INSTANT.slice(0, 10);
+
+function overrideOutOfRange(date: string): boolean {
+  return date < FIRST_OVERRIDE_DATE || date > LAST_OVERRIDE_DATE;
 }
 
 interface TimedRange {
@@ -222,7 +250,7 @@ export function checkAvailability(input: unknown): Outcome<CheckedAvailability> 
     rest = { ...input };
     delete rest.busy;
   }
-  const parsed = availabilitySchemas().availabilityHeadSchema.safeParse(rest);
+  const parsed = availabilitySchemas().availabilityHeadSchema.safeParse(rest, { reportInput: true });
   if (!parsed.success) return fail(issuesToFindings(parsed.error.issues));
   const head = parsed.data;
   if (plainBusy) head.busy = rawBusy;
@@ -241,6 +269,17 @@ export function checkAvailability(input: unknown): Outcome<CheckedAvailability> 
     const first = dates.get(o.date);
     if (first !== undefined) findings.push(inputFinding(['overrides', i, 'date'], inputDetails.duplicateOverride(o.date, first)));
     else dates.set(o.date, i);
+    if (overrideOutOfRange(o.date)) {
+      const path = ['overrides', i, 'date'];
+      findings.push(
+        finding(
+          'DATE_OUT_OF_RANGE',
+          'error',
+          { path: formatPath(path), value: o.date, min: FIRST_OVERRIDE_DATE, max: LAST_OVERRIDE_DATE },
+          { path },
+        ),
+      );
+    }
     findings.push(
       ...rangeFindings(
         o.hours.map((r, j) => ({
@@ -262,9 +301,10 @@ export function checkAvailability(input: unknown): Outcome<CheckedAvailability> 
   const busyInput = head.busy ?? [];
   const n = busyInput.length;
   const busy: BusyArrays = { start: new Float64Array(n), end: new Float64Array(n), resource: new Int32Array(n) };
+  const busyText: BusyText = { start: new Array<string>(n), end: new Array<string>(n), resource: new Array<string | undefined>(n) };
   for (let i = 0; i < n; i++) {
     if (!quickBusy(busyInput[i], busy, i)) {
-      const slow = availabilitySchemas().busyIntervalSchema.safeParse(busyInput[i]);
+      const slow = availabilitySchemas().busyIntervalSchema.safeParse(busyInput[i], { reportInput: true });
       if (!slow.success) {
         findings.push(...issuesToFindings(slow.error.issues, ['busy', i]));
         if (findings.length > 100) break;
@@ -273,7 +313,12 @@ export function checkAvailability(input: unknown): Outcome<CheckedAvailability> 
       busy.start[i] = parseInstant(slow.data.start);
       busy.end[i] = parseInstant(slow.data.end);
       quickResource = slow.data.resource;
+      quickStart = slow.data.start;
+      quickEnd = slow.data.end;
     }
+    busyText.start[i] = quickStart;
+    busyText.end[i] = quickEnd;
+    busyText.resource[i] = quickResource;
     if ((busy.end[i] as number) < (busy.start[i] as number)) findings.push(inputFinding(['busy', i, 'end'], inputDetails.endBeforeStart()));
     let resource = -1;
     if (quickResource !== undefined && head.resources !== undefined) {
@@ -285,7 +330,293 @@ export function checkAvailability(input: unknown): Outcome<CheckedAvailability> 
     if (findings.length > 100) break;
   }
   if (findings.length > 0) return fail(findings);
-  return ok({ head, busyInput, busy });
+  return ok({ head, busyText, busy });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fast path: an availability read key-wise, each own key once, straight from the caller's
+// value (no snapshot, no size walk, no zod), when it is plainly valid. Anything else — an unknown
+// key, a wrong type, a broken rule across fields, an interval that is not plainly valid, a size
+// near a limit, a getter that throws — answers `undefined`, and the slow path (snapshot, zod, the
+// checks above) decides and words the findings, exactly as before.
+
+type Obj = Record<string, unknown>;
+
+function plainObject(value: unknown): value is Obj {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function wallTime(value: unknown, allowMidnight: boolean): value is string {
+  return typeof value === 'string' && WALL_TIME.test(value) && (allowMidnight || value !== '24:00');
+}
+
+function isIntIn(value: unknown, min: number, max: number): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max;
+}
+
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.length >= 1 && value.length <= 256;
+}
+
+/** An opening range `{ open, close }` (with `weekday` for a weekly one), in the schema's key order. */
+function readRange(value: unknown, weekly: boolean): Obj | undefined {
+  if (!plainObject(value)) return undefined;
+  const keys = Object.keys(value);
+  let weekday: unknown;
+  let open: unknown;
+  let close: unknown;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    const v = value[k];
+    if (v === undefined) return undefined;
+    if (k === 'open') open = v;
+    else if (k === 'close') close = v;
+    else if (k === 'weekday' && weekly) weekday = v;
+    else return undefined;
+  }
+  if (!wallTime(open, false) || !wallTime(close, true)) return undefined;
+  if (!weekly) return { open, close };
+  if (!isIntIn(weekday, 1, 7)) return undefined;
+  return { weekday, open, close };
+}
+
+/** Values read so far (an overcount is safe: it only sends more input the slow way). */
+interface Budget {
+  nodes: number;
+}
+
+function readList<T>(value: unknown, max: number, budget: Budget, item: (v: unknown, b: Budget) => T | undefined): T[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const items = value as unknown[];
+  const length = items.length;
+  if (length > max) return undefined;
+  const out: T[] = new Array<T>(length);
+  for (let i = 0; i < length; i++) {
+    // Checked as it grows: a huge input is given up on as early as the snapshot would refuse it.
+    budget.nodes += 4;
+    if (budget.nodes > inputLimits.maxNodes) return undefined;
+    const o = item(items[i], budget);
+    if (o === undefined) return undefined;
+    out[i] = o;
+  }
+  return out;
+}
+
+function readOverride(value: unknown, budget: Budget): Obj | undefined {
+  if (!plainObject(value)) return undefined;
+  const keys = Object.keys(value);
+  let date: unknown;
+  let hours: unknown;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    const v = value[k];
+    if (v === undefined) return undefined;
+    if (k === 'date') date = v;
+    else if (k === 'hours') hours = v;
+    else return undefined;
+  }
+  if (typeof date !== 'string' || date.length !== 10 || parseLocalDate(date) === undefined || localDateOutOfRange(date)) return undefined;
+  if (overrideOutOfRange(date)) return undefined;
+  const list = readList(hours, 96, budget, (h) => readRange(h, false));
+  return list === undefined ? undefined : { date, hours: list };
+}
+
+const headMinutes: Readonly<Record<string, readonly [number, number]>> = {
+  bufferBeforeMinutes: [0, 1_440],
+  bufferAfterMinutes: [0, 1_440],
+  minimumNoticeMinutes: [0, 366 * 1_440],
+  horizonDays: [0, 3_660],
+  slotStepMinutes: [1, 1_440],
+};
+const headOrder = ['bufferBeforeMinutes', 'bufferAfterMinutes', 'minimumNoticeMinutes', 'horizonDays', 'slotStepMinutes'] as const;
+
+/**
+ * The busy intervals, plainly valid, in a tight loop: each a plain object of `start`, `end` and
+ * optionally `resource` (own keys, each read once), both instants parsed once, in order, and a
+ * listed resource. `undefined` at the first that is not (the slow path words it).
+ */
+function readBusy(
+  value: unknown,
+  resources: ReadonlyMap<string, number> | undefined,
+  limit: number,
+  withText: boolean,
+): CheckedAvailability | undefined {
+  const items = value as unknown[];
+  const n = items.length;
+  const busy: BusyArrays = { start: new Float64Array(n), end: new Float64Array(n), resource: new Int32Array(n) };
+  // The strings are kept only for a frozen copy (parseAvailability); a search needs the numbers.
+  const size = withText ? n : 0;
+  const text: BusyText = { start: new Array<string>(size), end: new Array<string>(size), resource: new Array<string | undefined>(size) };
+  let nodes = n;
+  for (let i = 0; i < n; i++) {
+    const entry = items[i];
+    if (!plainObject(entry)) return undefined;
+    let start: unknown;
+    let end: unknown;
+    let resource: unknown;
+    // for…in allocates no key list (2,000 of them were most of this loop's garbage); an inherited
+    // enumerable key (never in JSON) goes the slow way.
+    for (const k in entry) {
+      if (!Object.hasOwn(entry, k)) return undefined;
+      const v = entry[k];
+      nodes++;
+      if (v === undefined) return undefined;
+      if (k === 'start') start = v;
+      else if (k === 'end') end = v;
+      else if (k === 'resource') resource = v;
+      else return undefined;
+    }
+    // Longer strings are never instants (and are not hashed into the parser's cache here).
+    if (typeof start !== 'string' || typeof end !== 'string' || start.length > 40 || end.length > 40) return undefined;
+    const s = parseInstant(start);
+    const e = parseInstant(end);
+    // NaN (not an instant, or out of range) fails both comparisons: the slow path words it.
+    if (!(e >= s)) return undefined;
+    let index = -1;
+    if (resource !== undefined) {
+      if (!isId(resource)) return undefined;
+      if (resources !== undefined) {
+        const found = resources.get(resource);
+        if (found === undefined) return undefined;
+        index = found;
+      }
+    }
+    busy.start[i] = s;
+    busy.end[i] = e;
+    busy.resource[i] = index;
+    if (withText) {
+      text.start[i] = start;
+      text.end[i] = end;
+      text.resource[i] = resource as string | undefined;
+    }
+  }
+  if (nodes > limit) return undefined;
+  return { head: undefined as never, busyText: text, busy };
+}
+
+/** A plainly valid availability, read key-wise and checked across fields, or `undefined`. Never throws. */
+export function readAvailabilityFast(input: unknown, withText = true, hints?: KeyHints): CheckedAvailability | undefined {
+  try {
+    return readAvailabilityUnsafe(input, withText, hints);
+  } catch {
+    return undefined;
+  }
+}
+
+function readAvailabilityUnsafe(input: unknown, withText: boolean, hints: KeyHints | undefined): CheckedAvailability | undefined {
+  if (!plainObject(input)) return undefined;
+  const keys = keysOf(input, hints);
+  if (keys.length > 10) return undefined;
+  const got: Obj = {};
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    const v = input[k];
+    if (v === undefined) return undefined;
+    if (k === 'timeZone' || k === 'weekly' || k === 'overrides' || k === 'resources' || k === 'busy' || k in headMinutes) got[k] = v;
+    else return undefined;
+  }
+  const timeZone = got.timeZone;
+  if (typeof timeZone !== 'string' || timeZone.length > 64 || !isValidTimeZone(timeZone)) return undefined;
+  // Every list but busy is far shorter than maxArrayLength; the count keeps the whole within maxNodes.
+  const budget: Budget = { nodes: 1 + keys.length };
+  const weekly = readList(got.weekly, 7 * 96, budget, (r) => readRange(r, true));
+  if (weekly === undefined) return undefined;
+  const head: Obj = { timeZone, weekly };
+  if (got.overrides !== undefined) {
+    const overrides = readList(got.overrides, 36_600, budget, readOverride);
+    if (overrides === undefined) return undefined;
+    head.overrides = overrides;
+  }
+  let resourceIndex: Map<string, number> | undefined;
+  if (got.resources !== undefined) {
+    const list = readList(got.resources, 100, budget, (r) => (isId(r) ? r : undefined));
+    if (list === undefined || list.length === 0) return undefined;
+    resourceIndex = new Map();
+    for (let i = 0; i < list.length; i++) {
+      // A duplicate is a finding: the slow path words it.
+      if (resourceIndex.has(list[i] as string)) return undefined;
+      resourceIndex.set(list[i] as string, i);
+    }
+    head.resources = list;
+  }
+  for (const key of headOrder) {
+    const v = got[key];
+    if (v === undefined) continue;
+    const [min, max] = headMinutes[key] as readonly [number, number];
+    if (!isIntIn(v, min, max)) return undefined;
+    head[key] = v;
+  }
+  // The rules across fields: any finding goes the slow way, which words it.
+  const ranges = head as unknown as CheckedAvailability['head'];
+  const byDay = new Map<number, TimedRange[]>();
+  for (const r of ranges.weekly) {
+    const list = byDay.get(r.weekday) ?? [];
+    list.push({ open: wallMinutes(r.open), close: wallMinutes(r.close), path: [], text: '' });
+    byDay.set(r.weekday, list);
+  }
+  for (const list of byDay.values()) if (rangeFindings(list).length > 0) return undefined;
+  if (ranges.overrides !== undefined) {
+    const dates = new Set<string>();
+    for (const o of ranges.overrides) {
+      if (dates.has(o.date)) return undefined;
+      dates.add(o.date);
+      const list = o.hours.map((r) => ({ open: wallMinutes(r.open), close: wallMinutes(r.close), path: [], text: '' }));
+      if (rangeFindings(list).length > 0) return undefined;
+    }
+  }
+  const rawBusy = got.busy;
+  if (rawBusy !== undefined && (!Array.isArray(rawBusy) || rawBusy.length > inputLimits.maxArrayLength)) return undefined;
+  const read = readBusy(rawBusy ?? [], resourceIndex, inputLimits.maxNodes - budget.nodes, withText);
+  if (read === undefined) return undefined;
+  if (rawBusy !== undefined) head.busy = [];
+  return { head: head as unknown as CheckedAvailability['head'], busyText: read.busyText, busy: read.busy };
+}
+
+/** Availabilities read on the fast path for one call (see {@link withAvailabilityRead}). */
+const readForCall = new WeakMap<object, CheckedAvailability>();
+
+/** The checked form of an availability {@link withAvailabilityRead} read, if `input` is its token. @internal */
+export function availabilityReadForCall(input: unknown): CheckedAvailability | undefined {
+  return typeof input === 'object' && input !== null ? readForCall.get(input) : undefined;
+}
+
+/**
+ * The options of a scheduling call with a plainly valid raw `availability` already read (see
+ * above): a shallow copy of `options` (each own key read once) whose `availability` is a frozen
+ * token for the checked form, which the boundary snapshot keeps as it is and `calendarOf`
+ * recognises. Anything else (no plain options, an availability checked by
+ * {@link parseAvailability}, one that is not plainly valid, a getter that throws) gives `options`
+ * back unchanged, for the usual path. Never throws. @internal
+ */
+export function withAvailabilityRead(options: unknown, hints: KeyHints): unknown {
+  try {
+    if (!plainObject(options)) return options;
+    const keys = keysOf(options, hints);
+    // Options have a handful of keys: a huge object goes the usual way (its key list is in `hints`).
+    if (keys.length > 32) return options;
+    const proto: unknown = Object.getPrototypeOf(options);
+    const copy: Obj = proto === null ? (Object.create(null) as Obj) : {};
+    let availability: unknown;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as string;
+      const v = options[k];
+      if (k === 'availability') availability = v;
+      // `__proto__` as an own key stays an own key, as the snapshot keeps it.
+      if (k === '__proto__') Object.defineProperty(copy, k, { value: v, writable: true, enumerable: true, configurable: true });
+      else copy[k] = v;
+    }
+    if (availability === undefined || trustedAvailability(availability) !== undefined) return options;
+    const read = readAvailabilityUnsafe(availability, false, hints);
+    if (read === undefined) return options;
+    const token = Object.freeze({});
+    readForCall.set(token, read);
+    copy.availability = token;
+    return copy;
+  } catch {
+    return options;
+  }
 }
 
 /** Availabilities this library checked and froze. @internal */
@@ -296,7 +627,7 @@ export function trustedAvailability(input: unknown): CheckedAvailability | undef
   return typeof input === 'object' && input !== null ? trusted.get(input) : undefined;
 }
 
-function deepFrozenCopy(head: CheckedAvailability['head'], busyInput: readonly unknown[]): Availability {
+function deepFrozenCopy(head: CheckedAvailability['head'], text: BusyText): Availability {
   const copy: Mutable<Availability> = { timeZone: head.timeZone, weekly: Object.freeze(head.weekly.map((r) => Object.freeze({ ...r }))) };
   if (head.overrides !== undefined) {
     copy.overrides = Object.freeze(
@@ -304,14 +635,15 @@ function deepFrozenCopy(head: CheckedAvailability['head'], busyInput: readonly u
     );
   }
   if (head.busy !== undefined) {
-    copy.busy = Object.freeze(
-      busyInput.map((raw) => {
-        const b = raw as { start: string; end: string; resource?: string };
-        return Object.freeze(
-          b.resource === undefined ? { start: b.start, end: b.end } : { start: b.start, end: b.end, resource: b.resource },
-        );
-      }),
-    );
+    const n = text.start.length;
+    const list: { start: string; end: string; resource?: string }[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const start = text.start[i] as string;
+      const end = text.end[i] as string;
+      const resource = text.resource[i];
+      list[i] = Object.freeze(resource === undefined ? { start, end } : { start, end, resource });
+    }
+    copy.busy = Object.freeze(list);
   }
   if (head.resources !== undefined) copy.resources = Object.freeze([...head.resources]);
   for (const key of ['bufferBeforeMinutes', 'bufferAfterMinutes', 'minimumNoticeMinutes', 'horizonDays', 'slotStepMinutes'] as const) {
@@ -329,8 +661,9 @@ function deepFrozenCopy(head: CheckedAvailability['head'], busyInput: readonly u
  *
  * Besides the shape: `'HH:mm'` times (close may be `'24:00'`); each range closes after it opens
  * (no overnight ranges: split them at midnight); ranges of one day do not overlap; one override
- * per date; a busy interval does not end before it starts and names only a listed resource.
- * Each problem is a finding with its path. Never throws.
+ * per date, on a date from 1900-01-02 to 9999-12-30 (the dates of the supported instants;
+ * `DATE_OUT_OF_RANGE` otherwise); a busy interval does not end before it starts and names only a
+ * listed resource. Each problem is a finding with its path. Never throws.
  *
  * @param input - anything; typically the clinic's stored settings and calendar
  * @returns the frozen availability, or findings that say what is wrong and where
@@ -344,12 +677,34 @@ function deepFrozenCopy(head: CheckedAvailability['head'], busyInput: readonly u
  */
 export function parseAvailability(input: unknown): Outcome<Availability> {
   if (trustedAvailability(input) !== undefined) return ok(input as Availability);
+  // A plainly valid availability is read key-wise, without the snapshot; anything else the slow way.
+  const hints: KeyHints = {};
+  const fast = readAvailabilityFast(input, true, hints);
+  if (fast !== undefined) return guarded(() => ok(seal(fast)));
+  return guardedInput(
+    [input] as const,
+    [''],
+    (input) => {
+      const checked = checkAvailability(input);
+      if (!checked.ok) return checked;
+      return ok(seal(checked.value));
+    },
+    hints,
+  );
+}
+
+/** {@link parseAvailability} the slow way only (snapshot, zod, the checks): the oracle of the fast path's test. @internal */
+export function parseAvailabilitySlow(input: unknown): Outcome<Availability> {
   return guardedInput([input] as const, [''], (input) => {
     const checked = checkAvailability(input);
-    if (!checked.ok) return checked;
-    const copy = deepFrozenCopy(checked.value.head, checked.value.busyInput);
-    trusted.set(copy, checked.value);
-    markSealed(copy);
-    return ok(copy);
+    return checked.ok ? ok(seal(checked.value)) : checked;
   });
+}
+
+/** The frozen copy of a checked availability, remembered with its checked form. */
+function seal(checked: CheckedAvailability): Availability {
+  const copy = deepFrozenCopy(checked.head, checked.busyText);
+  trusted.set(copy, checked);
+  markSealed(copy);
+  return copy;
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import { guardedInput } from '../schema/limits.js';
+import type { KeyHints } from '../schema/snapshot.js';
 import type { Finding, Outcome } from '../findings/codes.js';
 import { fail, finding, hasError, ok } from '../findings/finding.js';
 import { applyEvent } from '../plan/apply.js';
@@ -14,9 +15,19 @@ import { formatLocalDate } from '../time/civil.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { instantOption, intOption } from '../schema/options.js';
 import type { ProtocolChoice } from '../protocol/call.js';
-import type { Availability } from './availability.js';
+import { withAvailabilityRead, type Availability } from './availability.js';
 import { busyBlocks, fastLocalDay, isFree, withinOpeningHours, type Blocks, type Calendar, type Released } from './calendar.js';
-import { describeBooking, durationOf, noSlotFinding, schedulingArguments, searchSlots, searchWindow, toSlot, type Slot } from './slots.js';
+import {
+  LAST_SEARCH_DAY,
+  describeBooking,
+  durationOf,
+  noSlotFinding,
+  schedulingArguments,
+  searchSlots,
+  searchWindow,
+  toSlot,
+  type Slot,
+} from './slots.js';
 
 /**
  * Options of {@link proposeSchedule}: the plan's protocol (or `protocols`), the availability and `asOf`.
@@ -166,42 +177,48 @@ function replayAll(plan: Plan, protocol: Protocol, events: readonly PlanEvent[])
  * ```
  */
 export function proposeSchedule(plan: Plan, options: ProposeScheduleOptions): Outcome<ScheduleProposal> {
-  return guardedInput([plan, options] as const, ['plan', 'options'], (plan, options) => {
-    const args = schedulingArguments(plan, options);
-    if (!args.ok) return args;
-    const { plan: original, protocol, calendar, asOfMs } = args.value;
-    const refusal = statusRefusal(original, 'sessionBooked');
-    if (refusal !== undefined) return fail([refusal]);
-    const asOfText = (options as { asOf: string }).asOf;
-    const { from, to } = searchWindow(calendar, asOfMs);
-    const blocks = busyBlocks(calendar, from, to, []);
-    const taken = new Set(original.history.map((e) => e.id));
-    const sessions: Slot[] = [];
-    const events: PlanEvent[] = [];
-    let hypothetical = original;
-    for (const s of original.sessions) {
-      const k = s.number;
-      if (s.state === 'completed') continue;
-      if (s.state === 'booked' && s.booking !== undefined) {
-        const kept = describeBooking(hypothetical, protocol, k, parseInstant(s.booking.start), parseInstant(s.booking.end), undefined);
-        if ('code' in kept) return fail([kept]);
-        sessions.push({ ...kept, start: s.booking.start, end: s.booking.end, booked: true });
-        continue;
+  const hints: KeyHints = {};
+  return guardedInput(
+    [plan, withAvailabilityRead(options, hints) as ProposeScheduleOptions] as const,
+    ['plan', 'options'],
+    (plan, options) => {
+      const args = schedulingArguments(plan, options);
+      if (!args.ok) return args;
+      const { plan: original, protocol, calendar, asOfMs } = args.value;
+      const refusal = statusRefusal(original, 'sessionBooked');
+      if (refusal !== undefined) return fail([refusal]);
+      const asOfText = (options as { asOf: string }).asOf;
+      const { from, to } = searchWindow(calendar, asOfMs);
+      const blocks = busyBlocks(calendar, from, to, []);
+      const taken = new Set(original.history.map((e) => e.id));
+      const sessions: Slot[] = [];
+      const events: PlanEvent[] = [];
+      let hypothetical = original;
+      for (const s of original.sessions) {
+        const k = s.number;
+        if (s.state === 'completed') continue;
+        if (s.state === 'booked' && s.booking !== undefined) {
+          const kept = describeBooking(hypothetical, protocol, k, parseInstant(s.booking.start), parseInstant(s.booking.end), undefined);
+          if ('code' in kept) return fail([kept]);
+          sessions.push({ ...kept, start: s.booking.start, end: s.booking.end, booked: true });
+          continue;
+        }
+        const durationMs = durationOf(protocol, s);
+        const search = searchSlots({ plan: hypothetical, protocol, calendar, asOfMs, k, move: false, durationMs, limit: 1, blocks });
+        const best = search.slots[0];
+        if (best === undefined) return fail([noSlotFinding(k, search, durationMs)]);
+        sessions.push(toSlot(original, k, best));
+        const start = formatInstant(best.start, original.timeZone);
+        events.push({ id: eventId(original, 'book', k, best.start, taken), type: 'sessionBooked', at: asOfText, session: k, start });
+        hypothetical = withSessions(hypothetical, (x) => (x.number === k ? booked(x, best.start, best.end, original.timeZone) : x));
       }
-      const durationMs = durationOf(protocol, s);
-      const search = searchSlots({ plan: hypothetical, protocol, calendar, asOfMs, k, move: false, durationMs, limit: 1, blocks });
-      const best = search.slots[0];
-      if (best === undefined) return fail([noSlotFinding(k, search, durationMs)]);
-      sessions.push(toSlot(original, k, best));
-      const start = formatInstant(best.start, original.timeZone);
-      events.push({ id: eventId(original, 'book', k, best.start, taken), type: 'sessionBooked', at: asOfText, session: k, start });
-      hypothetical = withSessions(hypothetical, (x) => (x.number === k ? booked(x, best.start, best.end, original.timeZone) : x));
-    }
-    // The proof that the proposal is bookable: the real state machine accepts every event.
-    const replayed = replayAll(original, protocol, events);
-    if (!replayed.ok) return fail(replayed.findings);
-    return ok({ sessions, events });
-  });
+      // The proof that the proposal is bookable: the real state machine accepts every event.
+      const replayed = replayAll(original, protocol, events);
+      if (!replayed.ok) return fail(replayed.findings);
+      return ok({ sessions, events });
+    },
+    hints,
+  );
 }
 
 /** Why a requested start cannot be a slot whatever else moves: notice, horizon, opening hours. */
@@ -278,115 +295,122 @@ function acceptedOrder(plan: Plan, protocol: Protocol, events: PlanEvent[]): Out
  * ```
  */
 export function proposeReschedule(plan: Plan, options: ProposeRescheduleOptions): Outcome<RescheduleProposal> {
-  return guardedInput([plan, options] as const, ['plan', 'options'], (plan, options) => {
-    let k = Number.NaN;
-    let start = Number.NaN;
-    const args = schedulingArguments(plan, options, (findings) => {
-      k = intOption(options, 'session', 1, 99, undefined, findings);
-      start = instantOption(options, 'start', findings);
-    });
-    if (!args.ok) return args;
-    const { plan: original, protocol, calendar, asOfMs } = args.value;
-    const zone = original.timeZone;
-    const refusal = statusRefusal(original, 'sessionRescheduled');
-    if (refusal !== undefined) return fail([refusal]);
-    const session = original.sessions[k - 1];
-    if (session === undefined)
-      return fail([finding('UNKNOWN_SESSION', 'error', { session: k, sessions: original.sessions.length }, { session: k })]);
-    if (session.state === 'completed') return fail([finding('SESSION_ALREADY_COMPLETED', 'error', { session: k }, { session: k })]);
-    if (session.state !== 'booked' || session.booking === undefined) {
-      return fail([finding('SESSION_NOT_BOOKED', 'error', { session: k, state: session.state }, { session: k })]);
-    }
-    const durationMs = durationOf(protocol, session);
-    const end = start + durationMs;
-    const requestedStart = (options as { start: string }).start;
-    const requested = (problem: 'notice' | 'horizon' | 'closed' | 'busy'): Finding =>
-      finding(
-        'NO_SLOT_AVAILABLE',
-        'error',
-        {
-          session: k,
-          reason: 'requested',
-          problem,
-          start: requestedStart,
-          durationMinutes: Math.round(durationMs / 60_000),
-          noticeMinutes: Math.round(calendar.noticeMs / 60_000),
-          at: formatInstant(asOfMs, zone),
-          until: formatLocalDate(fastLocalDay(calendar.zone, asOfMs) + calendar.horizonDays),
-        },
-        { session: k },
-      );
-
-    // 1. The session's own rules, against the sessions before it (the later ones will follow it).
-    const laterReleased = withSessions(original, (s) => (s.number > k && s.state === 'booked' ? pending(s) : s));
-    const own = bookingChecks({ plan: laterReleased, protocol, session: k, start, end, at: asOfMs, move: true }).filter(
-      (f) => f.severity === 'error',
-    );
-    if (own.length > 0) return fail(own);
-    const timing = timingProblem(calendar, start, end, asOfMs);
-    if (timing !== undefined) return fail([requested(timing)]);
-
-    // 2. Later bookings: kept while they still satisfy their gaps, else moved to their best slot.
-    const released: { start: number; end: number }[] = [
-      { start: parseInstant(session.booking.start), end: parseInstant(session.booking.end) },
-    ];
-    const { from, to } = searchWindow(calendar, asOfMs);
-    let current = withSessions(original, (s) => (s.number === k ? booked(s, start, end, zone) : s));
-    const moved: { k: number; start: number; end: number; resource: string | undefined }[] = [];
-    for (let j = k + 1; j <= original.sessions.length; j++) {
-      const later = original.sessions[j - 1] as PlanSession;
-      if (later.state !== 'booked' || later.booking === undefined) continue;
-      const view = withSessions(current, (s) => (s.number > j && s.state === 'booked' ? pending(s) : s));
-      const laterStart = parseInstant(later.booking.start);
-      const laterEnd = parseInstant(later.booking.end);
-      if (!hasError(bookingChecks({ plan: view, protocol, session: j, start: laterStart, end: laterEnd, at: asOfMs, move: true })))
-        continue;
-      released.push({ start: laterStart, end: laterEnd });
-      const search = searchSlots({
-        plan: view,
-        protocol,
-        calendar,
-        asOfMs,
-        k: j,
-        move: true,
-        durationMs: laterEnd - laterStart,
-        limit: 1,
-        blocks: busyBlocks(calendar, from, to, released as Released),
+  const hints: KeyHints = {};
+  return guardedInput(
+    [plan, withAvailabilityRead(options, hints) as ProposeRescheduleOptions] as const,
+    ['plan', 'options'],
+    (plan, options) => {
+      let k = Number.NaN;
+      let start = Number.NaN;
+      const args = schedulingArguments(plan, options, (findings) => {
+        k = intOption(options, 'session', 1, 99, undefined, findings);
+        start = instantOption(options, 'start', findings);
       });
-      const best = search.slots[0];
-      if (best === undefined) {
-        const why = bookingChecks({ plan: original, protocol, session: k, start, end, at: asOfMs, move: true }).filter(
-          (f) => f.code === 'DOWNSTREAM_CONFLICT' && f.severity === 'error',
-        );
-        return fail([...why, noSlotFinding(j, search, laterEnd - laterStart)]);
+      if (!args.ok) return args;
+      const { plan: original, protocol, calendar, asOfMs } = args.value;
+      const zone = original.timeZone;
+      const refusal = statusRefusal(original, 'sessionRescheduled');
+      if (refusal !== undefined) return fail([refusal]);
+      const session = original.sessions[k - 1];
+      if (session === undefined)
+        return fail([finding('UNKNOWN_SESSION', 'error', { session: k, sessions: original.sessions.length }, { session: k })]);
+      if (session.state === 'completed') return fail([finding('SESSION_ALREADY_COMPLETED', 'error', { session: k }, { session: k })]);
+      if (session.state !== 'booked' || session.booking === undefined) {
+        return fail([finding('SESSION_NOT_BOOKED', 'error', { session: k, state: session.state }, { session: k })]);
       }
-      moved.push({ k: j, start: best.start, end: best.end, resource: best.resource });
-      current = withSessions(current, (s) => (s.number === j ? booked(s, best.start, best.end, zone) : s));
-    }
+      const durationMs = durationOf(protocol, session);
+      const end = start + durationMs;
+      const requestedStart = (options as { start: string }).start;
+      const requested = (problem: 'notice' | 'horizon' | 'closed' | 'busy'): Finding =>
+        finding(
+          'NO_SLOT_AVAILABLE',
+          'error',
+          {
+            session: k,
+            reason: 'requested',
+            problem,
+            start: requestedStart,
+            durationMinutes: Math.round(durationMs / 60_000),
+            noticeMinutes: Math.round(calendar.noticeMs / 60_000),
+            at: formatInstant(asOfMs, zone),
+            // The horizon as searched: never past the last day a search visits (a date our parsers accept).
+            until: formatLocalDate(Math.min(fastLocalDay(calendar.zone, asOfMs) + calendar.horizonDays, LAST_SEARCH_DAY)),
+          },
+          { session: k },
+        );
 
-    // 3. The requested start on the calendar, with every other session where it ends up.
-    const resource = freeResource(calendar, current, k, start, end, busyBlocks(calendar, from, to, released as Released));
-    if (resource === null) return fail([requested('busy')]);
+      // 1. The session's own rules, against the sessions before it (the later ones will follow it).
+      const laterReleased = withSessions(original, (s) => (s.number > k && s.state === 'booked' ? pending(s) : s));
+      const own = bookingChecks({ plan: laterReleased, protocol, session: k, start, end, at: asOfMs, move: true }).filter(
+        (f) => f.severity === 'error',
+      );
+      if (own.length > 0) return fail(own);
+      const timing = timingProblem(calendar, start, end, asOfMs);
+      if (timing !== undefined) return fail([requested(timing)]);
 
-    // 4. The events, in an order the state machine accepts.
-    const taken = new Set(original.history.map((e) => e.id));
-    const at = (options as { asOf: string }).asOf;
-    const moves = [{ k, start, end, resource }, ...moved];
-    const events: PlanEvent[] = moves.map((m) => ({
-      id: eventId(original, 'move', m.k, m.start, taken),
-      type: 'sessionRescheduled',
-      at,
-      session: m.k,
-      start: m.k === k ? requestedStart : formatInstant(m.start, zone),
-    }));
-    const ordered = acceptedOrder(original, protocol, [...events].reverse());
-    if (!ordered.ok) return ordered;
-    const sessions: Slot[] = [];
-    for (const m of moves) {
-      const slot = describeBooking(current, protocol, m.k, m.start, m.end, m.resource);
-      if ('code' in slot) return fail([slot]);
-      sessions.push(m.k === k ? { ...slot, start: requestedStart } : slot);
-    }
-    return ok({ events: ordered.value, sessions });
-  });
+      // 2. Later bookings: kept while they still satisfy their gaps, else moved to their best slot.
+      const released: { start: number; end: number }[] = [
+        { start: parseInstant(session.booking.start), end: parseInstant(session.booking.end) },
+      ];
+      const { from, to } = searchWindow(calendar, asOfMs);
+      let current = withSessions(original, (s) => (s.number === k ? booked(s, start, end, zone) : s));
+      const moved: { k: number; start: number; end: number; resource: string | undefined }[] = [];
+      for (let j = k + 1; j <= original.sessions.length; j++) {
+        const later = original.sessions[j - 1] as PlanSession;
+        if (later.state !== 'booked' || later.booking === undefined) continue;
+        const view = withSessions(current, (s) => (s.number > j && s.state === 'booked' ? pending(s) : s));
+        const laterStart = parseInstant(later.booking.start);
+        const laterEnd = parseInstant(later.booking.end);
+        if (!hasError(bookingChecks({ plan: view, protocol, session: j, start: laterStart, end: laterEnd, at: asOfMs, move: true })))
+          continue;
+        released.push({ start: laterStart, end: laterEnd });
+        const search = searchSlots({
+          plan: view,
+          protocol,
+          calendar,
+          asOfMs,
+          k: j,
+          move: true,
+          durationMs: laterEnd - laterStart,
+          limit: 1,
+          blocks: busyBlocks(calendar, from, to, released as Released),
+        });
+        const best = search.slots[0];
+        if (best === undefined) {
+          const why = bookingChecks({ plan: original, protocol, session: k, start, end, at: asOfMs, move: true }).filter(
+            (f) => f.code === 'DOWNSTREAM_CONFLICT' && f.severity === 'error',
+          );
+          return fail([...why, noSlotFinding(j, search, laterEnd - laterStart)]);
+        }
+        moved.push({ k: j, start: best.start, end: best.end, resource: best.resource });
+        current = withSessions(current, (s) => (s.number === j ? booked(s, best.start, best.end, zone) : s));
+      }
+
+      // 3. The requested start on the calendar, with every other session where it ends up.
+      const resource = freeResource(calendar, current, k, start, end, busyBlocks(calendar, from, to, released as Released));
+      if (resource === null) return fail([requested('busy')]);
+
+      // 4. The events, in an order the state machine accepts.
+      const taken = new Set(original.history.map((e) => e.id));
+      const at = (options as { asOf: string }).asOf;
+      const moves = [{ k, start, end, resource }, ...moved];
+      const events: PlanEvent[] = moves.map((m) => ({
+        id: eventId(original, 'move', m.k, m.start, taken),
+        type: 'sessionRescheduled',
+        at,
+        session: m.k,
+        start: m.k === k ? requestedStart : formatInstant(m.start, zone),
+      }));
+      const ordered = acceptedOrder(original, protocol, [...events].reverse());
+      if (!ordered.ok) return ordered;
+      const sessions: Slot[] = [];
+      for (const m of moves) {
+        const slot = describeBooking(current, protocol, m.k, m.start, m.end, m.resource);
+        if ('code' in slot) return fail([slot]);
+        sessions.push(m.k === k ? { ...slot, start: requestedStart } : slot);
+      }
+      return ok({ events: ordered.value, sessions });
+    },
+    hints,
+  );
 }

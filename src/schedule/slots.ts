@@ -6,6 +6,7 @@
  */
 import type { Mutable } from '../schema/readonly.js';
 import { guardedInput } from '../schema/limits.js';
+import type { KeyHints } from '../schema/snapshot.js';
 import type { Finding, Outcome } from '../findings/codes.js';
 import { fail, finding, hasError, internalError, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
@@ -19,9 +20,16 @@ import { measureGaps, spacingFinding, worse, type SpacingEvaluation } from '../r
 import { inputFinding } from '../schema/issues.js';
 import { instantOption, intOption, option, prefixed } from '../schema/options.js';
 import { MS_PER_DAY, formatLocalDate, parseLocalDate } from '../time/civil.js';
-import { MAX_DAY } from '../time/range.js';
+import { MAX_DAY, MIN_DAY, MIN_LOCAL_DATE } from '../time/range.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
-import { checkAvailability, trustedAvailability, type Availability, type CheckedAvailability } from './availability.js';
+import {
+  availabilityReadForCall,
+  checkAvailability,
+  trustedAvailability,
+  withAvailabilityRead,
+  type Availability,
+  type CheckedAvailability,
+} from './availability.js';
 import {
   busyBlocks,
   compileCalendar,
@@ -139,6 +147,9 @@ function calendarOf(input: unknown, asOfMs: number): Outcome<Calendar> {
     return ok(calendar);
   }
   if (input === undefined) return fail([inputFinding([], inputDetails.required('an availability'))]);
+  // A raw availability read on the fast path before the snapshot (withAvailabilityRead).
+  const read = availabilityReadForCall(input);
+  if (read !== undefined) return ok(compileCalendar(read, Number.isNaN(asOfMs) ? undefined : asOfMs));
   const checked = checkAvailability(input);
   return checked.ok ? ok(compileCalendar(checked.value, Number.isNaN(asOfMs) ? undefined : asOfMs)) : checked;
 }
@@ -210,7 +221,15 @@ export interface SlotSearch {
   from: number;
   until: number;
   reason: 'calendar' | 'horizon' | 'downstream';
+  /** Whether the end of the supported range cut the search short (then no slot is `DATE_OUT_OF_RANGE`). */
+  capped: boolean;
 }
+
+/**
+ * The last local day a search visits: a start on it plus a day-long session ends before the last
+ * supported instant in every zone (offsets within ±14 h). @internal
+ */
+export const LAST_SEARCH_DAY = MAX_DAY - 3;
 
 function fitFor(evaluation: SpacingEvaluation): SlotFit | undefined {
   switch (evaluation) {
@@ -279,10 +298,12 @@ export function searchSlots(q: SlotQuery): SlotSearch {
   const minStart = asOfMs + calendar.noticeMs;
   // Never past the supported range: a start on local day MAX_DAY - 3 plus a day-long session ends
   // before the last supported instant in every zone (offsets within ±14 h).
-  const lastClinicDay = Math.min(fastLocalDay(calendar.zone, asOfMs) + calendar.horizonDays, MAX_DAY - 3);
+  const horizonEnd = fastLocalDay(calendar.zone, asOfMs) + calendar.horizonDays;
+  const lastClinicDay = Math.min(horizonEnd, LAST_SEARCH_DAY);
+  const capped = horizonEnd > LAST_SEARCH_DAY;
   const firstDay = Math.max(fastLocalDay(calendar.zone, minStart), lo - spread);
   const lastDay = Math.min(lastClinicDay, hi + spread);
-  const empty = (reason: SlotSearch['reason'], from: number, until: number): SlotSearch => ({ slots: [], from, until, reason });
+  const empty = (reason: SlotSearch['reason'], from: number, until: number): SlotSearch => ({ slots: [], from, until, reason, capped });
   if (lo > hi) return empty('downstream', lo, hi);
   if (firstDay > lastDay) return empty('horizon', lo, lastClinicDay);
 
@@ -364,7 +385,13 @@ export function searchSlots(q: SlotQuery): SlotSearch {
     )
       break;
   }
-  return { slots: found, from: Math.max(lo, fastLocalDay(planZone, minStart)), until: Math.min(hi, lastClinicDay), reason: 'calendar' };
+  return {
+    slots: found,
+    from: Math.max(lo, fastLocalDay(planZone, minStart)),
+    until: Math.min(hi, lastClinicDay),
+    reason: 'calendar',
+    capped,
+  };
 }
 
 /** The public slot of a candidate, in the plan's zone. @internal */
@@ -389,8 +416,23 @@ function slotOf(
   return slot;
 }
 
-/** `NO_SLOT_AVAILABLE` for a search that found nothing. @internal */
+/**
+ * `NO_SLOT_AVAILABLE` for a search that found nothing; `DATE_OUT_OF_RANGE` (at `options.asOf`)
+ * when the end of the supported range cut it short or its days lie past that end, so that no
+ * finding names a date the library's own parsers refuse. @internal
+ */
 export function noSlotFinding(k: number, search: SlotSearch, durationMs: number): Finding {
+  const outside = (day: number): boolean => Number.isFinite(day) && (day > LAST_SEARCH_DAY || day < MIN_DAY + 1);
+  if (search.capped || outside(search.from) || outside(search.until)) {
+    const path = ['options', 'asOf'];
+    const day = Math.min(Math.max(search.from, MIN_DAY), MAX_DAY);
+    return finding(
+      'DATE_OUT_OF_RANGE',
+      'error',
+      { path: 'options.asOf', value: formatLocalDate(day), min: MIN_LOCAL_DATE, max: formatLocalDate(LAST_SEARCH_DAY) },
+      { path, session: k },
+    );
+  }
   return finding(
     'NO_SLOT_AVAILABLE',
     'error',
@@ -487,51 +529,59 @@ function chooseSession(plan: Plan, requested: number | undefined): { k: number; 
  * ```
  */
 export function findSlots(plan: Plan, options: FindSlotsOptions): Outcome<Slot[]> {
-  return guardedInput([plan, options] as const, ['plan', 'options'], (plan, options) => {
-    let requested: number | undefined;
-    let limit = 10;
-    const args = schedulingArguments(plan, options, (findings) => {
-      if (option(options, 'session') !== undefined) requested = intOption(options, 'session', 1, 99, undefined, findings);
-      limit = intOption(options, 'limit', 1, 1_000, 10, findings);
-    });
-    if (!args.ok) return args;
-    const { plan: p, protocol, calendar, asOfMs } = args.value;
-    const chosen = chooseSession(p, requested);
-    if ('code' in chosen) return fail([chosen]);
-    const { k, move } = chosen;
-    const session = p.sessions[k - 1] as PlanSession;
-    if (!move) {
-      const { pendingAnchors } = measureGaps(sessionSpec(protocol, k), 0, sessionDays(p));
-      const anchor = pendingAnchors[0];
-      if (anchor !== undefined) {
-        return fail([
-          finding(
-            'SESSION_OUT_OF_ORDER',
-            'error',
-            { session: k, previousSession: anchor, previousState: 'pending', rule: 'previousBooked' },
-            { session: k },
-          ),
-        ]);
+  const hints: KeyHints = {};
+  return guardedInput(
+    [plan, withAvailabilityRead(options, hints) as FindSlotsOptions] as const,
+    ['plan', 'options'],
+    (plan, options) => {
+      let requested: number | undefined;
+      let limit = 10;
+      const args = schedulingArguments(plan, options, (findings) => {
+        if (option(options, 'session') !== undefined) requested = intOption(options, 'session', 1, 99, undefined, findings);
+        limit = intOption(options, 'limit', 1, 1_000, 10, findings);
+      });
+      if (!args.ok) return args;
+      const { plan: p, protocol, calendar, asOfMs } = args.value;
+      const chosen = chooseSession(p, requested);
+      if ('code' in chosen) return fail([chosen]);
+      const { k, move } = chosen;
+      const session = p.sessions[k - 1] as PlanSession;
+      if (!move) {
+        const { pendingAnchors } = measureGaps(sessionSpec(protocol, k), 0, sessionDays(p));
+        const anchor = pendingAnchors[0];
+        if (anchor !== undefined) {
+          return fail([
+            finding(
+              'SESSION_OUT_OF_ORDER',
+              'error',
+              { session: k, previousSession: anchor, previousState: 'pending', rule: 'previousBooked' },
+              { session: k },
+            ),
+          ]);
+        }
       }
-    }
-    const released: Released =
-      move && session.booking !== undefined ? [{ start: parseInstant(session.booking.start), end: parseInstant(session.booking.end) }] : [];
-    const { from, to } = searchWindow(calendar, asOfMs);
-    const durationMs = durationOf(protocol, session);
-    const search = searchSlots({
-      plan: p,
-      protocol,
-      calendar,
-      asOfMs,
-      k,
-      move,
-      durationMs,
-      limit,
-      blocks: busyBlocks(calendar, from, to, released),
-    });
-    if (search.slots.length === 0) return fail([noSlotFinding(k, search, durationMs)]);
-    return ok(search.slots.map((c) => toSlot(p, k, c)));
-  });
+      const released: Released =
+        move && session.booking !== undefined
+          ? [{ start: parseInstant(session.booking.start), end: parseInstant(session.booking.end) }]
+          : [];
+      const { from, to } = searchWindow(calendar, asOfMs);
+      const durationMs = durationOf(protocol, session);
+      const search = searchSlots({
+        plan: p,
+        protocol,
+        calendar,
+        asOfMs,
+        k,
+        move,
+        durationMs,
+        limit,
+        blocks: busyBlocks(calendar, from, to, released),
+      });
+      if (search.slots.length === 0) return fail([noSlotFinding(k, search, durationMs)]);
+      return ok(search.slots.map((c) => toSlot(p, k, c)));
+    },
+    hints,
+  );
 }
 
 export { searchWindow };

@@ -16,12 +16,35 @@ export const MAX_ID = 256;
 /** Longest free text (notes, reasons, titles). */
 export const MAX_TEXT = 4_000;
 
+// zod runs a length check on any value that has a `length` (also after the type check failed),
+// so an object whose `length` is itself an object made it throw (INTERNAL_ERROR) instead of
+// refusing the value. These checks look at strings and arrays only; the type check refuses the rest.
+const isString = (payload: { value: unknown }): boolean => typeof payload.value === 'string';
+const isArray = (payload: { value: unknown }): boolean => Array.isArray(payload.value);
+
+function only<C extends { _zod: { def: { when?: ((payload: never) => boolean) | undefined } } }>(
+  check: C,
+  when: (payload: { value: unknown }) => boolean,
+): C {
+  check._zod.def.when = when;
+  return check;
+}
+
+/** At most `max` characters (strings only). */
+export const maxChars = (max: number) => only(z.maxLength(max), isString);
+/** At least `min` characters (strings only). */
+export const minChars = (min: number) => only(z.minLength(min), isString);
+/** At most `max` items (arrays only). */
+export const maxItems = (max: number) => only(z.maxLength(max), isArray);
+/** At least `min` items (arrays only). */
+export const minItems = (min: number) => only(z.minLength(min), isArray);
+
 /** An identifier: 1 to 256 characters. */
-export const idField = z.string().check(z.minLength(1), z.maxLength(MAX_ID));
+export const idField = z.string().check(minChars(1), maxChars(MAX_ID));
 /** Free text up to 4,000 characters. */
-export const textField = z.string().check(z.maxLength(MAX_TEXT));
+export const textField = z.string().check(maxChars(MAX_TEXT));
 /** A short label (phase, title) up to 256 characters, not empty. */
-export const labelField = z.string().check(z.minLength(1), z.maxLength(MAX_ID));
+export const labelField = z.string().check(minChars(1), maxChars(MAX_ID));
 
 /** A positive whole number. */
 export const positiveInt = z.int().check(z.minimum(1));

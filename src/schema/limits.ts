@@ -6,11 +6,11 @@
  * @module
  */
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, guarded } from '../findings/finding.js';
+import { internalError } from '../findings/finding.js';
 import { inputDetails, type InputProblem } from '../findings/input.js';
 import { inputFinding } from './issues.js';
 import { isSealed } from './sealed.js';
-import { snapshot } from './snapshot.js';
+import { guardedCall, type Boundary, type KeyHints } from './snapshot.js';
 
 /**
  * The size limits checked before any parsing. Generous for real plans: a plan with 1,000 history
@@ -123,27 +123,26 @@ export function limitsFinding(value: unknown, prefix: (string | number)[] = []):
 
 const keepAsIs = (value: object): boolean => isSealed(value) || Object.isFrozen(value);
 
+/** The core's boundary: its limits, its sealed values, its findings. */
+const coreBoundary: Boundary = {
+  limits: inputLimits,
+  // Sealed and frozen values (built-in protocols, a caller's frozen protocol) are kept as they are:
+  // copying them would defeat defineProtocol's cache and cost hundreds of µs per call.
+  keep: keepAsIs,
+  refuse: (path, problem) => inputFinding(path, problem as InputProblem),
+  internal: internalError,
+};
+
 /**
- * Runs a public call on snapshots of its untrusted arguments (see `snapshot`): an argument
- * whose reading throws is `INVALID_INPUT` (`unreadable`) at its path, under the argument's name
- * (`''` for none); anything else thrown is `INTERNAL_ERROR`, as {@link guarded} does.
+ * Runs a public call of the core on snapshots of its untrusted arguments: {@link guardedCall}
+ * (the one guard, shared with the exporters) with the core's limits and findings; `hints` are the
+ * key lists a fast reader of this call already read.
  */
 export function guardedInput<A extends readonly unknown[], T>(
   args: A,
   names: readonly string[],
   body: (...args: A) => Outcome<T>,
+  hints?: KeyHints,
 ): Outcome<T> {
-  const copies: unknown[] = [];
-  for (let i = 0; i < args.length; i++) {
-    // Sealed and frozen values (built-in protocols, a caller's frozen protocol) are kept as they are:
-    // copying them would defeat defineProtocol's cache and cost hundreds of µs per call.
-    const snap = snapshot(args[i], inputLimits, keepAsIs);
-    if (!snap.ok) {
-      const name = names[i] ?? '';
-      return fail([inputFinding(name === '' ? snap.path : [name, ...snap.path], snap.problem as InputProblem)]);
-    }
-    copies.push(snap.value);
-  }
-  // The copies have the arguments' shapes: plain data read from them.
-  return guarded(() => body(...(copies as unknown as A)));
+  return guardedCall(args, names, coreBoundary, body, hints);
 }

@@ -3,7 +3,7 @@
  * @module
  */
 import type { Finding, Outcome } from '../findings/codes.js';
-import { fail, finding, ok } from '../findings/finding.js';
+import { fail, finding, guarded, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { frozenJsonCopy } from './fields.js';
 import { parseInstant } from '../time/instant.js';
@@ -12,8 +12,9 @@ import { planSchemas, type Plan, type PlanEvent, type PlanSession } from './plan
 import { derivedStatus } from './plan-status.js';
 import { prefixed } from './options.js';
 import { isTrustedPlan, sealPlan } from './plan-trust.js';
-import { limitsFinding } from './limits.js';
-import { guardedInput } from '../schema/limits.js';
+import { guardedInput, limitsFinding } from './limits.js';
+import { isReadEvent, readEventFast, readPlanFast } from './plan-read.js';
+import type { KeyHints } from './snapshot.js';
 
 /** The schema version this library reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -47,8 +48,20 @@ function checklistProtoKey(record: unknown, path: (string | number)[]): Finding 
     : undefined;
 }
 
-/** Parses one event (untrusted) into a frozen `PlanEvent`. @internal */
+/**
+ * Parses one event (untrusted) into a frozen `PlanEvent`: a plainly valid event through the
+ * key-wise reader (`plan-read.ts`), anything else through the zod schema, which words the findings.
+ * @internal
+ */
 export function parseEvent(input: unknown, prefix: (string | number)[] = []): Outcome<PlanEvent> {
+  if (isReadEvent(input)) return ok(input);
+  const fast = readEventFast(input);
+  if (fast !== undefined) return ok(fast);
+  return parseEventSlow(input, prefix);
+}
+
+/** The zod path of {@link parseEvent} alone: the oracle the key-wise reader is tested against. @internal */
+export function parseEventSlow(input: unknown, prefix: (string | number)[] = []): Outcome<PlanEvent> {
   if (!isRecord(input)) return fail([inputFinding(prefix, inputDetails.notObject('an event object'))]);
   const tooBig = limitsFinding(input, prefix);
   if (tooBig !== undefined) return fail([tooBig]);
@@ -129,7 +142,8 @@ function consistency(plan: Plan): Finding[] {
   return out;
 }
 
-function parse(input: unknown): Outcome<Plan> {
+/** The slow path's shape stage: the pre-checks and the zod schema (no consistency, nothing frozen). */
+function parseShape(input: unknown): Outcome<Plan> {
   if (!isRecord(input)) return fail([inputFinding([], inputDetails.notObject('a plan object'))]);
   const version = input.schemaVersion;
   if (typeof version === 'number' && version !== SCHEMA_VERSION) {
@@ -165,6 +179,25 @@ function parse(input: unknown): Outcome<Plan> {
   const parsed = planParser().safeParse(input, { reportInput: true });
   if (!parsed.success) return fail(issuesToFindings(parsed.error.issues));
   const plan = parsed.data;
+  if (plan.metadata !== undefined) plan.metadata = frozenJsonCopy(plan.metadata);
+  return ok(plan);
+}
+
+function parse(input: unknown): Outcome<Plan> {
+  const shaped = parseShape(input);
+  return shaped.ok ? finish(shaped.value) : shaped;
+}
+
+/**
+ * The slow path alone (snapshot, pre-checks, zod; `finished: false` stops before the consistency
+ * checks): the oracle the key-wise reader is tested against. @internal
+ */
+export function parsePlanSlow(input: unknown, finished = true): Outcome<Plan> {
+  return guardedInput([input] as const, [''], (input) => (finished ? parse(input) : parseShape(input)));
+}
+
+/** A parsed plan (either path; metadata already a frozen copy): its consistency checked, frozen and sealed. */
+function finish(plan: Plan): Outcome<Plan> {
   const problems = consistency(plan);
   if (problems.length > 0) return fail(problems);
   plan.sessions.forEach(freezeSession);
@@ -178,10 +211,19 @@ function parse(input: unknown): Outcome<Plan> {
     Object.freeze(plan.screening);
   }
   if (plan.plannedZones !== undefined) Object.freeze(plan.plannedZones);
-  if (plan.metadata !== undefined) {
-    plan.metadata = frozenJsonCopy(plan.metadata);
-  }
   return ok(sealPlan(plan));
+}
+
+/**
+ * A plan argument: trusted as is; a plainly valid one read key-wise (`plan-read.ts`, no snapshot,
+ * no zod); anything else snapshotted and parsed by the zod schema, which words the findings.
+ */
+function readPlan(input: unknown): Outcome<Plan> {
+  if (isTrustedPlan(input)) return ok(input);
+  const hints: KeyHints = {};
+  const fast = readPlanFast(input, hints);
+  if (fast !== undefined) return guarded(() => finish(fast));
+  return guardedInput([input] as const, [''], (input) => parse(input), hints);
 }
 
 /**
@@ -207,14 +249,12 @@ function parse(input: unknown): Outcome<Plan> {
  * ```
  */
 export function parsePlan(input: unknown): Outcome<Plan> {
-  if (isTrustedPlan(input)) return ok(input);
-  return guardedInput([input] as const, [''], (input) => parse(input));
+  return readPlan(input);
 }
 
 /** The plan argument of a call: trusted as is, otherwise parsed (paths prefixed with `plan`). @internal */
 export function planArgument(input: unknown): Outcome<Plan> {
-  if (isTrustedPlan(input)) return ok(input);
-  const out = guardedInput([input] as const, [''], (input) => parse(input));
+  const out = readPlan(input);
   return out.ok ? out : fail(prefixed(out.findings, ['plan']));
 }
 

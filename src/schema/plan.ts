@@ -10,7 +10,11 @@ import {
   instantField,
   labelField,
   localDateField,
+  maxChars,
+  maxItems,
   metadataField,
+  minChars,
+  minItems,
   positiveInt,
   textField,
   timeZoneField,
@@ -39,10 +43,10 @@ export const eventTypes = [
 function build() {
   /** What was done in a session: zones treated, pigment, needle, and the phase checklist. */
   const treatmentRecordSchema = z.strictObject({
-    zones: z.optional(z.array(z.enum(scalpZones)).check(z.maxLength(scalpZones.length))),
+    zones: z.optional(z.array(z.enum(scalpZones)).check(maxItems(scalpZones.length))),
     pigment: z.optional(labelField),
     needle: z.optional(labelField),
-    checklist: z.optional(z.record(z.string().check(z.minLength(1), z.maxLength(64)), z.boolean())),
+    checklist: z.optional(z.record(z.string().check(minChars(1), maxChars(64)), z.boolean())),
     notes: z.optional(textField),
   });
 
@@ -101,7 +105,7 @@ function build() {
           until: z.optional(localDateField),
         }),
       )
-      .check(z.maxLength(50)),
+      .check(maxItems(50)),
   });
 
   /** One session of a plan: its state, its booking, and what was done. */
@@ -122,8 +126,8 @@ function build() {
     timeZone: timeZoneField,
     createdAt: instantField,
     status: z.enum(['draft', 'active', 'onHold', 'completed', 'closed']),
-    sessions: z.array(planSessionSchema).check(z.minLength(1), z.maxLength(99)),
-    history: z.array(eventSchema).check(z.maxLength(MAX_HISTORY)),
+    sessions: z.array(planSessionSchema).check(minItems(1), maxItems(99)),
+    history: z.array(eventSchema).check(maxItems(MAX_HISTORY)),
     version: countField,
     /** Present while the plan is on hold. */
     hold: z.optional(z.strictObject({ reason: labelField, since: instantField, until: z.optional(localDateField) })),
@@ -134,7 +138,7 @@ function build() {
     /** The screening the plan was created with: enforced when session 1 is booked. */
     screening: z.optional(planScreeningSchema),
     /** The zones the course is planned to treat; evaluation warns about any never treated. */
-    plannedZones: z.optional(z.array(z.enum(scalpZones)).check(z.maxLength(scalpZones.length))),
+    plannedZones: z.optional(z.array(z.enum(scalpZones)).check(maxItems(scalpZones.length))),
     /** For a touch-up: the id of the completed course it maintains. */
     maintains: z.optional(idField),
     metadata: z.optional(metadataField),

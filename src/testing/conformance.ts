@@ -8,6 +8,9 @@
  */
 import * as z from 'zod/mini';
 import { snapshot, type SnapshotProblem } from '../schema/snapshot.js';
+import { formatLocalDate, parseLocalDate } from '../time/civil.js';
+import { parseInstant } from '../time/instant.js';
+import { isValidTimeZone, localDayOf } from '../time/zone.js';
 import {
   aftercare,
   applyEvent,
@@ -168,14 +171,22 @@ export interface ConformanceOptions {
 
 class CaseError extends Error {}
 
+/** A valid local date `days` later, by the time kernel's calendar arithmetic. */
 function shiftDate(date: string, days: number): string {
-  // Pure calendar arithmetic on a local date (UTC is only the carrier here).
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return formatLocalDate((parseLocalDate(date) ?? Number.NaN) + days);
+}
+
+/** `asOf`'s local date in `zone` (the kernel's reading; the public reader words a problem). */
+function localToday(asOf: string, zone: string): string {
+  const ms = parseInstant(asOf);
+  if (!Number.isNaN(ms) && isValidTimeZone(zone)) return formatLocalDate(localDayOf(zone, ms));
+  const out = localDateOf(asOf, zone);
+  if (!out.ok) throw new CaseError(`asOf/timeZone: ${out.findings[0]?.message ?? 'invalid'}`);
+  return out.value;
 }
 
 function resolver(zone: string, asOf: string) {
-  const today = localDateOf(asOf, zone);
-  if (!today.ok) throw new CaseError(`asOf/timeZone: ${today.findings[0]?.message ?? 'invalid'}`);
+  const today = { value: localToday(asOf, zone) };
   const date = (ref: z.infer<typeof dateRef>): string => (typeof ref === 'string' ? ref : shiftDate(today.value, ref.days));
   const instant = (ref: z.infer<typeof instantRef>): string => {
     if (typeof ref === 'string') return ref;

@@ -24,7 +24,6 @@ const KNOWN_OPEN: readonly { name: RegExp; kind: string }[] = [
   { name: /^smp-protocol\/http createHandler\(\)\(request\)$/, kind: 'slow' },
   { name: /^smp-protocol\/http createHandler\(\)\(request\)$/, kind: 'internal' },
   { name: /^smp-protocol formatFinding$/, kind: 'slow' },
-  { name: /^smp-protocol parseAvailability$/, kind: 'invalid-output' },
 ];
 const knownOpen = (f: { entry: string; name: string; kind: string }): boolean =>
   KNOWN_OPEN.some((k) => k.kind === f.kind && k.name.test(`${f.entry} ${f.name}`));

@@ -11,12 +11,11 @@ import {
   parsePlan,
   protocolFor,
   type Finding,
-  type Outcome,
   type Plan,
   type Protocol,
   type ProtocolChoice,
 } from 'smp-protocol';
-import { snapshot } from '../../schema/snapshot.js';
+import { guardedCall, type Boundary } from '../../schema/snapshot.js';
 
 /** The checked plan and protocol, or the findings that stop the export. */
 export type ExportArguments = { ok: true; plan: Plan; protocol: Protocol } | { ok: false; findings: readonly Finding[] };
@@ -53,34 +52,22 @@ function frozen(value: object): boolean {
 }
 
 /**
- * Runs an export on snapshots of its arguments (read once into plain data; a throwing getter or
- * Proxy is `INVALID_INPUT` with the `unreadable` token at its path, a size limit is refused before
- * the values past it are read); anything else thrown becomes an `INTERNAL_ERROR` refusal (no
- * export throws).
+ * The exporters' boundary for the one guard ({@link guardedCall}, shared with the core): the
+ * core's limits, frozen values kept, and the core's findings built from the public catalogue — a
+ * throwing getter or Proxy is `INVALID_INPUT` with the `unreadable` token at its path, a size limit
+ * is refused before the values past it are read, anything else thrown is `INTERNAL_ERROR`.
  */
-export function guardedExport<A extends readonly unknown[], T>(
-  args: A,
-  names: readonly string[],
-  body: (...args: A) => Outcome<T>,
-): Outcome<T> {
-  const copies: unknown[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const snap = snapshot(args[i], exportLimits, frozen);
-    if (!snap.ok) {
-      const name = names[i] ?? '';
-      const path = name === '' ? snap.path : [name, ...snap.path];
-      const params = { ...snap.problem, path: pathText(path) };
-      return { ok: false, findings: [{ code: 'INVALID_INPUT', severity: 'error', message: english.INVALID_INPUT(params), path, params }] };
-    }
-    copies.push(snap.value);
-  }
-  try {
-    // The copies have the arguments' shapes: plain data read from them.
-    return body(...(copies as unknown as A));
-  } catch (error) {
-    return { ok: false, findings: [internalError(error)] };
-  }
-}
+export const exportBoundary: Boundary = {
+  limits: exportLimits,
+  keep: frozen,
+  refuse: (path, problem) => {
+    const params = { ...problem, path: pathText(path) };
+    return { code: 'INVALID_INPUT', severity: 'error', message: english.INVALID_INPUT(params), path, params };
+  },
+  internal: (error) => internalError(error),
+};
+
+export { guardedCall };
 
 function pathText(path: readonly (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');

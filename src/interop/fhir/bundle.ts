@@ -5,7 +5,7 @@
  * @module
  */
 import { forecast, type Finding, type Outcome, type Plan, type Protocol, type ProtocolChoice } from 'smp-protocol';
-import { exportArguments, guardedExport, optionFinding, sessionTitle } from '../common/arguments.js';
+import { exportArguments, exportBoundary, guardedCall, optionFinding, sessionTitle } from '../common/arguments.js';
 import { sessionHistories, type Booking, type SessionHistory } from '../common/bookings.js';
 import { fullInstant, readInstant } from '../common/instants.js';
 import { CLIENT_SYSTEM, PLAN_SYSTEM, canonicalUrl, fhirId, ref } from './names.js';
@@ -323,7 +323,7 @@ function bundle(resources: readonly FhirResource[], transaction: boolean, timest
  * ```
  */
 export function toFhir(plan: Plan, options: FhirOptions): Outcome<FhirBundle> {
-  return guardedExport([plan, options] as const, ['plan', 'options'], (plan, options) => {
+  return guardedCall([plan, options] as const, ['plan', 'options'], exportBoundary, (plan, options) => {
     const args = exportArguments(plan, options);
     if (!args.ok) return args;
     const { plan: p, protocol } = args;

@@ -4,7 +4,7 @@
  * @module
  */
 import { defineProtocol, type Outcome, type Protocol } from 'smp-protocol';
-import { guardedExport } from '../common/arguments.js';
+import { exportBoundary, guardedCall } from '../common/arguments.js';
 import { GAP_EXTENSION, canonicalUrl, computableName, days, planDefinitionId } from './names.js';
 import type { FhirExtension, FhirPlanDefinition, FhirPlanDefinitionAction } from './types.js';
 
@@ -128,7 +128,7 @@ export function planDefinition(protocol: Protocol, canonicalBase: string | undef
  * ```
  */
 export function toPlanDefinition(protocol: Protocol, options: PlanDefinitionOptions = {}): Outcome<FhirPlanDefinition> {
-  return guardedExport([protocol, options] as const, ['', 'options'], (protocol, options) => {
+  return guardedCall([protocol, options] as const, ['', 'options'], exportBoundary, (protocol, options) => {
     const out = defineProtocol(protocol);
     if (!out.ok) return out;
     const base =

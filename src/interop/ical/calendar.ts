@@ -4,7 +4,15 @@
  * @module
  */
 import { aftercare, localDateOf, type Finding, type Outcome, type Plan, type Protocol, type ProtocolChoice } from 'smp-protocol';
-import { exportArguments, guardedExport, optionFinding, sessionPurpose, sessionTitle, zoneFinding } from '../common/arguments.js';
+import {
+  exportArguments,
+  exportBoundary,
+  guardedCall,
+  optionFinding,
+  sessionPurpose,
+  sessionTitle,
+  zoneFinding,
+} from '../common/arguments.js';
 import { sequenceOf, sessionHistories, type SessionHistory } from '../common/bookings.js';
 import { basicDateTime, instantMs, readInstant } from '../common/instants.js';
 import { property, serialize, textProperty } from './content-line.js';
@@ -313,7 +321,7 @@ function aftercareEvents(h: SessionHistory, plan: Plan, protocol: Protocol, s: S
  * ```
  */
 export function toICalendar(plan: Plan, options: ICalendarOptions): Outcome<string> {
-  return guardedExport([plan, options] as const, ['plan', 'options'], (plan, options) => {
+  return guardedCall([plan, options] as const, ['plan', 'options'], exportBoundary, (plan, options) => {
     const args = exportArguments(plan, options);
     if (!args.ok) return args;
     const findings: Finding[] = [];
