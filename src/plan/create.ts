@@ -10,7 +10,7 @@ import { fail, finding, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { defineProtocol } from '../protocol/define.js';
 import type { Protocol } from '../protocol/schema.js';
-import { frozenJsonCopy, idField, instantField, localDateField, metadataField, timeZoneField } from '../schema/fields.js';
+import { frozenJsonCopy, idField, instantField, localDateField, maxItems, metadataField, timeZoneField } from '../schema/fields.js';
 import type { Screening } from '../rules/screening.js';
 import { parseLocalDate } from '../time/civil.js';
 import { inputFinding, issuesToFindings, metadataFinding } from '../schema/issues.js';
@@ -101,7 +101,7 @@ const inputSchemas = once(() => {
     earliestStart: z.optional(localDateField),
     findings: z
       .array(z.looseObject({ code: z.string(), params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))) }))
-      .check(z.maxLength(50)),
+      .check(maxItems(50)),
   });
 
   const inputSchema = z.strictObject({
@@ -113,7 +113,7 @@ const inputSchemas = once(() => {
     createdAt: instantField,
     metadata: z.optional(metadataField),
     screening: z.optional(screeningInput),
-    zones: z.optional(z.array(z.enum(scalpZones)).check(z.maxLength(scalpZones.length))),
+    zones: z.optional(z.array(z.enum(scalpZones)).check(maxItems(scalpZones.length))),
     maintains: z.optional(idField),
   });
   return { screeningInput, inputSchema };

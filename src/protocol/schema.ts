@@ -5,7 +5,7 @@
 import type { DeepReadonly } from '../schema/readonly.js';
 import * as z from 'zod/mini';
 import { once } from '../schema/once.js';
-import { countField, idField, labelField, positiveInt, textField } from '../schema/fields.js';
+import { countField, idField, labelField, maxChars, maxItems, minChars, minItems, positiveInt, textField } from '../schema/fields.js';
 
 /** The intake conditions a protocol can screen for. */
 export const screeningConditions = [
@@ -48,7 +48,7 @@ function build() {
   const extraGapSchema = z.strictObject(gapDays);
 
   /** Checklist items a session's treatment record must confirm (e.g. `hairlineAgreed`). */
-  const checklistField = z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(20));
+  const checklistField = z.array(z.string().check(minChars(1), maxChars(64))).check(maxItems(20));
 
   /** One session of a protocol. */
   const protocolSessionSchema = z.strictObject({
@@ -57,7 +57,7 @@ function build() {
     title: labelField,
     purpose: textField,
     durationMinutes: z.int().check(z.minimum(1), z.maximum(1_440)),
-    gaps: z.array(gapSchema).check(z.maxLength(20)),
+    gaps: z.array(gapSchema).check(maxItems(20)),
     checklist: z.optional(checklistField),
   });
 
@@ -125,7 +125,7 @@ function build() {
     version: positiveInt,
     name: labelField,
     description: z.optional(textField),
-    sessions: z.array(protocolSessionSchema).check(z.minLength(1), z.maxLength(20)),
+    sessions: z.array(protocolSessionSchema).check(minItems(1), maxItems(20)),
     extraSessions: z.strictObject({
       max: z.int().check(z.minimum(0), z.maximum(20)),
       phase: labelField,
@@ -138,8 +138,8 @@ function build() {
       cancellationNoticeHours: z.number().check(z.minimum(0), z.maximum(24 * 90)),
       maxNoShows: z.optional(positiveInt),
     }),
-    aftercare: z.optional(z.array(aftercareRuleSchema).check(z.maxLength(100))),
-    preparation: z.optional(z.array(preparationRuleSchema).check(z.maxLength(100))),
+    aftercare: z.optional(z.array(aftercareRuleSchema).check(maxItems(100))),
+    preparation: z.optional(z.array(preparationRuleSchema).check(maxItems(100))),
     screening: z.optional(screeningSchema),
     review: z.optional(reviewSchema),
     maintenance: z.optional(maintenanceSchema),

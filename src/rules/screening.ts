@@ -10,7 +10,7 @@ import { fail, finding, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { resolveProtocol, type ProtocolRef } from '../protocol/call.js';
 import type { Protocol, ScreeningCondition, ScreeningRule } from '../protocol/schema.js';
-import { localDateField, MAX_ID } from '../schema/fields.js';
+import { localDateField, MAX_ID, maxChars, maxItems, minChars } from '../schema/fields.js';
 import { inputFinding, issuesToFindings } from '../schema/issues.js';
 import { instantOption, option, timeZoneOption } from '../schema/options.js';
 import { addMonths, formatLocalDate, parseLocalDate } from '../time/civil.js';
@@ -30,7 +30,7 @@ function buildIntake() {
     alopeciaAreata: z.optional(z.strictObject({ stableSince: localDateField })),
     pregnant: z.optional(z.boolean()),
     breastfeeding: z.optional(z.boolean()),
-    activeScalpConditions: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(MAX_ID))).check(z.maxLength(20))),
+    activeScalpConditions: z.optional(z.array(z.string().check(minChars(1), maxChars(MAX_ID))).check(maxItems(20))),
     keloidHistory: z.optional(z.boolean()),
     anticoagulants: z.optional(z.boolean()),
     uncontrolledDiabetes: z.optional(z.boolean()),

@@ -7,6 +7,7 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { minChars } from '../schema/fields.js';
 import { snapshot, type SnapshotProblem } from '../schema/snapshot.js';
 import { formatLocalDate, parseLocalDate } from '../time/civil.js';
 import { parseInstant } from '../time/instant.js';
@@ -36,7 +37,7 @@ const relativeDateTime = z.strictObject({ days: z.int(), time: z.string().check(
 /** A local date: absolute (`YYYY-MM-DD`) or `{ days }` from `asOf`'s local date. */
 const dateRef = z.union([localDate, relativeDay]);
 /** An instant: absolute (ISO 8601 with offset) or `{ days, time }` local to the case's zone. */
-const instantRef = z.union([z.string().check(z.minLength(16)), relativeDateTime]);
+const instantRef = z.union([z.string().check(minChars(16)), relativeDateTime]);
 
 const caseEvent = z.strictObject({
   id: z.optional(z.string()),
