@@ -13,19 +13,11 @@ const env = process.env;
 
 /**
  * Failures known and still open (issue: trust at clinical grade), each a class by export and kind:
- * giant inputs (a 100,000-key object, a million-element array) that the store's methods, the HTTP
- * handler and `formatFinding` take 50–120 ms to refuse, the handler answering one of them 500, and
  * an availability override dated 9999-12-31 kept in Asia/Gaza. Listed so that every *other*
  * failure fails this test; the list may only shrink. (Timing classes come and go with
  * the machine, so a class that did not occur in one run is not itself a failure.)
  */
-const KNOWN_OPEN: readonly { name: RegExp; kind: string }[] = [
-  { name: /^smp-protocol\/postgres createStore\(\)\.\w+$/, kind: 'slow' },
-  { name: /^smp-protocol\/http createHandler\(\)\(request\)$/, kind: 'slow' },
-  { name: /^smp-protocol\/http createHandler\(\)\(request\)$/, kind: 'internal' },
-  { name: /^smp-protocol formatFinding$/, kind: 'slow' },
-  { name: /^smp-protocol parseAvailability$/, kind: 'invalid-output' },
-];
+const KNOWN_OPEN: readonly { name: RegExp; kind: string }[] = [{ name: /^smp-protocol parseAvailability$/, kind: 'invalid-output' }];
 const knownOpen = (f: { entry: string; name: string; kind: string }): boolean =>
   KNOWN_OPEN.some((k) => k.kind === f.kind && k.name.test(`${f.entry} ${f.name}`));
 const SEED = Number(env.FUZZ_SEED ?? 20261203);
