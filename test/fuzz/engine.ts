@@ -699,6 +699,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     }
   };
 
+  const started = Date.now();
   // The giants sweep: each giant as each argument, and in the places that matter, once.
   let index = 0;
   if (options.noGiants !== true && options.index === undefined) {
@@ -717,7 +718,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
         }
       }
     }
-    log(`giants sweep: ${report.inputs} calls`);
+    log(`giants sweep: ${report.inputs} calls, ${Math.round((Date.now() - started) / 1000)} s`);
   }
 
   // Random inputs: input i is fully determined by (seed, i).
@@ -731,7 +732,8 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     const arity = rng.chance(0.05) ? rng.int(4) : t.kinds.length;
     const args = shapes(rng, arity).map((shape, i) => argument(rng, t.kinds[i] ?? 'any', scenario, shape));
     await callOnce(t, args, index);
-    if (index > 0 && index % 100_000 === 0) log(`${index} inputs, ${distinct.size} distinct failures`);
+    if (index > 0 && index % 100_000 === 0)
+      log(`${index} inputs, ${distinct.size} distinct failures, ${Math.round((Date.now() - started) / 1000)} s`);
   }
 
   if (JSON.stringify(api.protocols) !== builtins) {
