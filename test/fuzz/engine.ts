@@ -540,7 +540,11 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const codes = Array.isArray(api.findingCodes) ? (api.findingCodes as string[]) : Object.keys(api.findingCodes);
   const checkers: Checkers = {
     instant: (t) => api.localDateOf(t, 'UTC').ok,
-    localDate: (t) => api.toInstant(`${t}T12:00`, 'UTC').ok,
+    // A supported local date (1900-01-01 to 9999-12-31) has a noon inside the supported instants
+    // in some zone, but not always in UTC: 1900-01-01 at noon UTC is before the first instant
+    // (1900-01-02T00:00Z), and 9999-12-31 at noon UTC after the last. So noon in UTC, UTC−12 or
+    // UTC+14; a date none of them accepts is one our parser refuses.
+    localDate: (t) => ['UTC', 'Etc/GMT+12', 'Etc/GMT-14'].some((zone) => api.toInstant(`${t}T12:00`, zone).ok),
     plan: (v) => {
       const out = api.parsePlan(JSON.parse(JSON.stringify(v)));
       return out.ok
