@@ -15,6 +15,7 @@ import {
   type Protocol,
 } from 'smp-protocol';
 import type { Store } from 'smp-protocol/postgres';
+import { readArgument } from '../postgres/input.js';
 import { openApiDocument } from './openapi.js';
 import { protocolOf, readers } from './readers.js';
 
@@ -110,11 +111,16 @@ async function readJson(request: Request, limit: number): Promise<Body> {
     bytes.set(c, at);
     at += c.byteLength;
   }
+  let parsed: unknown;
   try {
-    return { ok: true, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown };
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
   } catch {
     return { ok: false, response: errorResponse([inputError('body', 'must be a JSON document (UTF-8)')]) };
   }
+  // The byte limit bounds the parse; the core's limits bound the rest before anything walks,
+  // spreads or copies the document (a 100,000-key object under a raised maxBodyBytes is 400).
+  const read = readArgument(parsed, 'body');
+  return read.ok ? { ok: true, value: read.value } : { ok: false, response: errorResponse([read.finding]) };
 }
 
 function isoNow(now: () => Date): string {

@@ -20,6 +20,7 @@ import {
 } from 'smp-protocol';
 import { hasTransactionScope, transactionScope, type SqlClient } from './client.js';
 import { databaseError, fail, finding, inputError, ok, sqlstateOf } from './findings.js';
+import { readArgument, reasonText } from './input.js';
 
 /**
  * What the store's `createPlan` takes: the core's `createPlan` input, with the protocol given
@@ -386,8 +387,12 @@ function buildStore(options: StoreOptions): Store {
   return {
     protocols,
 
-    createPlan: (input) =>
+    createPlan: (given) =>
       guardedDb(async () => {
+        // Read once, limits first: a 100,000-key input is refused before it is spread or parsed.
+        const readInput = readArgument(given, '');
+        if (!readInput.ok) return fail([readInput.finding]);
+        const input = readInput.value;
         if (typeof input !== 'object' || input === null)
           return fail([inputError(['input'], 'must be an object with id, clientId, protocol, timeZone and createdAt')]);
         const ref = (input as { protocol?: unknown }).protocol as { id?: unknown; version?: unknown } | undefined;
@@ -448,10 +453,18 @@ function buildStore(options: StoreOptions): Store {
         return id.ok ? read(id.value) : id;
       }),
 
-    append: (planId, event, appendOptions = {}) =>
+    append: (planId, givenEvent, givenOptions = {}) =>
       guardedDb(async () => {
         const id = idArgument(planId, 'planId');
         if (!id.ok) return id;
+        // Read once, limits first (applyEvent reads the event's copy; a throwing getter is the
+        // caller's INVALID_INPUT, never a DATABASE_ERROR).
+        const readEvent = readArgument(givenEvent, '');
+        if (!readEvent.ok) return fail([readEvent.finding]);
+        const readOptions = readArgument(givenOptions, 'options');
+        if (!readOptions.ok) return fail([readOptions.finding]);
+        const event = readEvent.value;
+        const appendOptions = readOptions.value;
         const expected = (appendOptions as { expectedVersion?: unknown } | null)?.expectedVersion;
         if (expected !== undefined && !(Number.isInteger(expected) && (expected as number) >= 0)) {
           return fail([inputError(['options', 'expectedVersion'], 'must be a whole number ≥ 0')]);
@@ -576,8 +589,8 @@ function buildStore(options: StoreOptions): Store {
       guardedDb(async () => {
         const id = idArgument(jobId, 'id');
         if (!id.ok) return id;
-        const why =
-          typeof reason === 'string' ? reason.slice(0, 1000) : reason === undefined ? null : JSON.stringify(reason).slice(0, 1000);
+        // Never refused, never walked past a small bound: a worker records its failure whatever it holds.
+        const why = reasonText(reason);
         const r = await client.query(
           `UPDATE smp_outbox SET
              status = CASE WHEN attempts >= $3 THEN 'dead' ELSE 'pending' END,

@@ -4,7 +4,7 @@
  */
 import type { Mutable } from '../schema/readonly.js';
 import type { Finding, Outcome } from '../findings/codes.js';
-import { finding, ok } from '../findings/finding.js';
+import { fail, finding, ok } from '../findings/finding.js';
 import type { Plan, SessionState } from '../schema/plan.js';
 import { guardedInput } from '../schema/limits.js';
 import type { Protocol } from '../protocol/schema.js';
@@ -14,7 +14,7 @@ import { readAsOfCall } from '../protocol/call.js';
 import { sessionSpec } from '../protocol/session.js';
 import { sessionDay } from './session-days.js';
 import { addMonths, formatLocalDate, parseLocalDate } from '../time/civil.js';
-import { dayInRange } from '../time/range.js';
+import { dayInRange, MAX_LOCAL_DATE, MIN_LOCAL_DATE } from '../time/range.js';
 import { parseInstant } from '../time/instant.js';
 import { localDayOf } from '../time/zone.js';
 
@@ -157,6 +157,19 @@ function dueOf(day: number, w: Window): Due {
 
 /** Each session's forecast window as of the local day `asOfDay` (also what slots search). @internal */
 export function sessionWindows(plan: Plan, protocol: Protocol, asOfDay: number): SessionForecast[] {
+  return windowsOf(plan, protocol, asOfDay).sessions;
+}
+
+/** A computed `earliest` or `recommended` past the supported dates: where, and the day. */
+interface OutOfRange {
+  index: number;
+  field: 'earliest' | 'recommended';
+  day: number;
+}
+
+/** The windows, and the first `earliest` or `recommended` that left the supported dates, if any. */
+function windowsOf(plan: Plan, protocol: Protocol, asOfDay: number): { sessions: SessionForecast[]; outside?: OutOfRange } {
+  let outside: OutOfRange | undefined;
   const notBefore = plan.notBefore === undefined ? Number.NEGATIVE_INFINITY : (parseLocalDate(plan.notBefore) ?? Number.NEGATIVE_INFINITY);
   const windows: (Window | undefined)[] = [];
   const out: SessionForecast[] = [];
@@ -193,6 +206,8 @@ export function sessionWindows(plan: Plan, protocol: Protocol, asOfDay: number):
       w.recommended = Math.max(w.recommended, notBefore);
     }
     windows.push(w);
+    if (outside === undefined && !dayInRange(w.earliest)) outside = { index: out.length, field: 'earliest', day: w.earliest };
+    else if (outside === undefined && !dayInRange(w.recommended)) outside = { index: out.length, field: 'recommended', day: w.recommended };
     const f: Mutable<SessionForecast> = {
       session: s.number,
       state: s.state,
@@ -206,7 +221,7 @@ export function sessionWindows(plan: Plan, protocol: Protocol, asOfDay: number):
     if (Number.isFinite(w.latest) && dayInRange(w.latest)) f.latest = formatLocalDate(w.latest);
     out.push(f);
   }
-  return out;
+  return outside === undefined ? { sessions: out } : { sessions: out, outside };
 }
 
 /**
@@ -220,6 +235,9 @@ export function sessionWindows(plan: Plan, protocol: Protocol, asOfDay: number):
  * booking that ended before `asOf` with nothing recorded gives `OUTCOME_NOT_RECORDED` (a warning;
  * it is never counted as completed). Never throws: a junk plan, a missing or mismatched protocol or
  * a bad `asOf` refuse the call (`ok: false`), so a broken call never looks like a finished course.
+ * A session whose `earliest` or `recommended` date would fall after 9999-12-31 refuses the call
+ * with `DATE_OUT_OF_RANGE` (path `sessions[i].earliest` or `.recommended`); a `pastDue` or
+ * `latest` past it is left out (as far away as never).
  *
  * @param plan - the plan
  * @param options - the plan's protocol and the moment of the forecast
@@ -240,7 +258,21 @@ export function forecast(plan: Plan, options: ReadOptions): Outcome<Forecast> {
     const read = readAsOfCall(plan, options);
     if (!read.ok) return read;
     const { plan: p, protocol, options: asOf } = read.value;
-    const sessions = sessionWindows(p, protocol, asOf.asOfDay);
+    const { sessions, outside } = windowsOf(p, protocol, asOf.asOfDay);
+    if (outside !== undefined) {
+      // An earliest or recommended date past 9999-12-31 is the forecast's meaning, not an
+      // optional extra: refused, never written as a date our own parser refuses.
+      const path = `sessions[${outside.index}].${outside.field}`;
+      const value = formatLocalDate(outside.day);
+      return fail([
+        finding(
+          'DATE_OUT_OF_RANGE',
+          'error',
+          { path, value, min: MIN_LOCAL_DATE, max: MAX_LOCAL_DATE },
+          { path: ['sessions', outside.index, outside.field] },
+        ),
+      ]);
+    }
     const findings: Finding[] = unrecordedOutcomes(p, asOf.asOfMs);
     if (p.status === 'onHold' && p.hold !== undefined) {
       const since = formatLocalDate(localDayOf(p.timeZone, parseInstant(p.hold.since)));

@@ -76,6 +76,35 @@ describe('the fuzzer catches', () => {
     expect(kinds(r)).toEqual(['slow']);
   });
 
+  it('a slow call after an await: an async call is timed to its settling', async () => {
+    const r = await fuzz({
+      ...RUN,
+      inputs: 3,
+      budgetMs: 5,
+      entries: {
+        'smp-protocol': root,
+        'smp-protocol/fake': {
+          spinLater: async () => {
+            await null;
+            const end = process.cpuUsage().user + 20_000;
+            while (process.cpuUsage().user < end);
+            return null;
+          },
+        },
+      },
+      only: 'spinLater',
+    });
+    expect(kinds(r)).toEqual(['slow']);
+  });
+
+  it('the supported ends, 1900-01-01 and 9999-12-31, are dates our parser accepts; a day past either is not', async () => {
+    const ends = () => ({ ok: true, value: { earliest: '1900-01-01', latest: '9999-12-31' }, findings: [] });
+    expect((await against({ ends })).failures).toEqual([]);
+    expect(
+      (await against({ before: () => ({ ok: true, value: { earliest: '1899-12-31' }, findings: [] }) })).failures.map((f) => f.detail),
+    ).toEqual(['result.value.earliest = "1899-12-31" (a local date our parser refuses)']);
+  });
+
   it('an ok result our parsers refuse: a date past 9999 and a plan parsePlan refuses', async () => {
     expect(
       (await against({ farDate: () => ({ ok: true, value: { earliest: '10000-01-01' }, findings: [] }) })).failures.map((f) => f.detail),
@@ -117,6 +146,16 @@ describe('the fuzzer catches', () => {
     };
     const handler = await fuzz({ ...RUN, entries, only: 'createHandler()(request)' });
     expect(handler.failures.map((f) => [f.kind, f.detail])).toEqual([['internal', 'result.mark: HTTP 500']]);
+    // A 500 whose findings are all DATABASE_ERROR is the documented answer to a database failure
+    // (which the fake client injects): not internal. One with any other finding is.
+    const answering = (findings: unknown[]) => ({
+      'smp-protocol': root,
+      'smp-protocol/fake-http': { createHandler: () => async () => new Response(JSON.stringify({ findings }), { status: 500 }) },
+    });
+    const database = { code: 'DATABASE_ERROR', severity: 'error', message: 'x', params: { sqlstate: '57P01', detail: 'x' } };
+    expect((await fuzz({ ...RUN, entries: answering([database]), only: 'createHandler()(request)' })).failures).toEqual([]);
+    const mixed = await fuzz({ ...RUN, entries: answering([database, { code: 'INVALID_INPUT' }]), only: 'createHandler()(request)' });
+    expect(mixed.failures.map((f) => [f.kind, f.detail])).toEqual([['internal', 'result.mark: HTTP 500']]);
     const store = await fuzz({ ...RUN, entries, only: 'createStore().load' });
     expect(store.failures.map((f) => f.kind)).toContain('throw');
   });

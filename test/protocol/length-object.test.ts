@@ -28,7 +28,7 @@ describe('an object with an object length is a finding at its field', () => {
       protocol: standardProtocol,
       timeZone: 'Europe/London',
       createdAt: '2026-01-05T09:00:00Z',
-      screening: { outcome: 'eligible', findings: weird },
+      screening: { outcome: 'eligible', findings: weird as never },
     });
     expect(at(mustFail(out))).toEqual([['INVALID_INPUT', ['screening', 'findings']]]);
   });
