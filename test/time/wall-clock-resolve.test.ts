@@ -12,7 +12,7 @@ describe('resolveWallClock', () => {
     ['2026-03-23 10:00:30', 'Europe/London', Date.UTC(2026, 2, 23, 10, 0, 30)],
     ['2026-07-01T10:00', 'Europe/London', Date.UTC(2026, 6, 1, 9)],
     ['2026-10-25T01:30', 'Europe/London', Date.UTC(2026, 9, 25, 0, 30)],
-    ['2026-04-05T02:30', 'Australia/Lord_Howe', Date.UTC(2026, 3, 4, 15, 30)],
+    ['2026-04-05T01:45', 'Australia/Lord_Howe', Date.UTC(2026, 3, 4, 14, 45)],
   ])('%s in %s is ok', (text, zone, ms) => {
     expect(resolveWallClock(text, zone)).toEqual({ kind: 'ok', ms });
   });
