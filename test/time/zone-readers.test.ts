@@ -8,6 +8,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { localDateOf, toInstant } from 'smp-protocol';
 import { mustFail, mustOk } from '../support/plans.js';
 
+/** `Intl.DateTimeFormat.prototype.format` is a getter that returns a bound function (TypeScript types it as a method). */
+const formatGetter = Intl.DateTimeFormat.prototype as unknown as { readonly format: unknown };
+
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -34,8 +37,7 @@ describe('zone names', () => {
 
 describe('offsets read from another ICU', () => {
   it('a date written with other punctuation is read from its parts: America/Havana, DST at local midnight', () => {
-    // `format` is a getter that returns a bound function.
-    vi.spyOn(Intl.DateTimeFormat.prototype, 'format', 'get').mockReturnValue(() => 'lundi 23 mars 2026 à 10 h');
+    vi.spyOn(formatGetter, 'format', 'get').mockReturnValue(() => 'lundi 23 mars 2026 à 10 h');
     expect(mustOk(toInstant('2026-01-15T10:00', 'America/Havana'))).toBe('2026-01-15T10:00:00-05:00');
     expect(mustOk(toInstant('2026-07-01T10:00', 'America/Havana'))).toBe('2026-07-01T10:00:00-04:00');
     expect(mustFail(toInstant('2026-03-08T00:30', 'America/Havana')).map((f) => f.code)).toEqual(['NONEXISTENT_LOCAL_TIME']);
@@ -47,7 +49,7 @@ describe('offsets read from another ICU', () => {
 
   it('midnight written as hour 24 is hour 0: Africa/Abidjan (UTC+0, where UTC midnight is local midnight)', () => {
     const parts = Intl.DateTimeFormat.prototype.formatToParts;
-    vi.spyOn(Intl.DateTimeFormat.prototype, 'format', 'get').mockReturnValue(() => '?');
+    vi.spyOn(formatGetter, 'format', 'get').mockReturnValue(() => '?');
     vi.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts').mockImplementation(function (this: Intl.DateTimeFormat, date) {
       return parts.call(this, date).map((p) => (p.type === 'hour' && p.value === '00' ? { ...p, value: '24' } : p));
     });
