@@ -20,6 +20,12 @@ describe('readInstant: the instant and the offset it was written with', () => {
     ['2026-03-23T10:00:00Z', Date.UTC(2026, 2, 23, 10), 0],
     ['2026-03-23t10:00:00z', Date.UTC(2026, 2, 23, 10), 0],
     ['2026-03-23T10:00:00+00:00', Date.UTC(2026, 2, 23, 10), 0],
+    // Forms only the general parser reads (lowercase t, a comma, no seconds): the same values.
+    ['2026-03-23t10:20:30.250-09:00', Date.UTC(2026, 2, 23, 19, 20, 30, 250), -540],
+    ['2026-03-23T10:20:30,5+05:45', Date.UTC(2026, 2, 23, 4, 35, 30, 500), 345],
+    ['2026-03-23T10:20:30,999999999Z', Date.UTC(2026, 2, 23, 10, 20, 30, 999), 0],
+    ['2026-03-23t10:20+05:59', Date.UTC(2026, 2, 23, 4, 21), 359],
+    ['2026-03-23t10:20-18:00', Date.UTC(2026, 2, 24, 4, 20), -1080],
   ])('%s', (text, ms, offsetMinutes) => {
     expect(readInstant(text)).toEqual({ ms, offsetMinutes });
   });
