@@ -4,7 +4,7 @@
  * each refused with DATE_OUT_OF_RANGE.
  */
 import { describe, expect, it } from 'vitest';
-import { createPlan, standardProtocol, toInstant } from 'smp-protocol';
+import { applyEvent, createPlan, forecast, standardProtocol, toInstant } from 'smp-protocol';
 import { mustFail, mustOk } from '../support/plans.js';
 
 function withEarliestStart(date: string) {
@@ -48,5 +48,24 @@ describe('local wall-clock times', () => {
     expect(mustFail(toInstant(local, zone)).map((f) => [f.code, f.params])).toEqual([
       ['DATE_OUT_OF_RANGE', { path: 'localDateTime', value: local, min: '1900-01-02T00:00:00Z', max: '9999-12-30T23:59:59.999Z' }],
     ]);
+  });
+});
+
+describe('forecast dates at the last supported day', () => {
+  function completedOn(start: string) {
+    let plan = mustOk(
+      createPlan({ id: 'p', clientId: 'c', protocol: standardProtocol, timeZone: 'UTC', createdAt: '9999-11-01T00:00:00Z' }),
+    );
+    plan = mustOk(
+      applyEvent(plan, { id: 'b1', type: 'sessionBooked', at: '9999-11-01T00:00:00Z', session: 1, start }, { protocol: standardProtocol }),
+    );
+    return mustOk(applyEvent(plan, { id: 'c1', type: 'sessionCompleted', at: start, session: 1, start }, { protocol: standardProtocol }));
+  }
+
+  it('a latest date of 9999-12-31 is given; one a day later is left out', () => {
+    const onTime = mustOk(forecast(completedOn('9999-12-01T10:00:00Z'), { protocol: standardProtocol, asOf: '9999-12-01T12:00:00Z' }));
+    expect(onTime.sessions.find((s) => s.session === 2)?.latest).toBe('9999-12-31');
+    const past = mustOk(forecast(completedOn('9999-12-02T10:00:00Z'), { protocol: standardProtocol, asOf: '9999-12-02T12:00:00Z' }));
+    expect(past.sessions.find((s) => s.session === 2)?.latest).toBeUndefined();
   });
 });
