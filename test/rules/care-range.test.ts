@@ -17,10 +17,16 @@ function bookedAt(start: string) {
 describe('preparation at the start of the range', () => {
   it('refuses a session whose preparation would begin before 1900-01-02T00:00:00Z', () => {
     expect(
-      mustFail(preparation(bookedAt('1900-01-02T10:00:00Z'), { protocol, session: 1 })).map((f) => [f.code, f.params, f.session]),
+      mustFail(preparation(bookedAt('1900-01-02T10:00:00Z'), { protocol, session: 1 })).map((f) => [
+        f.code,
+        f.severity,
+        f.params,
+        f.session,
+      ]),
     ).toEqual([
       [
         'DATE_OUT_OF_RANGE',
+        'error',
         { path: 'session', value: '1900-01-02T10:00:00+00:00', min: '1900-01-02T00:00:00Z', max: '9999-12-30T23:59:59.999Z' },
         1,
       ],
@@ -54,9 +60,10 @@ describe('aftercare at the end of the range', () => {
         { protocol },
       ),
     );
-    expect(mustFail(aftercare(booked, { protocol, session: 1 })).map((f) => [f.code, f.params, f.session])).toEqual([
+    expect(mustFail(aftercare(booked, { protocol, session: 1 })).map((f) => [f.code, f.severity, f.params, f.session])).toEqual([
       [
         'DATE_OUT_OF_RANGE',
+        'error',
         { path: 'session', value: '9999-12-20T14:00:00+00:00', min: '1900-01-02T00:00:00Z', max: '9999-12-30T23:59:59.999Z' },
         1,
       ],
