@@ -12,11 +12,7 @@ import { offsetAt } from './zone.js';
 const LOCAL_DATE_TIME = /^([1-9]\d{3})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /** The result of resolving a local wall-clock time in a zone. */
-export type WallClockResolution =
-  | { kind: 'ok'; ms: number; ambiguous: boolean }
-  | { kind: 'format' }
-  | { kind: 'invalid' }
-  | { kind: 'nonexistent' };
+export type WallClockResolution = { kind: 'ok'; ms: number } | { kind: 'format' } | { kind: 'invalid' } | { kind: 'nonexistent' };
 
 /**
  * Resolves `YYYY-MM-DDTHH:mm[:ss]` in `zone` (already validated). A time skipped by a DST change
@@ -43,8 +39,7 @@ export function resolveWallClock(text: string, zone: string): WallClockResolutio
   const wall = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000;
   const ms = instantOfWall(zone, wall);
   if (Number.isNaN(ms)) return { kind: 'nonexistent' };
-  const later = wall - offsetAt(zone, wall + MS_PER_DAY);
-  return { kind: 'ok', ms, ambiguous: later !== ms && later + offsetAt(zone, later) === wall };
+  return { kind: 'ok', ms };
 }
 
 /**
