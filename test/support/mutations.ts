@@ -139,3 +139,10 @@ export function mutate(base: unknown, mutations: readonly Mutation[]): unknown {
   }
   return root.value;
 }
+
+/** One of `bases`, with one to three mutations applied: the inputs of the fast-reader properties. */
+export function mutatedOf(bases: readonly unknown[]): fc.Arbitrary<unknown> {
+  return fc
+    .nat({ max: bases.length - 1 })
+    .chain((i) => fc.array(mutation(pathsOf(bases[i]).length), { minLength: 1, maxLength: 3 }).map((ms) => mutate(bases[i], ms)));
+}
