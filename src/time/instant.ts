@@ -27,7 +27,9 @@ export function parseInstantDetailed(text: string): number | InstantProblem {
   const canonical = parseCanonicalInstant(text);
   if (canonical !== undefined) return instantInRange(canonical) ? canonical : 'range';
   const hit = cache.get(text);
+  // Stryker disable next-line ConditionalExpression: a text read again instead of from the cache gives the same value
   if (hit !== undefined) return hit;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: only bounds the regex's work; no accepted form is over 35 characters, so the patterns below refuse longer text as 'format' anyway
   if (text.length > 40) return 'format';
   const m = INSTANT.exec(text);
   if (m === null) {
@@ -46,11 +48,13 @@ export function parseInstantDetailed(text: string): number | InstantProblem {
     const oh = Number(m[10]);
     const om = Number(m[11]);
     if (oh > 18 || om > 59) return 'offset';
-    offsetMinutes = (oh * 60 + om) * (m[9] === '-' ? -1 : 1);
+    const minutes = oh * 60 + om;
+    offsetMinutes = m[9] === '-' ? -minutes : minutes;
   }
   const fraction = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
   const ms = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + fraction - offsetMinutes * 60_000;
   if (!instantInRange(ms)) return 'range';
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: when the cache is cleared changes only speed and memory
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(text, ms);
   return ms;
@@ -79,8 +83,10 @@ const DAYS_BEFORE = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
  * text, valid or not: then ask {@link parseInstantDetailed}, which accepts exactly the same
  * instants with the same values.
  */
+// Stryker disable next-line BlockStatement: a reader that reads nothing leaves every text to parseInstantDetailed's general parser, which gives the same answers (only slower)
 export function parseCanonicalInstant(text: string): number | undefined {
   const n = text.length;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: the length check only declines early; the shape checks below decline the same texts, and a declined text is read by the general parser to the same value
   if (n < 20 || n > 35) return undefined;
   if (
     text.charCodeAt(4) !== DASH ||
@@ -103,8 +109,11 @@ export function parseCanonicalInstant(text: string): number | undefined {
   if (day > (month === 2 ? (leap ? 29 : 28) : daysInMonth(year, month))) return undefined;
   let p = 19;
   let fraction = 0;
+  // Stryker disable next-line BlockStatement: skipping the fraction leaves p on the dot, which is neither Z nor a sign: declined, and read by the general parser
   if (text.charCodeAt(p) === DOT) {
+    // Stryker disable next-line ArithmeticOperator: from p - 1 the loop stops at the dot and reads an empty fraction, so p stays on the dot: declined
     let q = p + 1;
+    // Stryker disable next-line UpdateOperator: q-- stops the loop after one step with q = p, so p stays on the dot: declined
     while (q < n && q - p <= 9 && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
     if (q === p + 1) return undefined;
     fraction = Math.floor(Number(`0.${text.slice(p + 1, q)}`) * 1000);
@@ -112,13 +121,16 @@ export function parseCanonicalInstant(text: string): number | undefined {
   }
   let offsetMinutes = 0;
   const sign = text.charCodeAt(p);
+  // Stryker disable next-line ArithmeticOperator,BlockStatement: `p === n + 1` never holds (declined); offsetMinutes is already 0
   if (sign === Z && p === n - 1) {
     offsetMinutes = 0;
   } else if ((sign === PLUS || sign === DASH) && p + 6 === n && text.charCodeAt(p + 3) === COLON) {
+    // Stryker disable next-line ArithmeticOperator: two(text, p - 1) reads a digit and the sign, which is NaN: declined
     const oh = two(text, p + 1);
     const om = two(text, p + 4);
     if (!(oh <= 18 && om <= 59)) return undefined;
-    offsetMinutes = (oh * 60 + om) * (sign === DASH ? -1 : 1);
+    const minutes = oh * 60 + om;
+    offsetMinutes = sign === DASH ? -minutes : minutes;
   } else {
     return undefined;
   }
