@@ -23,7 +23,6 @@ export function isValidTimeZone(zone: unknown): zone is string {
   // Stryker disable next-line ConditionalExpression: answering again instead of from the cache gives the same answer (Intl is asked again)
   if (known !== undefined) return known;
   let ok = zone.length <= 64 && ZONE_NAME.test(zone);
-  // Stryker disable next-line ConditionalExpression: asking Intl about a name the pattern refused only stores an unused formatter; `ok` stays false
   if (ok) {
     try {
       formatters.set(zone, makeFormatter(zone));
@@ -64,7 +63,7 @@ function intlOffset(zone: string, ms: number): number {
   if (m === null) {
     // Another ICU may punctuate differently: read the parts instead (slower, always right).
     const parts: Record<string, number> = {};
-    // Stryker disable next-line ConditionalExpression,StringLiteral: literal parts stored under `parts.literal` are never read
+    // Stryker disable next-line StringLiteral: comparing with '' stores the literal parts too, under `parts.literal`, which is never read
     for (const p of formatter.formatToParts(whole)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
     f = [parts.month ?? 1, parts.day ?? 1, parts.year ?? 1970, (parts.hour ?? 0) % 24, parts.minute ?? 0, parts.second ?? 0];
   } else {
