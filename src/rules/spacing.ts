@@ -99,6 +99,8 @@ export function spacingFinding(session: number, day: number, m: GapMeasure, cont
   const fact = context === 'completion' || context === 'evaluateCompleted';
   let severity: Severity = 'warning';
   let code: Finding['code'];
+  // Every evaluation but onTime (returned above) has its case: a new one would leave `code`
+  // unassigned, which the type checker refuses.
   switch (m.evaluation) {
     case 'tooSoon':
       code = 'SPACING_TOO_SOON';
@@ -117,10 +119,6 @@ export function spacingFinding(session: number, day: number, m: GapMeasure, cont
     case 'lapsed':
       code = 'SPACING_LAPSED';
       break;
-    default: {
-      const never: never = m.evaluation;
-      return never;
-    }
   }
   return finding(code, severity, params, { session });
 }
