@@ -71,7 +71,11 @@ describe('a booking that starts before an earlier session ends', () => {
       { id: 'b2', at: '2026-02-01T09:00:00Z', type: 'sessionBooked', session: 2, start: '2026-03-12T10:00:00Z' },
     ]);
     const findings = mustFail(
-      applyEvent(plan, { id: 'b3', at: '2026-02-01T09:00:00Z', type: 'sessionBooked', session: 3, start: '2026-03-12T12:00:00Z' }, { protocol }),
+      applyEvent(
+        plan,
+        { id: 'b3', at: '2026-02-01T09:00:00Z', type: 'sessionBooked', session: 3, start: '2026-03-12T12:00:00Z' },
+        { protocol },
+      ),
     );
     expect(findings.find((f) => f.code === 'SESSION_OUT_OF_ORDER')).toMatchObject({
       session: 3,
@@ -103,7 +107,11 @@ describe('a move measured against every anchor of a later session (custom-anchor
 
   it('a move of session 2 to the day before session 3: the earliest date for session 3 is 2 days after session 2, over 8 after session 1', () => {
     const findings = mustFail(
-      applyEvent(customThree(), { id: 'r2', at: '2026-02-02T09:00:00Z', type: 'sessionRescheduled', session: 2, start: '2026-03-09T10:00:00Z' }, { protocol: customAnchors }),
+      applyEvent(
+        customThree(),
+        { id: 'r2', at: '2026-02-02T09:00:00Z', type: 'sessionRescheduled', session: 2, start: '2026-03-09T10:00:00Z' },
+        { protocol: customAnchors },
+      ),
     );
     expect(findings.map((f) => [f.code, f.severity, f.session, f.params])).toEqual([
       [
@@ -127,7 +135,9 @@ describe('a move measured against every anchor of a later session (custom-anchor
   it('a move of session 2 that keeps its own gap to session 3 is accepted, though session 1 was completed a day late', () => {
     // Session 1 completed on 3 March: session 3 (10 March) is now 7 days after it, under its 8; that
     // gap is not the move's doing, so the move of session 2 is not refused for it.
-    const plan = customThree([{ id: 'c1', at: '2026-03-03T12:00:00Z', type: 'sessionCompleted', session: 1, start: '2026-03-03T10:00:00Z' }]);
+    const plan = customThree([
+      { id: 'c1', at: '2026-03-03T12:00:00Z', type: 'sessionCompleted', session: 1, start: '2026-03-03T10:00:00Z' },
+    ]);
     const out = applyEvent(
       plan,
       { id: 'r2', at: '2026-03-04T09:00:00Z', type: 'sessionRescheduled', session: 2, start: '2026-03-07T10:00:00Z' },
@@ -155,7 +165,11 @@ describe('a new booking whose named anchor is pending again', () => {
     const plan = anchorMissed();
     expect(plan.sessions.map((s) => s.state)).toEqual(['pending', 'booked', 'pending']);
     const findings = mustFail(
-      applyEvent(plan, { id: 'b3', at: '2026-03-03T09:00:00Z', type: 'sessionBooked', session: 3, start: '2026-03-10T10:00:00Z' }, { protocol: customAnchors }),
+      applyEvent(
+        plan,
+        { id: 'b3', at: '2026-03-03T09:00:00Z', type: 'sessionBooked', session: 3, start: '2026-03-10T10:00:00Z' },
+        { protocol: customAnchors },
+      ),
     );
     expect(findings).toEqual([
       {
@@ -182,7 +196,11 @@ describe('a screening floor that names no dated condition', () => {
       }),
     );
     const findings = mustFail(
-      applyEvent(plan, { id: 'b1', at: '2026-02-01T09:00:00Z', type: 'sessionBooked', session: 1, start: '2026-02-27T10:00:00Z' }, { protocol }),
+      applyEvent(
+        plan,
+        { id: 'b1', at: '2026-02-01T09:00:00Z', type: 'sessionBooked', session: 1, start: '2026-02-27T10:00:00Z' },
+        { protocol },
+      ),
     );
     expect(findings.map((f) => [f.code, f.severity, f.params])).toEqual([
       [

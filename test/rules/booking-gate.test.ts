@@ -13,7 +13,11 @@ describe('the booking gate', () => {
   it('refuses session 2 while session 1 is pending with that one finding, even for a start in the past', () => {
     const plan = newPlan({ createdAt: '2026-02-01T09:00:00Z' });
     const findings = mustFail(
-      applyEvent(plan, { id: 'b2', at: '2026-03-20T09:00:00Z', type: 'sessionBooked', session: 2, start: '2026-03-12T10:00:00Z' }, { protocol }),
+      applyEvent(
+        plan,
+        { id: 'b2', at: '2026-03-20T09:00:00Z', type: 'sessionBooked', session: 2, start: '2026-03-12T10:00:00Z' },
+        { protocol },
+      ),
     );
     expect(findings.map((f) => [f.code, f.session, f.params])).toEqual([
       ['SESSION_OUT_OF_ORDER', 2, { session: 2, previousSession: 1, previousState: 'pending', rule: 'previousBooked' }],
@@ -28,7 +32,11 @@ describe('overlap is a shared instant, not a shared edge', () => {
       { id: 'b2', at: '2026-02-01T09:00:00Z', type: 'sessionBooked', session: 2, start: '2026-03-12T10:00:00Z' },
     ]);
     const findings = mustFail(
-      applyEvent(plan, { id: 'r1', at: '2026-02-02T09:00:00Z', type: 'sessionRescheduled', session: 1, start: '2026-03-12T06:00:00Z' }, { protocol }),
+      applyEvent(
+        plan,
+        { id: 'r1', at: '2026-02-02T09:00:00Z', type: 'sessionRescheduled', session: 1, start: '2026-03-12T06:00:00Z' },
+        { protocol },
+      ),
     );
     expect(findings.map((f) => [f.code, f.session, f.params?.reason])).toEqual([['DOWNSTREAM_CONFLICT', 2, 'spacing']]);
   });
@@ -39,7 +47,11 @@ describe('overlap is a shared instant, not a shared edge', () => {
       { id: 'b2', at: '2026-02-01T09:00:00Z', type: 'sessionBooked', session: 2, start: '2026-03-12T10:00:00Z' },
     ]);
     const findings = mustFail(
-      applyEvent(plan, { id: 'r1', at: '2026-02-02T09:00:00Z', type: 'sessionRescheduled', session: 1, start: '2026-03-12T06:01:00Z' }, { protocol }),
+      applyEvent(
+        plan,
+        { id: 'r1', at: '2026-02-02T09:00:00Z', type: 'sessionRescheduled', session: 1, start: '2026-03-12T06:01:00Z' },
+        { protocol },
+      ),
     );
     expect(findings.find((f) => f.code === 'BOOKING_OVERLAP')?.params).toEqual({
       session: 1,
