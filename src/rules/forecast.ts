@@ -170,7 +170,9 @@ interface OutOfRange {
 /** The windows, and the first `earliest` or `recommended` that left the supported dates, if any. */
 function windowsOf(plan: Plan, protocol: Protocol, asOfDay: number): { sessions: SessionForecast[]; outside?: OutOfRange } {
   let outside: OutOfRange | undefined;
-  const notBefore = plan.notBefore === undefined ? Number.NEGATIVE_INFINITY : (parseLocalDate(plan.notBefore) ?? Number.NEGATIVE_INFINITY);
+  // No pause's `until`: no floor.
+  // Stryker disable next-line StringLiteral: parseLocalDate refuses any text that is not a date, this one or another
+  const notBefore = parseLocalDate(plan.notBefore ?? '') ?? Number.NEGATIVE_INFINITY;
   const windows: (Window | undefined)[] = [];
   const out: SessionForecast[] = [];
   for (const s of plan.sessions) {
@@ -192,6 +194,7 @@ function windowsOf(plan: Plan, protocol: Protocol, asOfDay: number): { sessions:
         let a = sessionDay(plan, plan.sessions[anchor - 1]);
         if (a === undefined) {
           // A pending anchor: its own recommended date, never before asOf.
+          // Stryker disable next-line OptionalChaining: an anchor comes before its session, and a pending one has its window
           a = Math.max(windows[anchor - 1]?.recommended ?? asOfDay, asOfDay);
           w.projected = true;
         }
