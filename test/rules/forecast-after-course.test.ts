@@ -34,3 +34,18 @@ describe('the windows after the course near the end of the supported dates', () 
     expect(f.maintenance).toEqual({ earliest: '9996-07-01', recommended: '9997-12-31', latest: '9999-12-31' });
   });
 });
+
+describe('a pending session whose past-due date leaves the supported dates', () => {
+  it('session 2 on 9999-12-11: session 3 is recommended on 9999-12-25, its past-due (10000-01-09) and latest left out', () => {
+    const plan = mustOk(aPlan().inZone('UTC').withSession(1, '9999-12-01T10:00').withSession(2, '9999-12-11T10:00').build());
+    const f = mustOk(forecast(plan, { protocol: standardProtocol, asOf: '9999-12-12T09:00:00Z' }));
+    expect(f.next).toEqual({
+      session: 3,
+      state: 'pending',
+      earliest: '9999-12-18',
+      recommended: '9999-12-25',
+      projected: false,
+      due: 'notYet',
+    });
+  });
+});
