@@ -128,7 +128,7 @@ interface Reason {
   outcome: Exclude<ScreeningOutcome, 'eligible'>;
   until?: number;
   reason: string;
-  extra?: Record<string, string>;
+  extra?: Record<string, string> | undefined;
 }
 
 /** The end of a rule's wait counted from `from` (months first, then days). */
@@ -151,24 +151,21 @@ function reasons(
   const flag = (condition: ScreeningCondition, present: boolean | undefined, extra?: Record<string, string>): void => {
     const rule = conditions[condition];
     if (rule === undefined || present !== true) return;
-    const r: Reason = { condition, outcome: rule.outcome, reason: rule.reason };
-    if (extra !== undefined) r.extra = extra;
-    out.push(r);
+    out.push({ condition, outcome: rule.outcome, reason: rule.reason, extra });
   };
   /** A dated condition: applies while its wait from `from` runs. */
-  const dated = (condition: ScreeningCondition, from: number | undefined, waitOverride?: number): boolean => {
+  const dated = (condition: ScreeningCondition, from: number | undefined, waitOverride?: number): void => {
     const rule = conditions[condition];
-    if (rule === undefined || from === undefined) return false;
+    if (rule === undefined || from === undefined) return;
     if (waitOverride === undefined && rule.waitMonths === undefined && rule.waitDays === undefined) {
       // A rule without a wait (e.g. a clinic that makes a hair transplant ineligible): the
       // condition applies for as long as it is declared, like a flag; it has no end date.
       out.push({ condition, outcome: rule.outcome, reason: rule.reason });
-      return true;
+      return;
     }
     const until = waitOverride ?? waitEnd(rule, from);
-    if (today >= until) return false;
+    if (today >= until) return;
     out.push({ condition, outcome: rule.outcome, until, reason: rule.reason });
-    return true;
   };
   const dob = day(intake.dateOfBirth);
   dated('underage', dob, addMonths(dob, minimumAgeYears * 12));
@@ -181,7 +178,7 @@ function reasons(
   const chemo = intake.chemotherapy;
   const chemoRule = conditions.chemotherapy;
   if (chemo !== undefined && chemoRule !== undefined) {
-    const waiting = dated('chemotherapy', chemo.lastTreatment === undefined ? undefined : day(chemo.lastTreatment));
+    dated('chemotherapy', chemo.lastTreatment === undefined ? undefined : day(chemo.lastTreatment));
     if (
       chemo.plannedStart !== undefined &&
       chemoRule.plannedWithinDays !== undefined &&
@@ -189,7 +186,8 @@ function reasons(
     ) {
       out.push({ condition: 'chemotherapy', outcome: 'deferred', reason: chemoRule.reason, extra: { plannedStart: chemo.plannedStart } });
     }
-    if (chemoRule.clearanceAfterWait === true && (chemo.lastTreatment !== undefined || waiting)) {
+    // After a last treatment, during the wait or after it: only a dated treatment has a wait.
+    if (chemoRule.clearanceAfterWait === true && chemo.lastTreatment !== undefined) {
       out.push({ condition: 'chemotherapy', outcome: 'needsClearance', reason: chemoRule.reason });
     }
   }
