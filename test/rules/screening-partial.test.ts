@@ -78,4 +78,29 @@ describe('screening under a protocol with few rules', () => {
       ],
     });
   });
+
+  it('a chemotherapy rule without a clearance: only the wait', () => {
+    const protocol = withScreening({
+      minimumAgeYears: 18,
+      conditions: { chemotherapy: { outcome: 'deferred', waitDays: 60, reason: 'chemo' } },
+    });
+    const out = mustOk(screen({ dateOfBirth: '1990-05-14', chemotherapy: { lastTreatment: '2025-12-01' } }, { ...when, protocol }));
+    expect(out.findings.map((f) => [f.code, f.params])).toEqual([
+      ['SCREENING_DEFERRED', { condition: 'chemotherapy', reason: 'chemo', until: '2026-01-30' }],
+    ]);
+  });
+
+  it('the standard rule with a last treatment and no planned start: the wait and the clearance, no planned-start deferral', () => {
+    const out = mustOk(
+      screen({ dateOfBirth: '1990-05-14', chemotherapy: { lastTreatment: '2025-12-01' } }, { ...when, protocol: standardProtocol }),
+    );
+    expect(out.findings.map((f) => [f.code, f.params?.condition, f.params?.until, f.params?.plannedStart])).toEqual([
+      ['SCREENING_DEFERRED', 'chemotherapy', '2026-06-01', undefined],
+      ['SCREENING_CLEARANCE_REQUIRED', 'chemotherapy', undefined, undefined],
+    ]);
+    expect(out.findings.map((f) => Object.keys(f.params ?? {}))).toEqual([
+      ['condition', 'reason', 'until'],
+      ['condition', 'reason'],
+    ]);
+  });
 });
