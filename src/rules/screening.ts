@@ -234,7 +234,8 @@ function run(intakeInput: unknown, options: unknown): Outcome<Screening> {
   } else {
     const parsed = intakeSchemas().intakeSchema.safeParse(intakeInput);
     if (!parsed.success) findings.push(...issuesToFindings(parsed.error.issues));
-    else if (findings.length === 0 && protocolOut.ok && timeZone !== undefined && !Number.isNaN(asOf)) {
+    // Each option refused above added its finding: with all three read, there is none.
+    else if (protocolOut.ok && timeZone !== undefined && !Number.isNaN(asOf)) {
       const screening = protocolOut.value.screening;
       const today = localDayOf(timeZone, asOf);
       const found = screening === undefined ? [] : reasons(parsed.data, screening.conditions, screening.minimumAgeYears, today);
@@ -249,6 +250,7 @@ function toScreening(found: Reason[]): Screening {
   let earliest: number | undefined;
   const findings: Finding[] = [];
   for (const r of found) {
+    // Stryker disable next-line EqualityOperator: at equal rank the outcome is the same one
     if (RANK[r.outcome] > RANK[outcome]) outcome = r.outcome;
     const params: Record<string, string> = { condition: r.condition, reason: r.reason, ...(r.extra ?? {}) };
     if (r.until !== undefined) {
