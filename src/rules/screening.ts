@@ -262,16 +262,18 @@ function toScreening(found: Reason[]): Screening {
     findings.push(finding(CODE[r.outcome], r.outcome === 'ineligible' ? 'error' : 'warning', params));
   }
   const screening: Mutable<Screening> = { outcome, findings };
-  if (earliest !== undefined && dayInRange(earliest)) screening.earliestStart = formatLocalDate(earliest);
-  else if (earliest !== undefined) {
-    findings.push(
-      finding(
-        'DATE_OUT_OF_RANGE',
-        'warning',
-        { path: 'earliestStart', value: formatLocalDate(earliest), min: MIN_LOCAL_DATE, max: MAX_LOCAL_DATE },
-        { path: ['earliestStart'] },
-      ),
-    );
+  if (earliest !== undefined) {
+    if (dayInRange(earliest)) screening.earliestStart = formatLocalDate(earliest);
+    else {
+      findings.push(
+        finding(
+          'DATE_OUT_OF_RANGE',
+          'warning',
+          { path: 'earliestStart', value: formatLocalDate(earliest), min: MIN_LOCAL_DATE, max: MAX_LOCAL_DATE },
+          { path: ['earliestStart'] },
+        ),
+      );
+    }
   }
   return screening;
 }

@@ -17,6 +17,7 @@ export function sessionInterval(s: PlanSession): { start: string; end: string } 
 
 /** Local day number of a session's start in the plan's zone, or undefined when pending. @internal */
 export function sessionDay(plan: Plan, s: PlanSession | undefined): number | undefined {
+  // Stryker disable next-line ConditionalExpression: every caller passes a session of the plan (an anchor comes before its session); the check narrows the type
   const iv = s === undefined ? undefined : sessionInterval(s);
   return iv === undefined ? undefined : localDayOf(plan.timeZone, parseInstant(iv.start));
 }

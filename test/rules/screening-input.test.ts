@@ -61,3 +61,39 @@ describe('screen among protocols', () => {
     ]);
   });
 });
+
+describe('screen with an unreadable argument', () => {
+  function throwingAt(value: Record<string, unknown>, key: string): Record<string, unknown> {
+    const copy = { ...value };
+    Object.defineProperty(copy, key, {
+      enumerable: true,
+      get() {
+        throw new Error('no');
+      },
+    });
+    return copy;
+  }
+
+  it('an intake field that throws: INVALID_INPUT (unreadable) at the field', () => {
+    const out = screen(throwingAt({ dateOfBirth: '1990-01-01' }, 'dateOfBirth') as Intake, options);
+    expect(out.findings.map((f) => [f.code, f.path, f.params?.problem])).toEqual([['INVALID_INPUT', ['dateOfBirth'], 'unreadable']]);
+  });
+
+  it('an option that throws: INVALID_INPUT (unreadable) at options.<field>', () => {
+    const out = screen({ dateOfBirth: '1990-01-01' }, throwingAt(options, 'asOf') as typeof options);
+    expect(out.findings.map((f) => [f.code, f.path, f.params?.problem])).toEqual([['INVALID_INPUT', ['options', 'asOf'], 'unreadable']]);
+  });
+});
+
+describe('a screening wait past the supported dates', () => {
+  it('the DATE_OUT_OF_RANGE warning names earliestStart as its path', () => {
+    const out = screen({ dateOfBirth: '1990-05-14', laserRemoval: { date: '9999-12-31' } }, options);
+    expect(out.ok && out.value.findings[1]).toEqual({
+      code: 'DATE_OUT_OF_RANGE',
+      severity: 'warning',
+      message: 'earliestStart: "10000-03-30" is outside the supported range of local dates, 1900-01-01 to 9999-12-31.',
+      path: ['earliestStart'],
+      params: { path: 'earliestStart', value: '10000-03-30', min: '1900-01-01', max: '9999-12-31' },
+    });
+  });
+});
