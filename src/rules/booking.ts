@@ -83,12 +83,11 @@ export function downstream(
   // The changed session's local day and the local day it ends; undefined when no longer fixed in time.
   const fixed =
     changed === undefined ? undefined : { end: changed.end, day: localDayOf(zone, changed.start), endDay: localDayOf(zone, changed.end) };
-  for (let j = k + 1; j <= plan.sessions.length; j++) {
-    const later = plan.sessions[j - 1];
-    if (later === undefined || later.state !== 'booked') continue;
-    // Stryker disable next-line ConditionalExpression: a booked session always has its booking (the plan reader checks it); the check narrows the type
-    if (later.booking === undefined) continue;
-    const laterStart = parseInstant(later.booking.start);
+  for (const later of plan.sessions) {
+    const j = later.number;
+    const booking = later.state === 'booked' ? later.booking : undefined;
+    if (j <= k || booking === undefined) continue;
+    const laterStart = parseInstant(booking.start);
     const laterDay = localDayOf(zone, laterStart);
     const params: Record<string, string | number> = {
       session: j,

@@ -38,6 +38,7 @@ const RANK: Record<SpacingEvaluation, number> = { tooSoon: 0, grace: 1, lapsed: 
 
 /** The worse of two evaluations (for a session with several gaps). @internal */
 export function worse(a: SpacingEvaluation, b: SpacingEvaluation): SpacingEvaluation {
+  // Stryker disable next-line EqualityOperator: equal ranks are the same evaluation
   return RANK[a] <= RANK[b] ? a : b;
 }
 
