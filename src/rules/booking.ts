@@ -85,6 +85,7 @@ export function downstream(
     changed === undefined ? undefined : { end: changed.end, day: localDayOf(zone, changed.start), endDay: localDayOf(zone, changed.end) };
   for (const later of plan.sessions) {
     const j = later.number;
+    // Stryker disable next-line ConditionalExpression: a later session is never completed here (a completion needs the one before it completed), and a pending one has no booking
     const booking = later.state === 'booked' ? later.booking : undefined;
     if (j <= k || booking === undefined) continue;
     const laterStart = parseInstant(booking.start);
@@ -313,7 +314,8 @@ export function bookingGate(plan: Plan, type: 'sessionBooked' | 'sessionReschedu
         { session: k },
       );
     }
-  } else if (s.state !== 'booked' || s.booking === undefined) {
+  } else if (s.booking === undefined) {
+    // Not booked: a session neither completed nor booked is pending, with no booking.
     return finding('SESSION_NOT_BOOKED', 'error', { session: k, state: s.state }, { session: k });
   }
   return s;

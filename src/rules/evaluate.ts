@@ -122,6 +122,7 @@ function evaluateSessions(plan: Plan, protocol: Protocol): SessionEvaluation[] {
     const context = s.state === 'completed' ? 'evaluateCompleted' : EVALUATED_BOOKING;
     let evaluation: SpacingEvaluation | undefined;
     for (const m of measures) {
+      // Stryker disable next-line ConditionalExpression: worse(undefined, e) is e (an unranked evaluation ranks below none), so the first measure needs no case of its own
       evaluation = evaluation === undefined ? m.evaluation : worse(evaluation, m.evaluation);
       const f = spacingFinding(s.number, day, m, context);
       if (f !== undefined) findings.push(f);

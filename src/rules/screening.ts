@@ -181,6 +181,7 @@ function reasons(
     dated('chemotherapy', chemo.lastTreatment === undefined ? undefined : day(chemo.lastTreatment));
     if (
       chemo.plannedStart !== undefined &&
+      // Stryker disable next-line ConditionalExpression: without it, today + undefined is NaN and the comparison below is false anyway
       chemoRule.plannedWithinDays !== undefined &&
       day(chemo.plannedStart) <= today + chemoRule.plannedWithinDays
     ) {
