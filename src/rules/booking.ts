@@ -37,7 +37,9 @@ export function statusRefusal(plan: Plan, type: PlanEvent['type']): Finding | un
 function closedFinding(plan: Plan): Finding {
   const c = plan.closure;
   return finding('PLAN_CLOSED', 'error', {
+    // Stryker disable next-line OptionalChaining,StringLiteral: a closed plan always has its closure (the plan reader checks the status against it); the fallback is for the type checker
     reason: c?.reason ?? 'closed',
+    // Stryker disable next-line ConditionalExpression,StringLiteral: as above, `c` is never undefined here
     closedOn: c === undefined ? '?' : formatLocalDate(localDayOf(plan.timeZone, parseInstant(c.at))),
   });
 }
@@ -46,7 +48,9 @@ function closedFinding(plan: Plan): Finding {
 export function onHoldFinding(plan: Plan, severity: 'error' | 'warning'): Finding {
   const h = plan.hold;
   return finding('PLAN_ON_HOLD', severity, {
+    // Stryker disable next-line OptionalChaining,StringLiteral: a plan on hold always has its hold (the plan reader checks the status against it); the fallback is for the type checker
     reason: h?.reason ?? 'on hold',
+    // Stryker disable next-line ConditionalExpression,StringLiteral: as above, `h` is never undefined here
     since: h === undefined ? '?' : formatLocalDate(localDayOf(plan.timeZone, parseInstant(h.since))),
   });
 }
@@ -76,31 +80,36 @@ export function downstream(
 ): Finding[] {
   const out: Finding[] = [];
   const zone = plan.timeZone;
-  const changedDay = changed === undefined ? undefined : localDayOf(zone, changed.start);
-  for (let j = k + 1; j <= plan.sessions.length; j++) {
-    const later = plan.sessions[j - 1];
-    if (later === undefined || later.state !== 'booked' || later.booking === undefined) continue;
-    const laterStart = parseInstant(later.booking.start);
+  // The changed session's local day and the local day it ends; undefined when no longer fixed in time.
+  const fixed =
+    changed === undefined ? undefined : { end: changed.end, day: localDayOf(zone, changed.start), endDay: localDayOf(zone, changed.end) };
+  for (const later of plan.sessions) {
+    const j = later.number;
+    // Stryker disable next-line ConditionalExpression: a later session is never completed here (a completion needs the one before it completed), and a pending one has no booking
+    const booking = later.state === 'booked' ? later.booking : undefined;
+    if (j <= k || booking === undefined) continue;
+    const laterStart = parseInstant(booking.start);
     const laterDay = localDayOf(zone, laterStart);
     const params: Record<string, string | number> = {
       session: j,
       changedSession: k,
       bookedDate: formatLocalDate(laterDay),
     };
-    if (changed === undefined || changedDay === undefined) {
+    if (fixed === undefined) {
       out.push(finding('DOWNSTREAM_CONFLICT', severity, { ...params, reason: reasonIfUnfixed }, { session: j }));
       continue;
     }
     const spec = sessionSpec(protocol, j);
-    const dayOf = (n: number): number | undefined => (n === k ? changedDay : sessionDay(plan, plan.sessions[n - 1]));
+    const dayOf = (n: number): number | undefined => (n === k ? fixed.day : sessionDay(plan, plan.sessions[n - 1]));
     const { measures } = measureGaps(spec, laterDay, dayOf);
-    let earliest = Number.NEGATIVE_INFINITY;
+    // Never before the changed session ends. That floor only matters out of order: a later booking
+    // that starts after the end but breaks its gap has its earliest date past that end already.
+    let earliest = fixed.endDay;
     for (const m of measures) earliest = Math.max(earliest, m.anchorDay + m.gap.minimumDays);
     const broken = measures.find((m) => m.anchor === k && m.days < m.gap.minimumDays);
     // Any later booking, not only the next one: after a no-show the next session is pending and
     // a move of this one could otherwise jump past a later booking unnoticed.
-    const outOfOrder = laterStart < changed.end;
-    if (outOfOrder) earliest = Math.max(earliest, localDayOf(zone, changed.end));
+    const outOfOrder = laterStart < fixed.end;
     if (broken !== undefined) {
       out.push(
         finding(
@@ -141,6 +150,7 @@ function bookingFindings(check: BookingCheck, spec: SessionSpec): Finding[] {
   let latest: { number: number; end: string; endMs: number } | undefined;
   for (let i = k - 1; i >= 1; i--) {
     const earlier = plan.sessions[i - 1];
+    // Stryker disable next-line ConditionalExpression: `i` is always a session of the plan; the check narrows the type
     const iv = earlier === undefined ? undefined : sessionInterval(earlier);
     if (iv === undefined) continue;
     const endMs = parseInstant(iv.end);
@@ -171,6 +181,7 @@ function bookingFindings(check: BookingCheck, spec: SessionSpec): Finding[] {
     );
   }
   for (const m of measures) {
+    // Stryker disable next-line StringLiteral: spacingFinding treats any context but the recorded ones as a booking
     const f = spacingFinding(k, day, m, 'booking');
     if (f !== undefined) out.push(f);
   }
@@ -198,7 +209,10 @@ function bookingFindings(check: BookingCheck, spec: SessionSpec): Finding[] {
       );
     }
   }
-  out.push(...downstream(plan, protocol, k, { start, end }, 'error', 'booked'));
+  // The last argument names why an unfixed session refuses; the changed session here is fixed.
+  // Stryker disable next-line StringLiteral: never read for a fixed session
+  const unfixed = 'booked';
+  out.push(...downstream(plan, protocol, k, { start, end }, 'error', unfixed));
   return out;
 }
 
@@ -211,15 +225,17 @@ export function screeningFindings(plan: Plan, day: number, fact: boolean): Findi
   const out: Finding[] = [];
   const reason = (conditions: readonly string[]): string =>
     conditions.map((c) => conditionReasons[c] ?? c).join('; ') || 'the screening deferred treatment';
-  const earliest = s.earliestStart === undefined ? undefined : parseLocalDate(s.earliestStart);
+  // No earliest start reads as no date (NaN: no day is before it), whatever the placeholder text.
+  // Stryker disable next-line StringLiteral: parseLocalDate refuses any text that is not a date, this one or another
+  const floor = parseLocalDate(s.earliestStart ?? '') ?? Number.NaN;
   // Any screening with an earliest start is a floor, whatever its outcome (a clearance's waiting period too).
-  if (s.earliestStart !== undefined && earliest !== undefined && day < earliest) {
+  if (day < floor) {
     const dated = s.reasons.filter((r) => r.until !== undefined).map((r) => r.condition);
     out.push(
       finding(
         'SCREENING_DEFERRED',
         fact ? 'warning' : 'error',
-        { session: 1, date: formatLocalDate(day), until: s.earliestStart, condition: dated.join(', '), reason: reason(dated) },
+        { session: 1, date: formatLocalDate(day), until: formatLocalDate(floor), condition: dated.join(', '), reason: reason(dated) },
         { session: 1 },
       ),
     );
@@ -282,9 +298,12 @@ export function bookingGate(plan: Plan, type: 'sessionBooked' | 'sessionReschedu
   const k = s.number;
   if (s.state === 'completed') return finding('SESSION_ALREADY_COMPLETED', 'error', { session: k }, { session: k });
   if (type === 'sessionBooked') {
-    if (s.state === 'booked' && s.booking !== undefined) {
-      const date = formatLocalDate(localDayOf(plan.timeZone, parseInstant(s.booking.start)));
-      return finding('SESSION_ALREADY_BOOKED', 'error', { session: k, date, start: s.booking.start }, { session: k });
+    // Booked: only a booked session has a booking (a pending one has none, the plan reader checks
+    // it; a completed one was refused above).
+    const booking = s.booking;
+    if (booking !== undefined) {
+      const date = formatLocalDate(localDayOf(plan.timeZone, parseInstant(booking.start)));
+      return finding('SESSION_ALREADY_BOOKED', 'error', { session: k, date, start: booking.start }, { session: k });
     }
     const prev = plan.sessions[k - 2];
     if (prev !== undefined && prev.state === 'pending') {
@@ -295,7 +314,8 @@ export function bookingGate(plan: Plan, type: 'sessionBooked' | 'sessionReschedu
         { session: k },
       );
     }
-  } else if (s.state !== 'booked' || s.booking === undefined) {
+  } else if (s.booking === undefined) {
+    // Not booked: a session neither completed nor booked is pending, with no booking.
     return finding('SESSION_NOT_BOOKED', 'error', { session: k, state: s.state }, { session: k });
   }
   return s;

@@ -13,6 +13,7 @@ import { intOption } from '../schema/options.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { MAX_INSTANT, MIN_INSTANT, instantInRange } from '../time/range.js';
 import { addCalendarDays } from '../time/wall-clock.js';
+import { sessionInterval } from './session-days.js';
 
 const HOUR = 3_600_000;
 
@@ -83,7 +84,7 @@ function target(planInput: unknown, options: unknown): Outcome<Target> {
   if (s === undefined) {
     return fail([finding('UNKNOWN_SESSION', 'error', { session, sessions: plan.sessions.length }, { session })]);
   }
-  const iv = s.state === 'completed' ? s.completed : s.state === 'booked' ? s.booking : undefined;
+  const iv = sessionInterval(s);
   if (iv === undefined) return fail([finding('SESSION_NOT_BOOKED', 'error', { session, state: s.state }, { session })]);
   return ok({ plan, protocol, session, start: parseInstant(iv.start), end: parseInstant(iv.end) });
 }

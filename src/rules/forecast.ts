@@ -168,9 +168,11 @@ interface OutOfRange {
 }
 
 /** The windows, and the first `earliest` or `recommended` that left the supported dates, if any. */
-function windowsOf(plan: Plan, protocol: Protocol, asOfDay: number): { sessions: SessionForecast[]; outside?: OutOfRange } {
+function windowsOf(plan: Plan, protocol: Protocol, asOfDay: number): { sessions: SessionForecast[]; outside: OutOfRange | undefined } {
   let outside: OutOfRange | undefined;
-  const notBefore = plan.notBefore === undefined ? Number.NEGATIVE_INFINITY : (parseLocalDate(plan.notBefore) ?? Number.NEGATIVE_INFINITY);
+  // No pause's `until`: no floor.
+  // Stryker disable next-line StringLiteral: parseLocalDate refuses any text that is not a date, this one or another
+  const notBefore = parseLocalDate(plan.notBefore ?? '') ?? Number.NEGATIVE_INFINITY;
   const windows: (Window | undefined)[] = [];
   const out: SessionForecast[] = [];
   for (const s of plan.sessions) {
@@ -192,6 +194,7 @@ function windowsOf(plan: Plan, protocol: Protocol, asOfDay: number): { sessions:
         let a = sessionDay(plan, plan.sessions[anchor - 1]);
         if (a === undefined) {
           // A pending anchor: its own recommended date, never before asOf.
+          // Stryker disable next-line OptionalChaining: an anchor comes before its session, and a pending one has its window
           a = Math.max(windows[anchor - 1]?.recommended ?? asOfDay, asOfDay);
           w.projected = true;
         }
@@ -221,7 +224,7 @@ function windowsOf(plan: Plan, protocol: Protocol, asOfDay: number): { sessions:
     if (Number.isFinite(w.latest) && dayInRange(w.latest)) f.latest = formatLocalDate(w.latest);
     out.push(f);
   }
-  return outside === undefined ? { sessions: out } : { sessions: out, outside };
+  return { sessions: out, outside };
 }
 
 /**
@@ -274,12 +277,14 @@ export function forecast(plan: Plan, options: ReadOptions): Outcome<Forecast> {
       ]);
     }
     const findings: Finding[] = unrecordedOutcomes(p, asOf.asOfMs);
-    if (p.status === 'onHold' && p.hold !== undefined) {
-      const since = formatLocalDate(localDayOf(p.timeZone, parseInstant(p.hold.since)));
-      findings.push(finding('PLAN_ON_HOLD', 'info', { reason: p.hold.reason, since }));
+    // On hold: a plan has its hold exactly while on hold (the plan reader checks it).
+    const hold = p.hold;
+    if (hold !== undefined) {
+      const since = formatLocalDate(localDayOf(p.timeZone, parseInstant(hold.since)));
+      findings.push(finding('PLAN_ON_HOLD', 'info', { reason: hold.reason, since }));
     }
-    const open = p.status !== 'completed' && p.status !== 'closed';
-    const next = open ? (sessions.find((s) => s.state !== 'completed') ?? null) : null;
+    // A completed plan has no session left to find; a closed one offers none.
+    const next = p.status !== 'closed' ? (sessions.find((s) => s.state !== 'completed') ?? null) : null;
     return ok({ next, sessions, findings, ...afterCourse(p, protocol) }, findings);
   });
 }

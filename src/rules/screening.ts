@@ -128,7 +128,7 @@ interface Reason {
   outcome: Exclude<ScreeningOutcome, 'eligible'>;
   until?: number;
   reason: string;
-  extra?: Record<string, string>;
+  extra?: Record<string, string> | undefined;
 }
 
 /** The end of a rule's wait counted from `from` (months first, then days). */
@@ -151,24 +151,21 @@ function reasons(
   const flag = (condition: ScreeningCondition, present: boolean | undefined, extra?: Record<string, string>): void => {
     const rule = conditions[condition];
     if (rule === undefined || present !== true) return;
-    const r: Reason = { condition, outcome: rule.outcome, reason: rule.reason };
-    if (extra !== undefined) r.extra = extra;
-    out.push(r);
+    out.push({ condition, outcome: rule.outcome, reason: rule.reason, extra });
   };
   /** A dated condition: applies while its wait from `from` runs. */
-  const dated = (condition: ScreeningCondition, from: number | undefined, waitOverride?: number): boolean => {
+  const dated = (condition: ScreeningCondition, from: number | undefined, waitOverride?: number): void => {
     const rule = conditions[condition];
-    if (rule === undefined || from === undefined) return false;
+    if (rule === undefined || from === undefined) return;
     if (waitOverride === undefined && rule.waitMonths === undefined && rule.waitDays === undefined) {
       // A rule without a wait (e.g. a clinic that makes a hair transplant ineligible): the
       // condition applies for as long as it is declared, like a flag; it has no end date.
       out.push({ condition, outcome: rule.outcome, reason: rule.reason });
-      return true;
+      return;
     }
     const until = waitOverride ?? waitEnd(rule, from);
-    if (today >= until) return false;
+    if (today >= until) return;
     out.push({ condition, outcome: rule.outcome, until, reason: rule.reason });
-    return true;
   };
   const dob = day(intake.dateOfBirth);
   dated('underage', dob, addMonths(dob, minimumAgeYears * 12));
@@ -181,15 +178,17 @@ function reasons(
   const chemo = intake.chemotherapy;
   const chemoRule = conditions.chemotherapy;
   if (chemo !== undefined && chemoRule !== undefined) {
-    const waiting = dated('chemotherapy', chemo.lastTreatment === undefined ? undefined : day(chemo.lastTreatment));
+    dated('chemotherapy', chemo.lastTreatment === undefined ? undefined : day(chemo.lastTreatment));
     if (
       chemo.plannedStart !== undefined &&
+      // Stryker disable next-line ConditionalExpression: without it, today + undefined is NaN and the comparison below is false anyway
       chemoRule.plannedWithinDays !== undefined &&
       day(chemo.plannedStart) <= today + chemoRule.plannedWithinDays
     ) {
       out.push({ condition: 'chemotherapy', outcome: 'deferred', reason: chemoRule.reason, extra: { plannedStart: chemo.plannedStart } });
     }
-    if (chemoRule.clearanceAfterWait === true && (chemo.lastTreatment !== undefined || waiting)) {
+    // After a last treatment, during the wait or after it: only a dated treatment has a wait.
+    if (chemoRule.clearanceAfterWait === true && chemo.lastTreatment !== undefined) {
       out.push({ condition: 'chemotherapy', outcome: 'needsClearance', reason: chemoRule.reason });
     }
   }
@@ -236,7 +235,8 @@ function run(intakeInput: unknown, options: unknown): Outcome<Screening> {
   } else {
     const parsed = intakeSchemas().intakeSchema.safeParse(intakeInput);
     if (!parsed.success) findings.push(...issuesToFindings(parsed.error.issues));
-    else if (findings.length === 0 && protocolOut.ok && timeZone !== undefined && !Number.isNaN(asOf)) {
+    // Each option refused above added its finding: with all three read, there is none.
+    else if (protocolOut.ok && timeZone !== undefined && !Number.isNaN(asOf)) {
       const screening = protocolOut.value.screening;
       const today = localDayOf(timeZone, asOf);
       const found = screening === undefined ? [] : reasons(parsed.data, screening.conditions, screening.minimumAgeYears, today);
@@ -251,6 +251,7 @@ function toScreening(found: Reason[]): Screening {
   let earliest: number | undefined;
   const findings: Finding[] = [];
   for (const r of found) {
+    // Stryker disable next-line EqualityOperator: at equal rank the outcome is the same one
     if (RANK[r.outcome] > RANK[outcome]) outcome = r.outcome;
     const params: Record<string, string> = { condition: r.condition, reason: r.reason, ...(r.extra ?? {}) };
     if (r.until !== undefined) {
@@ -262,16 +263,18 @@ function toScreening(found: Reason[]): Screening {
     findings.push(finding(CODE[r.outcome], r.outcome === 'ineligible' ? 'error' : 'warning', params));
   }
   const screening: Mutable<Screening> = { outcome, findings };
-  if (earliest !== undefined && dayInRange(earliest)) screening.earliestStart = formatLocalDate(earliest);
-  else if (earliest !== undefined) {
-    findings.push(
-      finding(
-        'DATE_OUT_OF_RANGE',
-        'warning',
-        { path: 'earliestStart', value: formatLocalDate(earliest), min: MIN_LOCAL_DATE, max: MAX_LOCAL_DATE },
-        { path: ['earliestStart'] },
-      ),
-    );
+  if (earliest !== undefined) {
+    if (dayInRange(earliest)) screening.earliestStart = formatLocalDate(earliest);
+    else {
+      findings.push(
+        finding(
+          'DATE_OUT_OF_RANGE',
+          'warning',
+          { path: 'earliestStart', value: formatLocalDate(earliest), min: MIN_LOCAL_DATE, max: MAX_LOCAL_DATE },
+          { path: ['earliestStart'] },
+        ),
+      );
+    }
   }
   return screening;
 }

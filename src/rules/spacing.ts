@@ -38,6 +38,7 @@ const RANK: Record<SpacingEvaluation, number> = { tooSoon: 0, grace: 1, lapsed: 
 
 /** The worse of two evaluations (for a session with several gaps). @internal */
 export function worse(a: SpacingEvaluation, b: SpacingEvaluation): SpacingEvaluation {
+  // Stryker disable next-line EqualityOperator: equal ranks are the same evaluation
   return RANK[a] <= RANK[b] ? a : b;
 }
 
@@ -99,6 +100,8 @@ export function spacingFinding(session: number, day: number, m: GapMeasure, cont
   const fact = context === 'completion' || context === 'evaluateCompleted';
   let severity: Severity = 'warning';
   let code: Finding['code'];
+  // Every evaluation but onTime (returned above) has its case: a new one would leave `code`
+  // unassigned, which the type checker refuses.
   switch (m.evaluation) {
     case 'tooSoon':
       code = 'SPACING_TOO_SOON';
@@ -117,10 +120,6 @@ export function spacingFinding(session: number, day: number, m: GapMeasure, cont
     case 'lapsed':
       code = 'SPACING_LAPSED';
       break;
-    default: {
-      const never: never = m.evaluation;
-      return never;
-    }
   }
   return finding(code, severity, params, { session });
 }

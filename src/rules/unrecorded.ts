@@ -18,13 +18,15 @@ export function unrecordedOutcomes(plan: Plan, asOfMs: number): Finding[] {
   const zone = plan.timeZone;
   const asOfDay = localDayOf(zone, asOfMs);
   for (const s of plan.sessions) {
-    if (s.state !== 'booked' || s.booking === undefined || parseInstant(s.booking.end) >= asOfMs) continue;
-    const day = localDayOf(zone, parseInstant(s.booking.start));
+    // Still only booked: a completed session keeps its booking, but its outcome is recorded.
+    const booking = s.state === 'booked' ? s.booking : undefined;
+    if (booking === undefined || parseInstant(booking.end) >= asOfMs) continue;
+    const day = localDayOf(zone, parseInstant(booking.start));
     out.push(
       finding(
         'OUTCOME_NOT_RECORDED',
         'warning',
-        { session: s.number, date: formatLocalDate(day), start: s.booking.start, daysSince: asOfDay - day },
+        { session: s.number, date: formatLocalDate(day), start: booking.start, daysSince: asOfDay - day },
         { session: s.number },
       ),
     );
