@@ -6,7 +6,7 @@
  * @module
  */
 import type { Outcome } from '../findings/codes.js';
-import { fail, finding, internalError, ok } from '../findings/finding.js';
+import { fail, finding, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { readPlanCallDeferred, type ProtocolChoice } from '../protocol/call.js';
 import { guardedInput } from '../schema/limits.js';
@@ -77,10 +77,10 @@ function apply(planInput: unknown, eventInput: unknown, options: unknown): Outco
   const {
     plan,
     protocol: protocolOut,
-    options: { event: ev, expected },
+    options: { event, expected },
   } = read.value;
   // A sound read has a parsed event (its findings would have refused the read otherwise).
-  if (ev === undefined) return fail([internalError(new Error('event not parsed'))]);
+  const ev = event as PlanEvent;
   // Retries first (a retry carries a stale version), then the version, then the protocol.
   const duplicate = duplicateCheck(
     plan.history.find((e) => e.id === ev.id),

@@ -281,6 +281,7 @@ export function step(plan: Plan, ev: PlanEvent, protocol: Protocol, priorNoShows
       return resume(plan);
     case 'planClosed':
       return close(plan, ev);
+    // Stryker disable next-line ConditionalExpression,BlockStatement: unreachable, every event type the event reader accepts has its case (the compiler checks it)
     default: {
       const never: never = ev;
       return never;

@@ -41,7 +41,7 @@ function run(initialInput: unknown, eventsInput: unknown, options: unknown): Out
   if (!read.ok) return read;
   const { plan: initial, protocol } = read.value;
   // A sound read checked that `events` is an array.
-  const events: readonly unknown[] = Array.isArray(eventsInput) ? eventsInput : [];
+  const events = eventsInput as readonly unknown[];
   const tooBig = limitsFinding(events);
   if (tooBig !== undefined) return fail([tooBig]);
 
