@@ -301,6 +301,7 @@ function wanted(plan: Plan, protocol: Protocol, settings: Settings): Wanted {
     const n = s.number;
     const title = sessionTitle(protocol, n);
     const base = { session: n };
+    // A booked session always has its booking; a completed one may keep its own too.
     const booking = s.state === 'booked' && !closed ? s.booking : undefined;
     if (booking !== undefined) {
       const { start, end } = booking;
@@ -343,14 +344,16 @@ function wanted(plan: Plan, protocol: Protocol, settings: Settings): Wanted {
         });
       }
     }
-    if (s.state === 'completed' && s.completed !== undefined) {
+    // Only a completed session has a completion (the plan reader refuses any other).
+    const done = s.completed;
+    if (done !== undefined) {
       calendar.set(`${plan.id}/${n}/appointment`, {
         id: `${plan.id}/${n}/appointment`,
         uid: `${plan.id}-s${n}@smp-protocol`,
         session: n,
         status: 'completed',
-        start: s.completed.start,
-        end: s.completed.end,
+        start: done.start,
+        end: done.end,
         sequence: seq.get(n) ?? 0,
         title,
       });

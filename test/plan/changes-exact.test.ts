@@ -619,6 +619,17 @@ describe('planChanges: arguments', () => {
     expect(findings.map((f) => f.path?.join('.'))).toContain('options.reminders');
   });
 
+  it('an argument over the size limits: refused at its own name', () => {
+    const long = 'x'.repeat(2_000_001);
+    const over = (before: unknown, after: unknown, options: unknown) =>
+      mustFail(planChanges(before as Plan, after as Plan, options as PlanChangesOptions)).map((f) => [f.path, f.params?.problem]);
+    expect(over({ ...booked, metadata: { long } }, booked, { protocol: mini })).toEqual([[['before', 'metadata', 'long'], 'tooLong']]);
+    expect(over(undefined, { ...booked, metadata: { long } }, { protocol: mini })).toEqual([[['after', 'metadata', 'long'], 'tooLong']]);
+    expect(over(undefined, booked, { protocol: mini, reminders: { recallTime: long } })).toEqual([
+      [['options', 'reminders', 'recallTime'], 'tooLong'],
+    ]);
+  });
+
   it('refuses plans of two different ids', () => {
     const other = mustOk(
       createPlan({ id: 'q', clientId: 'c', protocol: mini, timeZone: 'Europe/London', createdAt: '2026-03-01T09:00:00Z' }),
