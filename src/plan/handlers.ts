@@ -69,10 +69,9 @@ function book(plan: Plan, protocol: Protocol, ev: Extract<PlanEvent, { type: 'se
   const k = s.number;
   const spec = sessionSpec(protocol, k);
   let durationMs = (ev.durationMinutes ?? spec.durationMinutes) * MINUTE;
-  // A move keeps the booking's own length unless the event names one.
-  if (ev.type === 'sessionRescheduled' && ev.durationMinutes === undefined && s.booking !== undefined) {
-    durationMs = parseInstant(s.booking.end) - parseInstant(s.booking.start);
-  }
+  // A move keeps the booking's own length unless the event names one (the gate lets only a booked session move).
+  const own = ev.type === 'sessionRescheduled' && ev.durationMinutes === undefined ? s.booking : undefined;
+  if (own !== undefined) durationMs = parseInstant(own.end) - parseInstant(own.start);
   const start = parseInstant(ev.start);
   const end = start + durationMs;
   const at = parseInstant(ev.at);
@@ -99,13 +98,13 @@ function cancel(plan: Plan, protocol: Protocol, ev: Extract<PlanEvent, { type: '
   const s = sessionOf(plan, ev.session);
   if (isFinding(s)) return refuse(s);
   const k = s.number;
-  if (s.state !== 'booked' || s.booking === undefined) {
-    return refuse(finding('SESSION_NOT_BOOKED', 'error', { session: k, state: s.state }, { session: k }));
-  }
+  // A booked session always has its booking; a completed one may keep its own, and is not booked.
+  const booked = s.state === 'booked' ? s.booking : undefined;
+  if (booked === undefined) return refuse(finding('SESSION_NOT_BOOKED', 'error', { session: k, state: s.state }, { session: k }));
   const blocking = downstream(plan, protocol, k, undefined, 'error', 'booked');
   if (blocking.length > 0) return refuse(...blocking);
   const findings: Finding[] = [];
-  const start = parseInstant(s.booking.start);
+  const start = parseInstant(booked.start);
   const hoursBefore = (start - parseInstant(ev.at)) / HOUR;
   const notice = protocol.policy.cancellationNoticeHours;
   if (hoursBefore < notice) {
@@ -113,7 +112,7 @@ function cancel(plan: Plan, protocol: Protocol, ev: Extract<PlanEvent, { type: '
       finding(
         'LATE_CANCELLATION',
         'warning',
-        { session: k, start: s.booking.start, hoursBeforeStart: Math.round(hoursBefore * 100) / 100, noticeHours: notice },
+        { session: k, start: booked.start, hoursBeforeStart: Math.round(hoursBefore * 100) / 100, noticeHours: notice },
         { session: k },
       ),
     );
@@ -128,18 +127,18 @@ function miss(plan: Plan, protocol: Protocol, ev: Extract<PlanEvent, { type: 'se
   const s = sessionOf(plan, ev.session);
   if (isFinding(s)) return refuse(s);
   const k = s.number;
-  if (s.state !== 'booked' || s.booking === undefined) {
-    return refuse(finding('SESSION_NOT_BOOKED', 'error', { session: k, state: s.state }, { session: k }));
-  }
+  // As for a cancellation: only a booked session, which always has its booking.
+  const booked = s.state === 'booked' ? s.booking : undefined;
+  if (booked === undefined) return refuse(finding('SESSION_NOT_BOOKED', 'error', { session: k, state: s.state }, { session: k }));
   const at = parseInstant(ev.at);
-  if (parseInstant(s.booking.start) > at) {
+  if (parseInstant(booked.start) > at) {
     return refuse(
-      finding('MISSED_BEFORE_START', 'error', { session: k, start: s.booking.start, at: formatInstant(at, plan.timeZone) }, { session: k }),
+      finding('MISSED_BEFORE_START', 'error', { session: k, start: booked.start, at: formatInstant(at, plan.timeZone) }, { session: k }),
     );
   }
   const count = priorNoShows + 1;
   const max = protocol.policy.maxNoShows;
-  const noShowParams: Record<string, string | number> = { session: k, start: s.booking.start, count };
+  const noShowParams: Record<string, string | number> = { session: k, start: booked.start, count };
   if (max !== undefined) noShowParams.max = max;
   const findings: Finding[] = [finding('NO_SHOW', 'warning', noShowParams, { session: k })];
   findings.push(...downstream(plan, protocol, k, undefined, 'warning', 'anchorPending'));

@@ -150,6 +150,33 @@ describe('createPlan keeps what the screening found', () => {
   });
 });
 
+describe('createPlan: the input as a whole', () => {
+  it('refuses anything but an object with one finding at the root', () => {
+    for (const value of [null, 'plan', 7, [input]]) {
+      expect(mustFail(createLoose(value))).toEqual([
+        {
+          code: 'INVALID_INPUT',
+          severity: 'error',
+          message: 'The input: must be an object with id, clientId, protocol, timeZone and createdAt.',
+          path: [],
+          params: {
+            problem: 'type',
+            expected: 'planInput',
+            path: '',
+            detail: 'must be an object with id, clientId, protocol, timeZone and createdAt.',
+          },
+        },
+      ]);
+    }
+  });
+
+  it('accepts a screening of each outcome but ineligible', () => {
+    for (const outcome of ['eligible', 'deferred', 'needsClearance'] as const) {
+      expect(mustOk(createLoose({ ...input, screening: { outcome, findings: [] } })).screening).toEqual({ outcome, reasons: [] });
+    }
+  });
+});
+
 describe('createPlan: zones, maintained course, metadata', () => {
   it('keeps the planned zones once each, in their first order, and the course it maintains', () => {
     const plan = mustOk(createLoose({ ...input, zones: ['crown', 'hairline', 'crown'], maintains: 'plan-0' }));
