@@ -190,7 +190,7 @@ function complete(plan: Plan, protocol: Protocol, ev: Extract<PlanEvent, { type:
     const usesBooking = booked !== undefined && parseInstant(booked.start) === start;
     const length = booked === undefined ? spec.durationMinutes * MINUTE : parseInstant(booked.end) - parseInstant(booked.start);
     const end = Math.min(start + length, Math.max(at, start));
-    endText = usesBooking && booked !== undefined && parseInstant(booked.end) === end ? booked.end : formatInstant(end, zone);
+    endText = usesBooking && parseInstant(booked.end) === end ? booked.end : formatInstant(end, zone);
   }
   const prevIv = prev?.completed;
   if (prevIv !== undefined && start < parseInstant(prevIv.end)) {
