@@ -212,7 +212,17 @@ function complete(plan: Plan, protocol: Protocol, ev: Extract<PlanEvent, { type:
     const f = spacingFinding(k, day, m, 'completion');
     if (f !== undefined) findings.push(f);
   }
-  findings.push(...downstream(plan, protocol, k, { start, end: parseInstant(endText) }, 'warning', 'booked'));
+  findings.push(
+    ...downstream(
+      plan,
+      protocol,
+      k,
+      { start, end: parseInstant(endText) },
+      'warning',
+      // Stryker disable next-line StringLiteral: equivalent, this reason is only given for a session no longer fixed in time, and a completion fixes it
+      'booked',
+    ),
+  );
   const completed: Mutable<NonNullable<PlanSession['completed']>> = { start: startText, end: endText };
   if (ev.record !== undefined) completed.record = ev.record;
   // Keys in the schema's order, so a plan serialises the same whether built or parsed.
