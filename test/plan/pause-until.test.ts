@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { applyEvent, standardProtocol, type Plan } from 'smp-protocol';
 import { mustOk, newPlan } from '../support/plans.js';
 
-const step = (plan: Plan, event: Record<string, unknown>): Plan => mustOk(applyEvent(plan, event, { protocol: standardProtocol }));
+/** Pausing, resuming and closing come with no findings. */
+const step = (plan: Plan, event: Record<string, unknown>): Plan => {
+  const out = applyEvent(plan, event, { protocol: standardProtocol });
+  expect(out.findings).toEqual([]);
+  return mustOk(out);
+};
 
 describe('planPaused with until', () => {
   it('notBefore is the latest until so far; the hold has its own', () => {
@@ -36,6 +41,13 @@ describe('planPaused with until', () => {
       ['onHold', { reason: 'd', since: '2026-03-08T09:00:00Z', until: '2026-04-01' }, '2026-04-01'],
       ['draft', undefined, '2026-04-01'],
       ['onHold', { reason: 'e', since: '2026-03-10T09:00:00Z', until: '2026-05-01' }, '2026-05-01'],
+    ]);
+    const closed = step(plan, { id: 'z1', type: 'planClosed', at: '2026-03-11T09:00:00Z', reason: 'moved away' });
+    expect([closed.status, closed.hold, closed.closure, closed.notBefore]).toEqual([
+      'closed',
+      undefined,
+      { reason: 'moved away', at: '2026-03-11T09:00:00Z' },
+      '2026-05-01',
     ]);
   });
 });
