@@ -35,7 +35,8 @@ function sameValue(a: unknown, b: unknown, key: string): boolean {
 /** An event's intent: its plan-changing fields, with the protocol's defaults applied (when the protocol is known). */
 export function intentOf(ev: PlanEvent, protocol: Protocol | undefined): Record<string, unknown> {
   const intent: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(ev)) if (!NOT_INTENT.has(key) && value !== undefined) intent[key] = value;
+  // A field written as undefined stays here: the comparison skips such fields at every level.
+  for (const [key, value] of Object.entries(ev)) if (!NOT_INTENT.has(key)) intent[key] = value;
   if (ev.type === 'sessionBooked' && ev.durationMinutes === undefined && protocol !== undefined)
     intent.durationMinutes = sessionSpec(protocol, ev.session).durationMinutes;
   return intent;

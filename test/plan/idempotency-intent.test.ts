@@ -101,6 +101,23 @@ describe('a retry is judged by its intent', () => {
     expect(retry(small, { ...DONE1, record: { zones: ['hairline'], checklist: {} } })).toBe('reused');
   });
 
+  it('a field written as undefined is a field not written, in the record too', () => {
+    const base = applyAll(newPlan(), [BOOK1]);
+    const ev = { id: 'd1', type: 'sessionCompleted', at: '2026-01-12T15:00:00Z', session: 1 };
+    const withUndefined = applyAll(base, [{ ...ev, record: { zones: ['crown'], checklist: undefined } }]);
+    expect(retry(withUndefined, { ...ev, record: { zones: ['crown'] } })).toBe('duplicate');
+    const without = applyAll(base, [{ ...ev, record: { zones: ['crown'] } }]);
+    expect(retry(without, { ...ev, record: { zones: ['crown'], checklist: undefined } })).toBe('duplicate');
+    expect(retry(without, { ...ev, record: { zones: ['crown'] }, end: undefined, note: undefined })).toBe('duplicate');
+  });
+
+  it('as many fields, but not the same ones: a record for a start, a start for an end', () => {
+    const base = applyAll(newPlan(), [BOOK1]);
+    const ev = { id: 'd1', type: 'sessionCompleted', at: '2026-01-12T15:00:00Z', session: 1 };
+    expect(retry(applyAll(base, [{ ...ev, record: { zones: ['crown'] } }]), { ...ev, start: '2026-01-12T10:00:00Z' })).toBe('reused');
+    expect(retry(applyAll(base, [{ ...ev, start: '2026-01-12T10:00:00Z' }]), { ...ev, end: '2026-01-12T14:00:00Z' })).toBe('reused');
+  });
+
   it('a booking: the protocol default length counts as named; with the protocol unknown, only what was written', () => {
     expect(retry(booked, { ...BOOK1, durationMinutes: 240 })).toBe('duplicate');
     expect(retry(booked, { ...BOOK1, durationMinutes: 241 })).toBe('reused');
