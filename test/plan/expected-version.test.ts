@@ -4,9 +4,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyEvent, standardProtocol, type ApplyEventOptions } from 'smp-protocol';
-import { mustFail, newPlan } from '../support/plans.js';
+import { mustFail, mustOk, newPlan } from '../support/plans.js';
 
 describe('expectedVersion', () => {
+  it('0 is a version: a new plan at 0 takes the event, at 1 it is a conflict', () => {
+    const plan = newPlan();
+    const ev = { id: 'h1', type: 'planPaused', at: '2026-03-02T09:00:00Z', reason: 'travel' };
+    expect(mustOk(applyEvent(plan, ev, { protocol: standardProtocol, expectedVersion: 0 })).version).toBe(1);
+    expect(mustFail(applyEvent(plan, ev, { protocol: standardProtocol, expectedVersion: 1 })).map((f) => [f.code, f.params])).toEqual([
+      ['VERSION_CONFLICT', { expected: 1, actual: 0 }],
+    ]);
+  });
+
   it('refuses a string, a fraction, a negative number and NaN with the same finding', () => {
     const plan = newPlan();
     for (const expectedVersion of ['0', 0.5, -1, Number.NaN, null, true]) {
