@@ -71,7 +71,8 @@ function apply(planInput: unknown, eventInput: unknown, options: unknown): Outco
     if (expected !== undefined && (typeof expected !== 'number' || !Number.isInteger(expected) || expected < 0)) {
       findings.push(inputFinding(['options', 'expectedVersion'], inputDetails.notObject('a whole number ≥ 0')));
     }
-    return { event: eventOut.ok ? eventOut.value : undefined, expected: typeof expected === 'number' ? expected : undefined };
+    // Anything but a whole number ≥ 0 (or nothing) was refused just above: a sound read has one.
+    return { event: eventOut.ok ? eventOut.value : undefined, expected: expected as number | undefined };
   });
   if (!read.ok) return read;
   const {
