@@ -69,8 +69,9 @@ function book(plan: Plan, protocol: Protocol, ev: Extract<PlanEvent, { type: 'se
   const k = s.number;
   const spec = sessionSpec(protocol, k);
   let durationMs = (ev.durationMinutes ?? spec.durationMinutes) * MINUTE;
-  // A move keeps the booking's own length unless the event names one (the gate lets only a booked session move).
-  const own = ev.type === 'sessionRescheduled' && ev.durationMinutes === undefined ? s.booking : undefined;
+  // A move keeps the booking's own length unless the event names one. Only a move has a booking
+  // here: the gate lets a booking through only for a session that has none.
+  const own = ev.durationMinutes === undefined ? s.booking : undefined;
   if (own !== undefined) durationMs = parseInstant(own.end) - parseInstant(own.start);
   const start = parseInstant(ev.start);
   const end = start + durationMs;

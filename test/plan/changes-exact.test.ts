@@ -27,7 +27,7 @@ function apply(plan: Plan, event: Record<string, unknown>, protocol: Protocol = 
   return mustOk(applyEvent(plan, event, { protocol }));
 }
 function applyAll(plan: Plan, events: Record<string, unknown>[], protocol: Protocol = mini): Plan {
-  return events.reduce((p, e) => apply(p, e, protocol), plan);
+  return events.reduce<Plan>((p, e) => apply(p, e, protocol), plan);
 }
 function diff(before: Plan | undefined, after: Plan, options: PlanChangesOptions = { protocol: mini }): PlanChanges {
   return mustOk(planChanges(before, after, options));
@@ -819,9 +819,9 @@ describe('planChanges folded over fixed histories', () => {
       plan = next;
     }
     const all = diff(undefined, plan);
-    expect([...live.reminders.values()]).toEqual(expect.arrayContaining(all.reminders.schedule));
+    expect([...live.reminders.values()]).toEqual(expect.arrayContaining([...all.reminders.schedule]));
     expect([live.reminders.size, live.calendar.size]).toEqual([all.reminders.schedule.length, all.calendar.create.length]);
-    expect([...live.calendar.values()]).toEqual(expect.arrayContaining(all.calendar.create));
+    expect([...live.calendar.values()]).toEqual(expect.arrayContaining([...all.calendar.create]));
     expect({ reminders: all.reminders.schedule.length, calendar: all.calendar.create.length }).toEqual(counts);
   });
 });

@@ -170,6 +170,30 @@ describe('createPlan: the input as a whole', () => {
     }
   });
 
+  it('names the type received for a field of the wrong type', () => {
+    expect(mustFail(createLoose({ ...input, clientId: 5 }))).toEqual([
+      {
+        code: 'INVALID_INPUT',
+        severity: 'error',
+        message: 'clientId: expected string, received a number.',
+        path: ['clientId'],
+        params: {
+          problem: 'type',
+          expected: 'string',
+          received: 'number',
+          path: 'clientId',
+          detail: 'expected string, received a number.',
+        },
+      },
+    ]);
+  });
+
+  it('refuses an input over the size limits at the path inside it', () => {
+    expect(mustFail(createLoose({ ...input, metadata: { x: 'x'.repeat(2_000_001) } })).map((f) => [f.path, f.params?.problem])).toEqual([
+      [['metadata', 'x'], 'tooLong'],
+    ]);
+  });
+
   it('accepts a screening of each outcome but ineligible', () => {
     for (const outcome of ['eligible', 'deferred', 'needsClearance'] as const) {
       expect(mustOk(createLoose({ ...input, screening: { outcome, findings: [] } })).screening).toEqual({ outcome, reasons: [] });
