@@ -143,6 +143,29 @@ describe('planChanges: each kind of event, every field', () => {
     });
   });
 
+  it('a move of the start alone (a shorter session ending as booked): SEQUENCE 1', () => {
+    const later = apply(booked, {
+      id: 'm1',
+      type: 'sessionRescheduled',
+      at: '2026-03-02T09:00:00Z',
+      session: 1,
+      start: '2026-03-10T10:30:00Z',
+      durationMinutes: 30,
+    });
+    expect(diff(booked, later).calendar.update).toEqual([s1Entry('booked', '2026-03-10T10:30:00Z', '2026-03-10T11:00:00+00:00', 1)]);
+  });
+
+  it('a no-show changes no SEQUENCE by itself: booked again (1), moved (2), completed as booked (2)', () => {
+    const own = apply(created, { ...book1, durationMinutes: 45 });
+    const done = applyAll(own, [
+      { id: 'n1', type: 'sessionMissed', at: '2026-03-10T11:00:00Z', session: 1 },
+      { id: 'b2', type: 'sessionBooked', at: '2026-03-10T12:00:00Z', session: 1, start: '2026-03-14T10:00:00Z' },
+      { id: 'm2', type: 'sessionRescheduled', at: '2026-03-10T13:00:00Z', session: 1, start: '2026-03-15T10:00:00Z' },
+      { id: 'd1', type: 'sessionCompleted', at: '2026-03-15T11:00:00Z', session: 1 },
+    ]);
+    expect(diff(undefined, done).calendar.create).toEqual([s1Entry('completed', '2026-03-15T10:00:00Z', '2026-03-15T11:00:00+00:00', 2)]);
+  });
+
   it('a booking with its own length, then a move that keeps it', () => {
     const own = apply(created, { ...book1, durationMinutes: 45 });
     expect(diff(created, own).calendar.create).toEqual([s1Entry('booked', '2026-03-10T10:00:00Z', '2026-03-10T10:45:00+00:00', 0)]);
@@ -574,7 +597,7 @@ describe('planChanges: reminder settings', () => {
   });
 
   it('refuses a recall time that is not HH:mm on a 24-hour clock', () => {
-    for (const t of [900, '9:00', '24:00', '12:60', '1200', '09:00:00', ' 09:00', '09:00 ', 'ab:cd', '30:00', '09:5x']) {
+    for (const t of [900, ['07:30'], '9:00', '24:00', '12:60', '1200', '09:00:00', ' 09:00', '09:00 ', 'ab:cd', '30:00', '09:5x']) {
       expect(refused({ recallTime: t })).toEqual([timeProblem]);
     }
     for (const t of ['00:00', '19:59', '20:00', '23:00', '10:09'])
