@@ -453,10 +453,8 @@ export function planChanges(before: Plan | undefined, after: Plan, options: Plan
       reminders: { schedule: [] as Reminder[], cancel: [] as Reminder[] },
       calendar: { create: [] as CalendarEntry[], update: [] as CalendarEntry[], cancel: [] as CalendarEntry[] },
     };
-    for (const [id, r] of next.reminders) {
-      const was = prev.reminders.get(id);
-      if (was === undefined || !sameJson(was, r)) out.reminders.schedule.push(r);
-    }
+    // A reminder not called for before is never the same JSON (`undefined` is not a string).
+    for (const [id, r] of next.reminders) if (!sameJson(prev.reminders.get(id), r)) out.reminders.schedule.push(r);
     for (const [id, r] of prev.reminders) if (!next.reminders.has(id)) out.reminders.cancel.push(r);
     for (const [id, e] of next.calendar) {
       const was = prev.calendar.get(id);

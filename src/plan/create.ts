@@ -82,7 +82,7 @@ function planScreening(s: ScreeningInput): NonNullable<Plan['screening']> {
     const outcome = REASON_OUTCOME[f.code];
     if (outcome === undefined) continue;
     const reason: Mutable<(typeof reasons)[number]> = {
-      condition: String(f.params?.condition ?? 'unspecified').slice(0, 256) || 'unspecified',
+      condition: String(f.params?.condition ?? '').slice(0, 256) || 'unspecified',
       outcome,
     };
     const until = f.params?.until;

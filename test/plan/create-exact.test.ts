@@ -75,10 +75,9 @@ describe('createPlan keeps what the screening found', () => {
   });
 
   it('an eligible screening with no reasons and no date', () => {
-    expect(mustOk(createLoose({ ...input, screening: { outcome: 'eligible', findings: [] } })).screening).toEqual({
-      outcome: 'eligible',
-      reasons: [],
-    });
+    const screening = mustOk(createLoose({ ...input, screening: { outcome: 'eligible', findings: [] } })).screening;
+    expect(screening).toEqual({ outcome: 'eligible', reasons: [] });
+    expect(Object.keys(screening ?? {})).toEqual(['outcome', 'reasons']);
   });
 
   it('refuses an ineligible screening with every reason (or the condition) and every condition', () => {
