@@ -6,7 +6,7 @@
  * @module
  */
 import type { Outcome } from '../findings/codes.js';
-import { fail, finding, internalError, ok } from '../findings/finding.js';
+import { fail, finding, ok } from '../findings/finding.js';
 import { inputDetails } from '../findings/messages.js';
 import { readPlanCallDeferred, type ProtocolChoice } from '../protocol/call.js';
 import { guardedInput } from '../schema/limits.js';
@@ -71,16 +71,17 @@ function apply(planInput: unknown, eventInput: unknown, options: unknown): Outco
     if (expected !== undefined && (typeof expected !== 'number' || !Number.isInteger(expected) || expected < 0)) {
       findings.push(inputFinding(['options', 'expectedVersion'], inputDetails.notObject('a whole number ≥ 0')));
     }
-    return { event: eventOut.ok ? eventOut.value : undefined, expected: typeof expected === 'number' ? expected : undefined };
+    // Anything but a whole number ≥ 0 (or nothing) was refused just above: a sound read has one.
+    return { event: eventOut.ok ? eventOut.value : undefined, expected: expected as number | undefined };
   });
   if (!read.ok) return read;
   const {
     plan,
     protocol: protocolOut,
-    options: { event: ev, expected },
+    options: { event, expected },
   } = read.value;
   // A sound read has a parsed event (its findings would have refused the read otherwise).
-  if (ev === undefined) return fail([internalError(new Error('event not parsed'))]);
+  const ev = event as PlanEvent;
   // Retries first (a retry carries a stale version), then the version, then the protocol.
   const duplicate = duplicateCheck(
     plan.history.find((e) => e.id === ev.id),

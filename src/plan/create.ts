@@ -82,7 +82,7 @@ function planScreening(s: ScreeningInput): NonNullable<Plan['screening']> {
     const outcome = REASON_OUTCOME[f.code];
     if (outcome === undefined) continue;
     const reason: Mutable<(typeof reasons)[number]> = {
-      condition: String(f.params?.condition ?? 'unspecified').slice(0, 256) || 'unspecified',
+      condition: String(f.params?.condition ?? '').slice(0, 256) || 'unspecified',
       outcome,
     };
     const until = f.params?.until;
@@ -134,7 +134,8 @@ function create(input: unknown): Outcome<Plan> {
   const protocolOutcome =
     raw.protocol === undefined ? fail<Protocol>([inputFinding([], inputDetails.required('a protocol'))]) : defineProtocol(raw.protocol);
   if (!protocolOutcome.ok) findings.push(...prefixed(protocolOutcome.findings, ['protocol']));
-  if (!parsed.success || !protocolOutcome.ok || findings.length > 0) return fail(findings);
+  // Either problem put its findings in `findings`; with neither there are none.
+  if (!parsed.success || !protocolOutcome.ok) return fail(findings);
   const { id, clientId, timeZone, createdAt, metadata, screening, zones, maintains } = parsed.data;
   const protocol = protocolOutcome.value;
   if (screening?.outcome === 'ineligible') {
@@ -189,5 +190,5 @@ function create(input: unknown): Outcome<Plan> {
  * ```
  */
 export function createPlan(input: CreatePlanInput): Outcome<Plan> {
-  return guardedInput([input] as const, [''], (input) => create(input));
+  return guardedInput([input] as const, [], (input) => create(input));
 }

@@ -25,7 +25,7 @@ const INSTANT_KEYS: ReadonlySet<string> = new Set(['start', 'end']);
 function sameValue(a: unknown, b: unknown, key: string): boolean {
   if (typeof a === 'string' && typeof b === 'string' && INSTANT_KEYS.has(key)) return parseInstant(a) === parseInstant(b);
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return a === b;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  // Objects and arrays are compared key by key: the event schema never puts an array where the other event has an object.
   const ka = Object.keys(a).filter((x) => (a as Record<string, unknown>)[x] !== undefined);
   const kb = Object.keys(b).filter((x) => (b as Record<string, unknown>)[x] !== undefined);
   if (ka.length !== kb.length) return false;
@@ -35,7 +35,8 @@ function sameValue(a: unknown, b: unknown, key: string): boolean {
 /** An event's intent: its plan-changing fields, with the protocol's defaults applied (when the protocol is known). */
 export function intentOf(ev: PlanEvent, protocol: Protocol | undefined): Record<string, unknown> {
   const intent: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(ev)) if (!NOT_INTENT.has(key) && value !== undefined) intent[key] = value;
+  // A field written as undefined stays here: the comparison skips such fields at every level.
+  for (const [key, value] of Object.entries(ev)) if (!NOT_INTENT.has(key)) intent[key] = value;
   if (ev.type === 'sessionBooked' && ev.durationMinutes === undefined && protocol !== undefined)
     intent.durationMinutes = sessionSpec(protocol, ev.session).durationMinutes;
   return intent;
