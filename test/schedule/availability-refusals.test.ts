@@ -3,18 +3,18 @@
  * availability (opening and closing times, weekdays, list lengths, minutes, override dates, busy
  * intervals and their resources), and the JSON Schema of `schemas.availability`.
  *
- * The library is imported fresh (`vi.resetModules`) for this file: its zod schemas are built on
- * first use and then shared by every test of the module graph, so in a shared graph only the first
- * test to parse an availability the slow way would ever build them. A fresh graph builds them
- * again here, under these assertions.
+ * The library is imported fresh (`vi.resetModules`) for each test: its zod schemas are built on
+ * first use and then shared by every later test of the module graph, so in a shared graph only the
+ * first test to parse an availability the slow way would ever build them (and a mutation test would
+ * count only that test as reaching them). A fresh graph builds them again in each test here.
  */
 import * as z from 'zod/mini';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 type Lib = typeof import('smp-protocol');
 let lib: Lib;
 
-beforeAll(async () => {
+beforeEach(async () => {
   vi.resetModules();
   lib = await import('smp-protocol');
 }, 120_000);
