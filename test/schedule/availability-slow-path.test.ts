@@ -27,6 +27,21 @@ describe('parseAvailability, the slow way', () => {
     expect(again.ok && again.value).toBe(out.value);
   });
 
+  it('fields read through the prototype (a class getter, an inherited field) are read too', () => {
+    class Clinic {
+      timeZone = 'UTC';
+      weekly = [{ weekday: 1, open: '09:00', close: '10:00' }];
+      get horizonDays(): number {
+        return 5;
+      }
+    }
+    const out = parseAvailability(new Clinic());
+    expect(out.ok && out.value).toEqual({ timeZone: 'UTC', weekly: [{ weekday: 1, open: '09:00', close: '10:00' }], horizonDays: 5 });
+    const inherited = Object.assign(Object.create({ slotStepMinutes: 20 }) as object, { timeZone: 'UTC', weekly: [] });
+    const out2 = parseAvailability(inherited);
+    expect(out2.ok && out2.value).toEqual({ timeZone: 'UTC', weekly: [], slotStepMinutes: 20 });
+  });
+
   it('an input that cannot be read is refused at the root; a field that cannot be read at its path', () => {
     const proxy = new Proxy(
       {},
