@@ -56,6 +56,14 @@ describe('busyBlocks', () => {
     expect(shown(busyBlocks(calendar, ms(at('13:30')), ms(at('15:00')), []))).toEqual([[], ['12:30–14:00']]);
   });
 
+  it('a released booking that shares only its start or only its end with an interval releases nothing', () => {
+    const released = [
+      { start: ms(at('09:30')), end: ms(at('10:00')) },
+      { start: ms(at('12:00')), end: ms(at('12:30')) },
+    ];
+    expect(shown(busyBlocks(calendar, day[0], day[1], released))).toEqual(shown(busyBlocks(calendar, day[0], day[1], [])));
+  });
+
   it('leaves out the intervals identical to a released booking, and only those', () => {
     const released = [
       { start: ms(at('12:00')), end: ms(at('13:00')) },
