@@ -44,6 +44,18 @@ describe('the availability option, raw', () => {
     expect(out.ok && out.value.length).toBe(10);
   });
 
+  it('options that are a class instance are read by name, inherited getters included', () => {
+    class Options {
+      protocol = standardProtocol;
+      availability = thursdays;
+      limit = 1;
+      get asOf(): string {
+        return '2026-04-01T00:00:00Z';
+      }
+    }
+    expect(starts(new Options())).toEqual(['2026-04-02T09:00:00+01:00']);
+  });
+
   it('gives the same slots as the checked availability with more than 32 options', () => {
     const extra = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`x${i}`, i]));
     expect(starts({ ...extra, ...base, limit: 1, availability: thursdays })).toEqual(['2026-04-02T09:00:00+01:00']);
