@@ -40,4 +40,17 @@ describe('look-alike values', () => {
       ['INVALID_INPUT', ['overrides', 0], 'unknownKeys', undefined],
     ]);
   });
+
+  it('an override with a field besides date and hours, or a date that only turns into one, is refused', () => {
+    expect(rows({ timeZone: 'UTC', weekly: [], overrides: [{ date: '2026-05-01', hours: [], note: [] }] })).toEqual([
+      ['INVALID_INPUT', ['overrides', 0], 'unknownKeys', undefined],
+    ]);
+    expect(rows({ timeZone: 'UTC', weekly: [], overrides: [{ date: ['2026-05-01'], hours: [] }] })).toEqual([
+      ['INVALID_INPUT', ['overrides', 0, 'date'], 'type', 'string'],
+    ]);
+    const date = { length: 10, toString: () => '2026-05-01' };
+    expect(rows({ timeZone: 'UTC', weekly: [], overrides: [{ date, hours: [] }] })).toEqual([
+      ['INVALID_INPUT', ['overrides', 0, 'date'], 'type', 'string'],
+    ]);
+  });
 });
