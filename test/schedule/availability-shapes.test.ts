@@ -53,4 +53,24 @@ describe('look-alike values', () => {
       ['INVALID_INPUT', ['overrides', 0, 'date'], 'type', 'string'],
     ]);
   });
+
+  it('a busy instant given as a String object is not a string; a busy interval’s inherited getter is read', () => {
+    const start = '2026-04-02T10:00:00Z';
+    const end = '2026-04-02T11:00:00Z';
+    expect(rows({ timeZone: 'UTC', weekly: [], busy: [{ start: new String(start), end }] })).toEqual([
+      ['INVALID_INPUT', ['busy', 0, 'start'], 'type', 'string'],
+    ]);
+    expect(rows({ timeZone: 'UTC', weekly: [], busy: [{ start, end: new String(end) }] })).toEqual([
+      ['INVALID_INPUT', ['busy', 0, 'end'], 'type', 'string'],
+    ]);
+    class Booking {
+      start = start;
+      end = end;
+      get resource(): string {
+        return 'ana';
+      }
+    }
+    const out = parseAvailability({ timeZone: 'UTC', weekly: [], resources: ['ben', 'ana'], busy: [new Booking()] });
+    expect(out.ok && out.value.busy).toEqual([{ start, end, resource: 'ana' }]);
+  });
 });
