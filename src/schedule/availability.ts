@@ -536,7 +536,8 @@ function readAvailabilityUnsafe(input: unknown, withText: boolean, hints: KeyHin
     const k = keys[i] as string;
     const v = input[k];
     if (v === undefined) return undefined;
-    if (k === 'timeZone' || k === 'weekly' || k === 'overrides' || k === 'resources' || k === 'busy' || k in headMinutes) got[k] = v;
+    if (k === 'timeZone' || k === 'weekly' || k === 'overrides' || k === 'resources' || k === 'busy' || Object.hasOwn(headMinutes, k))
+      got[k] = v;
     else return undefined;
   }
   const timeZone = got.timeZone;
