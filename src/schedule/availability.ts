@@ -357,7 +357,6 @@ function plainObject(value: unknown): value is Obj {
   // Stryker disable next-line BooleanLiteral,LogicalOperator: every caller declines a non-object anyway (no keys, or getPrototypeOf throws inside its try)
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
-  // Stryker disable next-line ConditionalExpression: only declines null-prototype objects, which the slow path reads the same
   return proto === Object.prototype || proto === null;
 }
 
