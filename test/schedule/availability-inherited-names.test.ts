@@ -13,4 +13,11 @@ describe('fields named like inherited members', () => {
       ['INVALID_INPUT', [], 'unknownKeys', `"${name}"`],
     ]);
   });
+
+  it('so is any other name', () => {
+    const out = parseAvailability({ timeZone: 'UTC', weekly: [], colour: 'red' });
+    expect(out.ok ? 'ok' : out.findings.map((f) => [f.code, f.path, f.params?.problem, f.params?.keys])).toEqual([
+      ['INVALID_INPUT', [], 'unknownKeys', '"colour"'],
+    ]);
+  });
 });

@@ -336,6 +336,25 @@ describe('ranges of one day', () => {
     ]);
   });
 
+  it('a range is compared with the one that closes latest before it: a later overlap is found after a short range', () => {
+    const out = lib.parseAvailability({
+      timeZone: 'UTC',
+      weekly: [
+        { weekday: 2, open: '08:00', close: '12:00' },
+        { weekday: 2, open: '09:00', close: '12:00' },
+        { weekday: 2, open: '11:00', close: '13:00' },
+        { weekday: 2, open: '14:00', close: '15:00' },
+        { weekday: 2, open: '14:30', close: '16:00' },
+      ],
+    });
+    // Of two ranges closing together, the first stays the one compared with.
+    expect(out.ok ? 'ok' : out.findings.map((f) => [f.path, f.params?.value, f.params?.other])).toEqual([
+      [['weekly', 1], '09:00–12:00', '08:00–12:00'],
+      [['weekly', 2], '11:00–13:00', '08:00–12:00'],
+      [['weekly', 4], '14:30–16:00', '14:00–15:00'],
+    ]);
+  });
+
   it('a range that closes when it opens is refused at its close and then not compared with the others', () => {
     expect(
       findings({
