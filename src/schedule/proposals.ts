@@ -137,15 +137,17 @@ function booked(s: PlanSession, start: number, end: number, zone: string): PlanS
 }
 
 function pending(s: PlanSession): PlanSession {
-  // Stryker disable next-line StringLiteral: these plans are read only through 'booked' and 'completed' (sessionInterval, sessionWindows, downstream); any other state reads as pending
+  // Stryker disable next-line ObjectLiteral,StringLiteral: these plans are read only through 'booked', 'completed' and the fields they hold (sessionInterval, sessionWindows, downstream); a session with neither reads as pending
   return { number: s.number, phase: s.phase, state: 'pending' };
 }
 
 /** Applies `events` in order; the first refusal's findings, or the final plan. */
 function replayAll(plan: Plan, protocol: Protocol, events: readonly PlanEvent[]): Outcome<Plan> {
   let p = plan;
+  // Stryker disable next-line BlockStatement: the replay never refuses (each event books, in session order after the status gate, a slot that passed bookingChecks on the same sessions, with an id unused in the history)
   for (const e of events) {
     const out = applyEvent(p, e, { protocol });
+    // Stryker disable next-line BooleanLiteral,ConditionalExpression: as above, every event is accepted
     if (!out.ok) return out;
     p = out.value;
   }
@@ -345,7 +347,8 @@ export function proposeReschedule(plan: Plan, options: ProposeRescheduleOptions)
         );
 
       // 1. The session's own rules, against the sessions before it (the later ones will follow it).
-      const laterReleased = withSessions(original, (s) => (s.number > k && s.state === 'booked' ? pending(s) : s));
+      // Every later session is booked or pending (a session is completed only after every earlier one).
+      const laterReleased = withSessions(original, (s) => (s.number > k ? pending(s) : s));
       const own = bookingChecks({ plan: laterReleased, protocol, session: k, start, end, at: asOfMs, move: true }).filter(
         (f) => f.severity === 'error',
       );
@@ -362,8 +365,9 @@ export function proposeReschedule(plan: Plan, options: ProposeRescheduleOptions)
       const moved: { k: number; start: number; end: number; resource: string | undefined }[] = [];
       for (let j = k + 1; j <= original.sessions.length; j++) {
         const later = original.sessions[j - 1] as PlanSession;
-        if (later.state !== 'booked' || later.booking === undefined) continue;
-        const view = withSessions(current, (s) => (s.number > j && s.state === 'booked' ? pending(s) : s));
+        // Pending (no booking) or booked: a session after a booked one is never completed.
+        if (later.booking === undefined) continue;
+        const view = withSessions(current, (s) => (s.number > j ? pending(s) : s));
         const laterStart = parseInstant(later.booking.start);
         const laterEnd = parseInstant(later.booking.end);
         if (!hasError(bookingChecks({ plan: view, protocol, session: j, start: laterStart, end: laterEnd, at: asOfMs, move: true })))

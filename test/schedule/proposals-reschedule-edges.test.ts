@@ -136,19 +136,23 @@ describe('proposeReschedule refusals', () => {
     expect(mustFail(proposeReschedule(onHold, options))).toEqual([
       expect.objectContaining({ code: 'PLAN_ON_HOLD', severity: 'error', params: { reason: 'irritation', since: '2026-03-23' } }),
     ]);
+    // The status first: a start the clinic cannot offer (Saturday 11 Apr) does not hide it.
+    expect(mustFail(proposeReschedule(onHold, { ...options, start: '2026-04-11T10:00:00+01:00' })).map((f) => f.code)).toEqual([
+      'PLAN_ON_HOLD',
+    ]);
     const closed = applyAll(course(), [{ id: 'x', type: 'planClosed', at: AS_OF, reason: 'moved away' }]);
     expect(codes(mustFail(proposeReschedule(closed, options)))).toEqual(['PLAN_CLOSED']);
   });
 
   it('names the session and the count for an unknown session, and the state of one not booked', () => {
     expect(mustFail(proposeReschedule(course(), { ...options, session: 5 }))).toEqual([
-      expect.objectContaining({ code: 'UNKNOWN_SESSION', session: 5, params: { session: 5, sessions: 3 } }),
+      expect.objectContaining({ code: 'UNKNOWN_SESSION', severity: 'error', session: 5, params: { session: 5, sessions: 3 } }),
     ]);
     expect(mustFail(proposeReschedule(course(), { ...options, session: 1 }))).toEqual([
-      expect.objectContaining({ code: 'SESSION_ALREADY_COMPLETED', session: 1, params: { session: 1 } }),
+      expect.objectContaining({ code: 'SESSION_ALREADY_COMPLETED', severity: 'error', session: 1, params: { session: 1 } }),
     ]);
     expect(mustFail(proposeReschedule(newPlan(), { ...options, session: 2 }))).toEqual([
-      expect.objectContaining({ code: 'SESSION_NOT_BOOKED', session: 2, params: { session: 2, state: 'pending' } }),
+      expect.objectContaining({ code: 'SESSION_NOT_BOOKED', severity: 'error', session: 2, params: { session: 2, state: 'pending' } }),
     ]);
   });
 
