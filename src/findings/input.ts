@@ -277,8 +277,11 @@ export function inputDetailEn(p: FindingParams): string {
       return `session ${text(p, 'session')} needs at least one gap, measured from an earlier session.`;
     case 'anchor':
       return `session ${text(p, 'session')} measures a gap from session ${text(p, 'anchor')}, which is not an earlier session of the protocol.`;
-    case 'planState':
-      return `is inconsistent: ${text(p, 'detail')}.`;
+    case 'planState': {
+      // `detail` holds this very wording once the finding is built; word it once.
+      const detail = text(p, 'detail');
+      return detail.startsWith('is inconsistent: ') ? detail : `is inconsistent: ${detail}.`;
+    }
     case 'planVersion':
       return `is inconsistent: version ${text(p, 'version')} must equal the history length ${text(p, 'length')}.`;
     case 'bookingMissing':

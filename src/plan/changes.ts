@@ -13,6 +13,7 @@ import { aftercare, preparation } from '../rules/care.js';
 import { inputFinding } from '../schema/issues.js';
 import { forecast } from '../rules/forecast.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
+import { MIN_INSTANT_MS } from '../time/range.js';
 import { toInstant } from '../schema/convert.js';
 import { readPlanCall, resolveProtocol } from '../protocol/call.js';
 import { prefixed } from '../schema/options.js';
@@ -61,7 +62,10 @@ export interface Reminder {
   readonly kind: ReminderKind;
   /** The session it is about (absent for review and maintenance recalls). */
   readonly session?: number;
-  /** When to send it. */
+  /**
+   * When to send it. Never before the first supported instant (`1900-01-02T00:00:00Z`): an
+   * appointment reminder that would fall earlier is due then, so every `dueAt` reads back.
+   */
   readonly dueAt: string;
   /** A short title (English). */
   readonly title: string;
@@ -323,7 +327,7 @@ function wanted(plan: Plan, protocol: Protocol, settings: Settings): Wanted {
           id,
           kind: 'appointment',
           ...base,
-          dueAt: formatInstant(startMs - minutes * MINUTE, zone),
+          dueAt: formatInstant(Math.max(startMs - minutes * MINUTE, MIN_INSTANT_MS), zone),
           title: `${title} in ${hours}`,
           start,
           end,
@@ -395,6 +399,11 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** Findings about the plan argument (`plan…`) named after the argument they are about, path and message alike. */
+function renamed(findings: readonly Finding[], argument: 'before' | 'after'): Finding[] {
+  return findings.map((f) => (f.path?.[0] === 'plan' ? (prefixed([{ ...f, path: f.path.slice(1) }], [argument])[0] as Finding) : f));
+}
+
 /**
  * What the outside world must do now that a plan moved from `before` to `after`: reminders to
  * schedule (create, or move when the id exists) and cancel, and calendar entries to create,
@@ -427,12 +436,12 @@ function sameJson(a: unknown, b: unknown): boolean {
 export function planChanges(before: Plan | undefined, after: Plan, options: PlanChangesOptions): Outcome<PlanChanges> {
   return guardedInput([before, after, options] as const, ['before', 'after', 'options'], (before, after, options) => {
     const call = readPlanCall(after, options, (findings) => readSettings(options, findings));
-    if (!call.ok) return fail(call.findings.map((f) => (f.path?.[0] === 'plan' ? { ...f, path: ['after', ...f.path.slice(1)] } : f)));
+    if (!call.ok) return fail(renamed(call.findings, 'after'));
     const { plan: afterPlan, protocol, options: settings } = call.value;
     let beforePlan: Plan | undefined;
     if (before !== undefined) {
       const b = planArgument(before);
-      if (!b.ok) return fail(prefixed(b.findings, ['before']));
+      if (!b.ok) return fail(renamed(b.findings, 'before'));
       beforePlan = b.value;
       if (beforePlan.id !== afterPlan.id) {
         return fail([inputFinding(['before', 'id'], inputDetails.required(`the same plan id as after (${JSON.stringify(afterPlan.id)})`))]);

@@ -14,6 +14,7 @@ import { freezeEvent, parseEvent } from '../schema/plan-parse.js';
 import type { Plan, PlanEvent } from '../schema/plan.js';
 import { limitsFinding } from '../schema/limits.js';
 import { guardedInput } from '../schema/limits.js';
+import { prefixed } from '../schema/options.js';
 
 /**
  * Options of {@link replay}: the plan's protocol, or a list holding it.
@@ -86,7 +87,8 @@ function workingPlan(initial: Plan, state: PlanState): Plan {
  *
  * `replay(createPlan(…).value, plan.history, …)` equals `plan`. Duplicates in `events` are
  * skipped as `applyEvent` would skip them. The first refused event refuses the replay; every
- * finding's `path` starts with the index of the event it came from.
+ * finding's `path` starts with the index of the event it came from; a refusal of the list as a
+ * whole (over the size limits, not an array) is at `['events']`.
  *
  * @param initial - the plan to start from (typically straight from {@link createPlan})
  * @param events - the events, untrusted
@@ -104,7 +106,16 @@ function workingPlan(initial: Plan, state: PlanState): Plan {
  * ```
  */
 export function replay(initial: Plan, events: readonly unknown[], options: ReplayOptions): Outcome<Plan> {
-  return guardedInput([initial, events, options] as const, ['plan', '', 'options'], (initial, events, options) =>
+  const out = guardedInput([initial, events, options] as const, ['plan', '', 'options'], (initial, events, options) =>
     run(initial, events, options),
   );
+  return out.ok ? out : fail(out.findings.map(atEventsList));
+}
+
+/**
+ * An event's findings start with its index; a refusal of the list as a whole (too many events,
+ * too many nodes, unreadable) has no index and is named `events`, as "not an array" is.
+ */
+function atEventsList(f: Finding): Finding {
+  return f.code === 'INVALID_INPUT' && f.path?.length === 0 ? (prefixed([f], ['events'])[0] as Finding) : f;
 }

@@ -100,9 +100,7 @@ function freezeSession(s: PlanSession): PlanSession {
 function consistency(plan: Plan): Finding[] {
   const out: Finding[] = [];
   if (plan.version !== plan.history.length) {
-    out.push(
-      inputFinding(['version'], inputDetails.planState(`version ${plan.version} must equal the history length ${plan.history.length}`)),
-    );
+    out.push(inputFinding(['version'], inputDetails.planVersion(plan.version, plan.history.length)));
   }
   const ids = new Set<string>();
   plan.history.forEach((e, i) => {
@@ -111,14 +109,13 @@ function consistency(plan: Plan): Finding[] {
   });
   plan.sessions.forEach((s, i) => {
     if (s.number !== i + 1) out.push(inputFinding(['sessions', i, 'number'], inputDetails.sessionNumber(i + 1, s.number)));
-    if (s.state === 'booked' && s.booking === undefined)
-      out.push(inputFinding(['sessions', i, 'booking'], inputDetails.planState('a booked session needs its booking')));
+    if (s.state === 'booked' && s.booking === undefined) out.push(inputFinding(['sessions', i, 'booking'], inputDetails.bookingMissing()));
     if (s.state === 'completed' && s.completed === undefined)
-      out.push(inputFinding(['sessions', i, 'completed'], inputDetails.planState('a completed session needs its completion')));
+      out.push(inputFinding(['sessions', i, 'completed'], inputDetails.completionMissing()));
     if (s.state !== 'completed' && s.completed !== undefined)
-      out.push(inputFinding(['sessions', i, 'completed'], inputDetails.planState(`a ${s.state} session has no completion`)));
+      out.push(inputFinding(['sessions', i, 'completed'], inputDetails.unexpectedCompletion(s.state)));
     if (s.state === 'pending' && s.booking !== undefined)
-      out.push(inputFinding(['sessions', i, 'booking'], inputDetails.planState('a pending session has no booking')));
+      out.push(inputFinding(['sessions', i, 'booking'], inputDetails.unexpectedBooking()));
     // What applyEvent never produces: an interval that ends before it starts (a booking ends
     // after its start; a completion's end is refused before its start).
     if (s.booking !== undefined && parseInstant(s.booking.end) <= parseInstant(s.booking.start)) {
@@ -130,14 +127,7 @@ function consistency(plan: Plan): Finding[] {
   });
   const expected = plan.closure !== undefined ? 'closed' : plan.hold !== undefined ? 'onHold' : derivedStatus(plan.sessions);
   if (plan.status !== expected) {
-    out.push(
-      inputFinding(
-        ['status'],
-        inputDetails.planState(
-          `status ${JSON.stringify(plan.status)} does not match the sessions, hold and closure (expected ${JSON.stringify(expected)})`,
-        ),
-      ),
-    );
+    out.push(inputFinding(['status'], inputDetails.planStatus(plan.status, expected)));
   }
   return out;
 }

@@ -176,7 +176,7 @@ export function parseInstant(text: string): number {
 /**
  * Formats epoch milliseconds as an ISO 8601 instant in `zone`, with the zone's offset and no zero
  * milliseconds: `2026-03-23T14:00:00+00:00`. An offset with seconds (local mean time before
- * 1900) cannot be written as ±HH:MM, so such instants are written in UTC with `Z`.
+ * 1900) cannot be written as ±HH:MM, so such instants are written in UTC, as `+00:00`.
  */
 export function formatInstant(ms: number, zone: string): string {
   let offset = offsetAt(zone, ms);

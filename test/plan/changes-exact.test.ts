@@ -455,7 +455,7 @@ describe('planChanges: review and maintenance recalls', () => {
 describe('planChanges at the ends of the supported range', () => {
   const inUtc = (createdAt: string, events: Record<string, unknown>[]): Plan => applyAll(fresh(mini, 'UTC', createdAt), events);
 
-  it('a booking whose preparation would start before 1900-01-02: no preparation items, the rest as usual', () => {
+  it('a booking whose preparation would start before 1900-01-02: no preparation items, the 48-hour reminder due on the first supported instant', () => {
     const plan = inUtc('1900-01-02T00:00:00Z', [
       { id: 'e1', type: 'sessionBooked', at: '1900-01-02T01:00:00Z', session: 1, start: '1900-01-02T10:00:00Z' },
     ]);
@@ -466,7 +466,7 @@ describe('planChanges at the ends of the supported range', () => {
             id: 'p/1/appointment/2880m',
             kind: 'appointment',
             session: 1,
-            dueAt: '1899-12-31T10:00:00+00:00',
+            dueAt: '1900-01-02T00:00:00+00:00',
             title: 'Base in 48 hours',
             start: '1900-01-02T10:00:00Z',
             end: '1900-01-02T11:00:00+00:00',

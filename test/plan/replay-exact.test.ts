@@ -45,9 +45,15 @@ describe('replay: the events argument', () => {
       {
         code: 'INVALID_INPUT',
         severity: 'error',
-        message: 'The input: has too many items (at most 50000; it has 50001).',
-        path: [],
-        params: { problem: 'tooMany', limit: 50000, actual: 50001, path: '', detail: 'has too many items (at most 50000; it has 50001).' },
+        message: 'events: has too many items (at most 50000; it has 50001).',
+        path: ['events'],
+        params: {
+          problem: 'tooMany',
+          limit: 50000,
+          actual: 50001,
+          path: 'events',
+          detail: 'has too many items (at most 50000; it has 50001).',
+        },
       },
     ]);
   });

@@ -152,7 +152,12 @@ describe('replay measures its list of events first', () => {
       },
     });
     const [f] = mustFail(replay(plan, events, { protocol }));
-    expect(f).toMatchObject({ code: 'INVALID_INPUT', path: [], params: { problem: 'tooMany', limit: 50_000, actual: 1_000_000 } });
+    expect(f).toMatchObject({
+      code: 'INVALID_INPUT',
+      path: ['events'],
+      message: 'events: has too many items (at most 50000; it has 1000000).',
+      params: { problem: 'tooMany', limit: 50_000, actual: 1_000_000, path: 'events' },
+    });
     expect(reads).toBe(0);
   });
 });
