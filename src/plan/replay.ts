@@ -117,5 +117,6 @@ export function replay(initial: Plan, events: readonly unknown[], options: Repla
  * too many nodes, unreadable) has no index and is named `events`, as "not an array" is.
  */
 function atEventsList(f: Finding): Finding {
-  return f.code === 'INVALID_INPUT' && f.path?.length === 0 ? (prefixed([f], ['events'])[0] as Finding) : f;
+  // Only the guard's own refusals of an argument have the empty path (`events` is the one without a name).
+  return f.path?.length === 0 ? (prefixed([f], ['events'])[0] as Finding) : f;
 }

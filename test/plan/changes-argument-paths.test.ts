@@ -3,7 +3,7 @@
  * in params.path and in the message alike; replay names a refusal of its events list `events`.
  */
 import { describe, expect, it } from 'vitest';
-import { createPlan, planChanges, replay, standardProtocol, type Plan } from 'smp-protocol';
+import { builtinProtocols, createPlan, planChanges, replay, standardProtocol, type Plan, type Protocol } from 'smp-protocol';
 import { mustFail, mustOk } from '../support/plans.js';
 
 const protocol = standardProtocol;
@@ -54,6 +54,18 @@ describe('replay: the list of events as a whole is `events`', () => {
       const [g] = mustFail(replay(plan, events, { protocol }));
       expect(g).toMatchObject({ path: ['events'], params: { problem: 'tooMany', limit: 50_000, actual: 50_001, path: 'events' } });
     }
+  });
+
+  it('a refusal without a path (the protocol is not the plan’s) is left as it is', () => {
+    const other = builtinProtocols.find((p) => p.id === 'scar-camouflage') as Protocol;
+    expect(mustFail(replay(plan, [], { protocol: other }))).toEqual([
+      {
+        code: 'PROTOCOL_MISMATCH',
+        severity: 'error',
+        message: 'The plan follows protocol standard version 1, but protocol scar-camouflage version 1 was given.',
+        params: { planProtocol: 'standard', planVersion: 1, protocol: 'scar-camouflage', version: 1 },
+      },
+    ]);
   });
 
   it('an item keeps its index as the first step of its path', () => {
