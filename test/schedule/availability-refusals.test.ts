@@ -3,20 +3,28 @@
  * availability (opening and closing times, weekdays, list lengths, minutes, override dates, busy
  * intervals and their resources), and the JSON Schema of `schemas.availability`.
  *
- * The library is imported fresh (`vi.resetModules`) for each test: its zod schemas are built on
- * first use and then shared by every later test of the module graph, so in a shared graph only the
- * first test to parse an availability the slow way would ever build them (and a mutation test would
- * count only that test as reaching them). A fresh graph builds them again in each test here.
+ * The availability module is imported fresh (`vi.resetModules`) for each test: its zod schemas are
+ * built on first use and then shared by every later test of the module graph, so in a shared graph
+ * only the first test to parse an availability the slow way would ever build them (and a mutation
+ * test would count only that test as reaching them). A fresh graph builds them again in each test
+ * here. Only the module and what it imports is loaded again (not the whole library): a mutation
+ * test would otherwise credit every module-level constant of the library (the rules' transition
+ * table, the plan's field lists) to these tests alone.
  */
 import * as z from 'zod/mini';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-type Lib = typeof import('smp-protocol');
-let lib: Lib;
+type Availability = typeof import('../../src/schedule/availability.js');
+/** `parseAvailability` and `schemas.availability`, from the fresh module. */
+let lib: {
+  parseAvailability: Availability['parseAvailability'];
+  schemas: { availability: ReturnType<Availability['availabilitySchemas']>['availabilitySchema'] };
+};
 
 beforeEach(async () => {
   vi.resetModules();
-  lib = await import('smp-protocol');
+  const fresh = await import('../../src/schedule/availability.js');
+  lib = { parseAvailability: fresh.parseAvailability, schemas: { availability: fresh.availabilitySchemas().availabilitySchema } };
 }, 120_000);
 
 type Row = [code: string, path: readonly (string | number)[] | undefined, params: unknown];
