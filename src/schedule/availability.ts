@@ -179,17 +179,13 @@ let quickEnd = '';
 /**
  * The fast path for busy interval `i`: writes its instants into `busy` and returns true when it
  * is plainly valid; false when zod must look (zod then decides, and words any problem). Never
- * more lenient than the schema. No allocation: a calendar may hold 100,000 of these.
+ * more lenient than the schema. No allocation: a calendar may hold 100,000 of these. @internal
  */
-// Stryker disable next-line BlockStatement: an empty body declines every interval, and zod then reads each to the same values
-function quickBusy(entry: unknown, busy: BusyArrays, i: number): boolean {
+export function quickBusy(entry: unknown, busy: BusyArrays, i: number): boolean {
   if (!isRecord(entry)) return false;
-  // Stryker disable next-line LogicalOperator,StringLiteral: each variant only declines more intervals (every accepted one has start and end keys); zod reads them the same
   for (const key in entry) if (key !== 'start' && key !== 'end' && key !== 'resource') return false;
   const { start, end, resource } = entry;
-  // Stryker disable next-line StringLiteral: typeof is never '': only declines more intervals, which zod reads the same
   if (typeof start !== 'string' || typeof end !== 'string') return false;
-  // Stryker disable next-line StringLiteral: typeof is never '': only declines more intervals, which zod reads the same
   if (resource !== undefined && (typeof resource !== 'string' || resource.length === 0 || resource.length > 256)) return false;
   // parseInstant reads the usual layouts character by character (no regex, no cache churn).
   const s = parseInstant(start);
@@ -200,7 +196,6 @@ function quickBusy(entry: unknown, busy: BusyArrays, i: number): boolean {
   quickResource = resource;
   quickStart = start;
   quickEnd = end;
-  // Stryker disable next-line BooleanLiteral: false declines every interval, which zod then reads to the same values
   return true;
 }
 
@@ -436,17 +431,11 @@ function readOverride(value: unknown, budget: Budget): Obj | undefined {
   return list === undefined ? undefined : { date, hours: list };
 }
 
-// Stryker disable next-line ObjectLiteral: without the bounds every minutes field is declined; the slow path reads it the same
 const headMinutes: Readonly<Record<string, readonly [number, number]>> = {
-  // Stryker disable next-line ArrayDeclaration: no bounds declines the field; the slow path reads it the same
   bufferBeforeMinutes: [0, 1_440],
-  // Stryker disable next-line ArrayDeclaration: no bounds declines the field; the slow path reads it the same
   bufferAfterMinutes: [0, 1_440],
-  // Stryker disable next-line ArrayDeclaration,ArithmeticOperator: a smaller or no bound only declines more; the slow path reads it the same
   minimumNoticeMinutes: [0, 366 * 1_440],
-  // Stryker disable next-line ArrayDeclaration: no bounds declines the field; the slow path reads it the same
   horizonDays: [0, 3_660],
-  // Stryker disable next-line ArrayDeclaration: no bounds declines the field; the slow path reads it the same
   slotStepMinutes: [1, 1_440],
 };
 const headOrder = ['bufferBeforeMinutes', 'bufferAfterMinutes', 'minimumNoticeMinutes', 'horizonDays', 'slotStepMinutes'] as const;
@@ -618,26 +607,19 @@ export function withAvailabilityRead(options: unknown, hints: KeyHints): unknown
     if (!plainObject(options)) return options;
     const keys = keysOf(options, hints);
     // Options have a handful of keys: a huge object goes the usual way (its key list is in `hints`).
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: only chooses between the key-wise read and the usual path, which give the same outcome
     if (keys.length > 32) return options;
     const proto: unknown = Object.getPrototypeOf(options);
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: options are read by name (no option is named like an Object.prototype member); the prototype of the copy is never read
     const copy: Obj = proto === null ? (Object.create(null) as Obj) : {};
     let availability: unknown;
-    // Stryker disable next-line BlockStatement,ConditionalExpression: no keys copied: the availability is not found and options go the usual way
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i] as string;
       const v = options[k];
-      // Stryker disable next-line StringLiteral: no key matches: options go the usual way
       if (k === 'availability') availability = v;
       // `__proto__` as an own key stays an own key, as the snapshot keeps it.
-      // Stryker disable next-line ObjectLiteral: the options own __proto__ key is no option: dropping it changes nothing read
       if (k === '__proto__') Object.defineProperty(copy, k, { value: v, writable: true, enumerable: true, configurable: true });
       else copy[k] = v;
     }
-    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: reading a trusted availability again, or reading undefined (declined), gives the same calendar or the usual path
     if (availability === undefined || trustedAvailability(availability) !== undefined) return options;
-    // Stryker disable next-line BooleanLiteral: the busy strings are only kept for a frozen copy, which a search never makes
     const read = readAvailabilityUnsafe(availability, false, hints);
     if (read === undefined) return options;
     const token = Object.freeze({});
