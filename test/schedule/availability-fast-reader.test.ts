@@ -18,8 +18,10 @@ import {
   quickBusy,
   readAvailabilityFast,
   trustedAvailability,
+  wallMinutes,
   withAvailabilityRead,
 } from '../../src/schedule/availability.js';
+import { compileCalendar } from '../../src/schedule/calendar.js';
 import { parseInstant } from '../../src/time/instant.js';
 
 type Obj = Record<string, unknown>;
@@ -226,6 +228,14 @@ describe('the key-wise reader reads every well-formed availability, as the schem
     expect(JSON.stringify(parseAvailability(input))).toBe(JSON.stringify(parseAvailabilitySlow(input)));
   });
 
+  it.each(wellFormed.filter(([name]) => name !== 'null prototypes everywhere'))(
+    '%s: the frozen copy has exactly the fields given',
+    (_, input) => {
+      const out = parseAvailability(input);
+      expect(out.ok && out.value).toStrictEqual(input);
+    },
+  );
+
   it('50,000 busy intervals (the most a list may hold) are read, each to its instants', () => {
     const busy = Array.from({ length: 50_000 }, (_, i) => ({
       start: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString(),
@@ -374,5 +384,30 @@ describe('withAvailabilityRead: the options of a call with a raw availability re
       expect(withAvailabilityRead(options, {})).toBe(options);
     }
     for (const options of [undefined, null, 'x', [raw]]) expect(withAvailabilityRead(options, {})).toBe(options);
+  });
+});
+
+describe('the numbers the fast path hands on', () => {
+  it('wallMinutes: minutes after midnight of HH:mm (24:00 is 1440); NaN for anything else', () => {
+    expect(['00:00', '09:30', '23:59', '24:00'].map(wallMinutes)).toEqual([0, 570, 1_439, 1_440]);
+    expect(['9:30', '24:01', '', '09:30:00'].map(wallMinutes)).toEqual([Number.NaN, Number.NaN, Number.NaN, Number.NaN]);
+  });
+
+  it('compileCalendar keeps busy intervals already in start order (ties included) as they are, and sorts the others into a copy', () => {
+    const tie = { ...busyA, end: '2026-04-02T12:00:00Z' };
+    const inOrder = readAvailabilityFast({ timeZone: 'UTC', weekly: [], busy: [busyC, busyA, tie] });
+    if (inOrder === undefined) return expect(inOrder).toBeDefined();
+    expect(Array.from(inOrder.busy.start)).toEqual([Date.parse(busyC.start), Date.parse(busyA.start), Date.parse(busyA.start)]);
+    const kept = compileCalendar(inOrder).busy;
+    expect([kept.start === inOrder.busy.start, kept.end === inOrder.busy.end, kept.resource === inOrder.busy.resource]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    const unsorted = readAvailabilityFast({ timeZone: 'UTC', weekly: [], busy: [busyA, busyC] });
+    if (unsorted === undefined) return expect(unsorted).toBeDefined();
+    const sorted = compileCalendar(unsorted).busy;
+    expect(sorted.start).not.toBe(unsorted.busy.start);
+    expect(Array.from(sorted.start)).toEqual([Date.parse(busyC.start), Date.parse(busyA.start)]);
   });
 });
