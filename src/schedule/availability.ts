@@ -564,6 +564,7 @@ function readAvailabilityUnsafe(input: unknown, withText: boolean, hints: KeyHin
   const byDay = new Map<number, TimedRange[]>();
   for (const r of ranges.weekly) {
     const list = byDay.get(r.weekday) ?? [];
+    // Stryker disable next-line ArrayDeclaration,StringLiteral: the fast path only counts these findings (length > 0); their path and text are never read
     list.push({ open: wallMinutes(r.open), close: wallMinutes(r.close), path: [], text: '' });
     byDay.set(r.weekday, list);
   }
@@ -573,6 +574,7 @@ function readAvailabilityUnsafe(input: unknown, withText: boolean, hints: KeyHin
     for (const o of ranges.overrides) {
       if (dates.has(o.date)) return undefined;
       dates.add(o.date);
+      // Stryker disable next-line ArrayDeclaration,StringLiteral: the fast path only counts these findings (length > 0); their path and text are never read
       const list = o.hours.map((r) => ({ open: wallMinutes(r.open), close: wallMinutes(r.close), path: [], text: '' }));
       if (rangeFindings(list).length > 0) return undefined;
     }
@@ -581,6 +583,7 @@ function readAvailabilityUnsafe(input: unknown, withText: boolean, hints: KeyHin
   if (rawBusy !== undefined && (!Array.isArray(rawBusy) || rawBusy.length > inputLimits.maxArrayLength)) return undefined;
   const read = readBusy(rawBusy ?? [], resourceIndex, inputLimits.maxNodes - budget.nodes, withText);
   if (read === undefined) return undefined;
+  // Stryker disable next-line ArrayDeclaration: only the presence of head.busy is read (deepFrozenCopy); the intervals come from the busy arrays and strings
   if (rawBusy !== undefined) head.busy = [];
   return { head: head as unknown as CheckedAvailability['head'], busyText: read.busyText, busy: read.busy };
 }
@@ -636,6 +639,7 @@ const trusted = new WeakMap<object, CheckedAvailability>();
 
 /** The checked form of a trusted availability, if `input` is one. @internal */
 export function trustedAvailability(input: unknown): CheckedAvailability | undefined {
+  // Stryker disable next-line LogicalOperator: WeakMap.get answers undefined for a primitive or null
   return typeof input === 'object' && input !== null ? trusted.get(input) : undefined;
 }
 
@@ -648,6 +652,7 @@ function deepFrozenCopy(head: CheckedAvailability['head'], text: BusyText): Avai
   }
   if (head.busy !== undefined) {
     const n = text.start.length;
+    // Stryker disable next-line ArrayDeclaration: every index below n is written before the list is read
     const list: { start: string; end: string; resource?: string }[] = new Array(n);
     for (let i = 0; i < n; i++) {
       const start = text.start[i] as string;
