@@ -509,10 +509,10 @@ function readBusy(
 export function readAvailabilityFast(input: unknown, withText = true, hints?: KeyHints): CheckedAvailability | undefined {
   try {
     return readAvailabilityUnsafe(input, withText, hints);
-    // Stryker disable next-line BlockStatement: an empty catch also returns undefined
   } catch {
-    return undefined;
+    // A getter that throws (or a proxy): declined, and the slow path words the finding.
   }
+  return undefined;
 }
 
 function readAvailabilityUnsafe(input: unknown, withText: boolean, hints: KeyHints | undefined): CheckedAvailability | undefined {
