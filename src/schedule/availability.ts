@@ -179,17 +179,13 @@ let quickEnd = '';
 /**
  * The fast path for busy interval `i`: writes its instants into `busy` and returns true when it
  * is plainly valid; false when zod must look (zod then decides, and words any problem). Never
- * more lenient than the schema. No allocation: a calendar may hold 100,000 of these.
+ * more lenient than the schema. No allocation: a calendar may hold 100,000 of these. @internal
  */
-// Stryker disable next-line BlockStatement: an empty body declines every interval, and zod then reads each to the same values
-function quickBusy(entry: unknown, busy: BusyArrays, i: number): boolean {
+export function quickBusy(entry: unknown, busy: BusyArrays, i: number): boolean {
   if (!isRecord(entry)) return false;
-  // Stryker disable next-line LogicalOperator,StringLiteral: each variant only declines more intervals (every accepted one has start and end keys); zod reads them the same
   for (const key in entry) if (key !== 'start' && key !== 'end' && key !== 'resource') return false;
   const { start, end, resource } = entry;
-  // Stryker disable next-line StringLiteral: typeof is never '': only declines more intervals, which zod reads the same
   if (typeof start !== 'string' || typeof end !== 'string') return false;
-  // Stryker disable next-line StringLiteral: typeof is never '': only declines more intervals, which zod reads the same
   if (resource !== undefined && (typeof resource !== 'string' || resource.length === 0 || resource.length > 256)) return false;
   // parseInstant reads the usual layouts character by character (no regex, no cache churn).
   const s = parseInstant(start);
@@ -200,7 +196,6 @@ function quickBusy(entry: unknown, busy: BusyArrays, i: number): boolean {
   quickResource = resource;
   quickStart = start;
   quickEnd = end;
-  // Stryker disable next-line BooleanLiteral: false declines every interval, which zod then reads to the same values
   return true;
 }
 
@@ -436,17 +431,11 @@ function readOverride(value: unknown, budget: Budget): Obj | undefined {
   return list === undefined ? undefined : { date, hours: list };
 }
 
-// Stryker disable next-line ObjectLiteral: without the bounds every minutes field is declined; the slow path reads it the same
 const headMinutes: Readonly<Record<string, readonly [number, number]>> = {
-  // Stryker disable next-line ArrayDeclaration: no bounds declines the field; the slow path reads it the same
   bufferBeforeMinutes: [0, 1_440],
-  // Stryker disable next-line ArrayDeclaration: no bounds declines the field; the slow path reads it the same
   bufferAfterMinutes: [0, 1_440],
-  // Stryker disable next-line ArrayDeclaration,ArithmeticOperator: a smaller or no bound only declines more; the slow path reads it the same
   minimumNoticeMinutes: [0, 366 * 1_440],
-  // Stryker disable next-line ArrayDeclaration: no bounds declines the field; the slow path reads it the same
   horizonDays: [0, 3_660],
-  // Stryker disable next-line ArrayDeclaration: no bounds declines the field; the slow path reads it the same
   slotStepMinutes: [1, 1_440],
 };
 const headOrder = ['bufferBeforeMinutes', 'bufferAfterMinutes', 'minimumNoticeMinutes', 'horizonDays', 'slotStepMinutes'] as const;
@@ -520,10 +509,10 @@ function readBusy(
 export function readAvailabilityFast(input: unknown, withText = true, hints?: KeyHints): CheckedAvailability | undefined {
   try {
     return readAvailabilityUnsafe(input, withText, hints);
-    // Stryker disable next-line BlockStatement: an empty catch also returns undefined
   } catch {
-    return undefined;
+    // A getter that throws (or a proxy): declined, and the slow path words the finding.
   }
+  return undefined;
 }
 
 function readAvailabilityUnsafe(input: unknown, withText: boolean, hints: KeyHints | undefined): CheckedAvailability | undefined {
@@ -575,6 +564,7 @@ function readAvailabilityUnsafe(input: unknown, withText: boolean, hints: KeyHin
   const byDay = new Map<number, TimedRange[]>();
   for (const r of ranges.weekly) {
     const list = byDay.get(r.weekday) ?? [];
+    // Stryker disable next-line ArrayDeclaration,StringLiteral: the fast path only counts these findings (length > 0); their path and text are never read
     list.push({ open: wallMinutes(r.open), close: wallMinutes(r.close), path: [], text: '' });
     byDay.set(r.weekday, list);
   }
@@ -584,6 +574,7 @@ function readAvailabilityUnsafe(input: unknown, withText: boolean, hints: KeyHin
     for (const o of ranges.overrides) {
       if (dates.has(o.date)) return undefined;
       dates.add(o.date);
+      // Stryker disable next-line ArrayDeclaration,StringLiteral: the fast path only counts these findings (length > 0); their path and text are never read
       const list = o.hours.map((r) => ({ open: wallMinutes(r.open), close: wallMinutes(r.close), path: [], text: '' }));
       if (rangeFindings(list).length > 0) return undefined;
     }
@@ -592,6 +583,7 @@ function readAvailabilityUnsafe(input: unknown, withText: boolean, hints: KeyHin
   if (rawBusy !== undefined && (!Array.isArray(rawBusy) || rawBusy.length > inputLimits.maxArrayLength)) return undefined;
   const read = readBusy(rawBusy ?? [], resourceIndex, inputLimits.maxNodes - budget.nodes, withText);
   if (read === undefined) return undefined;
+  // Stryker disable next-line ArrayDeclaration: only the presence of head.busy is read (deepFrozenCopy); the intervals come from the busy arrays and strings
   if (rawBusy !== undefined) head.busy = [];
   return { head: head as unknown as CheckedAvailability['head'], busyText: read.busyText, busy: read.busy };
 }
@@ -618,26 +610,19 @@ export function withAvailabilityRead(options: unknown, hints: KeyHints): unknown
     if (!plainObject(options)) return options;
     const keys = keysOf(options, hints);
     // Options have a handful of keys: a huge object goes the usual way (its key list is in `hints`).
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: only chooses between the key-wise read and the usual path, which give the same outcome
     if (keys.length > 32) return options;
     const proto: unknown = Object.getPrototypeOf(options);
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: options are read by name (no option is named like an Object.prototype member); the prototype of the copy is never read
     const copy: Obj = proto === null ? (Object.create(null) as Obj) : {};
     let availability: unknown;
-    // Stryker disable next-line BlockStatement,ConditionalExpression: no keys copied: the availability is not found and options go the usual way
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i] as string;
       const v = options[k];
-      // Stryker disable next-line StringLiteral: no key matches: options go the usual way
       if (k === 'availability') availability = v;
       // `__proto__` as an own key stays an own key, as the snapshot keeps it.
-      // Stryker disable next-line ObjectLiteral: the options own __proto__ key is no option: dropping it changes nothing read
       if (k === '__proto__') Object.defineProperty(copy, k, { value: v, writable: true, enumerable: true, configurable: true });
       else copy[k] = v;
     }
-    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: reading a trusted availability again, or reading undefined (declined), gives the same calendar or the usual path
     if (availability === undefined || trustedAvailability(availability) !== undefined) return options;
-    // Stryker disable next-line BooleanLiteral: the busy strings are only kept for a frozen copy, which a search never makes
     const read = readAvailabilityUnsafe(availability, false, hints);
     if (read === undefined) return options;
     const token = Object.freeze({});
@@ -654,6 +639,7 @@ const trusted = new WeakMap<object, CheckedAvailability>();
 
 /** The checked form of a trusted availability, if `input` is one. @internal */
 export function trustedAvailability(input: unknown): CheckedAvailability | undefined {
+  // Stryker disable next-line LogicalOperator: WeakMap.get answers undefined for a primitive or null
   return typeof input === 'object' && input !== null ? trusted.get(input) : undefined;
 }
 
@@ -666,6 +652,7 @@ function deepFrozenCopy(head: CheckedAvailability['head'], text: BusyText): Avai
   }
   if (head.busy !== undefined) {
     const n = text.start.length;
+    // Stryker disable next-line ArrayDeclaration: every index below n is written before the list is read
     const list: { start: string; end: string; resource?: string }[] = new Array(n);
     for (let i = 0; i < n; i++) {
       const start = text.start[i] as string;
