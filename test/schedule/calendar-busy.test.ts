@@ -4,16 +4,8 @@
  * read for, released bookings left out, and whether a time is free of them.
  */
 import { describe, expect, it } from 'vitest';
-import { parseAvailability } from 'smp-protocol';
-import { trustedAvailability, type CheckedAvailability } from '../../src/schedule/availability.js';
 import { busyBlocks, compileCalendar, isFree, type Blocks } from '../../src/schedule/calendar.js';
-import { mustOk } from '../support/plans.js';
-
-function checked(input: unknown): CheckedAvailability {
-  const out = trustedAvailability(mustOk(parseAvailability(input)));
-  if (out === undefined) throw new Error('not trusted');
-  return out;
-}
+import { checked } from '../support/calendar.js';
 
 const ms = (instant: string): number => Date.parse(instant);
 const text = (t: number): string => new Date(t).toISOString().slice(11, 16);

@@ -4,22 +4,13 @@
  * busy intervals kept for a one-off call (those that reach into its window).
  */
 import { describe, expect, it } from 'vitest';
-import { parseAvailability } from 'smp-protocol';
-import { trustedAvailability, type CheckedAvailability } from '../../src/schedule/availability.js';
 import { compileCalendar, openingRanges, searchWindow } from '../../src/schedule/calendar.js';
-import { MS_PER_DAY, parseLocalDate } from '../../src/time/civil.js';
-import { mustOk } from '../support/plans.js';
+import { MS_PER_DAY } from '../../src/time/civil.js';
+import { checked, day } from '../support/calendar.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
-function checked(input: unknown): CheckedAvailability {
-  const out = trustedAvailability(mustOk(parseAvailability(input)));
-  if (out === undefined) throw new Error('not trusted');
-  return out;
-}
-
-const day = (date: string): number => parseLocalDate(date) as number;
 const ms = (instant: string): number => Date.parse(instant);
 const iso = (list: ArrayLike<number>): string[] => Array.from(list, (t) => new Date(t).toISOString());
 

@@ -5,8 +5,6 @@
  * requested time lies within the opening hours.
  */
 import { describe, expect, it } from 'vitest';
-import { parseAvailability } from 'smp-protocol';
-import { trustedAvailability, type CheckedAvailability } from '../../src/schedule/availability.js';
 import {
   compileCalendar,
   forEachStart,
@@ -15,19 +13,12 @@ import {
   withinOpeningHours,
   type Calendar,
 } from '../../src/schedule/calendar.js';
-import { MS_PER_DAY, parseLocalDate } from '../../src/time/civil.js';
-import { mustOk } from '../support/plans.js';
+import { MS_PER_DAY } from '../../src/time/civil.js';
+import { checked, day } from '../support/calendar.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
-function checked(input: unknown): CheckedAvailability {
-  const out = trustedAvailability(mustOk(parseAvailability(input)));
-  if (out === undefined) throw new Error('not trusted');
-  return out;
-}
-
-const day = (date: string): number => parseLocalDate(date) as number;
 /** Local wall time `date` `HH:mm` as local milliseconds. */
 const wall = (date: string, hm: string): number => day(date) * MS_PER_DAY + Number(hm.slice(0, 2)) * HOUR + Number(hm.slice(3)) * MIN;
 const iso = (t: number): string => (Number.isNaN(t) ? 'NaN' : new Date(t).toISOString().replace('.000Z', 'Z'));

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defineProtocol, proposeReschedule, standardProtocol, type Availability, type Plan } from 'smp-protocol';
+import { proposeReschedule, type Availability, type Plan } from 'smp-protocol';
+import { twoAnchors } from '../support/custom-protocol.js';
 import { applyAll, mustOk, newPlan } from '../support/plans.js';
 
-/** Session 3 measured from session 2 and from session 1. */
-const twoAnchors = mustOk(
-  defineProtocol({
-    ...standardProtocol,
-    id: 'two-anchors',
-    sessions: standardProtocol.sessions.map((s) =>
-      s.number === 3 ? { ...s, gaps: [...s.gaps, { ...(s.gaps[0] as (typeof s.gaps)[number]), from: { session: 1 } }] } : s,
-    ),
-  }),
-);
 /** Sessions 1, 2 and 3 booked (5, 16 and 30 Mar), then session 1 missed: pending again. */
 function missedFirst(): Plan {
   return applyAll(

@@ -24,13 +24,6 @@ const mornings: Availability = {
   weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday: weekday as 1 | 2 | 3 | 4 | 5, open: '10:00', close: '13:00' })),
 };
 
-/** Applies events one by one with the real state machine; each must be accepted. */
-function replayProposal(plan: Plan, events: readonly PlanEvent[]): Plan {
-  let p = plan;
-  for (const e of events) p = mustOk(applyEvent(p, e, { protocol }));
-  return p;
-}
-
 describe('proposeSchedule', () => {
   it('proposes the whole course, each gap measured from the previous proposed session', () => {
     const plan = newPlan({ createdAt: '2026-03-02T09:00:00Z' });
@@ -78,7 +71,7 @@ describe('proposeSchedule', () => {
         start: '2026-03-26T10:00:00+00:00',
       },
     ]);
-    const booked = replayProposal(plan, events);
+    const booked = applyAll(plan, events);
     expect(booked.sessions.map((s) => s.booking?.start)).toEqual(sessions.map((s) => s.start));
     // Deterministic: the same question gives the same proposal (and the same event ids).
     expect(proposeSchedule(plan, { protocol, availability: weekdays, asOf })).toEqual(
@@ -94,7 +87,7 @@ describe('proposeSchedule', () => {
       ['2026-03-26T10:00:00+00:00', 10],
       ['2026-04-09T10:00:00+01:00', 14],
     ]);
-    replayProposal(plan, events);
+    applyAll(plan, events);
   });
 
   it('keeps sessions already booked and plans the rest after them', () => {
@@ -115,7 +108,7 @@ describe('proposeSchedule', () => {
       ['2026-03-30', 14],
     ]);
     expect(events.map((e) => e.type === 'sessionBooked' && e.session)).toEqual([2, 3]);
-    replayProposal(plan, events);
+    applyAll(plan, events);
   });
 
   it('skips completed sessions: the rest of the course only', () => {
@@ -178,7 +171,7 @@ describe('proposeReschedule', () => {
         fit: 'late',
       },
     ]);
-    replayProposal(course(), events);
+    applyAll(course(), events);
   });
 
   it('moves a later booking that would break, first, to its best slot after the new date', () => {
@@ -192,7 +185,7 @@ describe('proposeReschedule', () => {
       [2, '2026-04-10', 'late'],
       [3, '2026-04-24', 'onTime'],
     ]);
-    const after = replayProposal(course(), events);
+    const after = applyAll(course(), events);
     expect(after.sessions.map((s) => s.booking?.start)).toEqual([
       '2026-03-23T10:00:00Z',
       '2026-04-10T10:00:00+01:00',
@@ -212,13 +205,13 @@ describe('proposeReschedule', () => {
       [3, '2026-04-30T10:00:00+01:00'],
       [2, '2026-04-16T10:00:00+01:00'],
     ]);
-    replayProposal(course(), events);
+    applyAll(course(), events);
   });
 
   it('moves earlier with a single event', () => {
     const { events } = mustOk(move('2026-03-31T10:00:00+01:00'));
     expect(moved(events)).toEqual([[2, '2026-03-31T10:00:00+01:00']]);
-    replayProposal(course(), events);
+    applyAll(course(), events);
   });
 
   it('refuses a start below the healing minimum with the rule that says so', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineProtocol, findSlots, standardProtocol, type Availability, type Plan } from 'smp-protocol';
+import { twoAnchors } from '../support/custom-protocol.js';
 import { applyAll, mustFail, mustOk, newPlan } from '../support/plans.js';
 
 const protocol = standardProtocol;
@@ -89,16 +90,6 @@ describe('findSlots: only the later gaps measured from the moved session bound i
 });
 
 describe('findSlots and an anchor that is pending again after a no-show', () => {
-  /** Session 3 measured from session 2 and from session 1. */
-  const twoAnchors = mustOk(
-    defineProtocol({
-      ...standardProtocol,
-      id: 'two-anchors',
-      sessions: standardProtocol.sessions.map((s) =>
-        s.number === 3 ? { ...s, gaps: [...s.gaps, { ...(s.gaps[0] as (typeof s.gaps)[number]), from: { session: 1 } }] } : s,
-      ),
-    }),
-  );
   /** Sessions 1 and 2 booked, then session 1 missed: pending again, session 2 still booked. */
   function missedFirst(): Plan {
     return applyAll(

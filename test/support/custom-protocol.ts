@@ -2,7 +2,7 @@
  * A custom protocol for the property tests: a named anchor (session 3 counts from session 1 as
  * well as from session 2), no maximum on one gap, and two extra sessions.
  */
-import { defineProtocol, type Protocol } from 'smp-protocol';
+import { defineProtocol, standardProtocol, type Protocol } from 'smp-protocol';
 
 const outcome = defineProtocol({
   id: 'custom-anchors',
@@ -53,3 +53,16 @@ if (!outcome.ok) throw new Error(`custom protocol refused: ${JSON.stringify(outc
 
 /** The protocol `custom-anchors` v2. */
 export const customAnchors: Protocol = outcome.value;
+
+/** The standard protocol with session 3 measured from session 2 and also from session 1 (the same gap). */
+export const twoAnchors: Protocol = (() => {
+  const out = defineProtocol({
+    ...standardProtocol,
+    id: 'two-anchors',
+    sessions: standardProtocol.sessions.map((s) =>
+      s.number === 3 ? { ...s, gaps: [...s.gaps, { ...(s.gaps[0] as (typeof s.gaps)[number]), from: { session: 1 } }] } : s,
+    ),
+  });
+  if (!out.ok) throw new Error('two-anchors protocol refused');
+  return out.value;
+})();

@@ -44,7 +44,7 @@ export function nextId(prefix = 'e'): string {
 }
 
 /** Applies events in order; every one must be accepted. */
-export function applyAll(plan: Plan, events: unknown[], protocol: Protocol = standardProtocol): Plan {
+export function applyAll(plan: Plan, events: readonly unknown[], protocol: Protocol = standardProtocol): Plan {
   let p = plan;
   for (const e of events) p = mustOk(applyEvent(p, e, { protocol }));
   return p;
